@@ -1,0 +1,74 @@
+//! The document: everything one profile owns, stored as one JSON value so a save is atomic.
+
+use serde::{Deserialize, Serialize};
+
+use super::journal::Journal;
+use super::network::Network;
+use super::selfscan::SelfScan;
+use super::validation::Problem;
+use super::{Id, Profile};
+
+/// The schema this build writes. Bump it together with a step in `migrate`, and keep a
+/// fixture of the old shape in `tests/fixtures/schema/`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Document {
+    pub schema: u32,
+    /// The Leerspoor version that last wrote this document; named in the error an older
+    /// build gives when it meets a newer schema.
+    #[serde(default)]
+    pub app: String,
+    /// Grows by one with every saved change. Storage compares it before writing so that a
+    /// second tab never writes an older copy over a newer one.
+    #[serde(default)]
+    pub revision: u64,
+    pub profile: Profile,
+    #[serde(default)]
+    pub selfscan: SelfScan,
+    #[serde(default)]
+    pub journal: Journal,
+    #[serde(default)]
+    pub network: Network,
+}
+
+impl Document {
+    pub fn new(profile: Profile) -> Document {
+        Document {
+            schema: SCHEMA_VERSION,
+            app: super::restore::APP_VERSION.to_string(),
+            revision: 0,
+            profile,
+            selfscan: SelfScan::new_with_default(),
+            journal: Journal::default(),
+            network: Network::default(),
+        }
+    }
+
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        if self.profile.name.trim().is_empty() {
+            problems.push(Problem::EmptyField {
+                what: "profiel",
+                id: self.profile.id.to_string(),
+                field: "naam",
+            });
+        }
+        self.selfscan.validate(&mut problems);
+        let actor_ids = self.network.validate(&mut problems);
+        self.journal.validate(&actor_ids, &mut problems);
+        problems
+    }
+
+    pub fn normalise(&mut self) {
+        self.schema = SCHEMA_VERSION;
+        self.app = super::restore::APP_VERSION.to_string();
+        self.selfscan.normalise();
+        self.network.normalise();
+        self.journal.normalise();
+    }
+
+    pub fn id(&self) -> Id {
+        self.profile.id
+    }
+}

@@ -1,0 +1,22 @@
+//! The domain: plain Rust, no browser. Every rule about Leerspoor's data lives here.
+//!
+//! Data flows in through exactly one door, [`restore`]: stored documents and imported
+//! bundles alike are parsed, migrated, validated and normalised there before the app
+//! accepts them.
+
+pub mod document;
+pub mod id;
+pub mod journal;
+pub mod migrate;
+pub mod network;
+pub mod profile;
+pub mod restore;
+pub mod selfscan;
+pub mod validation;
+
+pub use document::{Document, SCHEMA_VERSION};
+
+/// The `format` of a framework file, so that importing one in the wrong place can say so.
+pub const FRAMEWORK_FORMAT: &str = "leerspoor-kader";
+pub use id::Id;
+pub use profile::{Profile, Role};

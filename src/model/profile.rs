@@ -1,0 +1,118 @@
+use serde::{Deserialize, Serialize};
+
+use super::Id;
+
+/// What a person is in the course decides what the app offers them first.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[default]
+    Participant,
+    Coach,
+}
+
+impl Role {
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            Role::Participant => "Deelnemer",
+            Role::Coach => "Begeleider",
+        }
+    }
+}
+
+/// One person's data in one browser.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Profile {
+    pub id: Id,
+    pub name: String,
+    pub role: Role,
+    /// The name of the leergang, e.g. "Stadsbeheerleergang 2026".
+    pub course: String,
+    pub created: chrono::DateTime<chrono::Utc>,
+}
+
+/// Why a new profile cannot be made; each maps to one field of the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileError {
+    NameMissing,
+    NameTooLong,
+    CourseTooLong,
+}
+
+impl ProfileError {
+    pub fn message_nl(&self) -> &'static str {
+        match self {
+            ProfileError::NameMissing => "Vul je naam in.",
+            ProfileError::NameTooLong => "Je naam mag hoogstens 100 tekens lang zijn.",
+            ProfileError::CourseTooLong => "De naam van de leergang mag hoogstens 200 tekens lang zijn.",
+        }
+    }
+}
+
+pub const MAX_NAME: usize = 100;
+pub const MAX_COURSE: usize = 200;
+
+impl Profile {
+    /// Names are trimmed because a stray space from a paste should not become part of a
+    /// name that later lands in a bundle's file name.
+    pub fn new(
+        id: Id,
+        name: &str,
+        role: Role,
+        course: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Profile, ProfileError> {
+        let name = name.trim();
+        let course = course.trim();
+        if name.is_empty() {
+            return Err(ProfileError::NameMissing);
+        }
+        if name.chars().count() > MAX_NAME {
+            return Err(ProfileError::NameTooLong);
+        }
+        if course.chars().count() > MAX_COURSE {
+            return Err(ProfileError::CourseTooLong);
+        }
+        Ok(Profile {
+            id,
+            name: name.to_string(),
+            role,
+            course: course.to_string(),
+            created: now,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> chrono::DateTime<chrono::Utc> {
+        "2026-01-05T09:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn name_is_trimmed_and_required() {
+        let p = Profile::new(Id::nil(), "  Sanne ", Role::Participant, " Leergang ", now()).unwrap();
+        assert_eq!(p.name, "Sanne");
+        assert_eq!(p.course, "Leergang");
+        assert_eq!(
+            Profile::new(Id::nil(), "   ", Role::Coach, "", now()),
+            Err(ProfileError::NameMissing)
+        );
+    }
+
+    #[test]
+    fn overlong_fields_are_refused() {
+        let long = "x".repeat(MAX_NAME + 1);
+        assert_eq!(
+            Profile::new(Id::nil(), &long, Role::Coach, "", now()),
+            Err(ProfileError::NameTooLong)
+        );
+        let long = "x".repeat(MAX_COURSE + 1);
+        assert_eq!(
+            Profile::new(Id::nil(), "A", Role::Coach, &long, now()),
+            Err(ProfileError::CourseTooLong)
+        );
+    }
+}

@@ -1,0 +1,277 @@
+//! The one door into the app: any JSON text (a stored document, the contents of a bundle,
+//! an old schema) becomes a valid current [`Document`] here, or a precise error.
+//! Steps, as in Excalidraw's `restore`: size check, parse, identify, migrate, decode,
+//! validate, normalise. Nothing is accepted half-way.
+
+use serde_json::Value;
+
+use super::migrate;
+use super::validation::Problem;
+use super::{Document, SCHEMA_VERSION};
+
+/// Larger text is refused before parsing, so a wrong file cannot freeze the tab.
+pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
+
+/// The version of this build, written into every document it saves, so that an older
+/// build can name the version a newer document needs.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum RestoreError {
+    Empty,
+    TooLarge { bytes: usize, max: usize },
+    /// `line` and `column` are 1-based, as serde_json counts.
+    NotJson { line: usize, column: usize },
+    /// Valid JSON nested deeper than the parser allows.
+    TooDeep,
+    NotAnObject,
+    /// Another Leerspoor file (a framework, a bundle) or a foreign JSON file.
+    WrongKind { found: Option<String> },
+    MissingSchema,
+    NewerSchema { found: u32, supported: u32, app: Option<String> },
+    UnknownSchema { found: u32 },
+    Shape { detail: String },
+    Invalid { problems: Vec<Problem> },
+}
+
+impl RestoreError {
+    pub fn message_nl(&self) -> String {
+        match self {
+            RestoreError::Empty => "Het bestand of de opgeslagen gegevens zijn leeg.".into(),
+            RestoreError::TooLarge { bytes, max } => format!(
+                "Te groot: {} MB, terwijl Leerspoor hoogstens {} MB leest.",
+                bytes / (1024 * 1024),
+                max / (1024 * 1024)
+            ),
+            RestoreError::NotJson { line, column } => format!(
+                "Dit is geen leesbare JSON (fout op regel {line}, kolom {column}). Het bestand is beschadigd, afgebroken of van een ander soort (zoals PDF, afbeelding of Word)."
+            ),
+            RestoreError::TooDeep => {
+                "De gegevens zijn te diep genest om veilig te lezen; dit is geen Leerspoor-bestand.".into()
+            }
+            RestoreError::NotAnObject => {
+                "Dit is JSON, maar geen Leerspoor-gegevens (een object werd verwacht).".into()
+            }
+            RestoreError::WrongKind { found: Some(kind) } if kind == super::FRAMEWORK_FORMAT => {
+                "Dit is een competentiekader, geen profiel of bundel. Importeer het bij Zelfscan › Kader.".into()
+            }
+            RestoreError::WrongKind { found: Some(kind) } => format!(
+                "Dit is een ander soort bestand (\u{201c}{kind}\u{201d}), geen Leerspoor-profiel."
+            ),
+            RestoreError::WrongKind { found: None } => {
+                "Dit is JSON, maar geen Leerspoor-gegevens.".into()
+            }
+            RestoreError::MissingSchema => {
+                "De gegevens missen een schemaversie; zo weet Leerspoor niet hoe ze te lezen.".into()
+            }
+            RestoreError::NewerSchema { found, supported, app } => {
+                let needs = match app {
+                    Some(app) => format!(" Ze zijn gemaakt met Leerspoor {app}; werk Leerspoor bij naar die versie of nieuwer."),
+                    None => " Werk Leerspoor bij naar een nieuwere versie.".into(),
+                };
+                format!(
+                    "Deze gegevens hebben schemaversie {found}, maar deze versie van Leerspoor ({APP_VERSION}) leest tot en met versie {supported}.{needs}"
+                )
+            }
+            RestoreError::UnknownSchema { found } => {
+                format!("Schemaversie {found} is onbekend; deze gegevens kan Leerspoor niet lezen.")
+            }
+            RestoreError::Shape { detail } => {
+                format!("De gegevens hebben niet de verwachte vorm: {detail}")
+            }
+            RestoreError::Invalid { problems } => {
+                let mut text = String::from("De gegevens zijn niet geldig:");
+                for p in problems.iter().take(10) {
+                    text.push_str("\n• ");
+                    text.push_str(&p.message_nl());
+                }
+                if problems.len() > 10 {
+                    text.push_str(&format!("\n… en nog {} andere problemen.", problems.len() - 10));
+                }
+                text
+            }
+        }
+    }
+}
+
+/// Text in, valid document out.
+pub fn restore_document(raw: &str) -> Result<Document, RestoreError> {
+    let value = parse_json(raw, MAX_DOCUMENT_BYTES)?;
+    restore_document_value(value)
+}
+
+/// Parses text with the size and depth guards every import needs.
+pub fn parse_json(raw: &str, max_bytes: usize) -> Result<Value, RestoreError> {
+    if raw.len() > max_bytes {
+        return Err(RestoreError::TooLarge {
+            bytes: raw.len(),
+            max: max_bytes,
+        });
+    }
+    if raw.trim().is_empty() {
+        return Err(RestoreError::Empty);
+    }
+    // serde_json stops at 128 levels of nesting, which no Leerspoor file comes near.
+    serde_json::from_str::<Value>(raw).map_err(|e| {
+        if e.to_string().contains("recursion limit") {
+            RestoreError::TooDeep
+        } else {
+            RestoreError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            }
+        }
+    })
+}
+
+/// For values already parsed, such as a bundle's contents.
+pub fn restore_document_value(value: Value) -> Result<Document, RestoreError> {
+    let Value::Object(map) = &value else {
+        return Err(RestoreError::NotAnObject);
+    };
+    if let Some(format) = map.get("format") {
+        return Err(RestoreError::WrongKind {
+            found: format.as_str().map(str::to_string),
+        });
+    }
+    if !map.contains_key("profile") {
+        return Err(RestoreError::WrongKind { found: None });
+    }
+    let schema = match map.get("schema") {
+        None => return Err(RestoreError::MissingSchema),
+        Some(v) => v
+            .as_u64()
+            .and_then(|n| u32::try_from(n).ok())
+            .ok_or(RestoreError::MissingSchema)?,
+    };
+    if schema > SCHEMA_VERSION {
+        return Err(RestoreError::NewerSchema {
+            found: schema,
+            supported: SCHEMA_VERSION,
+            app: map.get("app").and_then(Value::as_str).map(str::to_string),
+        });
+    }
+    let value = migrate::migrate(value, schema)?;
+    let mut doc: Document = serde_json::from_value(value).map_err(|e| RestoreError::Shape {
+        detail: e.to_string(),
+    })?;
+    let problems = doc.validate();
+    if !problems.is_empty() {
+        return Err(RestoreError::Invalid { problems });
+    }
+    doc.normalise();
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Id, Profile, Role};
+
+    fn doc() -> Document {
+        let profile = Profile::new(
+            Id::from_u128(7),
+            "Sanne",
+            Role::Participant,
+            "Leergang 2026",
+            "2026-01-05T09:00:00Z".parse().unwrap(),
+        )
+        .unwrap();
+        Document::new(profile)
+    }
+
+    #[test]
+    fn a_saved_document_restores_to_itself() {
+        let d = doc();
+        let text = serde_json::to_string(&d).unwrap();
+        assert_eq!(restore_document(&text).unwrap(), d);
+    }
+
+    #[test]
+    fn the_v1_fixture_still_restores() {
+        let text = include_str!("../../tests/fixtures/schema/v1.json");
+        let d = restore_document(text).unwrap();
+        assert_eq!(d.profile.name, "Fixture Deelnemer");
+        assert_eq!(d.schema, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn empty_and_garbage_are_named() {
+        assert_eq!(restore_document("  \n"), Err(RestoreError::Empty));
+        assert!(matches!(
+            restore_document("{\"profile\": "),
+            Err(RestoreError::NotJson { line: 1, .. })
+        ));
+        assert!(matches!(
+            restore_document("%PDF-1.7 ..."),
+            Err(RestoreError::NotJson { .. })
+        ));
+        assert_eq!(restore_document("[1,2]"), Err(RestoreError::NotAnObject));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_without_overflow() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        assert_eq!(restore_document(&deep), Err(RestoreError::TooDeep));
+    }
+
+    #[test]
+    fn oversize_is_refused_before_parsing() {
+        let big = " ".repeat(MAX_DOCUMENT_BYTES + 1);
+        assert!(matches!(
+            restore_document(&big),
+            Err(RestoreError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn a_newer_schema_names_the_app_it_needs() {
+        let mut v = serde_json::to_value(doc()).unwrap();
+        v["schema"] = (SCHEMA_VERSION + 1).into();
+        v["app"] = "9.4.0".into();
+        let err = restore_document(&v.to_string()).unwrap_err();
+        assert!(matches!(err, RestoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1));
+        assert!(err.message_nl().contains("Leerspoor 9.4.0"));
+    }
+
+    #[test]
+    fn other_kinds_of_file_are_named() {
+        let err = restore_document(r#"{"format":"leerspoor-kader","schema":1}"#).unwrap_err();
+        assert!(err.message_nl().contains("competentiekader"));
+        let err = restore_document(r#"{"name":"package.json"}"#).unwrap_err();
+        assert_eq!(err, RestoreError::WrongKind { found: None });
+    }
+
+    #[test]
+    fn a_missing_or_odd_schema_is_an_error() {
+        let mut v = serde_json::to_value(doc()).unwrap();
+        v.as_object_mut().unwrap().remove("schema");
+        assert_eq!(restore_document(&v.to_string()), Err(RestoreError::MissingSchema));
+        v["schema"] = "een".into();
+        assert_eq!(restore_document(&v.to_string()), Err(RestoreError::MissingSchema));
+        v["schema"] = 0.into();
+        assert_eq!(
+            restore_document(&v.to_string()),
+            Err(RestoreError::UnknownSchema { found: 0 })
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_a_shape_error() {
+        let mut v = serde_json::to_value(doc()).unwrap();
+        v["profile"]["name"] = 42.into();
+        assert!(matches!(
+            restore_document(&v.to_string()),
+            Err(RestoreError::Shape { .. })
+        ));
+    }
+
+    #[test]
+    fn an_empty_profile_name_is_invalid() {
+        let mut v = serde_json::to_value(doc()).unwrap();
+        v["profile"]["name"] = " ".into();
+        let err = restore_document(&v.to_string()).unwrap_err();
+        assert!(matches!(err, RestoreError::Invalid { .. }));
+        assert!(err.message_nl().contains("naam is leeg"));
+    }
+}
