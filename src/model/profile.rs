@@ -44,7 +44,9 @@ impl ProfileError {
         match self {
             ProfileError::NameMissing => "Vul je naam in.",
             ProfileError::NameTooLong => "Je naam mag hoogstens 100 tekens lang zijn.",
-            ProfileError::CourseTooLong => "De naam van de leergang mag hoogstens 200 tekens lang zijn.",
+            ProfileError::CourseTooLong => {
+                "De naam van de leergang mag hoogstens 200 tekens lang zijn."
+            }
         }
     }
 }
@@ -83,6 +85,29 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// Renaming keeps the rules of [`Profile::new`]; the stored name is trimmed.
+    pub fn rename(&mut self, name: &str) -> Result<(), ProfileError> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(ProfileError::NameMissing);
+        }
+        if name.chars().count() > MAX_NAME {
+            return Err(ProfileError::NameTooLong);
+        }
+        self.name = name.to_string();
+        Ok(())
+    }
+
+    pub fn set_course(&mut self, course: &str) -> Result<(), ProfileError> {
+        if course.trim().chars().count() > MAX_COURSE {
+            return Err(ProfileError::CourseTooLong);
+        }
+        self.course = course.trim().to_string();
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,13 +118,35 @@ mod tests {
 
     #[test]
     fn name_is_trimmed_and_required() {
-        let p = Profile::new(Id::nil(), "  Sanne ", Role::Participant, " Leergang ", now()).unwrap();
+        let p = Profile::new(
+            Id::nil(),
+            "  Sanne ",
+            Role::Participant,
+            " Leergang ",
+            now(),
+        )
+        .unwrap();
         assert_eq!(p.name, "Sanne");
         assert_eq!(p.course, "Leergang");
         assert_eq!(
             Profile::new(Id::nil(), "   ", Role::Coach, "", now()),
             Err(ProfileError::NameMissing)
         );
+    }
+
+    #[test]
+    fn renaming_keeps_the_rules() {
+        let mut p = Profile::new(Id::nil(), "Sanne", Role::Participant, "", now()).unwrap();
+        assert_eq!(p.rename("  "), Err(ProfileError::NameMissing));
+        assert_eq!(p.name, "Sanne");
+        p.rename(" Sanne de Vries ").unwrap();
+        assert_eq!(p.name, "Sanne de Vries");
+        assert_eq!(
+            p.set_course(&"x".repeat(MAX_COURSE + 1)),
+            Err(ProfileError::CourseTooLong)
+        );
+        p.set_course("Leergang B").unwrap();
+        assert_eq!(p.course, "Leergang B");
     }
 
     #[test]

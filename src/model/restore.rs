@@ -19,19 +19,37 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 #[derive(Debug, Clone, PartialEq)]
 pub enum RestoreError {
     Empty,
-    TooLarge { bytes: usize, max: usize },
+    TooLarge {
+        bytes: usize,
+        max: usize,
+    },
     /// `line` and `column` are 1-based, as serde_json counts.
-    NotJson { line: usize, column: usize },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     /// Valid JSON nested deeper than the parser allows.
     TooDeep,
     NotAnObject,
     /// Another Leerspoor file (a framework, a bundle) or a foreign JSON file.
-    WrongKind { found: Option<String> },
+    WrongKind {
+        found: Option<String>,
+    },
     MissingSchema,
-    NewerSchema { found: u32, supported: u32, app: Option<String> },
-    UnknownSchema { found: u32 },
-    Shape { detail: String },
-    Invalid { problems: Vec<Problem> },
+    NewerSchema {
+        found: u32,
+        supported: u32,
+        app: Option<String>,
+    },
+    UnknownSchema {
+        found: u32,
+    },
+    Shape {
+        detail: String,
+    },
+    Invalid {
+        problems: Vec<Problem>,
+    },
 }
 
 impl RestoreError {
@@ -230,7 +248,9 @@ mod tests {
         v["schema"] = (SCHEMA_VERSION + 1).into();
         v["app"] = "9.4.0".into();
         let err = restore_document(&v.to_string()).unwrap_err();
-        assert!(matches!(err, RestoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1));
+        assert!(
+            matches!(err, RestoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1)
+        );
         assert!(err.message_nl().contains("Leerspoor 9.4.0"));
     }
 
@@ -246,9 +266,15 @@ mod tests {
     fn a_missing_or_odd_schema_is_an_error() {
         let mut v = serde_json::to_value(doc()).unwrap();
         v.as_object_mut().unwrap().remove("schema");
-        assert_eq!(restore_document(&v.to_string()), Err(RestoreError::MissingSchema));
+        assert_eq!(
+            restore_document(&v.to_string()),
+            Err(RestoreError::MissingSchema)
+        );
         v["schema"] = "een".into();
-        assert_eq!(restore_document(&v.to_string()), Err(RestoreError::MissingSchema));
+        assert_eq!(
+            restore_document(&v.to_string()),
+            Err(RestoreError::MissingSchema)
+        );
         v["schema"] = 0.into();
         assert_eq!(
             restore_document(&v.to_string()),

@@ -59,9 +59,9 @@ impl Problem {
                 value,
                 min,
                 max,
-            } => format!(
-                "{what} {id}: {field} is {value}, maar moet tussen {min} en {max} liggen."
-            ),
+            } => {
+                format!("{what} {id}: {field} is {value}, maar moet tussen {min} en {max} liggen.")
+            }
             Problem::EmptyField { what, id, field } => {
                 format!("{what} {id}: {field} is leeg.")
             }

@@ -1,23 +1,65 @@
 //! Case journal for action learning: cases, reflective entries, the coach agenda and the bin.
+//!
+//! Live cases and entries sit in `cases` and `entries`; deleted ones move whole into
+//! `bin`, so every list, search and agenda reads only live records without filtering.
 
-use std::collections::HashSet;
+mod agenda;
+mod bin;
+mod case;
+mod entry;
+mod fold;
+pub mod gen;
+mod reflection;
+mod search;
+mod validate;
+
+#[cfg(test)]
+mod fixtures;
 
 use serde::{Deserialize, Serialize};
 
-use super::validation::Problem;
-use super::Id;
+pub use agenda::{agenda, AgendaItem, AgendaKind};
+pub use bin::{BinError, BinItem, BinKind, BinRow};
+pub use case::{Case, CaseError, CaseStatus, MAX_TITLE};
+pub use entry::{CoachQuestion, Entry, EntryError, Feedback, NextStep};
+pub use fold::fold;
+pub use reflection::{step_by_key, ReflectionModel, Step};
+pub use search::{CaseHit, CaseQuery, CaseSort, SearchIndex};
+pub use validate::{MAX_YEAR, MIN_YEAR};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
-pub struct Journal {}
+pub struct Journal {
+    #[serde(default)]
+    pub cases: Vec<Case>,
+    #[serde(default)]
+    pub entries: Vec<Entry>,
+    #[serde(default)]
+    pub bin: Vec<BinItem>,
+}
 
 impl Journal {
-    /// `actor_ids` are the actors of the network map: a case may only name those.
-    pub fn validate(&self, _actor_ids: &HashSet<Id>, _problems: &mut Vec<Problem>) {}
+    /// Live cases, then those in the bin: for the rules that hold for both.
+    fn all_cases(&self) -> impl Iterator<Item = &Case> {
+        self.cases
+            .iter()
+            .chain(self.bin.iter().filter_map(BinItem::case))
+    }
 
-    pub fn normalise(&mut self) {}
+    fn all_cases_mut(&mut self) -> impl Iterator<Item = &mut Case> {
+        self.cases
+            .iter_mut()
+            .chain(self.bin.iter_mut().filter_map(BinItem::case_mut))
+    }
 
-    /// Removes every link from a case to this actor; returns how many cases changed.
-    pub fn unlink_actor(&mut self, _actor: Id) -> usize {
-        0
+    fn all_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries
+            .iter()
+            .chain(self.bin.iter().flat_map(BinItem::entries))
+    }
+
+    fn all_entries_mut(&mut self) -> impl Iterator<Item = &mut Entry> {
+        self.entries
+            .iter_mut()
+            .chain(self.bin.iter_mut().flat_map(BinItem::entries_mut))
     }
 }

@@ -1,0 +1,411 @@
+//! The journal's part of the restore door: what makes stored data unacceptable, and the
+//! tidying that makes two equal journals serialise alike.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+use super::{BinItem, Journal};
+use crate::model::validation::{check_unique_ids, Problem};
+use crate::model::Id;
+
+/// Dates outside these years are typing or conversion errors, not course work.
+pub const MIN_YEAR: i32 = 1990;
+pub const MAX_YEAR: i32 = 2100;
+
+const CASE: &str = "casus";
+const ENTRY: &str = "journaalnotitie";
+
+impl Journal {
+    /// `actor_ids` are the actors of the network map: a case may only name those.
+    /// Cases and entries in the bin obey the same rules, as they can come back.
+    pub fn validate(&self, actor_ids: &HashSet<Id>, problems: &mut Vec<Problem>) {
+        check_unique_ids(CASE, self.all_cases().map(|c| &c.id), problems);
+        check_unique_ids(ENTRY, self.all_entries().map(|e| &e.id), problems);
+        check_unique_ids(
+            "feedback",
+            self.all_entries().flat_map(|e| &e.feedback).map(|f| &f.id),
+            problems,
+        );
+        check_unique_ids(
+            "vervolgstap",
+            self.all_entries()
+                .flat_map(|e| &e.next_steps)
+                .map(|s| &s.id),
+            problems,
+        );
+
+        for case in self.all_cases() {
+            let id = case.id.to_string();
+            if case.title.trim().is_empty() {
+                problems.push(Problem::EmptyField {
+                    what: CASE,
+                    id: id.clone(),
+                    field: "titel",
+                });
+            }
+            for actor in case.actors.iter().filter(|a| !actor_ids.contains(a)) {
+                problems.push(Problem::DanglingRef {
+                    what: CASE,
+                    id: id.clone(),
+                    field: "betrokkene",
+                    target: actor.to_string(),
+                });
+            }
+            check_date(CASE, &id, "jaar van de startdatum", case.start, problems);
+            check_moment(CASE, &id, "jaar van aanmaken", case.created, problems);
+            check_moment(
+                CASE,
+                &id,
+                "jaar van de laatste wijziging",
+                case.updated,
+                problems,
+            );
+        }
+
+        let live_cases: HashSet<Id> = self.cases.iter().map(|c| c.id).collect();
+        let binned_cases: HashSet<Id> = self
+            .bin
+            .iter()
+            .filter_map(BinItem::case)
+            .map(|c| c.id)
+            .collect();
+        for entry in &self.entries {
+            if !live_cases.contains(&entry.case_id) {
+                problems.push(dangling_case(entry.id, entry.case_id));
+            }
+        }
+        for item in &self.bin {
+            match item {
+                BinItem::Case { case, entries, .. } => {
+                    for entry in entries.iter().filter(|e| e.case_id != case.id) {
+                        problems.push(Problem::Invalid {
+                            what: ENTRY,
+                            id: entry.id.to_string(),
+                            reason: format!(
+                                "ligt in de prullenbak bij casus {}, maar hoort bij casus {}.",
+                                case.id, entry.case_id
+                            ),
+                        });
+                    }
+                }
+                BinItem::Entry { entry, .. } => {
+                    if !live_cases.contains(&entry.case_id)
+                        && !binned_cases.contains(&entry.case_id)
+                    {
+                        problems.push(dangling_case(entry.id, entry.case_id));
+                    }
+                }
+            }
+        }
+
+        for entry in self.all_entries() {
+            let id = entry.id.to_string();
+            check_date(ENTRY, &id, "jaar van de datum", entry.date, problems);
+            check_moment(ENTRY, &id, "jaar van aanmaken", entry.created, problems);
+            check_moment(
+                ENTRY,
+                &id,
+                "jaar van de laatste wijziging",
+                entry.updated,
+                problems,
+            );
+            for due in entry.next_steps.iter().filter_map(|s| s.due) {
+                check_date(ENTRY, &id, "jaar van een streefdatum", due, problems);
+            }
+            for feedback in &entry.feedback {
+                check_moment(
+                    ENTRY,
+                    &id,
+                    "jaar van een feedback",
+                    feedback.written,
+                    problems,
+                );
+            }
+        }
+    }
+
+    pub fn normalise(&mut self) {
+        for case in self.all_cases_mut() {
+            case.normalise();
+        }
+        for entry in self.all_entries_mut() {
+            entry.normalise();
+        }
+        self.cases.sort_by_key(|c| (c.created, c.id));
+        self.entries.sort_by_key(|e| (e.date, e.created, e.id));
+        for item in &mut self.bin {
+            if let BinItem::Case { entries, .. } = item {
+                entries.sort_by_key(|e| (e.date, e.created, e.id));
+            }
+        }
+        self.bin.sort_by_key(|item| (item.deleted(), item.id()));
+    }
+
+    /// Removes every link from a case to this actor; returns how many cases changed.
+    /// Cases in the bin count too, so restoring one never brings back a dangling link.
+    pub fn unlink_actor(&mut self, actor: Id) -> usize {
+        let mut changed = 0;
+        for case in self.all_cases_mut() {
+            let before = case.actors.len();
+            case.actors.retain(|a| *a != actor);
+            if case.actors.len() != before {
+                changed += 1;
+            }
+        }
+        changed
+    }
+}
+
+fn dangling_case(entry: Id, case: Id) -> Problem {
+    Problem::DanglingRef {
+        what: ENTRY,
+        id: entry.to_string(),
+        field: "casus",
+        target: case.to_string(),
+    }
+}
+
+fn check_date(
+    what: &'static str,
+    id: &str,
+    field: &'static str,
+    date: NaiveDate,
+    problems: &mut Vec<Problem>,
+) {
+    let year = date.year();
+    if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+        problems.push(Problem::OutOfRange {
+            what,
+            id: id.to_string(),
+            field,
+            value: i64::from(year),
+            min: i64::from(MIN_YEAR),
+            max: i64::from(MAX_YEAR),
+        });
+    }
+}
+
+fn check_moment(
+    what: &'static str,
+    id: &str,
+    field: &'static str,
+    moment: DateTime<Utc>,
+    problems: &mut Vec<Problem>,
+) {
+    check_date(what, id, field, moment.date_naive(), problems);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::*;
+    use super::super::{Feedback, NextStep};
+    use super::*;
+    use crate::model::Role;
+
+    fn actors() -> HashSet<Id> {
+        HashSet::from([id(100), id(101)])
+    }
+
+    fn problems(j: &Journal) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        j.validate(&actors(), &mut problems);
+        problems
+    }
+
+    fn feedback(n: u128) -> Feedback {
+        Feedback {
+            id: id(n),
+            author: "Marieke".into(),
+            author_role: Role::Coach,
+            written: at(1),
+            text: "Goed".into(),
+        }
+    }
+
+    /// Case 1 (actor 100) with entry 10; case 2 with entry 20.
+    fn journal() -> Journal {
+        let mut c1 = case(1, "Bomenkap", day(2026, 1, 10));
+        c1.actors = vec![id(100)];
+        Journal {
+            cases: vec![c1, case(2, "Afval", day(2026, 2, 1))],
+            entries: vec![entry(10, 1, day(2026, 3, 1)), entry(20, 2, day(2026, 3, 2))],
+            bin: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_sound_journal_has_no_problems_also_with_things_in_the_bin() {
+        let mut j = journal();
+        assert_eq!(problems(&j), []);
+        j.delete_entry(id(10), at(1));
+        j.delete_case(id(1), at(2));
+        assert_eq!(problems(&j), []);
+    }
+
+    #[test]
+    fn duplicate_ids_are_found_across_live_records_and_the_bin() {
+        let mut j = journal();
+        j.entries[0].feedback.push(feedback(50));
+        j.entries[1].feedback.push(feedback(50));
+        j.delete_case(id(2), at(1));
+        j.cases.push(case(2, "Kopie", day(2026, 2, 1)));
+        j.entries.push(entry(20, 2, day(2026, 3, 2)));
+        assert_eq!(
+            problems(&j),
+            [
+                Problem::DuplicateId {
+                    what: "casus",
+                    id: id(2).to_string()
+                },
+                Problem::DuplicateId {
+                    what: "journaalnotitie",
+                    id: id(20).to_string()
+                },
+                Problem::DuplicateId {
+                    what: "feedback",
+                    id: id(50).to_string()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn entries_must_point_at_a_case_that_can_hold_them() {
+        let mut j = journal();
+        j.entries.push(entry(30, 9, day(2026, 3, 1)));
+        j.delete_case(id(2), at(1));
+        // A live entry of a case in the bin: the bin would lose it on restore.
+        j.entries.push(entry(21, 2, day(2026, 3, 1)));
+        let dangling = |e: u128, c: u128| Problem::DanglingRef {
+            what: "journaalnotitie",
+            id: id(e).to_string(),
+            field: "casus",
+            target: id(c).to_string(),
+        };
+        assert_eq!(problems(&j), [dangling(30, 9), dangling(21, 2)]);
+        assert!(problems(&j)[0].message_nl().contains("casus verwijst naar"));
+
+        let mut j = journal();
+        j.delete_case(id(1), at(1));
+        if let BinItem::Case { entries, .. } = &mut j.bin[0] {
+            entries[0].case_id = id(2);
+        }
+        let found = problems(&j);
+        assert_eq!(found.len(), 1);
+        assert!(
+            matches!(&found[0], Problem::Invalid { what: "journaalnotitie", id: e, .. } if *e == id(10).to_string())
+        );
+    }
+
+    #[test]
+    fn cases_may_only_name_actors_on_the_map_and_need_a_title() {
+        let mut j = journal();
+        j.cases[1].actors = vec![id(101), id(102)];
+        j.cases[1].title = "  ".into();
+        j.delete_case(id(1), at(1));
+        if let BinItem::Case { case, .. } = &mut j.bin[0] {
+            case.actors.push(id(103));
+        }
+        let dangling = |c: u128, a: u128| Problem::DanglingRef {
+            what: "casus",
+            id: id(c).to_string(),
+            field: "betrokkene",
+            target: id(a).to_string(),
+        };
+        assert_eq!(
+            problems(&j),
+            [
+                Problem::EmptyField {
+                    what: "casus",
+                    id: id(2).to_string(),
+                    field: "titel"
+                },
+                dangling(2, 102),
+                dangling(1, 103),
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_outside_the_sane_years_are_named() {
+        let mut j = journal();
+        j.cases[0].start = day(1899, 12, 31);
+        j.entries[1].next_steps.push(NextStep {
+            id: id(70),
+            text: "Ooit".into(),
+            due: Some(day(2201, 1, 1)),
+            done: false,
+        });
+        j.entries[1].date = day(MAX_YEAR, 12, 31);
+        let found = problems(&j);
+        assert_eq!(
+            found,
+            [
+                Problem::OutOfRange {
+                    what: "casus",
+                    id: id(1).to_string(),
+                    field: "jaar van de startdatum",
+                    value: 1899,
+                    min: 1990,
+                    max: 2100
+                },
+                Problem::OutOfRange {
+                    what: "journaalnotitie",
+                    id: id(20).to_string(),
+                    field: "jaar van een streefdatum",
+                    value: 2201,
+                    min: 1990,
+                    max: 2100
+                },
+            ]
+        );
+        assert!(found[0]
+            .message_nl()
+            .contains("jaar van de startdatum is 1899, maar moet tussen 1990 en 2100 liggen"));
+    }
+
+    #[test]
+    fn normalise_tidies_live_and_binned_records_and_sorts() {
+        let mut j = journal();
+        j.cases[0].created = at(5);
+        j.cases[1].tags = vec![" afval ".into(), "Afval".into()];
+        j.entries.reverse();
+        j.entries[0]
+            .texts
+            .insert("starr.taak".into(), "  \n".into());
+        j.entries[0]
+            .texts
+            .insert("starr.actie".into(), "Gebeld".into());
+        j.delete_case(id(1), at(9));
+        if let BinItem::Case { case, .. } = &mut j.bin[0] {
+            case.title = " Bomenkap ".into();
+        }
+        j.cases.push(case(3, "Nieuw", day(2026, 1, 1)));
+        j.cases[1].created = at(-1);
+        j.normalise();
+        assert_eq!(
+            j.cases.iter().map(|c| c.id).collect::<Vec<_>>(),
+            [id(3), id(2)]
+        );
+        assert_eq!(j.cases[1].tags, ["afval"]);
+        let e20 = j.entry(id(20)).unwrap();
+        assert_eq!(e20.texts.keys().collect::<Vec<_>>(), ["starr.actie"]);
+        assert_eq!(j.bin[0].case().unwrap().title, "Bomenkap");
+        let once = j.clone();
+        j.normalise();
+        assert_eq!(j, once, "normalising twice changes nothing");
+    }
+
+    #[test]
+    fn unlinking_an_actor_counts_every_case_that_named_it_also_in_the_bin() {
+        let mut j = journal();
+        j.cases[1].actors = vec![id(101), id(100)];
+        j.cases.push(case(3, "Zonder", day(2026, 1, 1)));
+        j.delete_case(id(1), at(1));
+        assert_eq!(j.unlink_actor(id(100)), 2);
+        assert_eq!(j.case(id(2)).unwrap().actors, [id(101)]);
+        assert!(j.bin[0].case().unwrap().actors.is_empty());
+        assert_eq!(j.unlink_actor(id(100)), 0);
+    }
+}

@@ -1,0 +1,334 @@
+//! Placing the map: a force-directed layout (Fruchterman–Reingold) that gives the same
+//! picture for the same data. Start points come from the ids, never from a clock or a
+//! random source, and the number of rounds is fixed, so a map does not jump about
+//! between visits.
+
+use std::collections::HashMap;
+
+use super::graph::Graph;
+use super::{Endpoint, Network, Position};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LayoutOptions {
+    /// Pins the advisor at the origin.
+    pub me_centre: bool,
+    /// Leaves nodes the user dragged where they are.
+    pub keep_positions: bool,
+    /// The ideal length of a tie, in map units.
+    pub spacing: f64,
+    pub iterations: usize,
+    /// A pull towards the origin, so that groups without ties between them stay in view
+    /// instead of drifting apart; 0 turns it off.
+    pub gravity: f64,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> LayoutOptions {
+        LayoutOptions {
+            me_centre: true,
+            keep_positions: true,
+            spacing: 100.0,
+            iterations: 250,
+            gravity: 0.5,
+        }
+    }
+}
+
+/// Positions for every node: the advisor and each actor.
+pub fn layout(net: &Network, options: &LayoutOptions) -> HashMap<Endpoint, Position> {
+    let g = Graph::new(net);
+    let n = g.len();
+    let k = if options.spacing.is_finite() && options.spacing > 0.0 {
+        options.spacing
+    } else {
+        LayoutOptions::default().spacing
+    };
+    let stored: HashMap<_, _> = net
+        .actors
+        .iter()
+        .filter_map(|a| Some((Endpoint::Actor(a.id), a.position.filter(|p| p.is_finite())?)))
+        .chain(
+            net.me_position
+                .filter(|p| p.is_finite())
+                .map(|p| (Endpoint::Me, p)),
+        )
+        .collect();
+
+    let radius = k * (n as f64 / std::f64::consts::PI).sqrt();
+    let mut x = vec![0.0; n];
+    let mut y = vec![0.0; n];
+    let mut pinned = vec![false; n];
+    for (i, e) in g.nodes.iter().enumerate() {
+        let keep = if options.keep_positions {
+            stored.get(e)
+        } else {
+            None
+        };
+        if *e == Endpoint::Me && options.me_centre {
+            pinned[i] = true;
+        } else if let Some(p) = keep {
+            (x[i], y[i], pinned[i]) = (p.x, p.y, true);
+        } else if let Endpoint::Actor(id) = e {
+            let h = seed_of(id.as_u128());
+            let r = radius * unit(h).sqrt();
+            let angle = std::f64::consts::TAU * unit(h.rotate_left(32));
+            (x[i], y[i]) = (r * angle.cos(), r * angle.sin());
+        }
+    }
+
+    let gravity = if options.gravity.is_finite() && options.gravity > 0.0 {
+        options.gravity
+    } else {
+        0.0
+    };
+    let k2 = k * k;
+    let start_temperature = radius / 3.0 + k;
+    let mut dx = vec![0.0; n];
+    let mut dy = vec![0.0; n];
+    for round in 0..options.iterations {
+        dx.fill(0.0);
+        dy.fill(0.0);
+        for i in 0..n {
+            let (xi, yi) = (x[i], y[i]);
+            let (mut fx, mut fy) = (0.0, 0.0);
+            for j in i + 1..n {
+                let (mut ux, mut uy) = (xi - x[j], yi - y[j]);
+                let mut d2 = ux * ux + uy * uy;
+                if d2 < 1e-4 {
+                    // Two nodes on one spot: push them apart in a direction fixed by
+                    // their indices, so the result stays reproducible.
+                    let angle = (i * 7919 + j * 104_729) as f64;
+                    (ux, uy) = (angle.cos() * 0.01, angle.sin() * 0.01);
+                    d2 = 1e-4;
+                }
+                let f = k2 / d2;
+                fx += ux * f;
+                fy += uy * f;
+                dx[j] -= ux * f;
+                dy[j] -= uy * f;
+            }
+            dx[i] += fx - xi * gravity;
+            dy[i] += fy - yi * gravity;
+        }
+        for &(i, j, _) in &g.edges {
+            let (ux, uy) = (x[i] - x[j], y[i] - y[j]);
+            let f = (ux * ux + uy * uy).sqrt() / k;
+            dx[i] -= ux * f;
+            dy[i] -= uy * f;
+            dx[j] += ux * f;
+            dy[j] += uy * f;
+        }
+        // Linear cooling: big moves first to untangle, small ones at the end to settle.
+        let t = start_temperature * (1.0 - round as f64 / options.iterations as f64);
+        for i in 0..n {
+            if pinned[i] {
+                continue;
+            }
+            let len = (dx[i] * dx[i] + dy[i] * dy[i]).sqrt();
+            if len > 0.0 && len.is_finite() {
+                let step = len.min(t) / len;
+                x[i] += dx[i] * step;
+                y[i] += dy[i] * step;
+            }
+        }
+    }
+    g.nodes
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (*e, Position::new(x[i], y[i])))
+        .collect()
+}
+
+/// The smallest box around all positions, as (top-left, bottom-right), for fitting the
+/// map into view; `None` when there is nothing to show.
+pub fn bounds<'a>(
+    positions: impl IntoIterator<Item = &'a Position>,
+) -> Option<(Position, Position)> {
+    positions.into_iter().fold(None, |acc, p| {
+        Some(match acc {
+            None => (*p, *p),
+            Some((lo, hi)) => (
+                Position::new(lo.x.min(p.x), lo.y.min(p.y)),
+                Position::new(hi.x.max(p.x), hi.y.max(p.y)),
+            ),
+        })
+    })
+}
+
+fn seed_of(v: u128) -> u64 {
+    let mut rng = super::gen::Rng::new((v as u64) ^ ((v >> 64) as u64).rotate_left(17));
+    rng.next_u64()
+}
+
+/// The top 53 bits as a number in [0, 1).
+fn unit(h: u64) -> f64 {
+    (h >> 11) as f64 / (1u64 << 53) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::network::{gen, Actor, Tie};
+    use crate::model::Id;
+
+    fn dist(p: Position, q: Position) -> f64 {
+        ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt()
+    }
+
+    fn min_distance(pos: &HashMap<Endpoint, Position>) -> f64 {
+        let v: Vec<_> = pos.values().copied().collect();
+        let mut best = f64::INFINITY;
+        for i in 0..v.len() {
+            for j in i + 1..v.len() {
+                best = best.min(dist(v[i], v[j]));
+            }
+        }
+        best
+    }
+
+    #[test]
+    fn the_same_map_gives_the_same_picture() {
+        let net = gen::generate(3, 60, 150);
+        let first = layout(&net, &LayoutOptions::default());
+        assert_eq!(first, layout(&net, &LayoutOptions::default()));
+        // The order of the lists does not matter either.
+        let mut shuffled = net.clone();
+        shuffled.actors.reverse();
+        shuffled.ties.reverse();
+        assert_eq!(first, layout(&shuffled, &LayoutOptions::default()));
+        assert_eq!(first.len(), 61);
+        assert!(first.values().all(|p| p.is_finite()));
+    }
+
+    #[test]
+    fn me_sits_in_the_centre_and_dragged_nodes_stay() {
+        let mut net = gen::generate(5, 30, 60);
+        let dragged = Endpoint::Actor(net.actors[4].id);
+        assert!(net.set_position(dragged, Some(Position::new(400.0, -250.0))));
+        let pos = layout(&net, &LayoutOptions::default());
+        assert_eq!(pos[&Endpoint::Me], Position::new(0.0, 0.0));
+        assert_eq!(pos[&dragged], Position::new(400.0, -250.0));
+        let free = layout(
+            &net,
+            &LayoutOptions {
+                keep_positions: false,
+                ..LayoutOptions::default()
+            },
+        );
+        assert_ne!(free[&dragged], Position::new(400.0, -250.0));
+    }
+
+    #[test]
+    fn without_centring_me_moves_unless_dragged() {
+        let mut net = gen::generate(5, 30, 60);
+        let options = LayoutOptions {
+            me_centre: false,
+            ..LayoutOptions::default()
+        };
+        assert_ne!(
+            layout(&net, &options)[&Endpoint::Me],
+            Position::new(0.0, 0.0)
+        );
+        net.set_position(Endpoint::Me, Some(Position::new(-30.0, 20.0)));
+        assert_eq!(
+            layout(&net, &options)[&Endpoint::Me],
+            Position::new(-30.0, 20.0)
+        );
+    }
+
+    #[test]
+    fn tied_nodes_end_closer_than_untied_ones() {
+        // Two cliques of five joined by one bridge, and the advisor tied to one clique.
+        let mut net = Network::default();
+        let id = Id::from_u128;
+        for k in 1..=10 {
+            net.add_actor(Actor::new(id(k), &format!("A{k}"))).unwrap();
+        }
+        let a = |k: u128| Endpoint::Actor(id(k));
+        let mut n = 100;
+        for side in [1, 6] {
+            for i in side..side + 5 {
+                for j in i + 1..side + 5 {
+                    n += 1;
+                    net.add_tie(Tie::new(id(n), a(i), a(j))).unwrap();
+                }
+            }
+        }
+        net.add_tie(Tie::new(id(200), a(5), a(6))).unwrap();
+        net.add_tie(Tie::new(id(201), Endpoint::Me, a(1))).unwrap();
+        let pos = layout(&net, &LayoutOptions::default());
+        let mean = |pairs: &[(u128, u128)]| {
+            pairs
+                .iter()
+                .map(|&(i, j)| dist(pos[&a(i)], pos[&a(j)]))
+                .sum::<f64>()
+                / pairs.len() as f64
+        };
+        let within = mean(&[(1, 2), (2, 3), (3, 4), (7, 8), (8, 9), (9, 10)]);
+        let across = mean(&[(1, 8), (2, 9), (3, 10), (4, 7)]);
+        assert!(within * 2.0 < across, "within {within}, across {across}");
+        assert!(min_distance(&pos) > 10.0);
+    }
+
+    #[test]
+    fn a_large_map_settles_spread_out_and_in_view() {
+        let net = gen::generate(11, 300, 1000);
+        let pos = layout(&net, &LayoutOptions::default());
+        assert_eq!(pos.len(), 301);
+        assert!(pos.values().all(|p| p.is_finite()));
+        // No two nodes on top of each other, and the map stays within a sensible area
+        // (the ideal radius of 301 nodes at 100 apart is about 1,000).
+        assert!(min_distance(&pos) > 5.0, "{}", min_distance(&pos));
+        let (lo, hi) = bounds(pos.values()).unwrap();
+        assert!(
+            hi.x - lo.x < 6000.0 && hi.y - lo.y < 6000.0,
+            "{lo:?} {hi:?}"
+        );
+    }
+
+    #[test]
+    fn empty_and_tiny_maps() {
+        let pos = layout(&Network::default(), &LayoutOptions::default());
+        assert_eq!(pos.len(), 1);
+        assert_eq!(pos[&Endpoint::Me], Position::new(0.0, 0.0));
+        let net = gen::generate(1, 1, 0);
+        let pos = layout(
+            &net,
+            &LayoutOptions {
+                spacing: f64::NAN,
+                iterations: 0,
+                ..LayoutOptions::default()
+            },
+        );
+        assert!(pos.values().all(|p| p.is_finite()));
+    }
+
+    #[test]
+    fn bounds_of_points() {
+        let pts = [
+            Position::new(1.0, 5.0),
+            Position::new(-2.0, 3.0),
+            Position::new(0.0, 9.0),
+        ];
+        assert_eq!(
+            bounds(pts.iter()),
+            Some((Position::new(-2.0, 3.0), Position::new(1.0, 9.0)))
+        );
+        assert_eq!(bounds([].iter()), None);
+    }
+
+    /// Run with `cargo test --release --lib layout_speed -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn layout_speed() {
+        let net = gen::generate(2026, 300, 1000);
+        let start = std::time::Instant::now();
+        let pos = layout(&net, &LayoutOptions::default());
+        let took = start.elapsed();
+        println!("layout of 300 actors and 1000 ties: {took:?}");
+        assert_eq!(pos.len(), 301);
+        if !cfg!(debug_assertions) {
+            assert!(took.as_millis() < 150, "{took:?}");
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! Development goals (the POP): what the participant wants to grow in, linked to
+//! competencies, with actions and an optional due date.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::framework::trim;
+use super::SelfScan;
+use crate::model::Id;
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    #[default]
+    Open,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl GoalStatus {
+    pub const ALL: [GoalStatus; 4] = [
+        GoalStatus::Open,
+        GoalStatus::InProgress,
+        GoalStatus::Done,
+        GoalStatus::Dropped,
+    ];
+
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            GoalStatus::Open => "Open",
+            GoalStatus::InProgress => "Mee bezig",
+            GoalStatus::Done => "Bereikt",
+            GoalStatus::Dropped => "Losgelaten",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            GoalStatus::Open => "Open",
+            GoalStatus::InProgress => "In progress",
+            GoalStatus::Done => "Achieved",
+            GoalStatus::Dropped => "Dropped",
+        }
+    }
+
+    /// Still asking for attention: not achieved and not let go.
+    pub fn is_open(self) -> bool {
+        matches!(self, GoalStatus::Open | GoalStatus::InProgress)
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct GoalAction {
+    pub text: String,
+    #[serde(default)]
+    pub done: bool,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+pub struct Goal {
+    pub id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Competency ids; at least one, so every goal shows up beside a score.
+    #[serde(default)]
+    pub competencies: Vec<String>,
+    #[serde(default)]
+    pub actions: Vec<GoalAction>,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: GoalStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GoalError {
+    UnknownGoal,
+    EmptyTitle,
+    NoCompetency,
+    UnknownCompetency(String),
+    EmptyAction,
+}
+
+impl GoalError {
+    pub fn message_nl(&self) -> String {
+        match self {
+            GoalError::UnknownGoal => "Dit ontwikkeldoel bestaat niet (meer).".into(),
+            GoalError::EmptyTitle => "Geef het ontwikkeldoel een titel.".into(),
+            GoalError::NoCompetency => {
+                "Koppel het ontwikkeldoel aan minstens één competentie.".into()
+            }
+            GoalError::UnknownCompetency(id) => {
+                format!("Competentie \u{201c}{id}\u{201d} staat niet in het kader.")
+            }
+            GoalError::EmptyAction => "Een actie zonder tekst kan niet worden bewaard.".into(),
+        }
+    }
+}
+
+impl fmt::Display for GoalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_nl())
+    }
+}
+
+impl Goal {
+    /// A new open goal; it is checked against the framework when saved.
+    pub fn new(id: Id, title: &str, competencies: Vec<String>) -> Goal {
+        Goal {
+            id,
+            title: title.trim().to_string(),
+            description: String::new(),
+            competencies,
+            actions: Vec::new(),
+            due: None,
+            status: GoalStatus::Open,
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status.is_open()
+    }
+
+    /// Open and its due date has passed (the due date itself is not overdue yet).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due.is_some_and(|due| due < today)
+    }
+
+    /// Open and due from `today` up to and including `today + days`.
+    pub fn is_due_within(&self, today: NaiveDate, days: u32) -> bool {
+        let Some(due) = self.due else { return false };
+        let until = today
+            .checked_add_days(Days::new(u64::from(days)))
+            .unwrap_or(NaiveDate::MAX);
+        self.is_open() && today <= due && due <= until
+    }
+
+    /// (done, total) actions.
+    pub fn action_progress(&self) -> (usize, usize) {
+        let done = self.actions.iter().filter(|a| a.done).count();
+        (done, self.actions.len())
+    }
+
+    pub fn add_action(&mut self, text: &str) -> Result<(), GoalError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(GoalError::EmptyAction);
+        }
+        self.actions.push(GoalAction {
+            text: text.to_string(),
+            done: false,
+        });
+        Ok(())
+    }
+
+    /// Trims texts and drops repeated competency ids, keeping the first.
+    pub fn normalise(&mut self) {
+        trim(&mut self.title);
+        trim(&mut self.description);
+        self.competencies.iter_mut().for_each(trim);
+        let mut seen = HashSet::new();
+        self.competencies.retain(|c| seen.insert(c.clone()));
+        for action in &mut self.actions {
+            trim(&mut action.text);
+        }
+    }
+
+    /// What [`SelfScan::save_goal`] and validation require; `known` are competency ids.
+    pub fn check(&self, known: &HashSet<String>) -> Result<(), GoalError> {
+        if self.title.trim().is_empty() {
+            return Err(GoalError::EmptyTitle);
+        }
+        if self.competencies.is_empty() {
+            return Err(GoalError::NoCompetency);
+        }
+        if let Some(unknown) = self.competencies.iter().find(|c| !known.contains(*c)) {
+            return Err(GoalError::UnknownCompetency(unknown.clone()));
+        }
+        if self.actions.iter().any(|a| a.text.trim().is_empty()) {
+            return Err(GoalError::EmptyAction);
+        }
+        Ok(())
+    }
+}
+
+impl SelfScan {
+    pub fn goal(&self, id: Id) -> Option<&Goal> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    /// Adds the goal, or replaces the one with the same id; refused goals change nothing.
+    /// The UI edits a clone of a goal and saves it here.
+    pub fn save_goal(&mut self, mut goal: Goal) -> Result<(), GoalError> {
+        goal.normalise();
+        goal.check(&self.competency_ids())?;
+        match self.goals.iter_mut().find(|g| g.id == goal.id) {
+            Some(existing) => *existing = goal,
+            None => self.goals.push(goal),
+        }
+        Ok(())
+    }
+
+    pub fn delete_goal(&mut self, id: Id) -> Result<Goal, GoalError> {
+        let index = self
+            .goals
+            .iter()
+            .position(|g| g.id == id)
+            .ok_or(GoalError::UnknownGoal)?;
+        Ok(self.goals.remove(index))
+    }
+
+    pub fn open_goals(&self) -> Vec<&Goal> {
+        self.goals.iter().filter(|g| g.is_open()).collect()
+    }
+
+    /// Open goals due in the coming `days` days (today included), soonest first.
+    pub fn goals_due_within(&self, today: NaiveDate, days: u32) -> Vec<&Goal> {
+        let mut due: Vec<&Goal> = self
+            .goals
+            .iter()
+            .filter(|g| g.is_due_within(today, days))
+            .collect();
+        due.sort_by_key(|g| g.due);
+        due
+    }
+
+    /// Open goals past their due date, longest overdue first.
+    pub fn overdue_goals(&self, today: NaiveDate) -> Vec<&Goal> {
+        let mut overdue: Vec<&Goal> = self.goals.iter().filter(|g| g.is_overdue(today)).collect();
+        overdue.sort_by_key(|g| g.due);
+        overdue
+    }
+
+    pub fn goals_for_competency(&self, competency: &str) -> Vec<&Goal> {
+        self.goals
+            .iter()
+            .filter(|g| g.competencies.iter().any(|c| c == competency))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::date;
+    use super::*;
+
+    fn goal(n: u128, due: Option<NaiveDate>, status: GoalStatus) -> Goal {
+        let mut g = Goal::new(Id::from_u128(n), "Doel", vec!["netwerk-lezen".into()]);
+        g.due = due;
+        g.status = status;
+        g
+    }
+
+    #[test]
+    fn save_checks_title_competencies_and_actions() {
+        let mut s = SelfScan::new_with_default();
+        let mut g = Goal::new(Id::from_u128(1), "  ", vec!["netwerk-lezen".into()]);
+        assert_eq!(s.save_goal(g.clone()), Err(GoalError::EmptyTitle));
+        g.title = " Netwerkkaart maken ".into();
+        g.competencies.clear();
+        assert_eq!(s.save_goal(g.clone()), Err(GoalError::NoCompetency));
+        g.competencies = vec!["netwerk-lezen".into(), "vliegen".into()];
+        assert_eq!(
+            s.save_goal(g.clone()),
+            Err(GoalError::UnknownCompetency("vliegen".into()))
+        );
+        g.competencies = vec!["netwerk-lezen".into(), " netwerk-lezen".into()];
+        g.actions.push(GoalAction {
+            text: " ".into(),
+            done: false,
+        });
+        assert_eq!(s.save_goal(g.clone()), Err(GoalError::EmptyAction));
+        assert!(s.goals.is_empty());
+        g.actions.clear();
+        assert_eq!(g.add_action("  "), Err(GoalError::EmptyAction));
+        g.add_action("Kaart bespreken met begeleider").unwrap();
+        s.save_goal(g).unwrap();
+        let saved = s.goal(Id::from_u128(1)).unwrap();
+        assert_eq!(saved.title, "Netwerkkaart maken");
+        assert_eq!(saved.competencies, ["netwerk-lezen"]);
+        assert_eq!(saved.action_progress(), (0, 1));
+    }
+
+    #[test]
+    fn saving_again_replaces_and_delete_removes() {
+        let mut s = SelfScan::new_with_default();
+        let mut g = goal(1, None, GoalStatus::Open);
+        s.save_goal(g.clone()).unwrap();
+        g.status = GoalStatus::Done;
+        g.add_action("Gedaan").unwrap();
+        g.actions[0].done = true;
+        s.save_goal(g).unwrap();
+        assert_eq!(s.goals.len(), 1);
+        assert_eq!(s.goals[0].status, GoalStatus::Done);
+        assert_eq!(s.goals[0].action_progress(), (1, 1));
+        assert!(s.open_goals().is_empty());
+        assert!(s.delete_goal(Id::from_u128(1)).is_ok());
+        assert_eq!(s.delete_goal(Id::from_u128(1)), Err(GoalError::UnknownGoal));
+    }
+
+    #[test]
+    fn due_and_overdue_only_count_open_goals() {
+        let today = date(2026, 3, 10);
+        let mut s = SelfScan::new_with_default();
+        s.goals = vec![
+            goal(1, Some(date(2026, 3, 17)), GoalStatus::Open), // due in 7 days
+            goal(2, Some(date(2026, 3, 10)), GoalStatus::InProgress), // due today
+            goal(3, Some(date(2026, 3, 18)), GoalStatus::Open), // in 8 days
+            goal(4, Some(date(2026, 3, 9)), GoalStatus::Open),  // overdue by 1
+            goal(5, Some(date(2026, 3, 1)), GoalStatus::Done),  // done: never overdue
+            goal(6, Some(date(2026, 3, 12)), GoalStatus::Dropped),
+            goal(7, None, GoalStatus::Open),
+            goal(8, Some(date(2026, 2, 1)), GoalStatus::InProgress),
+        ];
+        let ids =
+            |goals: Vec<&Goal>| -> Vec<u128> { goals.iter().map(|g| g.id.as_u128()).collect() };
+        assert_eq!(ids(s.goals_due_within(today, 7)), [2, 1]);
+        assert_eq!(ids(s.goals_due_within(today, 0)), [2]);
+        assert_eq!(ids(s.overdue_goals(today)), [8, 4]);
+        assert_eq!(ids(s.open_goals()), [1, 2, 3, 4, 7, 8]);
+        assert_eq!(GoalStatus::InProgress.label_nl(), "Mee bezig");
+    }
+
+    #[test]
+    fn goals_are_found_by_competency() {
+        let mut s = SelfScan::new_with_default();
+        let mut g = goal(1, None, GoalStatus::Open);
+        g.competencies.push("verhalend-verbinden".into());
+        s.save_goal(g).unwrap();
+        assert_eq!(s.goals_for_competency("verhalend-verbinden").len(), 1);
+        assert!(s.goals_for_competency("netwerk-benutten").is_empty());
+    }
+}

@@ -1,0 +1,637 @@
+//! One dated scan: a rating of every indicator of one framework version, by the participant
+//! or by someone else, with evidence notes and a target level per competency.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::framework::{Framework, FrameworkRef};
+use crate::model::Id;
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ScanLabel {
+    Baseline,
+    Midpoint,
+    Final,
+    Custom(String),
+}
+
+impl ScanLabel {
+    pub fn label_nl(&self) -> &str {
+        match self {
+            ScanLabel::Baseline => "Nulmeting",
+            ScanLabel::Midpoint => "Tussenmeting",
+            ScanLabel::Final => "Eindmeting",
+            ScanLabel::Custom(text) => text,
+        }
+    }
+
+    pub fn label_en(&self) -> &str {
+        match self {
+            ScanLabel::Baseline => "Baseline",
+            ScanLabel::Midpoint => "Midpoint",
+            ScanLabel::Final => "Final",
+            ScanLabel::Custom(text) => text,
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum RaterRole {
+    Coach,
+    Manager,
+    Colleague,
+    /// Someone from the networks the advisor works in, such as a client or partner.
+    Network,
+}
+
+impl RaterRole {
+    pub const ALL: [RaterRole; 4] = [
+        RaterRole::Coach,
+        RaterRole::Manager,
+        RaterRole::Colleague,
+        RaterRole::Network,
+    ];
+
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            RaterRole::Coach => "Begeleider",
+            RaterRole::Manager => "Leidinggevende",
+            RaterRole::Colleague => "Collega",
+            RaterRole::Network => "Iemand uit het netwerk",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            RaterRole::Coach => "Coach",
+            RaterRole::Manager => "Manager",
+            RaterRole::Colleague => "Colleague",
+            RaterRole::Network => "Network contact",
+        }
+    }
+}
+
+/// Who filled in the scan: the participant (a self-scan) or another rater.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Rater {
+    #[default]
+    Participant,
+    Other {
+        name: String,
+        role: RaterRole,
+    },
+}
+
+impl Rater {
+    pub fn is_participant(&self) -> bool {
+        matches!(self, Rater::Participant)
+    }
+
+    pub fn label_nl(&self) -> String {
+        match self {
+            Rater::Participant => "Zelf".into(),
+            Rater::Other { name, role } => format!("{name} ({})", role.label_nl().to_lowercase()),
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum ScanStatus {
+    #[default]
+    Draft,
+    /// Read-only: results that were discussed must not shift afterwards.
+    Finished,
+}
+
+impl ScanStatus {
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            ScanStatus::Draft => "Concept",
+            ScanStatus::Finished => "Afgerond",
+        }
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    #[default]
+    Unrated,
+    /// 1..=number of levels of the scan's framework.
+    Level(u8),
+    /// "Weet ik niet / n.v.t.": answered, but left out of every mean.
+    NotApplicable,
+}
+
+impl Rating {
+    pub fn level(self) -> Option<u8> {
+        match self {
+            Rating::Level(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// Answered counts towards progress, whether a level or n.v.t.
+    pub fn is_answered(self) -> bool {
+        !matches!(self, Rating::Unrated)
+    }
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
+pub struct IndicatorRating {
+    #[serde(default)]
+    pub rating: Rating,
+    /// An example from practice that backs the rating.
+    #[serde(default)]
+    pub evidence: String,
+}
+
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Scan {
+    pub id: Id,
+    pub label: ScanLabel,
+    pub date: NaiveDate,
+    pub framework: FrameworkRef,
+    #[serde(default)]
+    pub rater: Rater,
+    #[serde(default)]
+    pub status: ScanStatus,
+    #[serde(default)]
+    pub finished_at: Option<DateTime<Utc>>,
+    /// By indicator id; an indicator without an entry is unrated.
+    #[serde(default)]
+    pub ratings: BTreeMap<String, IndicatorRating>,
+    /// Target level (ambitie) by competency id.
+    #[serde(default)]
+    pub targets: BTreeMap<String, u8>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScanError {
+    UnknownScan,
+    NoFramework,
+    /// The scan's framework version is not stored; only invalid data gets here.
+    MissingFramework(FrameworkRef),
+    /// A finished scan is read-only.
+    Finished,
+    UnknownIndicator(String),
+    UnknownCompetency(String),
+    LevelOutOfRange {
+        level: u8,
+        max: u8,
+    },
+    NothingRated,
+    EmptyLabel,
+    EmptyRaterName,
+}
+
+impl ScanError {
+    pub fn message_nl(&self) -> String {
+        match self {
+            ScanError::UnknownScan => "Deze scan bestaat niet (meer).".into(),
+            ScanError::NoFramework => {
+                "Er is nog geen competentiekader; importeer er eerst een.".into()
+            }
+            ScanError::MissingFramework(r) => {
+                format!("Het kader van deze scan ({}) ontbreekt.", r.label_nl())
+            }
+            ScanError::Finished => {
+                "Deze scan is afgerond en kan niet meer worden gewijzigd. Maak een kopie om verder te werken.".into()
+            }
+            ScanError::UnknownIndicator(id) => {
+                format!("Het kader van deze scan kent geen indicator \u{201c}{id}\u{201d}.")
+            }
+            ScanError::UnknownCompetency(id) => {
+                format!("Het kader van deze scan kent geen competentie \u{201c}{id}\u{201d}.")
+            }
+            ScanError::LevelOutOfRange { level, max } => {
+                format!("Niveau {level} bestaat niet; kies een niveau van 1 tot en met {max}.")
+            }
+            ScanError::NothingRated => {
+                "Beoordeel minstens één indicator voordat je de scan afrondt.".into()
+            }
+            ScanError::EmptyLabel => "Geef de scan een naam.".into(),
+            ScanError::EmptyRaterName => "Vul de naam van de beoordelaar in.".into(),
+        }
+    }
+}
+
+impl fmt::Display for ScanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_nl())
+    }
+}
+
+impl Scan {
+    /// A new draft on `framework`. The label and rater are checked like later edits.
+    pub fn new(
+        id: Id,
+        label: ScanLabel,
+        date: NaiveDate,
+        framework: &Framework,
+        rater: Rater,
+    ) -> Result<Scan, ScanError> {
+        let mut scan = Scan {
+            id,
+            label: ScanLabel::Baseline,
+            date,
+            framework: framework.reference(),
+            rater: Rater::Participant,
+            status: ScanStatus::Draft,
+            finished_at: None,
+            ratings: BTreeMap::new(),
+            targets: BTreeMap::new(),
+        };
+        scan.set_label(label)?;
+        scan.set_rater(rater)?;
+        Ok(scan)
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.status == ScanStatus::Finished
+    }
+
+    pub fn rating(&self, indicator: &str) -> Rating {
+        self.ratings
+            .get(indicator)
+            .map(|r| r.rating)
+            .unwrap_or_default()
+    }
+
+    pub fn evidence(&self, indicator: &str) -> &str {
+        self.ratings
+            .get(indicator)
+            .map(|r| r.evidence.as_str())
+            .unwrap_or("")
+    }
+
+    pub fn target(&self, competency: &str) -> Option<u8> {
+        self.targets.get(competency).copied()
+    }
+
+    fn editable(&self) -> Result<(), ScanError> {
+        if self.is_finished() {
+            Err(ScanError::Finished)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// `framework` must be the scan's own framework version.
+    pub fn set_rating(
+        &mut self,
+        framework: &Framework,
+        indicator: &str,
+        rating: Rating,
+    ) -> Result<(), ScanError> {
+        self.editable()?;
+        if framework.indicator(indicator).is_none() {
+            return Err(ScanError::UnknownIndicator(indicator.to_string()));
+        }
+        if let Rating::Level(level) = rating {
+            check_level(framework, level)?;
+        }
+        let entry = self.ratings.entry(indicator.to_string()).or_default();
+        entry.rating = rating;
+        self.drop_empty_entry(indicator);
+        Ok(())
+    }
+
+    pub fn set_evidence(
+        &mut self,
+        framework: &Framework,
+        indicator: &str,
+        text: &str,
+    ) -> Result<(), ScanError> {
+        self.editable()?;
+        if framework.indicator(indicator).is_none() {
+            return Err(ScanError::UnknownIndicator(indicator.to_string()));
+        }
+        let entry = self.ratings.entry(indicator.to_string()).or_default();
+        entry.evidence = text.trim().to_string();
+        self.drop_empty_entry(indicator);
+        Ok(())
+    }
+
+    /// An unrated indicator without evidence has no entry, so that equal scans are equal.
+    fn drop_empty_entry(&mut self, indicator: &str) {
+        if self
+            .ratings
+            .get(indicator)
+            .is_some_and(|r| r.rating == Rating::Unrated && r.evidence.is_empty())
+        {
+            self.ratings.remove(indicator);
+        }
+    }
+
+    /// `None` clears the target.
+    pub fn set_target(
+        &mut self,
+        framework: &Framework,
+        competency: &str,
+        target: Option<u8>,
+    ) -> Result<(), ScanError> {
+        self.editable()?;
+        if framework.competency(competency).is_none() {
+            return Err(ScanError::UnknownCompetency(competency.to_string()));
+        }
+        match target {
+            Some(level) => {
+                check_level(framework, level)?;
+                self.targets.insert(competency.to_string(), level);
+            }
+            None => {
+                self.targets.remove(competency);
+            }
+        }
+        Ok(())
+    }
+
+    pub fn set_label(&mut self, label: ScanLabel) -> Result<(), ScanError> {
+        self.editable()?;
+        let label = match label {
+            ScanLabel::Custom(text) => {
+                let text = text.trim();
+                if text.is_empty() {
+                    return Err(ScanError::EmptyLabel);
+                }
+                ScanLabel::Custom(text.to_string())
+            }
+            other => other,
+        };
+        self.label = label;
+        Ok(())
+    }
+
+    pub fn set_date(&mut self, date: NaiveDate) -> Result<(), ScanError> {
+        self.editable()?;
+        self.date = date;
+        Ok(())
+    }
+
+    pub fn set_rater(&mut self, rater: Rater) -> Result<(), ScanError> {
+        self.editable()?;
+        let rater = match rater {
+            Rater::Other { name, role } => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(ScanError::EmptyRaterName);
+                }
+                Rater::Other {
+                    name: name.to_string(),
+                    role,
+                }
+            }
+            Rater::Participant => Rater::Participant,
+        };
+        self.rater = rater;
+        Ok(())
+    }
+
+    /// Makes the scan read-only. Unrated indicators are allowed (a rater may skip what
+    /// they cannot judge), but a scan with no rating at all says nothing.
+    pub fn finish(&mut self, now: DateTime<Utc>) -> Result<(), ScanError> {
+        self.editable()?;
+        if !self.ratings.values().any(|r| r.rating.is_answered()) {
+            return Err(ScanError::NothingRated);
+        }
+        self.status = ScanStatus::Finished;
+        self.finished_at = Some(now);
+        Ok(())
+    }
+
+    /// A new draft with this scan's ratings, evidence, targets and rater, on `framework`
+    /// (normally the newest version of the same framework).
+    pub fn copy_as_draft(
+        &self,
+        id: Id,
+        label: ScanLabel,
+        date: NaiveDate,
+        framework: &Framework,
+    ) -> Result<Scan, ScanError> {
+        let mut copy = Scan::new(id, label, date, framework, self.rater.clone())?;
+        copy.ratings = self.ratings.clone();
+        copy.targets = self.targets.clone();
+        copy.conform_to(framework);
+        Ok(copy)
+    }
+
+    /// Moves the scan onto `framework`, dropping what that version cannot hold: ratings of
+    /// indicators it lacks, and levels and targets above its top level.
+    pub(crate) fn conform_to(&mut self, framework: &Framework) {
+        let max = framework.level_count();
+        self.framework = framework.reference();
+        self.ratings
+            .retain(|indicator, _| framework.indicator(indicator).is_some());
+        for entry in self.ratings.values_mut() {
+            if matches!(entry.rating, Rating::Level(n) if n == 0 || n > max) {
+                entry.rating = Rating::Unrated;
+            }
+        }
+        self.ratings
+            .retain(|_, r| r.rating != Rating::Unrated || !r.evidence.is_empty());
+        self.targets.retain(|competency, level| {
+            framework.competency(competency).is_some() && (1..=max).contains(level)
+        });
+    }
+}
+
+fn check_level(framework: &Framework, level: u8) -> Result<(), ScanError> {
+    let max = framework.level_count();
+    if (1..=max).contains(&level) {
+        Ok(())
+    } else {
+        Err(ScanError::LevelOutOfRange { level, max })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{date, small_framework};
+    use super::*;
+
+    fn draft() -> Scan {
+        Scan::new(
+            Id::from_u128(1),
+            ScanLabel::Baseline,
+            date(2026, 1, 10),
+            &small_framework(),
+            Rater::Participant,
+        )
+        .unwrap()
+    }
+
+    fn now() -> DateTime<Utc> {
+        "2026-01-10T12:00:00Z".parse().unwrap()
+    }
+
+    #[test]
+    fn ratings_are_checked_against_the_framework() {
+        let fw = small_framework();
+        let mut scan = draft();
+        assert_eq!(scan.set_rating(&fw, "l1", Rating::Level(4)), Ok(()));
+        assert_eq!(scan.rating("l1"), Rating::Level(4));
+        assert_eq!(
+            scan.set_rating(&fw, "l1", Rating::Level(5)),
+            Err(ScanError::LevelOutOfRange { level: 5, max: 4 })
+        );
+        assert_eq!(
+            scan.set_rating(&fw, "l1", Rating::Level(0)),
+            Err(ScanError::LevelOutOfRange { level: 0, max: 4 })
+        );
+        assert_eq!(scan.rating("l1"), Rating::Level(4));
+        assert_eq!(
+            scan.set_rating(&fw, "zz", Rating::NotApplicable),
+            Err(ScanError::UnknownIndicator("zz".into()))
+        );
+        assert_eq!(scan.rating("l2"), Rating::Unrated);
+    }
+
+    #[test]
+    fn clearing_a_rating_without_evidence_removes_the_entry() {
+        let fw = small_framework();
+        let mut scan = draft();
+        scan.set_rating(&fw, "l1", Rating::Level(2)).unwrap();
+        scan.set_evidence(&fw, "l2", "  Overleg met de wijkraad ")
+            .unwrap();
+        scan.set_rating(&fw, "l2", Rating::Level(3)).unwrap();
+        scan.set_rating(&fw, "l1", Rating::Unrated).unwrap();
+        scan.set_rating(&fw, "l2", Rating::Unrated).unwrap();
+        assert!(!scan.ratings.contains_key("l1"));
+        assert_eq!(scan.evidence("l2"), "Overleg met de wijkraad");
+        scan.set_evidence(&fw, "l2", " ").unwrap();
+        assert!(scan.ratings.is_empty());
+    }
+
+    #[test]
+    fn targets_are_per_competency_and_in_range() {
+        let fw = small_framework();
+        let mut scan = draft();
+        scan.set_target(&fw, "lezen", Some(3)).unwrap();
+        assert_eq!(scan.target("lezen"), Some(3));
+        assert_eq!(
+            scan.set_target(&fw, "l1", Some(3)),
+            Err(ScanError::UnknownCompetency("l1".into()))
+        );
+        assert_eq!(
+            scan.set_target(&fw, "lezen", Some(9)),
+            Err(ScanError::LevelOutOfRange { level: 9, max: 4 })
+        );
+        scan.set_target(&fw, "lezen", None).unwrap();
+        assert_eq!(scan.target("lezen"), None);
+    }
+
+    #[test]
+    fn a_finished_scan_is_read_only() {
+        let fw = small_framework();
+        let mut scan = draft();
+        assert_eq!(scan.finish(now()), Err(ScanError::NothingRated));
+        scan.set_rating(&fw, "l1", Rating::NotApplicable).unwrap();
+        scan.finish(now()).unwrap();
+        assert_eq!(scan.status, ScanStatus::Finished);
+        assert_eq!(scan.finished_at, Some(now()));
+        let before = scan.clone();
+        assert_eq!(
+            scan.set_rating(&fw, "l1", Rating::Level(1)),
+            Err(ScanError::Finished)
+        );
+        assert_eq!(scan.set_evidence(&fw, "l1", "x"), Err(ScanError::Finished));
+        assert_eq!(
+            scan.set_target(&fw, "lezen", Some(2)),
+            Err(ScanError::Finished)
+        );
+        assert_eq!(scan.set_label(ScanLabel::Final), Err(ScanError::Finished));
+        assert_eq!(scan.set_date(date(2026, 2, 1)), Err(ScanError::Finished));
+        assert_eq!(scan.set_rater(Rater::Participant), Err(ScanError::Finished));
+        assert_eq!(scan.finish(now()), Err(ScanError::Finished));
+        assert_eq!(scan, before);
+    }
+
+    #[test]
+    fn labels_and_raters_are_trimmed_and_required() {
+        let mut scan = draft();
+        assert_eq!(
+            scan.set_label(ScanLabel::Custom("  ".into())),
+            Err(ScanError::EmptyLabel)
+        );
+        scan.set_label(ScanLabel::Custom(" Na de zomer ".into()))
+            .unwrap();
+        assert_eq!(scan.label.label_nl(), "Na de zomer");
+        assert_eq!(ScanLabel::Midpoint.label_nl(), "Tussenmeting");
+        let nobody = Rater::Other {
+            name: " ".into(),
+            role: RaterRole::Manager,
+        };
+        assert_eq!(scan.set_rater(nobody), Err(ScanError::EmptyRaterName));
+        scan.set_rater(Rater::Other {
+            name: " Joris ".into(),
+            role: RaterRole::Manager,
+        })
+        .unwrap();
+        assert_eq!(scan.rater.label_nl(), "Joris (leidinggevende)");
+    }
+
+    #[test]
+    fn a_copy_is_a_draft_that_keeps_what_the_new_version_can_hold() {
+        let fw = small_framework();
+        let mut scan = draft();
+        scan.set_rating(&fw, "l1", Rating::Level(4)).unwrap();
+        scan.set_rating(&fw, "l2", Rating::Level(2)).unwrap();
+        scan.set_evidence(&fw, "b1", "Voorbeeld").unwrap();
+        scan.set_target(&fw, "lezen", Some(4)).unwrap();
+        scan.set_target(&fw, "benutten", Some(3)).unwrap();
+        scan.finish(now()).unwrap();
+
+        let mut newer = fw.clone();
+        newer.version = 2;
+        newer.areas[0].competencies[0].indicators.remove(1); // l2 gone
+        newer.areas[0].competencies.remove(1); // benutten gone
+        let copy = scan
+            .copy_as_draft(
+                Id::from_u128(2),
+                ScanLabel::Midpoint,
+                date(2026, 6, 1),
+                &newer,
+            )
+            .unwrap();
+        assert_eq!(copy.status, ScanStatus::Draft);
+        assert_eq!(copy.finished_at, None);
+        assert_eq!(copy.framework.version, 2);
+        assert_eq!(copy.rating("l1"), Rating::Level(4));
+        assert_eq!(copy.rating("l2"), Rating::Unrated);
+        assert_eq!(copy.evidence("b1"), "");
+        assert_eq!(copy.target("lezen"), Some(4));
+        assert_eq!(copy.target("benutten"), None);
+        assert_eq!(scan.rating("l2"), Rating::Level(2));
+    }
+
+    #[test]
+    fn serde_shape_is_stable() {
+        let fw = small_framework();
+        let mut scan = draft();
+        scan.set_rating(&fw, "l1", Rating::Level(3)).unwrap();
+        scan.set_rating(&fw, "l2", Rating::NotApplicable).unwrap();
+        scan.set_rater(Rater::Other {
+            name: "Ans".into(),
+            role: RaterRole::Coach,
+        })
+        .unwrap();
+        let v = serde_json::to_value(&scan).unwrap();
+        assert_eq!(
+            v["ratings"]["l1"]["rating"],
+            serde_json::json!({"level": 3})
+        );
+        assert_eq!(v["ratings"]["l2"]["rating"], "not_applicable");
+        assert_eq!(v["rater"]["other"]["role"], "coach");
+        assert_eq!(v["label"], "baseline");
+        let back: Scan = serde_json::from_value(v).unwrap();
+        assert_eq!(back, scan);
+    }
+}
