@@ -1,1 +1,16 @@
-//! storage
+//! The only code that touches the browser's storage.
+//!
+//! The protocol (which keys, when a write is refused, what happens to unreadable data) is
+//! written against the small [`Backend`] trait, so it runs and is tested natively with
+//! [`MemoryBackend`]; `local` adapts the trait to `window.localStorage`.
+
+mod backend;
+mod keys;
+mod store;
+
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+
+pub use backend::{Backend, BackendError, MemoryBackend};
+pub use keys::Keys;
+pub use store::{Kept, KeptReason, SaveError, Startup, Store};

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Leerspoor's one entry point. Each command first installs whatever is missing (and
+# nothing that is already there), so a fresh Debian machine with rustup needs only:
+#   ./dev.sh serve   build and serve the app on http://127.0.0.1:8080
+#   ./dev.sh test    run every test: native unit tests, then browser tests
+# Nothing here downloads a binary from outside the crate registry, npm or Debian.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+
+TRUNK_VERSION=0.21.14
+export PATH="$HOME/.cargo/bin:$ROOT/tools/node_modules/.bin:$PATH"
+# Trunk must never fetch a tool: it takes wasm-bindgen and wasm-opt from PATH.
+export TRUNK_OFFLINE=true
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_wasm_target() {
+  # rust-toolchain.toml pins the toolchain; rustup does not add its targets to a
+  # toolchain that is already there, so add the one we need explicitly.
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Installing the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_trunk() {
+  if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+    say "Installing Trunk $TRUNK_VERSION (about 11 minutes on 2 cores, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+}
+
+wasm_bindgen_version() {
+  # The exact version Cargo.lock resolved; Trunk refuses any other wasm-bindgen.
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+ensure_wasm_bindgen() {
+  local version
+  version=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $version"; then
+    say "Installing wasm-bindgen-cli $version"
+    # --locked can fail on a yanked locked dependency; then resolve afresh.
+    cargo install wasm-bindgen-cli --version "$version" --locked \
+      || cargo install wasm-bindgen-cli --version "$version"
+  fi
+}
+
+# npm ci only when the lock file changed since the last install.
+ensure_npm() {
+  local dir=$1
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] \
+    || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "Installing npm packages in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund)
+  fi
+}
+
+ensure_chromium() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "Installing Debian's chromium and chromium-driver"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  fi
+}
+
+ensure_build_tools() {
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_npm tools
+}
+
+build_release() {
+  say "Building the release into dist/"
+  trunk build --release --dist dist
+}
+
+cmd_serve() {
+  ensure_build_tools
+  say "Serving the release build on http://127.0.0.1:8080 (Ctrl-C stops)"
+  exec trunk serve --release --address 127.0.0.1 --port 8080
+}
+
+cmd_test() {
+  ensure_build_tools
+  ensure_chromium
+  ensure_npm tests/e2e
+  say "Native unit tests (model and storage rules)"
+  cargo test --all-targets
+  build_release
+  say "Browser tests (Playwright, Debian chromium, against dist/ on 127.0.0.1)"
+  (cd tests/e2e && npx playwright test)
+}
+
+case "${1:-}" in
+  serve) cmd_serve ;;
+  test) cmd_test ;;
+  *)
+    echo "usage: ./dev.sh serve | test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,69 @@
+//! One namespaced, versioned key scheme. The root differs per edition (the served app and
+//! the single-file copy share one origin under `file://`), so their data never mixes.
+//!
+//! `<root>/v1/doc/<profile id>`   a profile's document
+//! `<root>/v1/rev/<profile id>`   its revision, checked before every write
+//! `<root>/v1/active`             the profile shown at start-up
+//! `<root>/v1/kept/<when>/<key>`  unreadable data moved aside, never overwritten
+
+use crate::model::Id;
+
+/// The version of the key scheme itself; the documents carry their own schema version.
+const KEY_SCHEME: &str = "v1";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keys {
+    base: String,
+}
+
+impl Keys {
+    pub fn new(root: &str) -> Keys {
+        Keys {
+            base: format!("{root}/{KEY_SCHEME}/"),
+        }
+    }
+
+    pub fn document(&self, profile: Id) -> String {
+        format!("{}doc/{profile}", self.base)
+    }
+
+    pub fn revision(&self, profile: Id) -> String {
+        format!("{}rev/{profile}", self.base)
+    }
+
+    pub fn active(&self) -> String {
+        format!("{}active", self.base)
+    }
+
+    pub fn kept(&self, when: &str, original: &str) -> String {
+        format!("{}kept/{when}/{original}", self.base)
+    }
+
+    pub fn document_prefix(&self) -> String {
+        format!("{}doc/", self.base)
+    }
+
+    pub fn kept_prefix(&self) -> String {
+        format!("{}kept/", self.base)
+    }
+
+    /// Whether a key belongs to this edition at all.
+    pub fn owns(&self, key: &str) -> bool {
+        key.starts_with(&self.base)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editions_do_not_share_keys() {
+        let web = Keys::new("leerspoor");
+        let usb = Keys::new("leerspoor-bestand");
+        let id = Id::from_u128(5);
+        assert_ne!(web.document(id), usb.document(id));
+        assert!(!web.owns(&usb.document(id)));
+        assert!(web.document(id).starts_with(&web.document_prefix()));
+    }
+}

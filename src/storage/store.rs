@@ -1,0 +1,417 @@
+//! The storage protocol: how documents are found at start-up, written, and kept aside.
+//!
+//! Two promises: a write never replaces newer data (the revision check), and data this
+//! build cannot read is never overwritten or silently dropped (it is kept aside, or left
+//! where it is when it needs a newer Leerspoor).
+
+use super::backend::{Backend, BackendError};
+use super::keys::Keys;
+use crate::model::restore::{restore_document, RestoreError};
+use crate::model::{Document, Id};
+
+pub struct Store {
+    backend: Box<dyn Backend>,
+    keys: Keys,
+}
+
+/// Data found at start-up that could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    /// Where the raw text is now; offer it for download from here.
+    pub key: String,
+    pub reason: KeptReason,
+    pub error: RestoreError,
+    pub bytes: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptReason {
+    /// Unreadable: moved to a `kept/` key so the profile can start afresh.
+    MovedAside,
+    /// Written by a newer Leerspoor: left in place for that version to read.
+    NeedsNewerApp,
+    /// Unreadable, but there was no room to copy it: left in place and not written to.
+    LeftInPlace,
+}
+
+#[derive(Debug, Default)]
+pub struct Startup {
+    /// Every readable profile, by name.
+    pub documents: Vec<Document>,
+    /// The profile to show first, if it is among `documents`.
+    pub active: Option<Id>,
+    pub kept: Vec<Kept>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveError {
+    Unavailable,
+    QuotaExceeded,
+    /// Another tab saved a newer revision since this one last read or wrote.
+    Conflict {
+        stored: u64,
+        base: u64,
+    },
+    Other(String),
+}
+
+impl SaveError {
+    pub fn message_nl(&self) -> String {
+        match self {
+            SaveError::Unavailable => {
+                "Opslaan kan niet: de browser staat geen opslag toe. Je werk blijft alleen in dit venster.".into()
+            }
+            SaveError::QuotaExceeded => {
+                "Opslaan mislukt: de opslag van de browser is vol. Je vorige opgeslagen versie is onveranderd. Exporteer een bundel of maak ruimte vrij (bijvoorbeeld de prullenbak legen).".into()
+            }
+            SaveError::Conflict { .. } => {
+                "In een ander tabblad is intussen een nieuwere versie opgeslagen. Die is nu geladen; je laatste wijziging in dit tabblad is niet over die nieuwere versie heen geschreven.".into()
+            }
+            SaveError::Other(detail) => format!("Opslaan mislukt: {detail}"),
+        }
+    }
+}
+
+impl From<BackendError> for SaveError {
+    fn from(e: BackendError) -> SaveError {
+        match e {
+            BackendError::Unavailable => SaveError::Unavailable,
+            BackendError::QuotaExceeded => SaveError::QuotaExceeded,
+            BackendError::Other(d) => SaveError::Other(d),
+        }
+    }
+}
+
+impl Store {
+    pub fn new(backend: Box<dyn Backend>, keys: Keys) -> Store {
+        Store { backend, keys }
+    }
+
+    pub fn keys(&self) -> &Keys {
+        &self.keys
+    }
+
+    /// Finds every profile; moves unreadable documents aside. `now` names the kept key
+    /// (an ISO timestamp), so repeated start-ups never collide with an earlier kept copy.
+    pub fn start(&self, now: &str) -> Result<Startup, BackendError> {
+        let mut startup = Startup::default();
+        let all_keys = self.backend.keys()?;
+        let doc_prefix = self.keys.document_prefix();
+        let kept_prefix = self.keys.kept_prefix();
+        for key in &all_keys {
+            if key.starts_with(&doc_prefix) {
+                let Some(raw) = self.backend.get(key)? else {
+                    continue;
+                };
+                match restore_document(&raw) {
+                    Ok(doc) => startup.documents.push(doc),
+                    Err(error) => startup.kept.push(self.keep_aside(key, &raw, error, now)),
+                }
+            } else if key.starts_with(&kept_prefix) {
+                // Kept on an earlier start-up: still reported until the user removes it.
+                let raw = self.backend.get(key)?.unwrap_or_default();
+                let error = restore_document(&raw)
+                    .err()
+                    .unwrap_or(RestoreError::WrongKind { found: None });
+                startup.kept.push(Kept {
+                    key: key.clone(),
+                    reason: KeptReason::MovedAside,
+                    error,
+                    bytes: raw.len(),
+                });
+            }
+        }
+        startup.documents.sort_by(|a, b| {
+            a.profile
+                .name
+                .to_lowercase()
+                .cmp(&b.profile.name.to_lowercase())
+        });
+        let active = self
+            .backend
+            .get(&self.keys.active())?
+            .and_then(|s| s.parse::<Id>().ok());
+        startup.active = active
+            .filter(|id| startup.documents.iter().any(|d| d.id() == *id))
+            .or_else(|| startup.documents.first().map(Document::id));
+        Ok(startup)
+    }
+
+    fn keep_aside(&self, key: &str, raw: &str, error: RestoreError, now: &str) -> Kept {
+        let bytes = raw.len();
+        if matches!(error, RestoreError::NewerSchema { .. }) {
+            return Kept {
+                key: key.to_string(),
+                reason: KeptReason::NeedsNewerApp,
+                error,
+                bytes,
+            };
+        }
+        let kept_key = self.keys.kept(now, key);
+        // Only remove the original once the copy is known to be there, byte for byte.
+        let copied = self.backend.set(&kept_key, raw).is_ok()
+            && self.backend.get(&kept_key).ok().flatten().as_deref() == Some(raw);
+        if copied && self.backend.remove(key).is_ok() {
+            if let Some(id) = key.rsplit('/').next().and_then(|s| s.parse::<Id>().ok()) {
+                let _ = self.backend.remove(&self.keys.revision(id));
+            }
+            Kept {
+                key: kept_key,
+                reason: KeptReason::MovedAside,
+                error,
+                bytes,
+            }
+        } else {
+            let _ = self.backend.remove(&kept_key);
+            Kept {
+                key: key.to_string(),
+                reason: KeptReason::LeftInPlace,
+                error,
+                bytes,
+            }
+        }
+    }
+
+    /// Writes `doc`, whose `revision` must be one more than the revision this tab last
+    /// read or wrote. If the stored revision is anything else, another tab has written
+    /// since, and nothing is written.
+    pub fn save(&self, doc: &Document) -> Result<(), SaveError> {
+        let id = doc.id();
+        let base = doc.revision.saturating_sub(1);
+        let stored = self.stored_revision(id)?;
+        if stored != base {
+            return Err(SaveError::Conflict { stored, base });
+        }
+        let text = serde_json::to_string(doc).map_err(|e| SaveError::Other(e.to_string()))?;
+        self.backend.set(&self.keys.document(id), &text)?;
+        // The document is written; if this small write fails the next save reports a
+        // conflict and reloads, which loses nothing.
+        self.backend
+            .set(&self.keys.revision(id), &doc.revision.to_string())?;
+        Ok(())
+    }
+
+    pub fn stored_revision(&self, profile: Id) -> Result<u64, BackendError> {
+        Ok(self
+            .backend
+            .get(&self.keys.revision(profile))?
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(0))
+    }
+
+    /// Reads one profile's document again, e.g. after another tab changed it.
+    pub fn load(
+        &self,
+        profile: Id,
+    ) -> Result<Option<Result<Document, RestoreError>>, BackendError> {
+        Ok(self
+            .backend
+            .get(&self.keys.document(profile))?
+            .map(|raw| restore_document(&raw)))
+    }
+
+    pub fn set_active(&self, profile: Id) -> Result<(), BackendError> {
+        self.backend.set(&self.keys.active(), &profile.to_string())
+    }
+
+    /// The raw text behind a kept item, for download.
+    pub fn read_kept(&self, kept: &Kept) -> Result<Option<String>, BackendError> {
+        self.backend.get(&kept.key)
+    }
+
+    /// Removes a kept copy once the user has decided to. Only keys under `kept/` can go
+    /// this way: a document left in place for a newer Leerspoor is not this app's to drop.
+    pub fn forget_kept(&self, kept: &Kept) -> Result<bool, BackendError> {
+        if !kept.key.starts_with(&self.keys.kept_prefix()) {
+            return Ok(false);
+        }
+        self.backend.remove(&kept.key)?;
+        Ok(true)
+    }
+
+    /// What this edition's keys take, in UTF-16 units as browsers count towards quota.
+    pub fn usage(&self) -> Result<usize, BackendError> {
+        let mut total = 0;
+        for key in self.backend.keys()? {
+            if self.keys.owns(&key) {
+                let len = self
+                    .backend
+                    .get(&key)?
+                    .map_or(0, |v| v.encode_utf16().count());
+                total += key.encode_utf16().count() + len;
+            }
+        }
+        Ok(total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Profile, Role, SCHEMA_VERSION};
+    use crate::storage::MemoryBackend;
+    use std::rc::Rc;
+
+    /// Lets a test look into the backend the store owns.
+    struct Shared(Rc<MemoryBackend>);
+    impl Backend for Shared {
+        fn get(&self, k: &str) -> Result<Option<String>, BackendError> {
+            self.0.get(k)
+        }
+        fn set(&self, k: &str, v: &str) -> Result<(), BackendError> {
+            self.0.set(k, v)
+        }
+        fn remove(&self, k: &str) -> Result<(), BackendError> {
+            self.0.remove(k)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.0.keys()
+        }
+    }
+
+    fn store(backend: &Rc<MemoryBackend>) -> Store {
+        Store::new(Box::new(Shared(backend.clone())), Keys::new("leerspoor"))
+    }
+
+    fn doc(n: u128, name: &str) -> Document {
+        let p = Profile::new(
+            Id::from_u128(n),
+            name,
+            Role::Participant,
+            "Leergang",
+            "2026-01-05T09:00:00Z".parse().unwrap(),
+        )
+        .unwrap();
+        let mut d = Document::new(p);
+        d.revision = 1;
+        d
+    }
+
+    #[test]
+    fn saved_documents_come_back_at_start_up() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        s.save(&doc(2, "Bram")).unwrap();
+        s.save(&doc(1, "anna")).unwrap();
+        s.set_active(Id::from_u128(2)).unwrap();
+        let start = s.start("t0").unwrap();
+        let names: Vec<_> = start
+            .documents
+            .iter()
+            .map(|d| d.profile.name.as_str())
+            .collect();
+        assert_eq!(names, ["anna", "Bram"]);
+        assert_eq!(start.active, Some(Id::from_u128(2)));
+        assert!(start.kept.is_empty());
+    }
+
+    #[test]
+    fn a_stale_tab_cannot_overwrite_newer_data() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let mut d = doc(1, "Anna");
+        s.save(&d).unwrap();
+        // Tab A and tab B both hold revision 1; B saves first.
+        let mut b = d.clone();
+        b.revision = 2;
+        b.profile.course = "B".into();
+        s.save(&b).unwrap();
+        d.revision = 2;
+        d.profile.course = "A".into();
+        assert_eq!(s.save(&d), Err(SaveError::Conflict { stored: 2, base: 1 }));
+        let stored = s.load(Id::from_u128(1)).unwrap().unwrap().unwrap();
+        assert_eq!(stored.profile.course, "B");
+    }
+
+    #[test]
+    fn a_full_store_refuses_the_write_and_keeps_the_old_value() {
+        let mut d = doc(1, "Anna");
+        let room = serde_json::to_string(&d).unwrap().len() + 1_000;
+        let mem = Rc::new(MemoryBackend::with_quota(room));
+        let s = store(&mem);
+        s.save(&d).unwrap();
+        d.revision = 2;
+        d.profile.course = "x".repeat(2_000);
+        assert_eq!(s.save(&d), Err(SaveError::QuotaExceeded));
+        let stored = s.load(Id::from_u128(1)).unwrap().unwrap().unwrap();
+        assert_eq!(stored.profile.course, "Leergang");
+        assert_eq!(s.stored_revision(Id::from_u128(1)).unwrap(), 1);
+    }
+
+    #[test]
+    fn corrupt_data_is_moved_aside_byte_for_byte() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let key = s.keys().document(Id::from_u128(9));
+        mem.set(&key, "{\"schema\":1, \"profile\": {broken")
+            .unwrap();
+        let start = s.start("2026-11-28T10:00:00Z").unwrap();
+        assert!(start.documents.is_empty());
+        assert_eq!(start.kept.len(), 1);
+        let kept = &start.kept[0];
+        assert_eq!(kept.reason, KeptReason::MovedAside);
+        assert!(matches!(kept.error, RestoreError::NotJson { .. }));
+        assert_eq!(mem.get(&key).unwrap(), None);
+        assert_eq!(
+            s.read_kept(kept).unwrap().as_deref(),
+            Some("{\"schema\":1, \"profile\": {broken")
+        );
+        // Still reported on the next start, until the user removes it.
+        let again = s.start("2026-11-28T11:00:00Z").unwrap();
+        assert_eq!(again.kept.len(), 1);
+        assert_eq!(again.kept[0].key, kept.key);
+        assert!(s.forget_kept(kept).unwrap());
+        assert!(s.start("t2").unwrap().kept.is_empty());
+    }
+
+    #[test]
+    fn newer_data_is_left_where_it_is() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let mut v = serde_json::to_value(doc(3, "Cas")).unwrap();
+        v["schema"] = (SCHEMA_VERSION + 1).into();
+        let raw = v.to_string();
+        let key = s.keys().document(Id::from_u128(3));
+        mem.set(&key, &raw).unwrap();
+        let start = s.start("t").unwrap();
+        assert_eq!(start.kept[0].reason, KeptReason::NeedsNewerApp);
+        assert_eq!(start.kept[0].key, key);
+        assert_eq!(mem.get(&key).unwrap().as_deref(), Some(raw.as_str()));
+        assert!(!s.forget_kept(&start.kept[0]).unwrap());
+        assert_eq!(mem.get(&key).unwrap().as_deref(), Some(raw.as_str()));
+    }
+
+    #[test]
+    fn corrupt_data_stays_in_place_when_there_is_no_room_to_copy_it() {
+        let garbage = "z".repeat(3_000);
+        let mem = Rc::new(MemoryBackend::with_quota(4_000));
+        let s = store(&mem);
+        let key = s.keys().document(Id::from_u128(4));
+        mem.set(&key, &garbage).unwrap();
+        let start = s.start("t").unwrap();
+        assert_eq!(start.kept[0].reason, KeptReason::LeftInPlace);
+        assert_eq!(mem.get(&key).unwrap().as_deref(), Some(garbage.as_str()));
+        assert_eq!(mem.keys().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_unknown_active_profile_falls_back_to_the_first() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        s.save(&doc(1, "Anna")).unwrap();
+        mem.set(&s.keys().active(), "not-an-id").unwrap();
+        assert_eq!(s.start("t").unwrap().active, Some(Id::from_u128(1)));
+    }
+
+    #[test]
+    fn other_editions_keys_are_not_touched() {
+        let mem = Rc::new(MemoryBackend::default());
+        mem.set("leerspoor-bestand/v1/doc/x", "garbage").unwrap();
+        mem.set("something-else", "garbage").unwrap();
+        let s = store(&mem);
+        let start = s.start("t").unwrap();
+        assert!(start.kept.is_empty());
+        assert_eq!(mem.keys().unwrap().len(), 2);
+        assert_eq!(s.usage().unwrap(), 0);
+    }
+}

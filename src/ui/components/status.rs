@@ -1,0 +1,139 @@
+use leptos::prelude::*;
+
+use crate::storage::{Kept, KeptReason};
+use crate::ui::download::download_text;
+use crate::ui::state::{use_app, SaveState};
+
+/// "Opgeslagen", "Bezig met opslaan…" or the error, announced politely to screen readers.
+#[component]
+pub fn SaveStatus() -> impl IntoView {
+    let app = use_app();
+    let text = move || match app.save.get() {
+        SaveState::Saved => "Opgeslagen".to_string(),
+        SaveState::Pending => "Bezig met opslaan…".to_string(),
+        SaveState::MemoryOnly => "Niet bewaard (geen opslag)".to_string(),
+        SaveState::Failed(_) => "Niet opgeslagen".to_string(),
+    };
+    let class = move || match app.save.get() {
+        SaveState::Saved => "save-status ok",
+        SaveState::Pending => "save-status pending",
+        _ => "save-status problem",
+    };
+    view! {
+        <p class=class role="status" aria-live="polite" data-testid="save-status">{text}</p>
+    }
+}
+
+/// App-wide messages: storage problems and notices, each in words a user can act on.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let app = use_app();
+    let memory_only = (!app.persistent).then(|| view! {
+        <div class="notice warning" role="alert" data-testid="memory-only">
+            <strong>"Je gegevens worden niet bewaard. "</strong>
+            "Deze browser staat geen opslag toe (bijvoorbeeld in een privévenster of door een instelling). "
+            "Je kunt Leerspoor gewoon gebruiken, maar alles verdwijnt als je dit venster sluit. "
+            "Exporteer je werk als bundel (Delen) voordat je stopt."
+        </div>
+    });
+    let failed = move || match app.save.get() {
+        SaveState::Failed(e) => Some(view! {
+            <div class="notice error" role="alert" data-testid="save-error">{e.message_nl()}</div>
+        }),
+        _ => None,
+    };
+    let notice =
+        move || {
+            app.notice.get().map(|text| view! {
+            <div class="notice info" role="status" data-testid="notice">
+                <span>{text}</span>
+                <button type="button" on:click=move |_| app.notice.set(None)>"Sluiten"</button>
+            </div>
+        })
+        };
+    view! {
+        {memory_only}
+        {failed}
+        {notice}
+        <KeptNotice/>
+    }
+}
+
+/// Lists data that could not be read at start-up, with a download for each: the user's
+/// words are never thrown away by the app, only by the user.
+#[component]
+pub fn KeptNotice() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <Show when=move || app.kept.with(|k| !k.is_empty())>
+            <section class="notice error" role="alert" aria-labelledby="kept-title" data-testid="kept-notice">
+                <h2 id="kept-title">"Opgeslagen gegevens konden niet worden gelezen"</h2>
+                <p>
+                    "Leerspoor heeft deze gegevens niet gewijzigd en niet overschreven. "
+                    "Download ze om ze te bewaren of om ze later te laten herstellen."
+                </p>
+                <ul>
+                    <For each=move || app.kept.get() key=|k| k.key.clone() let:kept>
+                        <KeptItem kept=kept/>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn KeptItem(kept: Kept) -> impl IntoView {
+    let app = use_app();
+    let where_ = match kept.reason {
+        KeptReason::MovedAside => "apart gezet",
+        KeptReason::NeedsNewerApp => "laten staan voor een nieuwere versie van Leerspoor",
+        KeptReason::LeftInPlace => "laten staan (geen ruimte om een kopie te maken)",
+    };
+    let removable = kept.reason == KeptReason::MovedAside;
+    let size_kb = kept.bytes.div_ceil(1024);
+    let message = kept.error.message_nl();
+    let for_download = kept.clone();
+    let for_removal = kept.clone();
+    let confirming = RwSignal::new(false);
+    let download = move |_| {
+        if let Some(raw) = app.read_kept(&for_download) {
+            let name = format!(
+                "leerspoor-bewaard-{}.json",
+                chrono::Utc::now().format("%Y-%m-%d")
+            );
+            if let Err(e) = download_text(&name, "application/json", &raw) {
+                app.notice.set(Some(format!("Downloaden mislukt: {e}")));
+            }
+        }
+    };
+    view! {
+        <li>
+            <p>{format!("{size_kb} kB, {where_}. ")}<span class="kept-reason">{message}</span></p>
+            <button type="button" on:click=download>"Download de bewaarde gegevens"</button>
+            {removable.then(|| view! {
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
+                            "Verwijderen…"
+                        </button>
+                    }
+                >
+                    {
+                        let for_removal = for_removal.clone();
+                        view! {
+                            <span role="group" aria-label="Bevestig verwijderen">
+                                "Zeker weten? Dit kan niet ongedaan worden. "
+                                <button type="button" class="danger" on:click=move |_| app.forget_kept(&for_removal)>
+                                    "Ja, verwijder"
+                                </button>
+                                <button type="button" on:click=move |_| confirming.set(false)>"Nee"</button>
+                            </span>
+                        }
+                    }
+                </Show>
+            })}
+        </li>
+    }
+}

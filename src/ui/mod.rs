@@ -1,0 +1,27 @@
+//! Leptos views. They read the model and call its functions; rules live in `model`, and
+//! storage is reached only through `state`.
+
+mod app;
+pub mod components;
+mod download;
+mod pages;
+pub mod state;
+
+/// Entry point of the wasm build.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(|| {
+        // Inside the mount so the state's context belongs to the app's reactive owner.
+        state::init();
+        leptos::view! { <app::App/> }
+    });
+    // A mark tests and the benchmark wait for: the app has mounted and is interactive.
+    if let Some(window) = web_sys::window() {
+        if let Some(perf) = window.performance() {
+            let _ = perf.mark("leerspoor-mounted");
+        }
+        if let Some(root) = window.document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("data-leerspoor", "ready");
+        }
+    }
+}

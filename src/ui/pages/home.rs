@@ -1,0 +1,90 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::ui::components::PageTitle;
+use crate::ui::state::use_app;
+
+/// The dashboard: where the participant stands, and where to go next.
+#[component]
+pub fn Home() -> impl IntoView {
+    let app = use_app();
+    let greeting = move || {
+        app.doc.with(|d| {
+            d.as_ref()
+                .map(|d| format!("Welkom, {}", d.profile.name))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <PageTitle text="Overzicht"/>
+        <p class="lead" data-testid="greeting">{greeting}</p>
+        <div class="tiles">
+            <section class="card tile">
+                <h2><A href="/zelfscan">"Zelfscan"</A></h2>
+                <p>"Meet waar je staat op de competenties van de leergang, en zie je groei door het jaar."</p>
+            </section>
+            <section class="card tile">
+                <h2><A href="/casusjournaal">"Casusjournaal"</A></h2>
+                <p>"Werk aan echte vraagstukken en leg vast wat je doet, ziet en leert."</p>
+            </section>
+            <section class="card tile">
+                <h2><A href="/netwerkkaart">"Netwerkkaart"</A></h2>
+                <p>"Breng de personen en partijen om je heen in kaart, en zie wie je nog mist."</p>
+            </section>
+            <section class="card tile">
+                <h2><A href="/delen">"Delen"</A></h2>
+                <p>"Deel je gegevens als bundel met je begeleider, en lees terugkoppeling in."</p>
+            </section>
+        </div>
+        <ProfileCard/>
+    }
+}
+
+/// Name and course, saved as they are typed.
+#[component]
+fn ProfileCard() -> impl IntoView {
+    let app = use_app();
+    let error = RwSignal::new(None::<&'static str>);
+    let name = move || {
+        app.doc.with(|d| {
+            d.as_ref()
+                .map(|d| d.profile.name.clone())
+                .unwrap_or_default()
+        })
+    };
+    let course = move || {
+        app.doc.with(|d| {
+            d.as_ref()
+                .map(|d| d.profile.course.clone())
+                .unwrap_or_default()
+        })
+    };
+    let on_name = move |ev| {
+        let value = event_target_value(&ev);
+        let mut result = Ok(());
+        app.update(|d| result = d.profile.rename(&value));
+        error.set(result.err().map(|e| e.message_nl()));
+    };
+    let on_course = move |ev| {
+        let value = event_target_value(&ev);
+        let mut result = Ok(());
+        app.update(|d| result = d.profile.set_course(&value));
+        error.set(result.err().map(|e| e.message_nl()));
+    };
+    view! {
+        <section class="card form profile-card" aria-labelledby="profile-card-title">
+            <h2 id="profile-card-title">"Je profiel"</h2>
+            <div class="field">
+                <label for="edit-name">"Naam"</label>
+                <input id="edit-name" type="text" maxlength="100" prop:value=name on:input=on_name
+                    aria-describedby="edit-profile-error"/>
+            </div>
+            <div class="field">
+                <label for="edit-course">"Leergang"</label>
+                <input id="edit-course" type="text" maxlength="200" prop:value=course on:input=on_course
+                    aria-describedby="edit-profile-error"/>
+            </div>
+            <p id="edit-profile-error" class="field-error" role="alert">{move || error.get()}</p>
+        </section>
+    }
+}

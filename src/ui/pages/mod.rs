@@ -1,0 +1,17 @@
+//! One module per route.
+
+mod home;
+mod journal;
+mod network;
+mod not_found;
+mod onboarding;
+mod selfscan;
+mod share;
+
+pub use home::Home;
+pub use journal::JournalPage;
+pub use network::NetworkPage;
+pub use not_found::NotFound;
+pub use onboarding::Onboarding;
+pub use selfscan::SelfScanPage;
+pub use share::SharePage;

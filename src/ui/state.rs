@@ -1,0 +1,263 @@
+//! The app's state: the active profile's document as a signal, and the saving of it.
+//!
+//! Every change goes through [`AppState::update`], which schedules one debounced save;
+//! leaving the page flushes it at once, so a reload mid-sentence loses nothing. The store
+//! itself lives in a thread-local (wasm has one thread) because signals must be `Send`.
+
+use std::cell::RefCell;
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::model::{Document, Id};
+use crate::storage::local::LocalBackend;
+use crate::storage::{Backend, Kept, Keys, MemoryBackend, SaveError, Store};
+
+/// The root of this edition's keys (see `storage::keys`).
+const KEY_ROOT: &str = "leerspoor";
+const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveState {
+    Saved,
+    Pending,
+    Failed(SaveError),
+    /// Storage is unavailable: the session lives in memory only.
+    MemoryOnly,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The active profile's document; `None` until a profile exists (first run).
+    pub doc: RwSignal<Option<Document>>,
+    pub save: RwSignal<SaveState>,
+    /// Data found unreadable at start-up, kept aside.
+    pub kept: RwSignal<Vec<Kept>>,
+    pub persistent: bool,
+    /// A notice for the whole app, e.g. that another tab's change was loaded.
+    pub notice: RwSignal<Option<String>>,
+}
+
+struct Runtime {
+    store: Store,
+    /// The revision this tab last read or wrote, per the storage protocol.
+    saved_revision: u64,
+    pending: Option<TimeoutHandle>,
+}
+
+thread_local! {
+    static RUNTIME: RefCell<Option<Runtime>> = const { RefCell::new(None) };
+}
+
+fn with_runtime<R>(f: impl FnOnce(&mut Runtime) -> R) -> Option<R> {
+    RUNTIME.with(|rt| rt.borrow_mut().as_mut().map(f))
+}
+
+/// Opens storage and reads what is there, before the first view renders.
+pub fn init() {
+    let (backend, persistent): (Box<dyn Backend>, bool) = match LocalBackend::open() {
+        Ok(local) => (Box::new(local), true),
+        Err(_) => (Box::new(MemoryBackend::default()), false),
+    };
+    let store = Store::new(backend, Keys::new(KEY_ROOT));
+    let now = chrono::Utc::now()
+        .format("%Y-%m-%dT%H-%M-%S%.3fZ")
+        .to_string();
+    let (doc, kept, persistent) = match store.start(&now) {
+        Ok(startup) => {
+            let active = startup.active;
+            let doc = startup
+                .documents
+                .into_iter()
+                .find(|d| Some(d.id()) == active);
+            (doc, startup.kept, persistent)
+        }
+        // Storage that answers the probe but fails on reading is treated as unavailable.
+        Err(_) => (None, Vec::new(), false),
+    };
+    let saved_revision = doc.as_ref().map_or(0, |d| d.revision);
+    let store = if persistent {
+        store
+    } else {
+        Store::new(Box::new(MemoryBackend::default()), Keys::new(KEY_ROOT))
+    };
+    RUNTIME.with(|rt| {
+        *rt.borrow_mut() = Some(Runtime {
+            store,
+            saved_revision,
+            pending: None,
+        })
+    });
+    let state = AppState {
+        doc: RwSignal::new(doc),
+        save: RwSignal::new(if persistent {
+            SaveState::Saved
+        } else {
+            SaveState::MemoryOnly
+        }),
+        kept: RwSignal::new(kept),
+        persistent,
+        notice: RwSignal::new(None),
+    };
+    provide_context(state);
+    listen_for_leaving(state);
+    listen_for_other_tabs(state);
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    /// Applies a change to the active document and schedules its save.
+    pub fn update(&self, change: impl FnOnce(&mut Document)) {
+        let mut changed = false;
+        self.doc.update(|doc| {
+            if let Some(doc) = doc {
+                change(doc);
+                changed = true;
+            }
+        });
+        if changed {
+            self.schedule_save();
+        }
+    }
+
+    /// Makes `doc` the active profile and saves it at once (first run, profile switch).
+    pub fn activate(&self, doc: Document) {
+        let id = doc.id();
+        with_runtime(|rt| {
+            rt.saved_revision = rt.store.stored_revision(id).unwrap_or(doc.revision);
+            let _ = rt.store.set_active(id);
+        });
+        self.doc.set(Some(doc));
+        self.save_now();
+    }
+
+    fn schedule_save(&self) {
+        if self.save.get_untracked() != SaveState::MemoryOnly {
+            self.save.set(SaveState::Pending);
+        }
+        let state = *self;
+        with_runtime(|rt| {
+            if let Some(handle) = rt.pending.take() {
+                handle.clear();
+            }
+            rt.pending = set_timeout_with_handle(move || state.flush(), SAVE_DELAY).ok();
+        });
+    }
+
+    /// Saves now if a change is waiting.
+    pub fn flush(&self) {
+        if self.has_pending() {
+            self.save_now();
+        }
+    }
+
+    fn save_now(&self) {
+        let Some(mut doc) = self.doc.get_untracked() else {
+            return;
+        };
+        let result = with_runtime(|rt| {
+            if let Some(handle) = rt.pending.take() {
+                handle.clear();
+            }
+            doc.revision = rt.saved_revision + 1;
+            let result = rt.store.save(&doc);
+            if result.is_ok() {
+                rt.saved_revision = doc.revision;
+            }
+            result
+        });
+        match result {
+            Some(Ok(())) => {
+                let revision = doc.revision;
+                self.doc.update_untracked(|d| {
+                    if let Some(d) = d {
+                        d.revision = revision;
+                    }
+                });
+                if self.persistent {
+                    self.save.set(SaveState::Saved);
+                } else {
+                    self.save.set(SaveState::MemoryOnly);
+                }
+            }
+            Some(Err(conflict @ SaveError::Conflict { .. })) => {
+                self.reload_from_storage();
+                self.notice.set(Some(conflict.message_nl()));
+            }
+            Some(Err(e)) => self.save.set(SaveState::Failed(e)),
+            None => {}
+        }
+    }
+
+    /// Takes the stored copy of the active profile, as another tab left it.
+    fn reload_from_storage(&self) {
+        let Some(id) = self.doc.with_untracked(|d| d.as_ref().map(Document::id)) else {
+            return;
+        };
+        let loaded = with_runtime(|rt| {
+            let loaded = rt.store.load(id).ok().flatten().and_then(Result::ok);
+            if let Some(doc) = &loaded {
+                rt.saved_revision = doc.revision;
+            }
+            loaded
+        })
+        .flatten();
+        if let Some(doc) = loaded {
+            self.doc.set(Some(doc));
+            self.save.set(SaveState::Saved);
+        }
+    }
+
+    fn has_pending(&self) -> bool {
+        with_runtime(|rt| rt.pending.is_some()).unwrap_or(false)
+    }
+
+    pub fn active_id(&self) -> Option<Id> {
+        self.doc.with_untracked(|d| d.as_ref().map(Document::id))
+    }
+
+    pub fn read_kept(&self, kept: &Kept) -> Option<String> {
+        with_runtime(|rt| rt.store.read_kept(kept).ok().flatten()).flatten()
+    }
+
+    pub fn forget_kept(&self, kept: &Kept) {
+        let removed = with_runtime(|rt| rt.store.forget_kept(kept).unwrap_or(false));
+        if removed == Some(true) {
+            self.kept.update(|all| all.retain(|k| k.key != kept.key));
+        }
+    }
+}
+
+fn listen_for_leaving(state: AppState) {
+    // pagehide fires on reload, navigation away and tab close, also where beforeunload
+    // does not; visibilitychange covers mobile browsers that kill hidden tabs.
+    let handle = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    std::mem::forget(handle);
+    let handle = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        if document().hidden() {
+            state.flush();
+        }
+    });
+    std::mem::forget(handle);
+}
+
+fn listen_for_other_tabs(state: AppState) {
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        let Some(id) = state.active_id() else { return };
+        let changed =
+            with_runtime(|rt| ev.key() == Some(rt.store.keys().revision(id))).unwrap_or(false);
+        if changed {
+            // A change of ours still waiting is saved first; the revision check then
+            // refuses it and the newer copy is loaded instead of overwritten.
+            if state.has_pending() {
+                state.flush();
+            } else {
+                state.reload_from_storage();
+            }
+        }
+    });
+    std::mem::forget(handle);
+}

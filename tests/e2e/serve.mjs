@@ -1,0 +1,44 @@
+// A static file server for the built app (dist/), with the single-page fallback that
+// deep links need: any path without a file gets index.html. No dependencies.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(process.argv[2] ?? '../../dist');
+const port = Number(process.argv[3] ?? 4173);
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+async function fileFor(urlPath) {
+  const clean = normalize(decodeURIComponent(urlPath.split('?')[0])).replace(/^(\.\.[/\\])+/, '');
+  const path = join(root, clean);
+  if (!path.startsWith(root)) return null;
+  try {
+    const s = await stat(path);
+    if (s.isFile()) return path;
+  } catch {}
+  return null;
+}
+
+createServer(async (req, res) => {
+  const path = (await fileFor(req.url)) ?? join(root, 'index.html');
+  try {
+    const body = await readFile(path);
+    res.writeHead(200, {
+      'content-type': types[extname(path)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  } catch {
+    res.writeHead(404).end('not found');
+  }
+}).listen(port, '127.0.0.1', () => console.log(`serving ${root} on http://127.0.0.1:${port}`));

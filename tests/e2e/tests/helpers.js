@@ -1,0 +1,37 @@
+// Shared steps for the browser tests, so each test reads as what a user does.
+import { expect } from '@playwright/test';
+
+/** Opens the app at `path` and waits until the wasm has mounted. */
+export async function open(page, path = '/') {
+  await page.goto(path);
+  await expect(page.locator('html[data-leerspoor="ready"]')).toBeAttached();
+}
+
+/** First run: makes a profile through the form, as a user would. */
+export async function createProfile(page, { name = 'Sanne de Vries', role = 'Deelnemer', course = 'Stadsbeheerleergang 2026' } = {}) {
+  await open(page, '/');
+  await page.getByLabel('Je naam').fill(name);
+  await page.getByLabel(role, { exact: true }).check();
+  await page.getByLabel('Naam van de leergang').fill(course);
+  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  await expect(page.getByTestId('profile-badge')).toContainText(name);
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+}
+
+/** Every key and value this origin has in localStorage. */
+export async function storageDump(page) {
+  return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
+}
+
+/** The key of the (single) stored profile document. */
+export async function documentKey(page) {
+  const keys = Object.keys(await storageDump(page)).filter((k) => k.startsWith('leerspoor/v1/doc/'));
+  expect(keys).toHaveLength(1);
+  return keys[0];
+}
+
+/** Follows a link of the main navigation. */
+export async function goTo(page, name) {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+}
