@@ -68,7 +68,56 @@ impl Document {
         self.journal.normalise();
     }
 
+    /// Removes an actor from the map, with its ties and its links from cases, so that no
+    /// reference to it is left anywhere. Returns (ties removed, cases changed).
+    pub fn remove_actor(&mut self, actor: Id) -> Option<(usize, usize)> {
+        let removed = self.network.remove_actor(actor)?;
+        let cases = self.journal.unlink_actor(actor);
+        Some((removed.ties, cases))
+    }
+
     pub fn id(&self) -> Id {
         self.profile.id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::journal::Case;
+    use crate::model::network::{Actor, Endpoint, Tie};
+    use crate::model::Role;
+
+    #[test]
+    fn removing_an_actor_leaves_no_reference_behind() {
+        let now = "2026-03-01T10:00:00Z".parse().unwrap();
+        let profile = Profile::new(Id::from_u128(1), "Sanne", Role::Participant, "", now).unwrap();
+        let mut doc = Document::new(profile);
+        let (a, b) = (Id::from_u128(10), Id::from_u128(11));
+        doc.network.add_actor(Actor::new(a, "Wethouder")).unwrap();
+        doc.network.add_actor(Actor::new(b, "Wijkteam")).unwrap();
+        doc.network
+            .add_tie(Tie::new(
+                Id::from_u128(20),
+                Endpoint::Me,
+                Endpoint::Actor(a),
+            ))
+            .unwrap();
+        doc.network
+            .add_tie(Tie::new(
+                Id::from_u128(21),
+                Endpoint::Actor(a),
+                Endpoint::Actor(b),
+            ))
+            .unwrap();
+        let mut case = Case::new(Id::from_u128(30), "Groen in de wijk", now.date_naive(), now);
+        case.actors = vec![a, b];
+        doc.journal.save_case(case, now).unwrap();
+
+        assert_eq!(doc.remove_actor(a), Some((2, 1)));
+        assert!(doc.validate().is_empty());
+        assert_eq!(doc.journal.case(Id::from_u128(30)).unwrap().actors, vec![b]);
+        assert!(doc.network.ties.is_empty());
+        assert_eq!(doc.remove_actor(a), None);
     }
 }

@@ -18,10 +18,12 @@ pub fn App() -> impl IntoView {
                 <Show when=has_profile>
                     <Nav/>
                 </Show>
-                <div class="header-side">
-                    <ProfileBadge/>
-                    <SaveStatus/>
-                </div>
+                <Show when=has_profile>
+                    <div class="header-side">
+                        <ProfileBadge/>
+                        <SaveStatus/>
+                    </div>
+                </Show>
             </header>
             <div class="notices">
                 <Notices/>

@@ -1,7 +1,9 @@
 // One release build (dist/, made by ./dev.sh test) serves every browser test.
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// LEERSPOOR_DIST and E2E_PORT let several work trees test their own builds side by side.
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.LEERSPOOR_DIST ?? '../../dist';
 
 export default defineConfig({
   testDir: './tests',
@@ -30,7 +32,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs ../../dist ${port}`,
+    command: `node serve.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 20_000,
