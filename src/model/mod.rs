@@ -4,6 +4,7 @@
 //! bundles alike are parsed, migrated, validated and normalised there before the app
 //! accepts them.
 
+pub mod bundle;
 pub mod document;
 pub mod id;
 pub mod journal;
@@ -11,6 +12,7 @@ pub mod migrate;
 pub mod network;
 pub mod profile;
 pub mod restore;
+pub mod sample;
 pub mod selfscan;
 pub mod validation;
 

@@ -1,0 +1,441 @@
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+
+use super::*;
+use crate::model::journal::Feedback;
+use crate::model::restore::RestoreError;
+use crate::model::sample::{self, Size};
+use crate::model::selfscan::{default_framework, export_framework};
+use crate::model::Document;
+
+fn now() -> DateTime<Utc> {
+    "2026-11-28T10:00:00Z".parse().unwrap()
+}
+
+fn doc() -> Document {
+    sample::document(7, "Sanne de Vries", &Size::REALISTIC)
+}
+
+fn export(doc: &Document) -> String {
+    serde_json::to_string_pretty(&build(
+        doc,
+        &Selection::everything(),
+        BundleKind::Participant,
+        now(),
+    ))
+    .unwrap()
+}
+
+fn ready(text: &str) -> Incoming {
+    match read(text.as_bytes()) {
+        Ok(Opened::Ready(incoming)) => *incoming,
+        other => panic!("expected a readable bundle, got {other:?}"),
+    }
+}
+
+#[test]
+fn export_then_import_gives_identical_data() {
+    let d = doc();
+    let incoming = ready(&export(&d));
+    let mut expected = d.clone();
+    expected.journal.bin.clear();
+    assert_eq!(incoming.document, expected);
+    assert_eq!(incoming.bundle.from.name, "Sanne de Vries");
+    assert_eq!(incoming.bundle.kind, BundleKind::Participant);
+}
+
+#[test]
+fn a_selection_shares_only_what_was_chosen() {
+    let d = doc();
+    let case = d.journal.cases[0].id;
+    let selection = Selection {
+        scans: false,
+        goals: true,
+        cases: Some(vec![case]),
+        network: false,
+    };
+    let bundle = build(&d, &selection, BundleKind::Participant, now());
+    let incoming = ready(&serde_json::to_string(&bundle).unwrap());
+    let shared = incoming.document;
+    assert!(shared.selfscan.scans.is_empty());
+    assert_eq!(shared.journal.cases.len(), 1);
+    assert!(shared.journal.entries.iter().all(|e| e.case_id == case));
+    assert_eq!(
+        shared.journal.entries.len(),
+        d.journal
+            .entries
+            .iter()
+            .filter(|e| e.case_id == case)
+            .count()
+    );
+    assert!(shared.network.actors.is_empty());
+    assert!(shared.journal.cases[0].actors.is_empty());
+}
+
+#[test]
+fn merging_the_same_bundle_twice_changes_nothing_the_second_time() {
+    let mine = doc();
+    let mut other_laptop = mine.clone();
+    // On the other laptop: a new case, and an edit to an existing one made later.
+    let mut extra = other_laptop.journal.cases[1].clone();
+    extra.id = Id::from_u128(0xCA5E);
+    extra.title = "Nieuwe casus van de andere laptop".into();
+    other_laptop.journal.cases.push(extra);
+    other_laptop.journal.cases[0].title = "Later aangepaste titel".into();
+    other_laptop.journal.cases[0].updated = now();
+    let incoming = ready(&export(&other_laptop)).document;
+
+    let plan = plan(&mine, &incoming, BundleKind::Participant);
+    assert_eq!(plan.added, vec![("casus", 1)]);
+    assert_eq!(plan.conflicts.len(), 1);
+    assert!(plan.conflicts[0].incoming_is_newer());
+
+    let (once, report) = apply(&mine, &incoming, BundleKind::Participant, &|_| {
+        Resolution::NewerWins
+    })
+    .unwrap();
+    assert_eq!(report.replaced, 1);
+    assert!(once
+        .journal
+        .cases
+        .iter()
+        .any(|c| c.title == "Later aangepaste titel"));
+    let (twice, report) = apply(&once, &incoming, BundleKind::Participant, &|_| {
+        Resolution::NewerWins
+    })
+    .unwrap();
+    assert_eq!(report.changes(), 0);
+    assert_eq!(twice, once);
+}
+
+#[test]
+fn keep_both_and_skip_are_idempotent_too() {
+    let mine = doc();
+    let mut theirs = mine.clone();
+    theirs.journal.cases[0].title = "Andere titel".into();
+    let incoming = ready(&export(&theirs)).document;
+    for resolution in [Resolution::KeepBoth, Resolution::Skip] {
+        let (once, _) = apply(&mine, &incoming, BundleKind::Participant, &|_| resolution).unwrap();
+        let (twice, report) =
+            apply(&once, &incoming, BundleKind::Participant, &|_| resolution).unwrap();
+        assert_eq!(twice, once, "{resolution:?}");
+        assert_eq!(report.changes(), 0);
+    }
+    let (both, _) = apply(&mine, &incoming, BundleKind::Participant, &|_| {
+        Resolution::KeepBoth
+    })
+    .unwrap();
+    assert_eq!(both.journal.cases.len(), mine.journal.cases.len() + 1);
+    let (skipped, _) = apply(&mine, &incoming, BundleKind::Participant, &|_| {
+        Resolution::Skip
+    })
+    .unwrap();
+    assert_eq!(skipped, {
+        let mut m = mine.clone();
+        m.normalise();
+        m
+    });
+}
+
+#[test]
+fn feedback_merges_without_touching_the_participants_writing() {
+    let mine = doc();
+    let mut coach_copy = mine.clone();
+    let entry = coach_copy.journal.entries[0].id;
+    // The begeleider's copy is older and differs, but only feedback may come through.
+    coach_copy.journal.entries[0].texts.clear();
+    coach_copy.journal.cases[0].title = "Door begeleider gewijzigd".into();
+    coach_copy
+        .journal
+        .merge_feedback(
+            entry,
+            vec![Feedback {
+                id: Id::from_u128(0xFEED),
+                author: "Begeleider Bakker".into(),
+                author_role: crate::model::Role::Coach,
+                written: now(),
+                text: "Mooi hoe je de wethouder vroeg betrok. Wat deed je anders dan vorige keer?"
+                    .into(),
+            }],
+        )
+        .unwrap();
+    let bundle = build(
+        &coach_copy,
+        &Selection::everything(),
+        BundleKind::Feedback,
+        now(),
+    );
+    let incoming = ready(&serde_json::to_string(&bundle).unwrap()).document;
+    let (merged, report) = apply(&mine, &incoming, BundleKind::Feedback, &|_| {
+        Resolution::NewerWins
+    })
+    .unwrap();
+    assert_eq!(report.feedback_added, 1);
+    let merged_entry = merged.journal.entry(entry).unwrap();
+    let own_entry = mine.journal.entry(entry).unwrap();
+    assert_eq!(merged_entry.texts, own_entry.texts);
+    assert_eq!(merged_entry.feedback.len(), own_entry.feedback.len() + 1);
+    assert_eq!(merged.journal.cases[0].title, mine.journal.cases[0].title);
+    let (again, report) = apply(&merged, &incoming, BundleKind::Feedback, &|_| {
+        Resolution::NewerWins
+    })
+    .unwrap();
+    assert_eq!(report.changes(), 0);
+    assert_eq!(again, merged);
+}
+
+#[test]
+fn a_merge_that_would_break_a_rule_changes_nothing() {
+    let mine = doc();
+    let mut theirs = mine.clone();
+    // A new entry of theirs refers to a case that exists nowhere.
+    let mut stray = theirs.journal.entries[0].clone();
+    stray.id = Id::from_u128(0xE7);
+    stray.case_id = Id::from_u128(0xDEAD);
+    theirs.journal.entries.push(stray);
+    let result = apply(&mine, &theirs, BundleKind::Participant, &|_| {
+        Resolution::NewerWins
+    });
+    assert!(result.is_err());
+}
+
+#[test]
+fn a_changed_bundle_is_refused_by_its_digest() {
+    let text = export(&doc());
+    let mut v: Value = serde_json::from_str(&text).unwrap();
+    v["contents"]["profile"]["course"] = "gewijzigd".into();
+    assert_eq!(
+        read(v.to_string().as_bytes()).unwrap_err(),
+        BundleError::DigestMismatch
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_parsing() {
+    let big = vec![b' '; 50 * 1024 * 1024];
+    let err = read(&big).unwrap_err();
+    assert!(matches!(err, BundleError::TooLarge { .. }));
+    assert!(err.message_nl().contains("50 MB"));
+}
+
+#[test]
+fn the_parser_never_panics_on_arbitrary_bytes() {
+    // A small, seeded fuzz: random bytes, and random cuts and flips of a real bundle.
+    let valid = export(&sample::document(
+        1,
+        "A",
+        &Size {
+            cases: 2,
+            entries: 4,
+            actors: 5,
+            ties: 6,
+            scans: 1,
+        },
+    ));
+    let mut state = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..400 {
+        let len = (next() % 300) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        let _ = read(&bytes);
+        let mut mutated = valid.clone().into_bytes();
+        let cut = (next() as usize) % mutated.len();
+        mutated.truncate(cut);
+        let _ = read(&mutated);
+        let mut flipped = valid.clone().into_bytes();
+        let at = (next() as usize) % flipped.len();
+        flipped[at] = next() as u8;
+        assert!(read(&flipped).is_err() || flipped == valid.as_bytes());
+    }
+}
+
+// ---- Fixtures: one file per kind of bad input, kept in tests/fixtures/bad-bundles/.
+
+fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad-bundles")
+}
+
+/// What each fixture must produce. The browser tests read the same files.
+fn expected(name: &str, result: &Result<Opened, BundleError>) -> bool {
+    use BundleError as E;
+    match (name, result) {
+        ("empty.json", Err(E::Empty)) => true,
+        ("report.pdf", Err(E::Binary { kind })) => kind.contains("PDF"),
+        ("photo.png", Err(E::Binary { kind })) => kind.contains("PNG"),
+        ("letter.docx", Err(E::Binary { kind })) => kind.contains("Word"),
+        ("truncated.json", Err(E::NotJson { .. })) => true,
+        ("other-kind.json", Err(E::NotABundle)) => true,
+        ("framework.json", Err(E::FrameworkFile)) => true,
+        ("duplicate-ids.json", Err(E::Contents(RestoreError::Invalid { problems }))) => problems
+            .iter()
+            .any(|p| p.message_nl().contains("meer dan eens")),
+        ("dangling-reference.json", Err(E::Contents(RestoreError::Invalid { .. }))) => true,
+        ("invalid-date.json", Err(E::Contents(RestoreError::Shape { .. }))) => true,
+        ("level-out-of-range.json", Err(E::Contents(RestoreError::Invalid { .. }))) => true,
+        ("wrong-types.json", Err(E::Contents(RestoreError::Shape { .. }))) => true,
+        ("deep-nesting.json", Err(E::TooDeep)) => true,
+        ("newer-format.json", Err(E::NewerFormat { app, .. })) => app == "3.0.0",
+        ("newer-contents.json", Err(E::Contents(RestoreError::NewerSchema { .. }))) => true,
+        ("damaged-digest.json", Err(E::DigestMismatch)) => true,
+        ("html-and-script.json", Ok(Opened::Ready(incoming))) => incoming
+            .document
+            .journal
+            .cases
+            .iter()
+            .any(|c| c.title.contains("<script>")),
+        _ => false,
+    }
+}
+
+#[test]
+fn every_bad_bundle_fixture_gets_its_own_error() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let bytes = std::fs::read(&path).unwrap();
+        let result = read(&bytes);
+        assert!(expected(&name, &result), "{name}: {result:?}");
+        if let Err(e) = &result {
+            assert!(!e.message_nl().is_empty());
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, 17);
+}
+
+/// Rewrites the fixtures: `cargo test --lib write_bad_bundle_fixtures -- --ignored`.
+#[test]
+#[ignore]
+fn write_bad_bundle_fixtures() {
+    let dir = fixtures_dir();
+    std::fs::create_dir_all(&dir).unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+    let small = sample::document(
+        11,
+        "Fixture Deelnemer",
+        &Size {
+            cases: 2,
+            entries: 3,
+            actors: 4,
+            ties: 4,
+            scans: 1,
+        },
+    );
+    let base: Value = serde_json::from_str(&export(&small)).unwrap();
+    // Rewrites the contents and signs them again, so the error found is the one meant.
+    let resigned = |change: &dyn Fn(&mut Value)| {
+        let mut v = base.clone();
+        change(&mut v["contents"]);
+        v["digest"] = digest(&v["contents"]).into();
+        serde_json::to_string_pretty(&v).unwrap()
+    };
+    write("empty.json", b"");
+    write(
+        "report.pdf",
+        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
+    );
+    write(
+        "photo.png",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0",
+    );
+    write(
+        "letter.docx",
+        b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0word/document.xml",
+    );
+    let full = serde_json::to_string_pretty(&base).unwrap();
+    write("truncated.json", &full.as_bytes()[..full.len() / 2]);
+    write(
+        "other-kind.json",
+        br#"{"name": "my-package", "version": "1.0.0", "dependencies": {}}"#,
+    );
+    write(
+        "framework.json",
+        export_framework(&default_framework()).as_bytes(),
+    );
+    write(
+        "duplicate-ids.json",
+        resigned(&|c| {
+            let first = c["journal"]["cases"][0].clone();
+            c["journal"]["cases"].as_array_mut().unwrap().push(first);
+        })
+        .as_bytes(),
+    );
+    write(
+        "dangling-reference.json",
+        resigned(&|c| {
+            c["journal"]["entries"][0]["case_id"] = "00000000-0000-4000-8000-00000000dead".into();
+        })
+        .as_bytes(),
+    );
+    write(
+        "invalid-date.json",
+        resigned(&|c| {
+            c["journal"]["cases"][0]["start"] = "2026-02-31".into();
+        })
+        .as_bytes(),
+    );
+    write(
+        "level-out-of-range.json",
+        resigned(&|c| {
+            let ratings = c["selfscan"]["scans"][0]["ratings"]
+                .as_object_mut()
+                .unwrap();
+            let first = ratings.keys().next().unwrap().clone();
+            ratings[&first]["rating"] = json!({"level": 9});
+        })
+        .as_bytes(),
+    );
+    write(
+        "wrong-types.json",
+        resigned(&|c| {
+            c["network"]["actors"][0]["influence"] = "veel".into();
+        })
+        .as_bytes(),
+    );
+    let deep = format!(
+        "{{\"format\":\"leerspoor-bundel\",\"x\":{}{}}}",
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    write("deep-nesting.json", deep.as_bytes());
+    let mut newer = base.clone();
+    newer["schema"] = 2.into();
+    newer["app"] = "3.0.0".into();
+    write(
+        "newer-format.json",
+        serde_json::to_string_pretty(&newer).unwrap().as_bytes(),
+    );
+    write(
+        "newer-contents.json",
+        resigned(&|c| {
+            c["schema"] = 7.into();
+            c["app"] = "3.0.0".into();
+        })
+        .as_bytes(),
+    );
+    let mut damaged = base.clone();
+    damaged["contents"]["profile"]["course"] = "Na export gewijzigd".into();
+    write(
+        "damaged-digest.json",
+        serde_json::to_string_pretty(&damaged).unwrap().as_bytes(),
+    );
+    write(
+        "html-and-script.json",
+        resigned(&|c| {
+            c["journal"]["cases"][0]["title"] =
+                "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> Casus"
+                    .into();
+            c["network"]["actors"][0]["name"] =
+                "<b>Vet</b> \u{202e}tekst van rechts\u{202c} 👩🏽‍🌾".into();
+        })
+        .as_bytes(),
+    );
+}
