@@ -5,6 +5,7 @@
 //! `<root>/v1/rev/<profile id>`   its revision, checked before every write
 //! `<root>/v1/active`             the profile shown at start-up
 //! `<root>/v1/kept/<when>/<key>`  unreadable data moved aside, never overwritten
+//! `<root>/v1/backup/<profile id>` the copy made before the last import that changed data
 
 use crate::model::Id;
 
@@ -37,6 +38,10 @@ impl Keys {
 
     pub fn kept(&self, when: &str, original: &str) -> String {
         format!("{}kept/{when}/{original}", self.base)
+    }
+
+    pub fn backup(&self, profile: Id) -> String {
+        format!("{}backup/{profile}", self.base)
     }
 
     pub fn document_prefix(&self) -> String {

@@ -6,7 +6,10 @@
 
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
-use crate::model::restore::{restore_document, RestoreError};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::model::restore::{restore_document, restore_document_value, RestoreError};
 use crate::model::{Document, Id};
 
 pub struct Store {
@@ -41,6 +44,12 @@ pub struct Startup {
     /// The profile to show first, if it is among `documents`.
     pub active: Option<Id>,
     pub kept: Vec<Kept>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Backup {
+    taken: DateTime<Utc>,
+    document: serde_json::Value,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -229,6 +238,34 @@ impl Store {
         Ok(true)
     }
 
+    /// Keeps a copy of `doc` from before an import, replacing the previous backup. Written
+    /// whole or not at all: a failed write leaves the earlier backup as it was.
+    pub fn save_backup(&self, doc: &Document, taken: DateTime<Utc>) -> Result<(), SaveError> {
+        let backup = Backup {
+            taken,
+            document: serde_json::to_value(doc).map_err(|e| SaveError::Other(e.to_string()))?,
+        };
+        let text = serde_json::to_string(&backup).map_err(|e| SaveError::Other(e.to_string()))?;
+        self.backend.set(&self.keys.backup(doc.id()), &text)?;
+        Ok(())
+    }
+
+    /// The backup of a profile, read through the same door as any stored document.
+    pub fn load_backup(
+        &self,
+        profile: Id,
+    ) -> Result<Option<(DateTime<Utc>, Document)>, BackendError> {
+        let Some(raw) = self.backend.get(&self.keys.backup(profile))? else {
+            return Ok(None);
+        };
+        let Ok(backup) = serde_json::from_str::<Backup>(&raw) else {
+            return Ok(None);
+        };
+        Ok(restore_document_value(backup.document)
+            .ok()
+            .map(|doc| (backup.taken, doc)))
+    }
+
     /// What this edition's keys take, in UTF-16 units as browsers count towards quota.
     pub fn usage(&self) -> Result<usize, BackendError> {
         let mut total = 0;
@@ -392,6 +429,21 @@ mod tests {
         assert_eq!(start.kept[0].reason, KeptReason::LeftInPlace);
         assert_eq!(mem.get(&key).unwrap().as_deref(), Some(garbage.as_str()));
         assert_eq!(mem.keys().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_backup_comes_back_whole() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let d = doc(1, "Anna");
+        assert_eq!(s.load_backup(d.id()).unwrap(), None);
+        let taken = "2026-11-28T09:00:00Z".parse().unwrap();
+        s.save_backup(&d, taken).unwrap();
+        let (when, back) = s.load_backup(d.id()).unwrap().unwrap();
+        assert_eq!(when, taken);
+        assert_eq!(back, d);
+        // A backup is not a profile: start-up does not list it.
+        assert!(s.start("t").unwrap().documents.is_empty());
     }
 
     #[test]

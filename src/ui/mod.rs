@@ -3,7 +3,7 @@
 
 mod app;
 pub mod components;
-mod download;
+pub(crate) mod files;
 mod pages;
 pub mod state;
 

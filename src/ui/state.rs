@@ -211,6 +211,34 @@ impl AppState {
         }
     }
 
+    /// Replaces the whole document (an import, a restored backup) and saves at once.
+    pub fn replace(&self, doc: Document) {
+        self.doc.set(Some(doc));
+        self.save_now();
+    }
+
+    /// Copies the active document aside before an import changes it.
+    pub fn backup_now(&self) -> Result<(), SaveError> {
+        let Some(doc) = self.doc.get_untracked() else {
+            return Ok(());
+        };
+        with_runtime(|rt| rt.store.save_backup(&doc, chrono::Utc::now()))
+            .unwrap_or(Err(SaveError::Unavailable))
+    }
+
+    pub fn backup(&self) -> Option<(chrono::DateTime<chrono::Utc>, Document)> {
+        let id = self.active_id()?;
+        with_runtime(|rt| rt.store.load_backup(id).ok().flatten()).flatten()
+    }
+
+    /// Whether the last save went through; an import is only reported done when it did.
+    pub fn is_saved(&self) -> bool {
+        matches!(
+            self.save.get_untracked(),
+            SaveState::Saved | SaveState::MemoryOnly
+        )
+    }
+
     fn has_pending(&self) -> bool {
         with_runtime(|rt| rt.pending.is_some()).unwrap_or(false)
     }

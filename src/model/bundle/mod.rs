@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::{Id, Role};
 
 pub use digest::digest;
-pub use export::{build, file_name, Selection};
+pub use export::{build, file_name, selected, Selection};
 pub use merge::{apply, plan, Conflict, MergePlan, MergeReport, Resolution};
 pub use read::{open_plaintext, read, BundleError, Incoming, Opened, MAX_BUNDLE_BYTES};
 
@@ -29,6 +29,74 @@ pub enum BundleKind {
     Participant,
     /// A begeleider's comments and ratings, returned to the participant.
     Feedback,
+}
+
+impl BundleKind {
+    pub fn label_nl(self) -> &'static str {
+        match self {
+            BundleKind::Participant => "gegevens van de deelnemer",
+            BundleKind::Feedback => "terugkoppeling van de begeleider",
+        }
+    }
+}
+
+/// What is in a document, counted for previews ("3 scans, 12 casussen, …").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub scans: usize,
+    pub goals: usize,
+    pub cases: usize,
+    pub entries: usize,
+    pub actors: usize,
+    pub ties: usize,
+}
+
+impl Counts {
+    pub fn of(doc: &crate::model::Document) -> Counts {
+        Counts {
+            scans: doc.selfscan.scans.len(),
+            goals: doc.selfscan.goals.len(),
+            cases: doc.journal.cases.len(),
+            entries: doc.journal.entries.len(),
+            actors: doc.network.actors.len(),
+            ties: doc.network.ties.len(),
+        }
+    }
+
+    /// One Dutch line, e.g. "2 scans, 1 ontwikkeldoel, 3 casussen met 9 notities, …".
+    pub fn summary_nl(&self) -> String {
+        fn n(count: usize, one: &str, many: &str) -> String {
+            format!("{count} {}", if count == 1 { one } else { many })
+        }
+        format!(
+            "{}, {}, {} met {}, netwerkkaart met {} en {}",
+            n(self.scans, "scan", "scans"),
+            n(self.goals, "ontwikkeldoel", "ontwikkeldoelen"),
+            n(self.cases, "casus", "casussen"),
+            n(self.entries, "notitie", "notities"),
+            n(self.actors, "actor", "actoren"),
+            n(self.ties, "relatie", "relaties"),
+        )
+    }
+}
+
+/// How an incoming bundle relates to the profile it is imported into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Relation {
+    /// The participant's own data, e.g. from their other laptop.
+    Own,
+    /// A begeleider's feedback on this participant's data.
+    FeedbackForMe,
+    /// Someone else's data.
+    Foreign,
+}
+
+pub fn relation(incoming: &Incoming, me: Id) -> Relation {
+    match incoming.bundle.kind {
+        _ if incoming.document.profile.id != me => Relation::Foreign,
+        BundleKind::Participant => Relation::Own,
+        BundleKind::Feedback => Relation::FeedbackForMe,
+    }
 }
 
 /// Who exported the bundle.

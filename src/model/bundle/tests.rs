@@ -439,3 +439,30 @@ fn write_bad_bundle_fixtures() {
         .as_bytes(),
     );
 }
+
+#[test]
+fn counts_read_as_dutch() {
+    let c = Counts {
+        scans: 1,
+        goals: 2,
+        cases: 3,
+        entries: 1,
+        actors: 0,
+        ties: 5,
+    };
+    assert_eq!(
+        c.summary_nl(),
+        "1 scan, 2 ontwikkeldoelen, 3 casussen met 1 notitie, netwerkkaart met 0 actoren en 5 relaties"
+    );
+}
+
+#[test]
+fn a_bundle_knows_whose_it_is() {
+    let d = doc();
+    let own = ready(&export(&d));
+    assert_eq!(relation(&own, d.id()), Relation::Own);
+    assert_eq!(relation(&own, Id::from_u128(99)), Relation::Foreign);
+    let feedback = build(&d, &Selection::everything(), BundleKind::Feedback, now());
+    let feedback = ready(&serde_json::to_string(&feedback).unwrap());
+    assert_eq!(relation(&feedback, d.id()), Relation::FeedbackForMe);
+}

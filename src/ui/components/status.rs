@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::storage::{Kept, KeptReason};
-use crate::ui::download::download_text;
+use crate::ui::files::download_text;
 use crate::ui::state::{use_app, SaveState};
 
 /// "Opgeslagen", "Bezig met opslaan…" or the error, announced politely to screen readers.

@@ -35,3 +35,15 @@ export async function goTo(page, name) {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 }
+
+/** The bundle digest as Leerspoor computes it: SHA-256 over JSON with sorted keys. */
+export async function bundleDigest(contents) {
+  const { createHash } = await import('node:crypto');
+  const canonical = (v) =>
+    Array.isArray(v)
+      ? `[${v.map(canonical).join(',')}]`
+      : v && typeof v === 'object'
+        ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
+        : JSON.stringify(v);
+  return 'sha256:' + createHash('sha256').update(canonical(contents)).digest('hex');
+}

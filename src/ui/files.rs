@@ -1,4 +1,4 @@
-//! Offers text as a file download, without any server.
+//! Files in and out of the browser, without any server.
 
 use wasm_bindgen::JsCast;
 
@@ -26,4 +26,12 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
         std::time::Duration::from_secs(5),
     );
     Ok(())
+}
+
+/// The bytes of a file the user picked or dropped.
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "Het bestand kon niet worden gelezen.".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -1,0 +1,105 @@
+use leptos::prelude::*;
+
+use crate::model::bundle::{self, BundleKind, Counts, Selection};
+use crate::model::Id;
+use crate::ui::files::download_text;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn ExportSection() -> impl IntoView {
+    let app = use_app();
+    let scans = RwSignal::new(true);
+    let goals = RwSignal::new(true);
+    let network = RwSignal::new(true);
+    let all_cases = RwSignal::new(true);
+    let chosen_cases = RwSignal::new(Vec::<Id>::new());
+    let message = RwSignal::new(None::<String>);
+
+    let selection = move || Selection {
+        scans: scans.get(),
+        goals: goals.get(),
+        cases: (!all_cases.get()).then(|| chosen_cases.get()),
+        network: network.get(),
+    };
+    let cases = Memo::new(move |_| {
+        app.doc.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.journal
+                        .cases
+                        .iter()
+                        .map(|c| (c.id, c.title.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let preview = move || {
+        let selection = selection();
+        app.doc.with(|d| {
+            d.as_ref()
+                .map(|d| Counts::of(&bundle::selected(d, &selection)).summary_nl())
+                .unwrap_or_default()
+        })
+    };
+    let download = move |_| {
+        let Some(doc) = app.doc.get_untracked() else {
+            return;
+        };
+        let now = chrono::Utc::now();
+        let bundle = bundle::build(&doc, &selection(), BundleKind::Participant, now);
+        let name = bundle::file_name(&doc.profile.name, now.date_naive());
+        match serde_json::to_string_pretty(&bundle)
+            .map_err(|e| e.to_string())
+            .and_then(|text| download_text(&name, "application/json", &text))
+        {
+            Ok(()) => message.set(Some(format!("De bundel is opgeslagen als {name}."))),
+            Err(e) => message.set(Some(format!("Exporteren mislukt: {e}"))),
+        }
+    };
+    let toggle_case = move |id: Id, on: bool| {
+        chosen_cases.update(|ids| {
+            ids.retain(|c| *c != id);
+            if on {
+                ids.push(id);
+            }
+        })
+    };
+    view! {
+        <section class="card" aria-labelledby="export-title">
+            <h2 id="export-title">"Bundel exporteren"</h2>
+            <fieldset class="field">
+                <legend>"Wat deel je?"</legend>
+                <p class="muted">"Je naam, rol en leergang gaan altijd mee: zo weet de ontvanger van wie de bundel is."</p>
+                <label class="choice"><input type="checkbox" prop:checked=scans on:change=move |ev| scans.set(event_target_checked(&ev))/>"Zelfscans (met het kader waarmee ze zijn gemaakt)"</label>
+                <label class="choice"><input type="checkbox" prop:checked=goals on:change=move |ev| goals.set(event_target_checked(&ev))/>"Ontwikkeldoelen"</label>
+                <label class="choice"><input type="checkbox" prop:checked=network on:change=move |ev| network.set(event_target_checked(&ev))/>"Netwerkkaart"</label>
+                <label class="choice"><input type="checkbox" prop:checked=all_cases on:change=move |ev| all_cases.set(event_target_checked(&ev))/>"Alle casussen met hun notities"</label>
+                <Show when=move || !all_cases.get()>
+                    <fieldset class="field nested">
+                        <legend>"Kies de casussen"</legend>
+                        <Show when=move || cases.with(|c| c.is_empty())>
+                            <p class="muted">"Je hebt nog geen casussen."</p>
+                        </Show>
+                        <For each=move || cases.get() key=|(id, _)| *id let:case>
+                            {
+                                let (id, title) = case;
+                                view! {
+                                    <label class="choice">
+                                        <input type="checkbox"
+                                            prop:checked=move || chosen_cases.with(|c| c.contains(&id))
+                                            on:change=move |ev| toggle_case(id, event_target_checked(&ev))/>
+                                        {title}
+                                    </label>
+                                }
+                            }
+                        </For>
+                    </fieldset>
+                </Show>
+            </fieldset>
+            <p data-testid="export-preview"><strong>"Je deelt: "</strong>{preview}"."</p>
+            <button type="button" class="primary" on:click=download>"Bundel downloaden"</button>
+            <p role="status" class="muted">{move || message.get()}</p>
+        </section>
+    }
+}

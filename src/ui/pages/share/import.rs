@@ -1,0 +1,282 @@
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::model::bundle::{self, Counts, Incoming, MergePlan, Opened, Relation, Resolution};
+use crate::ui::files::read_bytes;
+use crate::ui::state::use_app;
+
+#[derive(Clone, PartialEq)]
+enum ImportState {
+    Idle,
+    Reading(String),
+    Failed(String),
+    Preview(Box<Preview>),
+    Done(String),
+}
+
+#[derive(Clone, PartialEq)]
+struct Preview {
+    file: String,
+    incoming: Incoming,
+    relation: Relation,
+    plan: MergePlan,
+}
+
+#[component]
+pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
+    let app = use_app();
+    let state = RwSignal::new(ImportState::Idle);
+    let choices = RwSignal::new(HashMap::<String, Resolution>::new());
+    let dragging = RwSignal::new(false);
+
+    let take_file = move |file: web_sys::File| {
+        let name = file.name();
+        // Checked before reading, so a huge file never has to be loaded to be refused.
+        let size = file.size() as usize;
+        if size > bundle::MAX_BUNDLE_BYTES {
+            let error = bundle::BundleError::TooLarge {
+                bytes: size,
+                max: bundle::MAX_BUNDLE_BYTES,
+            };
+            state.set(ImportState::Failed(error.message_nl()));
+            return;
+        }
+        state.set(ImportState::Reading(name.clone()));
+        choices.set(HashMap::new());
+        leptos::task::spawn_local(async move {
+            let bytes = match read_bytes(&file).await {
+                Ok(bytes) => bytes,
+                Err(e) => return state.set(ImportState::Failed(e)),
+            };
+            let result = match bundle::read(&bytes) {
+                Ok(Opened::Ready(incoming)) => Ok(*incoming),
+                Ok(Opened::Locked(_)) => Err(
+                    "Deze bundel is versleuteld met een wachtwoord. Versleutelde bundels kan deze versie van Leerspoor nog niet openen.".to_string(),
+                ),
+                Err(e) => Err(e.message_nl()),
+            };
+            match result {
+                Err(message) => state.set(ImportState::Failed(message)),
+                Ok(incoming) => {
+                    let Some(me) = app.active_id() else { return };
+                    let relation = bundle::relation(&incoming, me);
+                    let plan = app.doc.with_untracked(|d| {
+                        d.as_ref()
+                            .map(|d| bundle::plan(d, &incoming.document, incoming.bundle.kind))
+                            .unwrap_or_default()
+                    });
+                    state.set(ImportState::Preview(Box::new(Preview {
+                        file: name,
+                        incoming,
+                        relation,
+                        plan,
+                    })));
+                }
+            }
+        });
+    };
+
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|files| files.get(0)) {
+            take_file(file);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|dt| dt.files())
+            .and_then(|files| files.get(0))
+        {
+            take_file(file);
+        }
+    };
+    let on_dragover = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+
+    let confirm = move |_| {
+        let ImportState::Preview(preview) = state.get_untracked() else {
+            return;
+        };
+        let Some(doc) = app.doc.get_untracked() else {
+            return;
+        };
+        let decisions = choices.get_untracked();
+        let decide = |c: &bundle::Conflict| decisions.get(&c.key).copied().unwrap_or_default();
+        let merged = bundle::apply(
+            &doc,
+            &preview.incoming.document,
+            preview.incoming.bundle.kind,
+            &decide,
+        );
+        let (merged, report) = match merged {
+            Ok(result) => result,
+            Err(problems) => {
+                let detail = problems
+                    .iter()
+                    .take(5)
+                    .map(|p| p.message_nl())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                return state.set(ImportState::Failed(format!(
+                    "Samenvoegen zou ongeldige gegevens opleveren; er is niets veranderd. {detail}"
+                )));
+            }
+        };
+        if report.changes() == 0 {
+            return state.set(ImportState::Done(
+                "Alles uit deze bundel staat er al; er is niets veranderd.".into(),
+            ));
+        }
+        // The backup must exist before anything changes; without it, nothing changes.
+        if let Err(e) = app.backup_now() {
+            return state.set(ImportState::Failed(format!(
+                "Er kon geen back-up worden gemaakt, dus er is niets ingelezen. {}",
+                e.message_nl()
+            )));
+        }
+        app.replace(merged);
+        if app.is_saved() {
+            imported.update(|n| *n += 1);
+            state.set(ImportState::Done(format!(
+                "Ingelezen: {} wijziging(en). Een back-up van daarvoor staat hieronder klaar.",
+                report.changes()
+            )));
+        } else {
+            state.set(ImportState::Failed(
+                "De bundel is ingelezen, maar kon niet worden opgeslagen (zie de melding bovenaan). Een back-up van daarvoor staat hieronder klaar.".into(),
+            ));
+        }
+    };
+
+    view! {
+        <section class="card" aria-labelledby="import-title"
+            class:dragging=move || dragging.get()
+            on:dragover=on_dragover
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=on_drop
+            data-testid="import-zone">
+            <h2 id="import-title">"Bundel inlezen"</h2>
+            <p>"Kies een bundel (.json) of sleep hem hierheen. Je ziet eerst wat er verandert; er gebeurt niets zonder jouw bevestiging."</p>
+            <div class="field">
+                <label for="bundle-file">"Bundelbestand"</label>
+                <input id="bundle-file" type="file" accept=".json,application/json" on:change=on_pick/>
+            </div>
+            <div aria-live="polite" data-testid="import-state">
+                {move || match state.get() {
+                    ImportState::Idle => ().into_any(),
+                    ImportState::Reading(name) => view! { <p>{format!("Bezig met lezen van {name}…")}</p> }.into_any(),
+                    ImportState::Failed(message) => view! {
+                        <div class="notice error" role="alert" data-testid="import-error">
+                            <strong>"Niet ingelezen. "</strong><span class="pre-line">{message}</span>
+                        </div>
+                    }.into_any(),
+                    ImportState::Done(message) => view! {
+                        <div class="notice info" role="status" data-testid="import-done">{message}</div>
+                    }.into_any(),
+                    ImportState::Preview(preview) => view! {
+                        <PreviewView preview=*preview choices=choices on_confirm=confirm
+                            on_cancel=move || state.set(ImportState::Idle)/>
+                    }.into_any(),
+                }}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn PreviewView(
+    preview: Preview,
+    choices: RwSignal<HashMap<String, Resolution>>,
+    on_confirm: impl Fn(leptos::ev::MouseEvent) + 'static,
+    on_cancel: impl Fn() + 'static,
+) -> impl IntoView {
+    let bundle = &preview.incoming.bundle;
+    let from = format!("{} ({})", bundle.from.name, bundle.from.role.label_nl());
+    let when = bundle.exported.format("%d-%m-%Y %H:%M").to_string();
+    let counts = Counts::of(&preview.incoming.document).summary_nl();
+    let kind = bundle.kind.label_nl();
+    let added = if preview.plan.added.is_empty() {
+        "niets nieuws".to_string()
+    } else {
+        preview
+            .plan
+            .added
+            .iter()
+            .map(|(what, n)| format!("{n} × {what}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let feedback = preview.plan.feedback_added;
+    let conflicts = preview.plan.conflicts.clone();
+    let can_import = preview.relation != Relation::Foreign;
+    let foreign_note = match preview.relation {
+        Relation::Foreign => Some(format!(
+            "Deze bundel bevat de gegevens van {}, niet die van jou. Je kunt alleen je eigen bundels en terugkoppeling op je eigen gegevens inlezen; een werkruimte voor begeleiders met meerdere deelnemers komt in een volgende versie.",
+            bundle.from.name
+        )),
+        _ => None,
+    };
+    view! {
+        <div class="import-preview" data-testid="import-preview">
+            <h3>"Voorbeeld van de import"</h3>
+            <dl class="facts">
+                <dt>"Bestand"</dt><dd>{preview.file.clone()}</dd>
+                <dt>"Van"</dt><dd data-testid="preview-from">{from}</dd>
+                <dt>"Geëxporteerd op"</dt><dd>{when}</dd>
+                <dt>"Soort"</dt><dd>{kind}</dd>
+                <dt>"Inhoud"</dt><dd data-testid="preview-counts">{counts}</dd>
+                <dt>"Nieuw hier"</dt><dd data-testid="preview-added">{added}</dd>
+                <dt>"Terugkoppeling"</dt><dd>{format!("{feedback} nieuwe opmerking(en)")}</dd>
+            </dl>
+            {foreign_note.map(|note| view! { <p class="notice warning" role="alert" data-testid="foreign-note">{note}</p> })}
+            {(!conflicts.is_empty() && can_import).then(|| view! {
+                <fieldset class="field conflicts">
+                    <legend>{format!("{} record(s) verschillen van wat hier staat", conflicts.len())}</legend>
+                    <p class="muted">"Kies per record. Standaard wint de nieuwste versie; je eigen tekst gaat nooit verloren zonder back-up."</p>
+                    <ul>
+                        {conflicts.into_iter().map(|c| {
+                            let key = c.key.clone();
+                            let newer = if c.incoming_is_newer() { "de bundel is nieuwer" } else { "wat hier staat is nieuwer" };
+                            let options = [
+                                (Resolution::NewerWins, "Nieuwste wint"),
+                                (Resolution::KeepBoth, "Beide bewaren"),
+                                (Resolution::Skip, "Overslaan"),
+                            ];
+                            view! {
+                                <li>
+                                    <fieldset>
+                                        <legend>{format!("{}: {} ({newer})", c.what, c.title)}</legend>
+                                        {options.into_iter().map(|(resolution, label)| {
+                                            let key = key.clone();
+                                            let key2 = key.clone();
+                                            view! {
+                                                <label class="choice">
+                                                    <input type="radio" name=format!("conflict-{key}")
+                                                        prop:checked=move || choices.with(|m| m.get(&key).copied().unwrap_or_default() == resolution)
+                                                        on:change=move |_| choices.update(|m| { m.insert(key2.clone(), resolution); })/>
+                                                    {label}
+                                                </label>
+                                            }
+                                        }).collect_view()}
+                                    </fieldset>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </fieldset>
+            })}
+            <div class="actions">
+                <button type="button" class="primary" disabled=!can_import on:click=on_confirm>"Importeren"</button>
+                <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
+            </div>
+        </div>
+    }
+}

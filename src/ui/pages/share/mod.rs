@@ -1,0 +1,27 @@
+//! Delen: bundles out (export) and in (import), and the backup made before each import.
+
+mod backup;
+mod export;
+mod import;
+
+use leptos::prelude::*;
+
+use crate::ui::components::PageTitle;
+
+#[component]
+pub fn SharePage() -> impl IntoView {
+    // Bumped after an import, so the backup section shows the backup just made.
+    let imported = RwSignal::new(0u32);
+    view! {
+        <PageTitle text="Delen"/>
+        <p class="lead">
+            "Een bundel is één bestand met de gegevens die jij kiest. Je geeft het zelf aan je begeleider "
+            "(bijvoorbeeld via e-mail of een USB-stick); Leerspoor verstuurt niets."
+        </p>
+        <div class="share-columns">
+            <export::ExportSection/>
+            <import::ImportSection imported=imported/>
+        </div>
+        <backup::BackupSection imported=imported/>
+    }
+}
