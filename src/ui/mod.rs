@@ -3,6 +3,7 @@
 
 mod app;
 pub mod components;
+pub(crate) mod crypto;
 pub(crate) mod files;
 mod pages;
 pub mod state;

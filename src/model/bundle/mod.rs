@@ -139,6 +139,47 @@ pub struct Encrypted {
 pub const CIPHER: &str = "AES-256-GCM";
 pub const KDF: &str = "PBKDF2-SHA256";
 pub const MIN_ITERATIONS: u32 = 600_000;
+/// More than this would keep a tab busy for minutes: a hostile file could freeze it.
+pub const MAX_ITERATIONS: u32 = 5_000_000;
+
+impl Bundle {
+    /// The text that gets encrypted: the contents as compact JSON.
+    pub fn contents_text(&self) -> Option<String> {
+        self.contents.as_ref().map(Value::to_string)
+    }
+
+    /// Replaces the readable contents by their encryption; the digest stays, so the
+    /// contents are still checked once decrypted.
+    pub fn sealed(mut self, encrypted: Encrypted) -> Bundle {
+        self.contents = None;
+        self.encrypted = Some(encrypted);
+        self
+    }
+}
+
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// A passphrase protects a file that may travel by e-mail or USB stick, so it must not
+/// be guessable in an afternoon; typed twice, because a typo would lock the data away.
+pub fn check_passphrase(passphrase: &str, repeated: &str) -> Result<(), &'static str> {
+    if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err("Kies een wachtwoord van minstens 10 tekens, bijvoorbeeld een korte zin.");
+    }
+    if passphrase != repeated {
+        return Err("De twee wachtwoorden zijn niet gelijk.");
+    }
+    Ok(())
+}
+
+impl Encrypted {
+    /// Whether this build can and may open it: the one cipher and key derivation it
+    /// writes, with a work factor between the floor and what a laptop does in seconds.
+    pub fn is_supported(&self) -> bool {
+        self.cipher == CIPHER
+            && self.kdf == KDF
+            && (MIN_ITERATIONS..=MAX_ITERATIONS).contains(&self.iterations)
+    }
+}
 
 #[cfg(test)]
 mod tests;

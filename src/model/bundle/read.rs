@@ -161,7 +161,15 @@ pub fn read(bytes: &[u8]) -> Result<Opened, BundleError> {
     let bundle: Bundle = serde_json::from_value(value).map_err(|e| BundleError::Shape {
         detail: e.to_string(),
     })?;
-    if bundle.encrypted.is_some() {
+    if let Some(encrypted) = &bundle.encrypted {
+        if !encrypted.is_supported() {
+            return Err(BundleError::Shape {
+                detail: format!(
+                    "versleuteling {} met {} en {} herhalingen wordt niet ondersteund",
+                    encrypted.cipher, encrypted.kdf, encrypted.iterations
+                ),
+            });
+        }
         return Ok(Opened::Locked(Box::new(bundle)));
     }
     let Some(contents) = bundle.contents.clone() else {

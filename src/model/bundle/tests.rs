@@ -466,3 +466,69 @@ fn a_bundle_knows_whose_it_is() {
     let feedback = ready(&serde_json::to_string(&feedback).unwrap());
     assert_eq!(relation(&feedback, d.id()), Relation::FeedbackForMe);
 }
+
+#[test]
+fn a_sealed_bundle_is_locked_until_its_plaintext_checks_out() {
+    let d = doc();
+    let bundle = build(&d, &Selection::everything(), BundleKind::Participant, now());
+    let plaintext = bundle.contents_text().unwrap();
+    let sealed = bundle.sealed(Encrypted {
+        cipher: CIPHER.into(),
+        kdf: KDF.into(),
+        iterations: MIN_ITERATIONS,
+        salt: "c2FsdA==".into(),
+        nonce: "bm9uY2U=".into(),
+        ciphertext: "AAAA".into(),
+    });
+    let text = serde_json::to_string(&sealed).unwrap();
+    assert!(!text.contains(&d.profile.course));
+    let Ok(Opened::Locked(locked)) = read(text.as_bytes()) else {
+        panic!("not locked")
+    };
+    let incoming = open_plaintext(*locked.clone(), &plaintext).unwrap();
+    let mut expected = d.clone();
+    expected.journal.bin.clear();
+    assert_eq!(incoming.document, expected);
+    // Garbage from a wrong key never gets past the digest.
+    assert_eq!(
+        open_plaintext(*locked.clone(), "{\"x\":1}").unwrap_err(),
+        BundleError::DigestMismatch
+    );
+    assert_eq!(
+        open_plaintext(*locked, "\u{1}\u{2}").unwrap_err(),
+        BundleError::WrongPassphrase
+    );
+}
+
+#[test]
+fn an_absurd_work_factor_is_refused_before_any_work() {
+    let d = doc();
+    let mut v: Value = serde_json::to_value(
+        build(&d, &Selection::everything(), BundleKind::Participant, now()).sealed(Encrypted {
+            cipher: CIPHER.into(),
+            kdf: KDF.into(),
+            iterations: MIN_ITERATIONS,
+            salt: String::new(),
+            nonce: String::new(),
+            ciphertext: String::new(),
+        }),
+    )
+    .unwrap();
+    v["encrypted"]["iterations"] = 4_000_000_000u32.into();
+    assert!(matches!(
+        read(v.to_string().as_bytes()),
+        Err(BundleError::Shape { .. })
+    ));
+    v["encrypted"]["iterations"] = 1_000.into();
+    assert!(matches!(
+        read(v.to_string().as_bytes()),
+        Err(BundleError::Shape { .. })
+    ));
+}
+
+#[test]
+fn passphrases_are_long_enough_and_typed_twice_alike() {
+    assert!(check_passphrase("kort", "kort").is_err());
+    assert!(check_passphrase("een lange zin", "een lange zim").is_err());
+    assert!(check_passphrase("een lange zin", "een lange zin").is_ok());
+}

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use crate::model::bundle::{self, BundleKind, Counts, Selection};
 use crate::model::Id;
+use crate::ui::crypto;
 use crate::ui::files::download_text;
 use crate::ui::state::use_app;
 
@@ -14,6 +15,10 @@ pub fn ExportSection() -> impl IntoView {
     let all_cases = RwSignal::new(true);
     let chosen_cases = RwSignal::new(Vec::<Id>::new());
     let message = RwSignal::new(None::<String>);
+    let encrypt = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let repeated = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
 
     let selection = move || Selection {
         scans: scans.get(),
@@ -46,16 +51,39 @@ pub fn ExportSection() -> impl IntoView {
         let Some(doc) = app.doc.get_untracked() else {
             return;
         };
+        let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
+        if let Some(secret) = &secret {
+            if let Err(e) = bundle::check_passphrase(secret, &repeated.get_untracked()) {
+                message.set(Some(e.to_string()));
+                return;
+            }
+        }
         let now = chrono::Utc::now();
         let bundle = bundle::build(&doc, &selection(), BundleKind::Participant, now);
         let name = bundle::file_name(&doc.profile.name, now.date_naive());
-        match serde_json::to_string_pretty(&bundle)
-            .map_err(|e| e.to_string())
-            .and_then(|text| download_text(&name, "application/json", &text))
-        {
-            Ok(()) => message.set(Some(format!("De bundel is opgeslagen als {name}."))),
-            Err(e) => message.set(Some(format!("Exporteren mislukt: {e}"))),
-        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let bundle = match secret {
+                None => Ok(bundle),
+                Some(secret) => {
+                    let plaintext = bundle.contents_text().unwrap_or_default();
+                    crypto::encrypt(&plaintext, &secret)
+                        .await
+                        .map(|sealed| bundle.sealed(sealed))
+                        .map_err(|e| e.message_nl())
+                }
+            };
+            let result = bundle.and_then(|bundle| {
+                serde_json::to_string_pretty(&bundle)
+                    .map_err(|e| e.to_string())
+                    .and_then(|text| download_text(&name, "application/json", &text))
+            });
+            busy.set(false);
+            match result {
+                Ok(()) => message.set(Some(format!("De bundel is opgeslagen als {name}."))),
+                Err(e) => message.set(Some(format!("Exporteren mislukt: {e}"))),
+            }
+        });
     };
     let toggle_case = move |id: Id, on: bool| {
         chosen_cases.update(|ids| {
@@ -97,9 +125,20 @@ pub fn ExportSection() -> impl IntoView {
                     </fieldset>
                 </Show>
             </fieldset>
+            <fieldset class="field">
+                <legend>"Beveiliging"</legend>
+                <label class="choice"><input type="checkbox" prop:checked=encrypt on:change=move |ev| encrypt.set(event_target_checked(&ev))/>"Versleutelen met een wachtwoord"</label>
+                <Show when=move || encrypt.get()>
+                    <p class="muted">"Spreek het wachtwoord af buiten het bestand om (niet in dezelfde e-mail). Zonder wachtwoord is de bundel niet te openen."</p>
+                    <label for="export-passphrase">"Wachtwoord (minstens 10 tekens)"</label>
+                    <input id="export-passphrase" type="password" autocomplete="new-password" prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                    <label for="export-passphrase-repeat">"Herhaal het wachtwoord"</label>
+                    <input id="export-passphrase-repeat" type="password" autocomplete="new-password" prop:value=repeated on:input=move |ev| repeated.set(event_target_value(&ev))/>
+                </Show>
+            </fieldset>
             <p data-testid="export-preview"><strong>"Je deelt: "</strong>{preview}"."</p>
-            <button type="button" class="primary" on:click=download>"Bundel downloaden"</button>
-            <p role="status" class="muted">{move || message.get()}</p>
+            <button type="button" class="primary" on:click=download disabled=move || busy.get()>"Bundel downloaden"</button>
+            <p role="status" data-testid="export-status">{move || if busy.get() { Some("Bezig met versleutelen…".to_string()) } else { message.get() }}</p>
         </section>
     }
 }

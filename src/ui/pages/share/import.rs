@@ -2,7 +2,10 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::model::bundle::{self, Counts, Incoming, MergePlan, Opened, Relation, Resolution};
+use crate::model::bundle::{
+    self, Bundle, Counts, Incoming, MergePlan, Opened, Relation, Resolution,
+};
+use crate::ui::crypto;
 use crate::ui::files::read_bytes;
 use crate::ui::state::use_app;
 
@@ -11,6 +14,7 @@ enum ImportState {
     Idle,
     Reading(String),
     Failed(String),
+    Locked(String, Box<Bundle>),
     Preview(Box<Preview>),
     Done(String),
 }
@@ -29,6 +33,24 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
     let state = RwSignal::new(ImportState::Idle);
     let choices = RwSignal::new(HashMap::<String, Resolution>::new());
     let dragging = RwSignal::new(false);
+
+    let unlock_error = RwSignal::new(None::<String>);
+    let show_preview = move |file: String, incoming: Incoming| {
+        let Some(me) = app.active_id() else { return };
+        let relation = bundle::relation(&incoming, me);
+        let plan = app.doc.with_untracked(|d| {
+            d.as_ref()
+                .map(|d| bundle::plan(d, &incoming.document, incoming.bundle.kind))
+                .unwrap_or_default()
+        });
+        unlock_error.set(None);
+        state.set(ImportState::Preview(Box::new(Preview {
+            file,
+            incoming,
+            relation,
+            plan,
+        })));
+    };
 
     let take_file = move |file: web_sys::File| {
         let name = file.name();
@@ -49,29 +71,35 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
                 Ok(bytes) => bytes,
                 Err(e) => return state.set(ImportState::Failed(e)),
             };
-            let result = match bundle::read(&bytes) {
-                Ok(Opened::Ready(incoming)) => Ok(*incoming),
-                Ok(Opened::Locked(_)) => Err(
-                    "Deze bundel is versleuteld met een wachtwoord. Versleutelde bundels kan deze versie van Leerspoor nog niet openen.".to_string(),
-                ),
+            match bundle::read(&bytes) {
+                Ok(Opened::Ready(incoming)) => show_preview(name, *incoming),
+                Ok(Opened::Locked(locked)) => state.set(ImportState::Locked(name, locked)),
+                Err(e) => state.set(ImportState::Failed(e.message_nl())),
+            }
+        });
+    };
+
+    let unlock = move |passphrase: String| {
+        let ImportState::Locked(name, locked) = state.get_untracked() else {
+            return;
+        };
+        let Some(encrypted) = locked.encrypted.clone() else {
+            return;
+        };
+        state.set(ImportState::Reading(name.clone()));
+        leptos::task::spawn_local(async move {
+            let opened = match crypto::decrypt(&encrypted, &passphrase).await {
+                Ok(plaintext) => {
+                    bundle::open_plaintext(*locked.clone(), &plaintext).map_err(|e| e.message_nl())
+                }
                 Err(e) => Err(e.message_nl()),
             };
-            match result {
-                Err(message) => state.set(ImportState::Failed(message)),
-                Ok(incoming) => {
-                    let Some(me) = app.active_id() else { return };
-                    let relation = bundle::relation(&incoming, me);
-                    let plan = app.doc.with_untracked(|d| {
-                        d.as_ref()
-                            .map(|d| bundle::plan(d, &incoming.document, incoming.bundle.kind))
-                            .unwrap_or_default()
-                    });
-                    state.set(ImportState::Preview(Box::new(Preview {
-                        file: name,
-                        incoming,
-                        relation,
-                        plan,
-                    })));
+            match opened {
+                Ok(incoming) => show_preview(name, incoming),
+                // Let the user try another passphrase without choosing the file again.
+                Err(message) => {
+                    state.set(ImportState::Locked(name, locked));
+                    unlock_error.set(Some(message));
                 }
             }
         });
@@ -178,6 +206,9 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
                             <strong>"Niet ingelezen. "</strong><span class="pre-line">{message}</span>
                         </div>
                     }.into_any(),
+                    ImportState::Locked(name, _) => view! {
+                        <Unlock name=name error=unlock_error on_unlock=unlock on_cancel=move || state.set(ImportState::Idle)/>
+                    }.into_any(),
                     ImportState::Done(message) => view! {
                         <div class="notice info" role="status" data-testid="import-done">{message}</div>
                     }.into_any(),
@@ -278,5 +309,33 @@ fn PreviewView(
                 <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
             </div>
         </div>
+    }
+}
+
+#[component]
+fn Unlock(
+    name: String,
+    error: RwSignal<Option<String>>,
+    on_unlock: impl Fn(String) + Copy + 'static,
+    on_cancel: impl Fn() + 'static,
+) -> impl IntoView {
+    let passphrase = RwSignal::new(String::new());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        on_unlock(passphrase.get_untracked());
+    };
+    view! {
+        <form class="unlock" on:submit=submit data-testid="unlock">
+            <p>{format!("{name} is versleuteld. Vul het wachtwoord in dat je met de afzender hebt afgesproken.")}</p>
+            <label for="import-passphrase">"Wachtwoord"</label>
+            <input id="import-passphrase" type="password" autocomplete="off"
+                aria-describedby="unlock-error"
+                prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+            <p id="unlock-error" class="field-error" role="alert" data-testid="unlock-error">{move || error.get()}</p>
+            <div class="actions">
+                <button type="submit" class="primary">"Ontsleutelen"</button>
+                <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
+            </div>
+        </form>
     }
 }
