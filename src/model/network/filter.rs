@@ -38,6 +38,26 @@ pub struct ViewFilter {
     pub only: Option<HashSet<Id>>,
 }
 
+impl ViewFilter {
+    /// Whether actors of `kind` are shown (an empty set shows every kind).
+    pub fn shows_kind(&self, kind: ActorKind) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&kind)
+    }
+
+    /// Shows or hides one kind, as a checkbox per kind does; all kinds shown is kept as the
+    /// empty set, so kinds added later are shown too.
+    pub fn toggle_kind(&mut self, kind: ActorKind) {
+        if self.kinds.is_empty() {
+            self.kinds = ActorKind::ALL.into_iter().filter(|k| *k != kind).collect();
+        } else if !self.kinds.remove(&kind) {
+            self.kinds.insert(kind);
+        }
+        if self.kinds.len() == ActorKind::ALL.len() {
+            self.kinds.clear();
+        }
+    }
+}
+
 /// What to draw. A tie is shown when both its ends are.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct View {
@@ -205,5 +225,16 @@ mod tests {
         );
         // Only me–1 has both ends shown.
         assert_eq!(v.ties, HashSet::from([Id::from_u128(100)]));
+    }
+
+    #[test]
+    fn toggling_kinds_keeps_all_as_the_empty_set() {
+        let mut f = ViewFilter::default();
+        f.toggle_kind(ActorKind::Team);
+        assert!(!f.shows_kind(ActorKind::Team));
+        assert!(f.shows_kind(ActorKind::Person));
+        f.toggle_kind(ActorKind::Team);
+        assert!(f.kinds.is_empty());
+        assert!(f.shows_kind(ActorKind::Team));
     }
 }
