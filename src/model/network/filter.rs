@@ -33,6 +33,29 @@ pub struct ViewFilter {
     pub ego: Option<Ego>,
     /// Actor kinds to show; empty shows all kinds.
     pub kinds: HashSet<ActorKind>,
+    /// Only these actors (for example the stakeholders of one case); `None` shows all.
+    /// The advisor stays on the map, so a case's sub-map shows how they reach its actors.
+    pub only: Option<HashSet<Id>>,
+}
+
+impl ViewFilter {
+    /// Whether actors of `kind` are shown (an empty set shows every kind).
+    pub fn shows_kind(&self, kind: ActorKind) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&kind)
+    }
+
+    /// Shows or hides one kind, as a checkbox per kind does; all kinds shown is kept as the
+    /// empty set, so kinds added later are shown too.
+    pub fn toggle_kind(&mut self, kind: ActorKind) {
+        if self.kinds.is_empty() {
+            self.kinds = ActorKind::ALL.into_iter().filter(|k| *k != kind).collect();
+        } else if !self.kinds.remove(&kind) {
+            self.kinds.insert(kind);
+        }
+        if self.kinds.len() == ActorKind::ALL.len() {
+            self.kinds.clear();
+        }
+    }
 }
 
 /// What to draw. A tie is shown when both its ends are.
@@ -65,7 +88,10 @@ pub fn view(net: &Network, filter: &ViewFilter) -> View {
         .iter()
         .filter(|a| {
             let e = Endpoint::Actor(a.id);
-            in_ego(e) && (filter.kinds.is_empty() || filter.kinds.contains(&a.kind) || is_centre(e))
+            let listed = filter.only.as_ref().is_none_or(|only| only.contains(&a.id));
+            in_ego(e)
+                && (is_centre(e)
+                    || (listed && (filter.kinds.is_empty() || filter.kinds.contains(&a.kind))))
         })
         .map(|a| a.id)
         .collect();
@@ -149,6 +175,7 @@ mod tests {
         let filter = ViewFilter {
             ego: None,
             kinds: HashSet::from([ActorKind::Person]),
+            only: None,
         };
         let v = view(&net, &filter);
         assert!(!v.shows(a(2)));
@@ -169,6 +196,7 @@ mod tests {
                 depth: 1,
             }),
             kinds: HashSet::from([ActorKind::Person]),
+            only: None,
         };
         let v = view(&net, &filter);
         assert!(!v.me);
@@ -180,5 +208,33 @@ mod tests {
             v.ties,
             HashSet::from([Id::from_u128(101), Id::from_u128(102)])
         );
+    }
+
+    #[test]
+    fn a_case_filter_keeps_its_actors_and_the_advisor() {
+        let net = chain();
+        let filter = ViewFilter {
+            only: Some(HashSet::from([Id::from_u128(1), Id::from_u128(3)])),
+            ..ViewFilter::default()
+        };
+        let v = view(&net, &filter);
+        assert!(v.me);
+        assert_eq!(
+            v.actors,
+            HashSet::from([Id::from_u128(1), Id::from_u128(3)])
+        );
+        // Only me–1 has both ends shown.
+        assert_eq!(v.ties, HashSet::from([Id::from_u128(100)]));
+    }
+
+    #[test]
+    fn toggling_kinds_keeps_all_as_the_empty_set() {
+        let mut f = ViewFilter::default();
+        f.toggle_kind(ActorKind::Team);
+        assert!(!f.shows_kind(ActorKind::Team));
+        assert!(f.shows_kind(ActorKind::Person));
+        f.toggle_kind(ActorKind::Team);
+        assert!(f.kinds.is_empty());
+        assert!(f.shows_kind(ActorKind::Team));
     }
 }

@@ -1,0 +1,489 @@
+//! The forms of the map: an actor, a tie, and the confirmation of a deletion.
+
+use chrono::NaiveDate;
+use leptos::html;
+use leptos::prelude::*;
+
+use super::use_net;
+use crate::model::id::new_id;
+use crate::model::network::rows::actor_rows;
+use crate::model::network::{
+    Actor, ActorKind, Attitude, Direction, Endpoint, Rapport, Strength, Tie, TieKind,
+};
+use crate::model::Id;
+use crate::ui::state::use_app;
+
+const SCORES: [u8; 5] = [1, 2, 3, 4, 5];
+
+fn score_label(s: u8) -> &'static str {
+    ["1", "2", "3", "4", "5"]
+        .get(usize::from(s).saturating_sub(1))
+        .copied()
+        .unwrap_or("?")
+}
+
+/// A labelled `<select>` over a fixed list of choices.
+pub(super) fn enum_select<T>(
+    id: String,
+    label: &'static str,
+    all: &'static [T],
+    label_of: fn(T) -> &'static str,
+    value: RwSignal<T>,
+) -> impl IntoView
+where
+    T: Copy + PartialEq + Send + Sync + 'static,
+{
+    let options = all
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let t = *t;
+            view! {
+                <option value=i.to_string() prop:selected=move || value.get() == t>{label_of(t)}</option>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| {
+                if let Some(t) = event_target_value(&ev).parse::<usize>().ok().and_then(|i| all.get(i)) {
+                    value.set(*t);
+                }
+            }>{options}</select>
+        </div>
+    }
+}
+
+fn text_field(
+    id: &'static str,
+    label: &'static str,
+    value: RwSignal<String>,
+    node: Option<NodeRef<html::Input>>,
+) -> impl IntoView {
+    let node = node.unwrap_or_default();
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="text" maxlength="200" node_ref=node prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+        </div>
+    }
+}
+
+/// Adds an actor (`editing: None`) or edits one. Closes by clearing `NetCtx::editing`.
+#[component]
+pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
+    let app = use_app();
+    let ctx = use_net();
+    let existing = editing.and_then(|id| ctx.network.with_untracked(|n| n.actor(id).cloned()));
+    let base = existing
+        .clone()
+        .unwrap_or_else(|| Actor::new(Id::nil(), ""));
+    let name = RwSignal::new(base.name.clone());
+    let kind = RwSignal::new(base.kind);
+    let organisation = RwSignal::new(base.organisation.clone());
+    let role = RwSignal::new(base.role.clone());
+    let influence = RwSignal::new(base.influence);
+    let interest = RwSignal::new(base.interest);
+    let attitude = RwSignal::new(base.attitude);
+    let rapport = RwSignal::new(base.rapport);
+    let last_contact = RwSignal::new(
+        base.last_contact
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default(),
+    );
+    let notes = RwSignal::new(base.notes.clone());
+    let error = RwSignal::new(None::<String>);
+    let name_ref = NodeRef::<html::Input>::new();
+    let heading_ref = NodeRef::<html::H3>::new();
+    let is_edit = existing.is_some();
+    let title = match &existing {
+        Some(a) => format!("Actor bewerken: {}", a.name),
+        None => "Actor toevoegen".to_string(),
+    };
+    Effect::new(move |_| {
+        if let Some(h) = heading_ref.get() {
+            if ctx.focus_form.get_untracked() {
+                ctx.focus_form.set(false);
+                let _ = h.focus();
+            }
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let date = last_contact.get_untracked();
+        let date = if date.trim().is_empty() {
+            None
+        } else {
+            match NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    error.set(Some("Vul een geldige datum in bij laatste contact.".into()));
+                    return;
+                }
+            }
+        };
+        let mut actor = base.clone();
+        if !is_edit {
+            actor.id = new_id();
+        }
+        actor.name = name.get_untracked();
+        actor.kind = kind.get_untracked();
+        actor.organisation = organisation.get_untracked().trim().to_string();
+        actor.role = role.get_untracked().trim().to_string();
+        actor.influence = influence.get_untracked();
+        actor.interest = interest.get_untracked();
+        actor.attitude = attitude.get_untracked();
+        actor.rapport = rapport.get_untracked();
+        actor.last_contact = date;
+        actor.notes = notes.get_untracked();
+        let saved_name = actor.name.trim().to_string();
+        let mut result = Ok(());
+        app.update(|d| {
+            result = if is_edit {
+                d.network.update_actor(actor)
+            } else {
+                d.network.add_actor(actor)
+            }
+        });
+        match result {
+            Ok(()) => {
+                error.set(None);
+                if is_edit {
+                    ctx.status.set(format!("{saved_name} is bijgewerkt."));
+                    ctx.focus_form.set(true);
+                    ctx.editing.set(None);
+                } else {
+                    ctx.status.set(format!("{saved_name} staat op de kaart."));
+                    for s in [name, organisation, role, last_contact, notes] {
+                        s.set(String::new());
+                    }
+                    if let Some(input) = name_ref.get_untracked() {
+                        let _ = input.focus();
+                    }
+                }
+            }
+            Err(e) => {
+                error.set(Some(e.message_nl()));
+                if let Some(input) = name_ref.get_untracked() {
+                    let _ = input.focus();
+                }
+            }
+        }
+    };
+    let p = if is_edit { "edit-actor" } else { "new-actor" };
+    let id = move |field: &str| format!("{p}-{field}");
+    view! {
+        <form class="card form net-form" on:submit=submit novalidate
+            aria-labelledby=id("title") data-testid=format!("{p}-form")>
+            <h3 id=id("title") tabindex="-1" node_ref=heading_ref>{title}</h3>
+            <div class="field">
+                <label for=id("name")>"Naam"</label>
+                <input id=id("name") type="text" maxlength="200" required node_ref=name_ref
+                    aria-describedby=id("error")
+                    aria-invalid=move || error.with(Option::is_some).to_string()
+                    prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+            </div>
+            {enum_select(id("kind"), "Soort", &ActorKind::ALL, ActorKind::label_nl, kind)}
+            {text_field(if is_edit { "edit-actor-organisation" } else { "new-actor-organisation" }, "Organisatie", organisation, None)}
+            {text_field(if is_edit { "edit-actor-role" } else { "new-actor-role" }, "Rol", role, None)}
+            <div class="net-form-row">
+                {enum_select(id("influence"), "Invloed (1–5)", &SCORES, score_label, influence)}
+                {enum_select(id("interest"), "Belang (1–5)", &SCORES, score_label, interest)}
+            </div>
+            <div class="net-form-row">
+                {enum_select(id("attitude"), "Houding", &Attitude::ALL, Attitude::label_nl, attitude)}
+                {enum_select(id("rapport"), "Verstandhouding", &Rapport::ALL, Rapport::label_nl, rapport)}
+            </div>
+            <div class="field">
+                <label for=id("last-contact")>"Laatste contact"</label>
+                <input id=id("last-contact") type="date" prop:value=last_contact
+                    on:input=move |ev| last_contact.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for=id("notes")>"Notities"</label>
+                <textarea id=id("notes") maxlength="5000" prop:value=notes
+                    on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+            </div>
+            <p id=id("error") class="field-error" role="alert">{move || error.get()}</p>
+            <div class="net-buttons">
+                <button type="submit" class="primary">
+                    {if is_edit { "Wijzigingen opslaan" } else { "Actor toevoegen" }}
+                </button>
+                {is_edit.then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| {
+                        ctx.focus_form.set(true);
+                        ctx.editing.set(None);
+                    }>"Annuleren"</button>
+                })}
+            </div>
+        </form>
+    }
+}
+
+fn endpoint_value(e: Option<Endpoint>) -> String {
+    match e {
+        None => String::new(),
+        Some(Endpoint::Me) => "ik".into(),
+        Some(Endpoint::Actor(id)) => id.to_string(),
+    }
+}
+
+fn parse_endpoint(text: &str) -> Option<Endpoint> {
+    match text {
+        "" => None,
+        "ik" => Some(Endpoint::Me),
+        other => other.parse::<Id>().ok().map(Endpoint::Actor),
+    }
+}
+
+/// A `<select>` of the ends a tie can have: "ik" and every actor.
+fn endpoint_select(
+    id: String,
+    label: &'static str,
+    value: RwSignal<Option<Endpoint>>,
+) -> impl IntoView {
+    let ctx = use_net();
+    let actors = Memo::new(move |_| {
+        ctx.network.with(|n| {
+            actor_rows(n)
+                .into_iter()
+                .map(|r| (r.actor.id, r.actor.name))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| value.set(parse_endpoint(&event_target_value(&ev)))>
+                <option value="" prop:selected=move || value.get().is_none()>"— kies —"</option>
+                <option value="ik" prop:selected=move || value.get() == Some(Endpoint::Me)>"ik (jijzelf)"</option>
+                <For each=move || actors.get() key=|a| a.clone() let:a>
+                    {
+                        let e = Endpoint::Actor(a.0);
+                        view! {
+                            <option value=endpoint_value(Some(e)) prop:selected=move || value.get() == Some(e)>{a.1}</option>
+                        }
+                    }
+                </For>
+            </select>
+        </div>
+    }
+}
+
+/// Adds a tie (`editing: None`) or edits one.
+#[component]
+pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>) -> impl IntoView {
+    let app = use_app();
+    let ctx = use_net();
+    let existing = editing.and_then(|id| ctx.network.with_untracked(|n| n.tie(id).cloned()));
+    let is_edit = existing.is_some();
+    let from = RwSignal::new(existing.as_ref().map(|t| t.a));
+    let to = RwSignal::new(existing.as_ref().map(|t| t.b));
+    let kind = RwSignal::new(existing.as_ref().map_or(TieKind::default(), |t| t.kind));
+    let strength = RwSignal::new(
+        existing
+            .as_ref()
+            .map_or(Strength::default(), |t| t.strength),
+    );
+    let direction = RwSignal::new(
+        existing
+            .as_ref()
+            .map_or(Direction::default(), |t| t.direction),
+    );
+    let note = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|t| t.note.clone())
+            .unwrap_or_default(),
+    );
+    let error = RwSignal::new(None::<String>);
+    let heading_ref = NodeRef::<html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading_ref.get() {
+            if is_edit {
+                let _ = h.focus();
+            }
+        }
+    });
+    let tie_id = existing.as_ref().map(|t| t.id);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (Some(a), Some(b)) = (from.get_untracked(), to.get_untracked()) else {
+            error.set(Some("Kies bij van en naar wie de relatie verbindt.".into()));
+            return;
+        };
+        let mut tie = Tie::new(tie_id.unwrap_or_else(new_id), a, b);
+        tie.kind = kind.get_untracked();
+        tie.strength = strength.get_untracked();
+        tie.direction = direction.get_untracked();
+        tie.note = note.get_untracked().trim().to_string();
+        let mut result = Ok(());
+        let mut names = (String::new(), String::new());
+        app.update(|d| {
+            result = if is_edit {
+                d.network.update_tie(tie)
+            } else {
+                d.network.add_tie(tie)
+            };
+            names = (
+                d.network.endpoint_name(a).unwrap_or("?").to_string(),
+                d.network.endpoint_name(b).unwrap_or("?").to_string(),
+            );
+        });
+        match result {
+            Ok(()) => {
+                error.set(None);
+                ctx.status.set(format!(
+                    "Relatie tussen {} en {} {}.",
+                    names.0,
+                    names.1,
+                    if is_edit { "bijgewerkt" } else { "toegevoegd" }
+                ));
+                if is_edit {
+                    editing_signal.set(None);
+                } else {
+                    from.set(None);
+                    to.set(None);
+                    note.set(String::new());
+                }
+            }
+            Err(e) => error.set(Some(e.message_nl())),
+        }
+    };
+    let p = if is_edit { "edit-tie" } else { "new-tie" };
+    let id = move |field: &str| format!("{p}-{field}");
+    view! {
+        <form class="card form net-form" on:submit=submit novalidate aria-labelledby=id("title")
+            data-testid=format!("{p}-form")>
+            <h3 id=id("title") tabindex="-1" node_ref=heading_ref>
+                {if is_edit { "Relatie bewerken" } else { "Relatie toevoegen" }}
+            </h3>
+            <div class="net-form-row">
+                {endpoint_select(id("from"), "Van", from)}
+                {endpoint_select(id("to"), "Naar", to)}
+            </div>
+            <div class="net-form-row">
+                {enum_select(id("kind"), "Soort relatie", &TieKind::ALL, TieKind::label_nl, kind)}
+                {enum_select(id("strength"), "Sterkte", &Strength::ALL, Strength::label_nl, strength)}
+                {enum_select(id("direction"), "Richting", &Direction::ALL, Direction::label_nl, direction)}
+            </div>
+            <div class="field">
+                <label for=id("note")>"Notitie"</label>
+                <input id=id("note") type="text" maxlength="500" prop:value=note
+                    on:input=move |ev| note.set(event_target_value(&ev))/>
+            </div>
+            <p id=id("error") class="field-error" role="alert">{move || error.get()}</p>
+            <div class="net-buttons">
+                <button type="submit" class="primary">
+                    {if is_edit { "Relatie opslaan" } else { "Relatie toevoegen" }}
+                </button>
+                {is_edit.then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| editing_signal.set(None)>"Annuleren"</button>
+                })}
+            </div>
+        </form>
+    }
+}
+
+/// What a confirmed deletion removes.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Deletion {
+    Actor {
+        id: Id,
+        name: String,
+        ties: usize,
+        cases: usize,
+    },
+    Tie {
+        id: Id,
+        label: String,
+    },
+    Snapshot {
+        id: Id,
+        label: String,
+    },
+}
+
+impl Deletion {
+    fn question(&self) -> String {
+        match self {
+            Deletion::Actor { name, ties, cases, .. } => format!(
+                "{name} verwijderen? Daarmee verdwijnen ook {ties} {} en {cases} {} met casussen. Dit kan niet ongedaan worden.",
+                if *ties == 1 { "relatie" } else { "relaties" },
+                if *cases == 1 { "koppeling" } else { "koppelingen" },
+            ),
+            Deletion::Tie { label, .. } => {
+                format!("De relatie {label} verwijderen? Dit kan niet ongedaan worden.")
+            }
+            Deletion::Snapshot { label, .. } => {
+                format!("Momentopname {label} verwijderen? Dit kan niet ongedaan worden.")
+            }
+        }
+    }
+}
+
+/// Asks before deleting; focus goes to the question, and back is the user's choice.
+#[component]
+pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoView {
+    let app = use_app();
+    let ctx = use_net();
+    let confirm = move |_| {
+        let Some(what) = pending.get_untracked() else {
+            return;
+        };
+        let message = match &what {
+            Deletion::Actor { id, name, .. } => {
+                let mut done = None;
+                app.update(|d| done = d.remove_actor(*id));
+                if ctx.editing.get_untracked() == Some(*id) {
+                    ctx.editing.set(None);
+                }
+                match done {
+                    Some((ties, cases)) => format!(
+                        "{name} is verwijderd, met {ties} {} en {cases} {} met casussen.",
+                        if ties == 1 { "relatie" } else { "relaties" },
+                        if cases == 1 {
+                            "koppeling"
+                        } else {
+                            "koppelingen"
+                        },
+                    ),
+                    None => "Deze actor stond al niet meer op de kaart.".into(),
+                }
+            }
+            Deletion::Tie { id, label } => {
+                app.update(|d| {
+                    d.network.remove_tie(*id);
+                });
+                format!("De relatie {label} is verwijderd.")
+            }
+            Deletion::Snapshot { id, label } => {
+                app.update(|d| {
+                    d.network.remove_snapshot(*id);
+                });
+                format!("Momentopname {label} is verwijderd.")
+            }
+        };
+        ctx.status.set(message);
+        pending.set(None);
+    };
+    let question_ref = NodeRef::<html::P>::new();
+    Effect::new(move |_| {
+        if let Some(p) = question_ref.get() {
+            let _ = p.focus();
+        }
+    });
+    move || {
+        pending.get().map(|what| {
+            view! {
+                <div class="notice warning net-confirm" role="group" aria-label="Bevestig verwijderen">
+                    <p tabindex="-1" node_ref=question_ref data-testid="confirm-question">{what.question()}</p>
+                    <button type="button" class="danger" on:click=confirm>"Ja, verwijderen"</button>
+                    <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Nee, behouden"</button>
+                </div>
+            }
+        })
+    }
+}
