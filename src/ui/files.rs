@@ -2,6 +2,8 @@
 
 use wasm_bindgen::JsCast;
 
+use crate::model::bundle;
+
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let window = web_sys::window().ok_or("geen venster")?;
     let document = window.document().ok_or("geen document")?;
@@ -34,4 +36,19 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
         .await
         .map_err(|_| "Het bestand kon niet worden gelezen.".to_string())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads and checks a bundle file. The size is checked before reading, so a huge file is
+/// refused without being loaded.
+pub async fn open_bundle_file(file: &web_sys::File) -> Result<bundle::Opened, String> {
+    let size = file.size() as usize;
+    if size > bundle::MAX_BUNDLE_BYTES {
+        let error = bundle::BundleError::TooLarge {
+            bytes: size,
+            max: bundle::MAX_BUNDLE_BYTES,
+        };
+        return Err(error.message_nl());
+    }
+    let bytes = read_bytes(file).await?;
+    bundle::read(&bytes).map_err(|e| e.message_nl())
 }

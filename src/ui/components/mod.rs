@@ -2,6 +2,8 @@
 
 mod page;
 mod status;
+mod unlock;
 
 pub use page::PageTitle;
 pub use status::{KeptNotice, Notices, SaveStatus};
+pub use unlock::Unlock;

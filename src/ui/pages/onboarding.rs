@@ -1,10 +1,11 @@
 use leptos::prelude::*;
 
-use crate::model::bundle::{self, BundleKind, Counts, Opened};
+use crate::model::bundle::{Bundle, BundleKind, Counts, Incoming, Opened};
 use crate::model::id::new_id;
 use crate::model::{Document, Profile, Role};
-use crate::ui::components::PageTitle;
-use crate::ui::files::read_bytes;
+use crate::ui::components::{PageTitle, Unlock};
+use crate::ui::crypto;
+use crate::ui::files::open_bundle_file;
 use crate::ui::state::use_app;
 
 /// First run: a profile is the one thing Leerspoor needs before anything else.
@@ -79,6 +80,17 @@ fn RestoreFromBundle() -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None::<String>);
     let found = RwSignal::new(None::<Document>);
+    let locked = RwSignal::new(None::<(String, Bundle)>);
+    let unlock_error = RwSignal::new(None::<String>);
+    let accept = move |incoming: Incoming| {
+        if incoming.bundle.kind == BundleKind::Participant {
+            found.set(Some(incoming.document));
+        } else {
+            error.set(Some(
+                "Dit is terugkoppeling van een begeleider. Maak eerst je profiel (of herstel het met je eigen bundel) en lees de terugkoppeling daarna in bij Delen.".into(),
+            ));
+        }
+    };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -86,31 +98,27 @@ fn RestoreFromBundle() -> impl IntoView {
         };
         input.set_value("");
         found.set(None);
+        locked.set(None);
         error.set(None);
-        if file.size() as usize > bundle::MAX_BUNDLE_BYTES {
-            let e = bundle::BundleError::TooLarge {
-                bytes: file.size() as usize,
-                max: bundle::MAX_BUNDLE_BYTES,
-            };
-            error.set(Some(e.message_nl()));
-            return;
-        }
         leptos::task::spawn_local(async move {
-            let bytes = match read_bytes(&file).await {
-                Ok(b) => b,
-                Err(e) => return error.set(Some(e)),
-            };
-            match bundle::read(&bytes) {
-                Ok(Opened::Ready(incoming)) if incoming.bundle.kind == BundleKind::Participant => {
-                    found.set(Some(incoming.document))
+            match open_bundle_file(&file).await {
+                Ok(Opened::Ready(incoming)) => accept(*incoming),
+                Ok(Opened::Locked(bundle)) => locked.set(Some((file.name(), *bundle))),
+                Err(message) => error.set(Some(message)),
+            }
+        });
+    };
+    let on_unlock = move |passphrase: String| {
+        let Some((_, bundle)) = locked.get_untracked() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match crypto::unlock(&bundle, &passphrase).await {
+                Ok(incoming) => {
+                    locked.set(None);
+                    accept(incoming);
                 }
-                Ok(Opened::Ready(_)) => error.set(Some(
-                    "Dit is terugkoppeling van een begeleider. Maak eerst je profiel (of herstel het met je eigen bundel) en lees de terugkoppeling daarna in bij Delen.".into(),
-                )),
-                Ok(Opened::Locked(_)) => error.set(Some(
-                    "Deze bundel is versleuteld; versleutelde bundels kan deze versie nog niet openen.".into(),
-                )),
-                Err(e) => error.set(Some(e.message_nl())),
+                Err(message) => unlock_error.set(Some(message)),
             }
         });
     };
@@ -128,6 +136,9 @@ fn RestoreFromBundle() -> impl IntoView {
             </div>
             <div aria-live="polite">
                 {move || error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="restore-error">{e}</p> })}
+                {move || locked.get().map(|(name, _)| view! {
+                    <Unlock name=name error=unlock_error on_unlock=on_unlock on_cancel=move || locked.set(None)/>
+                })}
                 {move || found.get().map(|doc| {
                     let who = format!("{} ({})", doc.profile.name, doc.profile.role.label_nl());
                     let counts = Counts::of(&doc).summary_nl();

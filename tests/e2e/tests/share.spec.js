@@ -160,3 +160,39 @@ test('a bundle dropped on the import area is read like a picked one', async ({ p
   await page.getByTestId('import-zone').dispatchEvent('drop', { dataTransfer });
   await expect(page.getByTestId('import-error')).toContainText('competentiekader');
 });
+
+test('an encrypted bundle needs its passphrase, and a wrong one is told apart', async ({ page }) => {
+  await createProfile(page, { name: 'Geheim Gehouden' });
+  await page.getByLabel('Leergang', { exact: true }).fill('Vertrouwelijke leergang');
+  await goTo(page, 'Delen');
+  await page.getByLabel('Versleutelen met een wachtwoord').check();
+  await page.getByLabel('Wachtwoord (minstens 10 tekens)').fill('kort');
+  await page.getByLabel('Herhaal het wachtwoord').fill('kort');
+  await page.getByRole('button', { name: 'Bundel downloaden' }).click();
+  await expect(page.getByTestId('export-status')).toContainText('minstens 10 tekens');
+  await page.getByLabel('Wachtwoord (minstens 10 tekens)').fill('paarse olifant danst');
+  await page.getByLabel('Herhaal het wachtwoord').fill('paarse olifant danst');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Bundel downloaden' }).click(),
+  ]);
+  const text = await readFile(await download.path(), 'utf8');
+  const bundle = JSON.parse(text);
+  expect(bundle.contents).toBeUndefined();
+  expect(bundle.encrypted).toMatchObject({ cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 600000 });
+  expect(text).not.toContain('Vertrouwelijke leergang');
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.getByLabel('Je eigen bundel (.json)').setInputFiles({ name: 'geheim.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('verkeerd wachtwoord');
+  await page.getByRole('button', { name: 'Ontsleutelen' }).click();
+  await expect(page.getByTestId('unlock-error')).toContainText('Het wachtwoord klopt niet');
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('paarse olifant danst');
+  await page.getByRole('button', { name: 'Ontsleutelen' }).click();
+  await expect(page.getByTestId('restore-preview')).toContainText('Geheim Gehouden');
+  await page.getByRole('button', { name: 'Profiel herstellen' }).click();
+  await expect(page.getByTestId('profile-badge')).toContainText('Geheim Gehouden');
+  await goTo(page, 'Overzicht');
+  await expect(page.getByLabel('Leergang', { exact: true })).toHaveValue('Vertrouwelijke leergang');
+});

@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use crate::model::bundle::{
     self, Bundle, Counts, Incoming, MergePlan, Opened, Relation, Resolution,
 };
+use crate::ui::components::Unlock;
 use crate::ui::crypto;
-use crate::ui::files::read_bytes;
+use crate::ui::files::open_bundle_file;
 use crate::ui::state::use_app;
 
 #[derive(Clone, PartialEq)]
@@ -54,27 +55,13 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
 
     let take_file = move |file: web_sys::File| {
         let name = file.name();
-        // Checked before reading, so a huge file never has to be loaded to be refused.
-        let size = file.size() as usize;
-        if size > bundle::MAX_BUNDLE_BYTES {
-            let error = bundle::BundleError::TooLarge {
-                bytes: size,
-                max: bundle::MAX_BUNDLE_BYTES,
-            };
-            state.set(ImportState::Failed(error.message_nl()));
-            return;
-        }
         state.set(ImportState::Reading(name.clone()));
         choices.set(HashMap::new());
         leptos::task::spawn_local(async move {
-            let bytes = match read_bytes(&file).await {
-                Ok(bytes) => bytes,
-                Err(e) => return state.set(ImportState::Failed(e)),
-            };
-            match bundle::read(&bytes) {
+            match open_bundle_file(&file).await {
                 Ok(Opened::Ready(incoming)) => show_preview(name, *incoming),
                 Ok(Opened::Locked(locked)) => state.set(ImportState::Locked(name, locked)),
-                Err(e) => state.set(ImportState::Failed(e.message_nl())),
+                Err(message) => state.set(ImportState::Failed(message)),
             }
         });
     };
@@ -309,33 +296,5 @@ fn PreviewView(
                 <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
             </div>
         </div>
-    }
-}
-
-#[component]
-fn Unlock(
-    name: String,
-    error: RwSignal<Option<String>>,
-    on_unlock: impl Fn(String) + Copy + 'static,
-    on_cancel: impl Fn() + 'static,
-) -> impl IntoView {
-    let passphrase = RwSignal::new(String::new());
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        on_unlock(passphrase.get_untracked());
-    };
-    view! {
-        <form class="unlock" on:submit=submit data-testid="unlock">
-            <p>{format!("{name} is versleuteld. Vul het wachtwoord in dat je met de afzender hebt afgesproken.")}</p>
-            <label for="import-passphrase">"Wachtwoord"</label>
-            <input id="import-passphrase" type="password" autocomplete="off"
-                aria-describedby="unlock-error"
-                prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-            <p id="unlock-error" class="field-error" role="alert" data-testid="unlock-error">{move || error.get()}</p>
-            <div class="actions">
-                <button type="submit" class="primary">"Ontsleutelen"</button>
-                <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
-            </div>
-        </form>
     }
 }
