@@ -26,8 +26,11 @@ pub fn ScanPage() -> impl IntoView {
         .flatten()
     });
     let finished = Memo::new(move |_| head.with(|h| h.as_ref().map(|(_, f)| *f)));
-    move || {
-        let (Some(id), Some(finished)) = (id.get(), finished.get()) else {
+    // Keyed, so another scan or a scan that was just finished gets fresh elements rather
+    // than the previous ones patched (a reused <select> would keep its old choice).
+    let key = Memo::new(move |_| (id.get(), finished.get()));
+    let render = move |key: (Option<Id>, Option<bool>)| {
+        let (Some(id), Some(finished)) = key else {
             return view! {
                 <PageTitle text="Scan niet gevonden"/>
                 <SectionNav/>
@@ -51,6 +54,9 @@ pub fn ScanPage() -> impl IntoView {
             }
             .into_any()
         }
+    };
+    view! {
+        <For each=move || std::iter::once(key.get()) key=|k| *k children=render/>
     }
 }
 
@@ -112,8 +118,8 @@ fn Wizard(id: Id) -> impl IntoView {
     };
     let open_count = move || progress.with(|p| p.as_ref().map_or(0, |p| p.total - p.answered));
     let _ = scan;
-    let step_view = move || {
-        let k = step.get();
+    // Keyed by step: every step gets fresh elements (see `ScanPage`).
+    let step_view = move |k: usize| {
         untrack(move || {
             if moved.get_untracked() {
                 focus_by_id("step-title");
@@ -132,7 +138,7 @@ fn Wizard(id: Id) -> impl IntoView {
                 <p class="muted">{move || progress.with(|p| p.as_ref().map(|p| format!("{} van {} indicatoren beantwoord", p.answered, p.total)))}</p>
             </div>
             <form class="scan-step" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
-                {step_view}
+                <For each=move || std::iter::once(step.get()) key=|k| *k children=step_view/>
                 <div class="step-buttons">
                     <button type="button" class="secondary"
                         disabled=move || step.get() <= 1
