@@ -1,5 +1,6 @@
 // Self-scan: doing a scan (by keyboard too), results, ratings by others, resuming a
 // draft, framework versions and framework import.
+import { readFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
 import { open, createProfile, storageDump, documentKey, goTo } from './helpers.js';
 
@@ -261,6 +262,15 @@ test('an invalid framework file is refused with the reason, and nothing changes'
   const stored = (await storageDump(page))[key];
   const input = page.getByLabel('Kader importeren (JSON-bestand)');
 
+  // Export gives the framework as a file that says what and which version it is.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Kader exporteren (JSON)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('kader-adviseur-stadsbeheer-v1.json');
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  expect(exported).toMatchObject({ format: 'leerspoor-kader', schema: 1, framework: { id: 'adviseur-stadsbeheer', version: 1 } });
+
   const noLevels = JSON.stringify({ format: 'leerspoor-kader', schema: 1, framework: { id: 'x', name: 'X', levels: [], areas: [] } });
   await input.setInputFiles({ name: 'kader.json', mimeType: 'application/json', buffer: Buffer.from(noLevels) });
   await expect(page.getByTestId('framework-error')).toContainText('Het kader heeft geen niveaus');
@@ -311,4 +321,22 @@ test('development goals are added, linked to competencies, and edited', async ({
   await expect(page.getByTestId('goal-list')).toContainText('1 van 2 acties gedaan');
   const section = await storedSection(page);
   expect(section.goals[0]).toMatchObject({ title: 'Vaker de wijk in', competencies: ['netwerk-lezen'], status: 'in_progress', due: '2026-06-30' });
+});
+
+test('a scan is deleted only after confirmation', async ({ page }) => {
+  await createProfile(page);
+  await startScan(page, { label: 'Nulmeting' });
+  await page.locator('fieldset.indicator').first().locator('input[value="2"]').check();
+  await saved(page);
+  await open(page, '/zelfscan');
+  const list = page.getByTestId('scan-list');
+  await page.getByRole('button', { name: 'Verwijderen…' }).click();
+  await page.getByRole('group', { name: 'Bevestig verwijderen' }).getByRole('button', { name: 'Nee' }).click();
+  await expect(list).toContainText('Nulmeting');
+  await page.getByRole('button', { name: 'Verwijderen…' }).click();
+  await page.getByRole('button', { name: 'Ja, verwijder' }).click();
+  await expect(page.getByText('Je hebt nog geen scans.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Scan “Nulmeting” is verwijderd.' })).toBeAttached();
+  await saved(page);
+  expect((await storedSection(page)).scans).toHaveLength(0);
 });

@@ -271,7 +271,8 @@ fn radar_view(radar: &Radar, titles: &[String], targets: Option<&[Option<u8>]>) 
             view! { <tr><th scope="row">{a.name.clone()}</th>{cells}{target}</tr> }
         })
         .collect_view();
-    let size = format!("0 0 {SIZE} {SIZE}");
+    // Room on either side for the axis names.
+    let size = format!("-130 0 {} {SIZE}", SIZE + 260.0);
     view! {
         <p id="radar-desc" class="muted">
             {format!("Gemiddeld niveau per competentie, van het midden (0) tot de rand ({}).", radar.max)}
