@@ -3,7 +3,10 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::components::{Notices, SaveStatus};
-use super::pages::{Home, JournalPage, NetworkPage, NotFound, Onboarding, SelfScanPage, SharePage};
+use super::pages::{
+    FrameworkPage, GoalsPage, Home, JournalPage, NetworkPage, NotFound, Onboarding, ResultsPage,
+    ScanPage, SelfScanPage, SharePage,
+};
 use super::state::use_app;
 
 #[component]
@@ -33,6 +36,10 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFound/> }>
                         <Route path=path!("") view=Home/>
                         <Route path=path!("zelfscan") view=SelfScanPage/>
+                        <Route path=path!("zelfscan/scan/:id") view=ScanPage/>
+                        <Route path=path!("zelfscan/resultaten") view=ResultsPage/>
+                        <Route path=path!("zelfscan/doelen") view=GoalsPage/>
+                        <Route path=path!("zelfscan/kader") view=FrameworkPage/>
                         <Route path=path!("casusjournaal") view=JournalPage/>
                         <Route path=path!("netwerkkaart") view=NetworkPage/>
                         <Route path=path!("delen") view=SharePage/>

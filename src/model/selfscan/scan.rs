@@ -29,6 +29,16 @@ impl ScanLabel {
         }
     }
 
+    /// The label a copy of a scan with this label gets: the next measurement, or the
+    /// same free text marked as a copy.
+    pub fn following(&self) -> ScanLabel {
+        match self {
+            ScanLabel::Baseline => ScanLabel::Midpoint,
+            ScanLabel::Midpoint | ScanLabel::Final => ScanLabel::Final,
+            ScanLabel::Custom(text) => ScanLabel::Custom(format!("{text} (kopie)")),
+        }
+    }
+
     pub fn label_en(&self) -> &str {
         match self {
             ScanLabel::Baseline => "Baseline",
@@ -610,6 +620,17 @@ mod tests {
         assert_eq!(copy.target("lezen"), Some(4));
         assert_eq!(copy.target("benutten"), None);
         assert_eq!(scan.rating("l2"), Rating::Level(2));
+    }
+
+    #[test]
+    fn a_copy_gets_the_following_label() {
+        assert_eq!(ScanLabel::Baseline.following(), ScanLabel::Midpoint);
+        assert_eq!(ScanLabel::Midpoint.following(), ScanLabel::Final);
+        assert_eq!(ScanLabel::Final.following(), ScanLabel::Final);
+        assert_eq!(
+            ScanLabel::Custom("Na de zomer".into()).following(),
+            ScanLabel::Custom("Na de zomer (kopie)".into())
+        );
     }
 
     #[test]

@@ -13,5 +13,5 @@ pub use journal::JournalPage;
 pub use network::NetworkPage;
 pub use not_found::NotFound;
 pub use onboarding::Onboarding;
-pub use selfscan::SelfScanPage;
+pub use selfscan::{FrameworkPage, GoalsPage, ResultsPage, ScanPage, SelfScanPage};
 pub use share::SharePage;

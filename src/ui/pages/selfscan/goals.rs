@@ -1,0 +1,264 @@
+//! Development goals (the POP): goals linked to competencies, with actions, a due date and
+//! a status.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+use super::{change, date_nl, read, read_untracked, SectionNav};
+use crate::model::id::new_id;
+use crate::model::selfscan::{Goal, GoalAction, GoalStatus};
+use crate::model::Id;
+use crate::ui::components::PageTitle;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn GoalsPage() -> impl IntoView {
+    let app = use_app();
+    let editing = RwSignal::new(None::<Goal>);
+    let status = RwSignal::new(String::new());
+    let ids = Memo::new(move |_| {
+        read(app, |s| s.goals.iter().map(|g| g.id).collect::<Vec<Id>>()).unwrap_or_default()
+    });
+    view! {
+        <PageTitle text="Ontwikkeldoelen"/>
+        <SectionNav/>
+        <p class="lead">"Je persoonlijk ontwikkelplan: waar wil je in groeien, en wat ga je daarvoor doen?"</p>
+        <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
+        <Show when=move || editing.with(Option::is_none)>
+            <button type="button" class="primary"
+                on:click=move |_| editing.set(Some(Goal::new(new_id(), "", Vec::new())))>
+                "Nieuw ontwikkeldoel"
+            </button>
+        </Show>
+        // Keyed by goal, so switching to another goal builds a fresh form.
+        <For each=move || editing.get().into_iter() key=|g| g.id let:goal>
+            <GoalForm goal=goal editing=editing status=status/>
+        </For>
+        <section aria-labelledby="goals-title">
+            <h2 id="goals-title">"Je ontwikkeldoelen"</h2>
+            <Show when=move || ids.with(|i| !i.is_empty())
+                fallback=|| view! { <p class="empty-state">"Je hebt nog geen ontwikkeldoelen."</p> }>
+                <ul class="goal-list" data-testid="goal-list">
+                    <For each=move || ids.get() key=|id| *id let:id>
+                        <GoalRow id=id editing=editing status=status/>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) -> impl IntoView {
+    let app = use_app();
+    let goal = Memo::new(move |_| {
+        read(app, |s| {
+            s.goal(id).map(|g| {
+                let names: Vec<String> = g
+                    .competencies
+                    .iter()
+                    .map(|c| s.competency_name(c).unwrap_or(c).to_string())
+                    .collect();
+                (g.clone(), names)
+            })
+        })
+        .flatten()
+    });
+    let confirming = RwSignal::new(false);
+    move || {
+        goal.get().map(|(g, names)| {
+            let (done, total) = g.action_progress();
+            let for_edit = g.clone();
+            let title = g.title.clone();
+            view! {
+                <li class="card goal">
+                    <h3>{g.title.clone()}</h3>
+                    <p>
+                        <span class="goal-status">{format!("Status: {}", g.status.label_nl())}</span>
+                        {g.due.map(|d| format!(" · Streefdatum: {}", date_nl(d)))}
+                        {(total > 0).then(|| format!(" · {done} van {total} acties gedaan"))}
+                    </p>
+                    <p class="muted">{format!("Competenties: {}", names.join(", "))}</p>
+                    {(!g.description.is_empty()).then(|| view! { <p>{g.description.clone()}</p> })}
+                    {(!g.actions.is_empty()).then(|| view! {
+                        <ul class="goal-actions">
+                            {g.actions.iter().map(|a| view! {
+                                <li>{if a.done { "☑ " } else { "☐ " }}{a.text.clone()}{a.done.then_some(" (gedaan)")}</li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    <button type="button" class="secondary"
+                        on:click=move |_| editing.set(Some(for_edit.clone()))>
+                        {format!("Bewerken: {}", g.title)}
+                    </button>
+                    " "
+                    <Show when=move || confirming.get()
+                        fallback=move || view! {
+                            <button type="button" class="secondary" on:click=move |_| confirming.set(true)>"Verwijderen…"</button>
+                        }>
+                        {
+                            let title = title.clone();
+                            view! {
+                                <span role="group" aria-label="Bevestig verwijderen">
+                                    "Zeker weten? "
+                                    <button type="button" class="danger" on:click=move |_| {
+                                        let _ = change(app, |s| s.delete_goal(id));
+                                        status.set(format!("Ontwikkeldoel \u{201c}{title}\u{201d} is verwijderd."));
+                                    }>"Ja, verwijder"</button>
+                                    <button type="button" on:click=move |_| confirming.set(false)>"Nee"</button>
+                                </span>
+                            }
+                        }
+                    </Show>
+                </li>
+            }
+        })
+    }
+}
+
+#[component]
+fn GoalForm(
+    goal: Goal,
+    editing: RwSignal<Option<Goal>>,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let app = use_app();
+    let is_new = read_untracked(app, |s| s.goal(goal.id).is_none()).unwrap_or(true);
+    let draft = RwSignal::new(goal);
+    let new_action = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let competencies: Vec<(String, String)> = read_untracked(app, |s| {
+        s.current_framework()
+            .map(|f| {
+                f.competencies()
+                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+    .unwrap_or_default();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let goal = draft.get_untracked();
+        let title = goal.title.clone();
+        match change(app, |s| s.save_goal(goal)) {
+            Some(Ok(())) => {
+                status.set(format!(
+                    "Ontwikkeldoel \u{201c}{}\u{201d} is bewaard.",
+                    title.trim()
+                ));
+                editing.set(None);
+            }
+            Some(Err(e)) => error.set(Some(e.message_nl())),
+            None => {}
+        }
+    };
+    let add_action = move || {
+        let text = new_action.get_untracked();
+        let mut result = Ok(());
+        draft.update(|g| result = g.add_action(&text));
+        match result {
+            Ok(()) => {
+                new_action.set(String::new());
+                error.set(None);
+            }
+            Err(e) => error.set(Some(e.message_nl())),
+        }
+    };
+    let action_count = Memo::new(move |_| draft.with(|g| g.actions.len()));
+    view! {
+        <form class="card form goal-form" on:submit=submit novalidate aria-labelledby="goal-form-title">
+            <h2 id="goal-form-title">{if is_new { "Nieuw ontwikkeldoel" } else { "Ontwikkeldoel bewerken" }}</h2>
+            <div class="field">
+                <label for="goal-title">"Titel"</label>
+                <input id="goal-title" type="text" maxlength="200" required
+                    prop:value=move || draft.with(|g| g.title.clone())
+                    on:input=move |ev| draft.update(|g| g.title = event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="goal-description">"Toelichting (optioneel)"</label>
+                <textarea id="goal-description" rows="3"
+                    prop:value=draft.with_untracked(|g| g.description.clone())
+                    on:input=move |ev| draft.update(|g| g.description = event_target_value(&ev))></textarea>
+            </div>
+            <fieldset class="field">
+                <legend>"Competenties waar dit doel bij hoort"</legend>
+                {competencies.into_iter().map(|(cid, name)| {
+                    let for_check = cid.clone();
+                    view! {
+                        <label class="choice">
+                            <input type="checkbox"
+                                prop:checked=move || draft.with(|g| g.competencies.contains(&for_check))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    draft.update(|g| {
+                                        g.competencies.retain(|c| *c != cid);
+                                        if on { g.competencies.push(cid.clone()) }
+                                    });
+                                }/>
+                            {name}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="field">
+                <label for="goal-due">"Streefdatum (optioneel)"</label>
+                <input id="goal-due" type="date"
+                    prop:value=draft.with_untracked(|g| g.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())
+                    on:input=move |ev| {
+                        let due = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        draft.update(|g| g.due = due);
+                    }/>
+            </div>
+            <div class="field">
+                <label for="goal-status">"Status"</label>
+                <select id="goal-status" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(st) = GoalStatus::ALL.into_iter().find(|s| s.label_nl() == v) {
+                        draft.update(|g| g.status = st);
+                    }
+                }>
+                    {GoalStatus::ALL.into_iter().map(|st| view! {
+                        <option value=st.label_nl() selected=draft.with_untracked(|g| g.status == st)>{st.label_nl()}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <fieldset class="field">
+                <legend>"Acties"</legend>
+                <ul class="goal-actions-edit">
+                    {move || (0..action_count.get()).map(|k| {
+                        let action = draft.with_untracked(|g| g.actions.get(k).cloned())
+                            .unwrap_or(GoalAction { text: String::new(), done: false });
+                        view! {
+                            <li>
+                                <label class="choice">
+                                    <input type="checkbox" prop:checked=action.done
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            draft.update(|g| if let Some(a) = g.actions.get_mut(k) { a.done = on });
+                                        }/>
+                                    {format!("{} (gedaan)", action.text)}
+                                </label>
+                                <button type="button" class="secondary"
+                                    on:click=move |_| draft.update(|g| { if k < g.actions.len() { g.actions.remove(k); } })>
+                                    {format!("Verwijder actie: {}", action.text)}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <label for="goal-new-action">"Nieuwe actie"</label>
+                <input id="goal-new-action" type="text" maxlength="300"
+                    prop:value=new_action
+                    on:input=move |ev| new_action.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_action(); }/>
+                " "
+                <button type="button" on:click=move |_| add_action()>"Actie toevoegen"</button>
+            </fieldset>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <button type="submit" class="primary">"Doel bewaren"</button>
+            " "
+            <button type="button" on:click=move |_| editing.set(None)>"Annuleren"</button>
+        </form>
+    }
+}

@@ -1,0 +1,537 @@
+//! Results: a radar chart of chosen scans, the change between two scans, strengths and
+//! gaps, and how someone else's rating compares with the participant's own.
+
+use leptos::prelude::*;
+
+use super::{delta_nl, read, scan_title, score_nl, SectionNav};
+use crate::model::selfscan::scoring::{largest_gaps, strengths};
+use crate::model::selfscan::Radar;
+use crate::model::Id;
+use crate::ui::components::PageTitle;
+use crate::ui::state::use_app;
+
+/// A finished scan as the choosers list it.
+#[derive(Clone, PartialEq)]
+struct Choice {
+    id: Id,
+    title: String,
+    own: bool,
+}
+
+const COLOURS: [&str; 5] = ["#1f5fa8", "#b45309", "#15803d", "#7e22ce", "#be123c"];
+const DASHES: [&str; 5] = ["", "8 4", "2 3", "12 3 2 3", "4 4"];
+const MARKERS: [&str; 5] = ["cirkel", "vierkant", "driehoek", "ruit", "kruis"];
+const TARGET_COLOUR: &str = "#333333";
+const TARGET_DASH: &str = "1 5";
+
+const SIZE: f64 = 460.0;
+const CENTRE: f64 = 230.0;
+const RADIUS: f64 = 150.0;
+
+fn parse_id(text: &str) -> Option<Id> {
+    text.parse().ok()
+}
+
+#[component]
+pub fn ResultsPage() -> impl IntoView {
+    let app = use_app();
+    let choices = Memo::new(move |_| {
+        read(app, |s| {
+            s.scans
+                .iter()
+                .filter(|sc| sc.is_finished())
+                .map(|sc| Choice {
+                    id: sc.id,
+                    title: scan_title(sc),
+                    own: sc.rater.is_participant(),
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default()
+    });
+    let initial = choices.get_untracked();
+    let own: Vec<Id> = initial.iter().filter(|c| c.own).map(|c| c.id).collect();
+    let others: Vec<Id> = initial.iter().filter(|c| !c.own).map(|c| c.id).collect();
+    let selected = RwSignal::new(own.iter().rev().take(2).rev().copied().collect::<Vec<Id>>());
+    let before = RwSignal::new(own.first().copied());
+    let after = RwSignal::new(own.last().copied());
+    let own_pick = RwSignal::new(own.last().copied());
+    let other_pick = RwSignal::new(others.last().copied());
+    view! {
+        <PageTitle text="Resultaten zelfscan"/>
+        <SectionNav/>
+        <Show
+            when=move || choices.with(|c| !c.is_empty())
+            fallback=|| view! { <p class="empty-state">"Rond eerst een scan af; dan zie je hier je resultaten."</p> }
+        >
+            <RadarSection choices=choices selected=selected/>
+            <DeltaSection choices=choices before=before after=after/>
+            <StrengthsSection after=after/>
+            <RaterSection choices=choices own=own_pick other=other_pick/>
+        </Show>
+    }
+}
+
+#[component]
+fn RadarSection(choices: Memo<Vec<Choice>>, selected: RwSignal<Vec<Id>>) -> impl IntoView {
+    let app = use_app();
+    // In the order the scans are listed, so colours do not depend on the order of clicks.
+    let chosen = Memo::new(move |_| {
+        let picked = selected.get();
+        choices.with(|c| {
+            c.iter()
+                .filter(|c| picked.contains(&c.id))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let radar = Memo::new(move |_| {
+        let ids: Vec<Id> = chosen.with(|c| c.iter().map(|c| c.id).collect());
+        read(app, |s| {
+            let radar = s.radar(&ids).ok()?;
+            // The ambition: the targets of the newest chosen own scan.
+            let target_scan = chosen.with(|c| c.iter().rev().find(|c| c.own).map(|c| c.id));
+            let targets: Option<Vec<Option<u8>>> =
+                target_scan.and_then(|id| s.scan(id)).map(|sc| {
+                    radar
+                        .axes
+                        .iter()
+                        .map(|a| sc.target(&a.competency))
+                        .collect()
+                });
+            Some((radar, targets))
+        })
+        .flatten()
+    });
+    let checkboxes = move || {
+        choices
+            .get()
+            .into_iter()
+            .map(|c| {
+                let id = c.id;
+                view! {
+                    <label class="choice">
+                        <input type="checkbox"
+                            prop:checked=move || selected.with(|s| s.contains(&id))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                selected.update(|s| {
+                                    s.retain(|x| *x != id);
+                                    if on { s.push(id) }
+                                });
+                            }/>
+                        {c.title}
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="card results-radar" aria-labelledby="radar-heading">
+            <h2 id="radar-heading">"Radardiagram"</h2>
+            <fieldset class="field">
+                <legend>"Welke scans wil je over elkaar leggen?"</legend>
+                {checkboxes}
+            </fieldset>
+            {move || radar.get().map(|(radar, targets)| {
+                let titles: Vec<String> = chosen.with(|c| c.iter().map(|c| c.title.clone()).collect());
+                radar_view(&radar, &titles, targets.as_deref())
+            })}
+        </section>
+    }
+}
+
+fn point(i: usize, n: usize, value: f64, max: f64) -> (f64, f64) {
+    let angle = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * i as f64 / n as f64;
+    let r = if max > 0.0 { RADIUS * value / max } else { 0.0 };
+    (CENTRE + r * angle.cos(), CENTRE + r * angle.sin())
+}
+
+fn marker(shape: usize, (x, y): (f64, f64), colour: &'static str) -> AnyView {
+    match shape % 5 {
+        0 => view! { <circle cx=x cy=y r="4.5" fill=colour/> }.into_any(),
+        1 => view! { <rect x=x - 4.0 y=y - 4.0 width="8" height="8" fill=colour/> }.into_any(),
+        2 => view! { <polygon points=format!("{x:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", y - 5.0, x - 5.0, y + 4.0, x + 5.0, y + 4.0) fill=colour/> }.into_any(),
+        3 => view! { <polygon points=format!("{x:.1},{:.1} {:.1},{y:.1} {x:.1},{:.1} {:.1},{y:.1}", y - 5.5, x + 5.5, y + 5.5, x - 5.5) fill=colour/> }.into_any(),
+        _ => view! { <path d=format!("M{:.1},{:.1} L{:.1},{:.1} M{:.1},{:.1} L{:.1},{:.1}", x - 4.0, y - 4.0, x + 4.0, y + 4.0, x - 4.0, y + 4.0, x + 4.0, y - 4.0) stroke=colour stroke-width="2.5"/> }.into_any(),
+    }
+}
+
+fn polygon_points(values: &[Option<f64>], max: f64) -> String {
+    let n = values.len();
+    values
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let (x, y) = point(i, n, v.unwrap_or(0.0), max);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn radar_view(radar: &Radar, titles: &[String], targets: Option<&[Option<u8>]>) -> impl IntoView {
+    let n = radar.axes.len();
+    let max = f64::from(radar.max);
+    let rings = (1..=radar.max)
+        .map(|level| {
+            let values = vec![Some(f64::from(level)); n];
+            view! { <polygon class="radar-ring" points=polygon_points(&values, max) fill="none" stroke="#c8c8c8"/> }
+        })
+        .collect_view();
+    let axes = radar
+        .axes
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let (x, y) = point(i, n, max, max);
+            let (lx, ly) = point(i, n, max + 0.55, max);
+            let anchor = if (lx - CENTRE).abs() < 1.0 {
+                "middle"
+            } else if lx > CENTRE {
+                "start"
+            } else {
+                "end"
+            };
+            view! {
+                <line x1=CENTRE y1=CENTRE x2=x y2=y stroke="#c8c8c8"/>
+                <text x=lx y=ly text-anchor=anchor dominant-baseline="middle" font-size="12">{a.name.clone()}</text>
+            }
+        })
+        .collect_view();
+    let series = radar
+        .series
+        .iter()
+        .enumerate()
+        .map(|(k, s)| {
+            let colour = COLOURS[k % 5];
+            let markers = s
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| marker(k, point(i, n, v, max), colour)))
+                .collect_view();
+            view! {
+                <g class="radar-series" data-series=titles.get(k).cloned().unwrap_or_default()>
+                    <polygon points=polygon_points(&s.values, max) fill=colour fill-opacity="0.08"
+                        stroke=colour stroke-width="2.5" stroke-dasharray=DASHES[k % 5]/>
+                    {markers}
+                </g>
+            }
+        })
+        .collect_view();
+    let target_values: Option<Vec<Option<f64>>> =
+        targets.map(|t| t.iter().map(|v| v.map(f64::from)).collect());
+    let target_polygon = target_values
+        .as_ref()
+        .filter(|t| t.iter().any(Option::is_some))
+        .map(|t| {
+            view! {
+                <g class="radar-series radar-target" data-series="Ambitie">
+                    <polygon points=polygon_points(t, max) fill="none" stroke=TARGET_COLOUR
+                        stroke-width="2" stroke-dasharray=TARGET_DASH/>
+                </g>
+            }
+        });
+    let has_targets = target_polygon.is_some();
+    let legend = titles
+        .iter()
+        .enumerate()
+        .map(|(k, title)| {
+            let colour = COLOURS[k % 5];
+            view! {
+                <li>
+                    <svg width="44" height="14" aria-hidden="true">
+                        <line x1="2" y1="7" x2="42" y2="7" stroke=colour stroke-width="2.5" stroke-dasharray=DASHES[k % 5]/>
+                        {marker(k, (22.0, 7.0), colour)}
+                    </svg>
+                    {format!("{title} (lijn met {})", MARKERS[k % 5])}
+                </li>
+            }
+        })
+        .collect_view();
+    let header = titles
+        .iter()
+        .map(|t| view! { <th scope="col">{t.clone()}</th> })
+        .collect_view();
+    let rows = radar
+        .axes
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let cells = radar
+                .series
+                .iter()
+                .map(|s| view! { <td>{score_nl(s.values[i])}</td> })
+                .collect_view();
+            let target = target_values
+                .as_ref()
+                .filter(|_| has_targets)
+                .map(|t| view! { <td>{score_nl(t[i])}</td> });
+            view! { <tr><th scope="row">{a.name.clone()}</th>{cells}{target}</tr> }
+        })
+        .collect_view();
+    // Room on either side for the axis names.
+    let size = format!("-130 0 {} {SIZE}", SIZE + 260.0);
+    view! {
+        <p id="radar-desc" class="muted">
+            {format!("Gemiddeld niveau per competentie, van het midden (0) tot de rand ({}).", radar.max)}
+        </p>
+        <div class="radar-wrap">
+            <svg class="radar" viewBox=size role="img" aria-labelledby="radar-heading radar-desc" data-testid="radar">
+                {rings}
+                {axes}
+                {target_polygon}
+                {series}
+            </svg>
+            <ul class="radar-legend" aria-label="Legenda">
+                {legend}
+                {has_targets.then(|| view! {
+                    <li>
+                        <svg width="44" height="14" aria-hidden="true">
+                            <line x1="2" y1="7" x2="42" y2="7" stroke=TARGET_COLOUR stroke-width="2" stroke-dasharray=TARGET_DASH/>
+                        </svg>
+                        "Ambitie (gestippelde lijn)"
+                    </li>
+                })}
+            </ul>
+        </div>
+        <details class="radar-table">
+            <summary>"Tabel met dezelfde cijfers"</summary>
+            <table data-testid="radar-table">
+                <caption>"Gemiddeld niveau per competentie"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Competentie"</th>
+                        {header}
+                        {has_targets.then(|| view! { <th scope="col">"Ambitie"</th> })}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
+    }
+}
+
+/// A `<select>` of finished scans bound to an optional id.
+fn scan_select(
+    id: &'static str,
+    label: &'static str,
+    choices: Memo<Vec<Choice>>,
+    filter: fn(&Choice) -> bool,
+    value: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id on:change=move |ev| value.set(parse_id(&event_target_value(&ev)))>
+                <option value="" selected=move || value.get().is_none()>"Kies een scan"</option>
+                {move || choices.get().into_iter().filter(filter).map(|c| {
+                    let cid = c.id;
+                    view! { <option value=cid.to_string() selected=move || value.get() == Some(cid)>{c.title}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+fn any(_: &Choice) -> bool {
+    true
+}
+fn is_own(c: &Choice) -> bool {
+    c.own
+}
+fn is_other(c: &Choice) -> bool {
+    !c.own
+}
+
+#[component]
+fn DeltaSection(
+    choices: Memo<Vec<Choice>>,
+    before: RwSignal<Option<Id>>,
+    after: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let app = use_app();
+    let rows = Memo::new(move |_| {
+        let (Some(b), Some(a)) = (before.get(), after.get()) else {
+            return Vec::new();
+        };
+        read(app, |s| {
+            s.deltas(b, a)
+                .map(|rows| {
+                    rows.into_iter()
+                        .map(|r| {
+                            let name = s
+                                .competency_name(&r.competency)
+                                .unwrap_or(&r.competency)
+                                .to_string();
+                            (name, r.before, r.after, r.delta())
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+    });
+    view! {
+        <section class="card results-deltas" aria-labelledby="deltas-heading">
+            <h2 id="deltas-heading">"Verandering tussen twee scans"</h2>
+            <div class="pick-two">
+                {scan_select("delta-before", "Eerdere scan", choices, any, before)}
+                {scan_select("delta-after", "Latere scan", choices, any, after)}
+            </div>
+            <Show when=move || rows.with(|r| !r.is_empty())
+                fallback=|| view! { <p class="muted">"Kies twee scans om ze te vergelijken."</p> }>
+                <table data-testid="delta-table">
+                    <thead><tr>
+                        <th scope="col">"Competentie"</th>
+                        <th scope="col">"Eerder"</th>
+                        <th scope="col">"Later"</th>
+                        <th scope="col">"Verandering"</th>
+                    </tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|(name, b, a, d)| {
+                            let word = match d {
+                                Some(d) if d > 0.0 => "↑ hoger",
+                                Some(d) if d < 0.0 => "↓ lager",
+                                Some(_) => "= gelijk",
+                                None => "",
+                            };
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td>{score_nl(b)}</td>
+                                    <td>{score_nl(a)}</td>
+                                    <td>{format!("{} {word}", delta_nl(d)).trim().to_string()}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn StrengthsSection(after: RwSignal<Option<Id>>) -> impl IntoView {
+    let app = use_app();
+    let lists = Memo::new(move |_| {
+        let id = after.get()?;
+        read(app, |s| {
+            let scores = s.scores(id).ok()?;
+            let name = |c: &str| s.competency_name(c).unwrap_or(c).to_string();
+            let top: Vec<String> = strengths(&scores, 3)
+                .into_iter()
+                .map(|c| format!("{}: {}", name(&c.competency), score_nl(c.mean)))
+                .collect();
+            let gaps: Vec<String> = largest_gaps(&scores, 3)
+                .into_iter()
+                .map(|c| {
+                    format!(
+                        "{}: {} , ambitie {} (nog {} niveau)",
+                        name(&c.competency),
+                        score_nl(c.mean),
+                        c.target.unwrap_or_default(),
+                        score_nl(c.gap())
+                    )
+                    .replace(" ,", ",")
+                })
+                .collect();
+            let title = s.scan(id).map(scan_title).unwrap_or_default();
+            Some((title, top, gaps))
+        })
+        .flatten()
+    });
+    view! {
+        <section class="card results-strengths" aria-labelledby="strengths-heading">
+            <h2 id="strengths-heading">"Sterktes en grootste afstand tot je ambitie"</h2>
+            {move || match lists.get() {
+                None => view! { <p class="muted">"Kies hierboven een latere scan."</p> }.into_any(),
+                Some((title, top, gaps)) => view! {
+                    <p class="muted">{format!("Volgens: {title}")}</p>
+                    <div class="two-lists">
+                        <div>
+                            <h3>"Sterktes"</h3>
+                            <ol data-testid="strengths">{top.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol>
+                        </div>
+                        <div>
+                            <h3>"Grootste afstand tot ambitie"</h3>
+                            {if gaps.is_empty() {
+                                view! { <p class="muted">"Geen: je zit overal op of boven je ambitie, of je koos nog geen ambitie."</p> }.into_any()
+                            } else {
+                                view! { <ol data-testid="gaps">{gaps.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol> }.into_any()
+                            }}
+                        </div>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn RaterSection(
+    choices: Memo<Vec<Choice>>,
+    own: RwSignal<Option<Id>>,
+    other: RwSignal<Option<Id>>,
+) -> impl IntoView {
+    let app = use_app();
+    let has_others = Memo::new(move |_| choices.with(|c| c.iter().any(|c| !c.own)));
+    let rows = Memo::new(move |_| {
+        let (Some(a), Some(b)) = (own.get(), other.get()) else {
+            return Vec::new();
+        };
+        read(app, |s| {
+            s.compare_raters(a, b)
+                .map(|rows| {
+                    rows.into_iter()
+                        .map(|r| {
+                            let name = s
+                                .competency_name(&r.competency)
+                                .unwrap_or(&r.competency)
+                                .to_string();
+                            (name, r.own, r.other, r.difference(), r.differs)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+        .unwrap_or_default()
+    });
+    view! {
+        <section class="card results-raters" aria-labelledby="raters-heading">
+            <h2 id="raters-heading">"Jouw beeld en dat van een ander"</h2>
+            <Show when=move || has_others.get()
+                fallback=|| view! { <p class="muted">"Nog geen afgeronde beoordeling door een ander. Begin er een op het scanoverzicht met \u{201c}Beoordeling door een ander\u{201d}."</p> }>
+                <div class="pick-two">
+                    {scan_select("rater-own", "Je eigen scan", choices, is_own, own)}
+                    {scan_select("rater-other", "Beoordeling door een ander", choices, is_other, other)}
+                </div>
+                <p class="muted">"Een verschil van 1 niveau of meer is gemarkeerd met \u{26a0} en de tekst \u{201c}opvallend verschil\u{201d}."</p>
+                <Show when=move || rows.with(|r| !r.is_empty())>
+                    <table data-testid="rater-table">
+                        <thead><tr>
+                            <th scope="col">"Competentie"</th>
+                            <th scope="col">"Zelf"</th>
+                            <th scope="col">"Ander"</th>
+                            <th scope="col">"Verschil"</th>
+                            <th scope="col">"Opvallend"</th>
+                        </tr></thead>
+                        <tbody>
+                            {move || rows.get().into_iter().map(|(name, a, b, d, differs)| view! {
+                                <tr class:differs=differs>
+                                    <th scope="row">{name}</th>
+                                    <td>{score_nl(a)}</td>
+                                    <td>{score_nl(b)}</td>
+                                    <td>{delta_nl(d)}</td>
+                                    <td>{differs.then_some("\u{26a0} opvallend verschil")}</td>
+                                </tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </Show>
+            </Show>
+        </section>
+    }
+}
