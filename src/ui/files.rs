@@ -52,3 +52,17 @@ pub async fn open_bundle_file(file: &web_sys::File) -> Result<bundle::Opened, St
     let bytes = read_bytes(file).await?;
     bundle::read(&bytes).map_err(|e| e.message_nl())
 }
+
+/// The file chosen in the `<input type=file>` an event came from. Clears the input, so
+/// choosing the same file again (after fixing it) fires `change` again.
+pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|files| files.get(0));
+    input.set_value("");
+    file
+}
+
+/// A text file's contents; bytes that are not UTF-8 become U+FFFD, as a browser shows them.
+pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
+    Ok(String::from_utf8_lossy(&read_bytes(file).await?).into_owned())
+}

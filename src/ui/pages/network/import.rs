@@ -2,12 +2,11 @@
 //! only when the user confirms.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
 use super::use_net;
 use crate::model::id::new_id;
 use crate::model::network::import::{apply, preview, ImportPreview};
+use crate::ui::files::{chosen_file, read_text};
 use crate::ui::state::use_app;
 
 /// Reads the file chosen in an `<input type=file>` into `target`.
@@ -16,22 +15,13 @@ fn read_chosen_file(
     target: RwSignal<String>,
     error: RwSignal<Option<String>>,
 ) {
-    let Some(input) = ev.target() else { return };
-    let file = js_sys::Reflect::get(&input, &JsValue::from_str("files"))
-        .ok()
-        .and_then(|files| js_sys::Reflect::get(&files, &JsValue::from_f64(0.0)).ok())
-        .filter(|f| !f.is_undefined() && !f.is_null());
-    let Some(file) = file else { return };
-    let blob: web_sys::Blob = file.unchecked_into();
-    let done = Closure::<dyn FnMut(JsValue)>::new(move |text: JsValue| {
-        target.set(text.as_string().unwrap_or_default());
+    let Some(file) = chosen_file(ev) else { return };
+    leptos::task::spawn_local(async move {
+        match read_text(&file).await {
+            Ok(text) => target.set(text),
+            Err(e) => error.set(Some(e)),
+        }
     });
-    let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
-        error.set(Some("Het bestand kon niet worden gelezen.".into()));
-    });
-    let _ = blob.text().then2(&done, &failed);
-    done.forget();
-    failed.forget();
 }
 
 #[component]

@@ -2,15 +2,13 @@
 //! so finished scans keep theirs), export it as a file and import one.
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 
 use super::{change, read, read_untracked, SectionNav};
 use crate::model::selfscan::{
     export_file_name, export_framework, parse_framework, Framework, FrameworkEdit, Part,
 };
 use crate::ui::components::PageTitle;
-use crate::ui::download::download_text;
+use crate::ui::files::{chosen_file, download_text, read_text};
 use crate::ui::state::use_app;
 
 #[derive(Clone, PartialEq)]
@@ -66,21 +64,13 @@ pub fn FrameworkPage() -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(target) = ev.target() else { return };
-        let target: JsValue = target.into();
-        let file = js_sys::Reflect::get(&target, &"files".into())
-            .ok()
-            .and_then(|files| js_sys::Reflect::get(&files, &"0".into()).ok())
-            .filter(|f| f.is_object());
-        let Some(file) = file else { return };
-        let blob: web_sys::Blob = file.unchecked_into();
-        let on_text = Closure::once(move |text: JsValue| {
-            import_text(text.as_string().unwrap_or_default());
+        let Some(file) = chosen_file(&ev) else { return };
+        leptos::task::spawn_local(async move {
+            match read_text(&file).await {
+                Ok(text) => import_text(text),
+                Err(e) => message.set(Message::Error(e)),
+            }
         });
-        let _ = blob.text().then(&on_text);
-        on_text.forget();
-        // Lets the same file be chosen again after fixing it.
-        let _ = js_sys::Reflect::set(&target, &"value".into(), &"".into());
     };
     view! {
         <PageTitle text="Competentiekader"/>
