@@ -11,6 +11,7 @@ pub mod journal;
 pub mod migrate;
 pub mod network;
 pub mod profile;
+pub mod reminder;
 pub mod restore;
 pub mod sample;
 pub mod selfscan;

@@ -6,6 +6,7 @@
 //! `<root>/v1/active`             the profile shown at start-up
 //! `<root>/v1/kept/<when>/<key>`  unreadable data moved aside, never overwritten
 //! `<root>/v1/backup/<profile id>` the copy made before the last import that changed data
+//! `<root>/v1/exported/<profile id>` when the profile was last exported (for the reminder)
 
 use crate::model::Id;
 
@@ -42,6 +43,20 @@ impl Keys {
 
     pub fn backup(&self, profile: Id) -> String {
         format!("{}backup/{profile}", self.base)
+    }
+
+    pub fn exported(&self, profile: Id) -> String {
+        format!("{}exported/{profile}", self.base)
+    }
+
+    /// Every key that belongs to one profile: what "wipe my data" removes.
+    pub fn of_profile(&self, profile: Id) -> Vec<String> {
+        vec![
+            self.document(profile),
+            self.revision(profile),
+            self.backup(profile),
+            self.exported(profile),
+        ]
     }
 
     pub fn document_prefix(&self) -> String {

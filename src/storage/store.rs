@@ -9,6 +9,7 @@ use super::keys::Keys;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::model::reminder::ExportMark;
 use crate::model::restore::{restore_document, restore_document_value, RestoreError};
 use crate::model::{Document, Id};
 
@@ -266,6 +267,43 @@ impl Store {
             .map(|doc| (backup.taken, doc)))
     }
 
+    pub fn mark_exported(&self, profile: Id, mark: ExportMark) -> Result<(), BackendError> {
+        let text = serde_json::to_string(&mark).map_err(|e| BackendError::Other(e.to_string()))?;
+        self.backend.set(&self.keys.exported(profile), &text)
+    }
+
+    pub fn last_export(&self, profile: Id) -> Result<Option<ExportMark>, BackendError> {
+        Ok(self
+            .backend
+            .get(&self.keys.exported(profile))?
+            .and_then(|raw| serde_json::from_str(&raw).ok()))
+    }
+
+    /// What removing a profile would remove: its keys that exist, with their sizes in
+    /// UTF-16 units. Other profiles' keys and kept data are never among them.
+    pub fn profile_footprint(&self, profile: Id) -> Result<Vec<(String, usize)>, BackendError> {
+        let mut found = Vec::new();
+        for key in self.keys.of_profile(profile) {
+            if let Some(value) = self.backend.get(&key)? {
+                found.push((key, value.encode_utf16().count()));
+            }
+        }
+        Ok(found)
+    }
+
+    /// Removes one profile's data and nothing else; the active mark goes with it if it
+    /// pointed there.
+    pub fn remove_profile(&self, profile: Id) -> Result<(), BackendError> {
+        for key in self.keys.of_profile(profile) {
+            self.backend.remove(&key)?;
+        }
+        let active = self.backend.get(&self.keys.active())?;
+        if active.as_deref() == Some(profile.to_string().as_str()) {
+            self.backend.remove(&self.keys.active())?;
+        }
+        Ok(())
+    }
+
     /// What this edition's keys take, in UTF-16 units as browsers count towards quota.
     pub fn usage(&self) -> Result<usize, BackendError> {
         let mut total = 0;
@@ -444,6 +482,34 @@ mod tests {
         assert_eq!(back, d);
         // A backup is not a profile: start-up does not list it.
         assert!(s.start("t").unwrap().documents.is_empty());
+    }
+
+    #[test]
+    fn removing_a_profile_leaves_the_others_alone() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let (a, b) = (doc(1, "Anna"), doc(2, "Bram"));
+        s.save(&a).unwrap();
+        s.save(&b).unwrap();
+        s.save_backup(&a, "2026-01-01T00:00:00Z".parse().unwrap())
+            .unwrap();
+        let mark = ExportMark {
+            at: "2026-01-02T00:00:00Z".parse().unwrap(),
+            revision: 1,
+        };
+        s.mark_exported(a.id(), mark).unwrap();
+        assert_eq!(s.last_export(a.id()).unwrap(), Some(mark));
+        s.set_active(a.id()).unwrap();
+        mem.set(&s.keys().kept("t", "x"), "kept").unwrap();
+        assert_eq!(s.profile_footprint(a.id()).unwrap().len(), 4);
+        s.remove_profile(a.id()).unwrap();
+        let start = s.start("t").unwrap();
+        assert_eq!(start.documents.len(), 1);
+        assert_eq!(start.documents[0].profile.name, "Bram");
+        assert_eq!(start.active, Some(b.id()));
+        assert_eq!(start.kept.len(), 1);
+        assert!(s.profile_footprint(a.id()).unwrap().is_empty());
+        assert_eq!(s.profile_footprint(b.id()).unwrap().len(), 2);
     }
 
     #[test]

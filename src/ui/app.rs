@@ -21,12 +21,15 @@ pub fn App() -> impl IntoView {
                 <Show when=has_profile>
                     <Nav/>
                 </Show>
-                <Show when=has_profile>
-                    <div class="header-side">
+                <div class="header-side">
+                    <Show when=has_profile>
                         <ProfileBadge/>
+                    </Show>
+                    <ProfileSwitcher/>
+                    <Show when=has_profile>
                         <SaveStatus/>
-                    </div>
-                </Show>
+                    </Show>
+                </div>
             </header>
             <div class="notices">
                 <Notices/>
@@ -80,5 +83,56 @@ fn ProfileBadge() -> impl IntoView {
                 }
             })
         })
+    }
+}
+
+/// Shared laptops: every profile in this browser, one choice away, and a new one.
+#[component]
+fn ProfileSwitcher() -> impl IntoView {
+    let app = use_app();
+    let options = move || {
+        let active = app
+            .doc
+            .with(|d| d.as_ref().map(|d| (d.id(), d.profile.name.clone())));
+        app.profiles.with(|all| {
+            all.iter()
+                .map(|p| {
+                    // The active profile's name may have been edited since start-up.
+                    let name = match &active {
+                        Some((id, name)) if *id == p.id => name.clone(),
+                        _ => p.name.clone(),
+                    };
+                    (p.id.to_string(), format!("{name} ({})", p.role.label_nl()))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let active = move || app.doc.with(|d| d.as_ref().map(|d| d.id().to_string()));
+    let on_change = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        if value == "nieuw" {
+            app.start_new_profile();
+        } else if let Ok(id) = value.parse() {
+            if let Err(message) = app.switch_to(id) {
+                app.notice.set(Some(message));
+            }
+        }
+    };
+    view! {
+        <Show when=move || app.profiles.with(|p| !p.is_empty())>
+            <div class="profile-switcher">
+                <label for="profile-switch">"Profiel"</label>
+                <select id="profile-switch" on:change=on_change>
+                    <For each=options key=|(id, label)| (id.clone(), label.clone()) let:option>
+                        {
+                            let id = option.0.clone();
+                            let is_active = move || active().as_deref() == Some(id.as_str());
+                            view! { <option value=option.0.clone() prop:selected=is_active>{option.1}</option> }
+                        }
+                    </For>
+                    <option value="nieuw" prop:selected=move || active().is_none()>"+ Nieuw profiel"</option>
+                </select>
+            </div>
+        </Show>
     }
 }

@@ -9,7 +9,8 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use crate::model::{Document, Id};
+use crate::model::reminder::ExportMark;
+use crate::model::{Document, Id, Profile};
 use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Kept, Keys, MemoryBackend, SaveError, Store};
 
@@ -28,8 +29,12 @@ pub enum SaveState {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The active profile's document; `None` until a profile exists (first run).
+    /// The active profile's document; `None` on first run and while making a new profile.
     pub doc: RwSignal<Option<Document>>,
+    /// Every profile in this browser (shared laptops), by name.
+    pub profiles: RwSignal<Vec<Profile>>,
+    /// When the active profile was last exported from this browser.
+    pub last_export: RwSignal<Option<ExportMark>>,
     pub save: RwSignal<SaveState>,
     /// Data found unreadable at start-up, kept aside.
     pub kept: RwSignal<Vec<Kept>>,
@@ -63,18 +68,26 @@ pub fn init() {
     let now = chrono::Utc::now()
         .format("%Y-%m-%dT%H-%M-%S%.3fZ")
         .to_string();
-    let (doc, kept, persistent) = match store.start(&now) {
+    let (doc, profiles, kept, persistent) = match store.start(&now) {
         Ok(startup) => {
             let active = startup.active;
+            let profiles: Vec<Profile> = startup
+                .documents
+                .iter()
+                .map(|d| d.profile.clone())
+                .collect();
             let doc = startup
                 .documents
                 .into_iter()
                 .find(|d| Some(d.id()) == active);
-            (doc, startup.kept, persistent)
+            (doc, profiles, startup.kept, persistent)
         }
         // Storage that answers the probe but fails on reading is treated as unavailable.
-        Err(_) => (None, Vec::new(), false),
+        Err(_) => (None, Vec::new(), Vec::new(), false),
     };
+    let last_export = doc
+        .as_ref()
+        .and_then(|d| store.last_export(d.id()).ok().flatten());
     let saved_revision = doc.as_ref().map_or(0, |d| d.revision);
     let store = if persistent {
         store
@@ -90,6 +103,8 @@ pub fn init() {
     });
     let state = AppState {
         doc: RwSignal::new(doc),
+        profiles: RwSignal::new(profiles),
+        last_export: RwSignal::new(last_export),
         save: RwSignal::new(if persistent {
             SaveState::Saved
         } else {
@@ -123,15 +138,106 @@ impl AppState {
         }
     }
 
-    /// Makes `doc` the active profile and saves it at once (first run, profile switch).
+    /// Makes a new `doc` the active profile and saves it at once (first run, a new
+    /// profile, a profile restored from a bundle).
     pub fn activate(&self, doc: Document) {
+        self.flush();
         let id = doc.id();
-        with_runtime(|rt| {
+        let last_export = with_runtime(|rt| {
             rt.saved_revision = rt.store.stored_revision(id).unwrap_or(doc.revision);
             let _ = rt.store.set_active(id);
+            rt.store.last_export(id).ok().flatten()
+        })
+        .flatten();
+        let profile = doc.profile.clone();
+        self.profiles.update(|all| {
+            all.retain(|p| p.id != id);
+            all.push(profile);
+            all.sort_by_key(|p| p.name.to_lowercase());
         });
+        self.last_export.set(last_export);
         self.doc.set(Some(doc));
         self.save_now();
+    }
+
+    /// Switches to another stored profile; the current one's pending change is saved first.
+    pub fn switch_to(&self, id: Id) -> Result<(), String> {
+        self.flush();
+        let loaded = with_runtime(|rt| {
+            let doc = match rt.store.load(id) {
+                Ok(Some(Ok(doc))) => doc,
+                Ok(Some(Err(e))) => return Err(e.message_nl()),
+                Ok(None) => return Err("Dit profiel bestaat niet meer in deze browser.".into()),
+                Err(_) => return Err(SaveError::Unavailable.message_nl()),
+            };
+            rt.saved_revision = doc.revision;
+            let _ = rt.store.set_active(id);
+            Ok((doc, rt.store.last_export(id).ok().flatten()))
+        })
+        .unwrap_or_else(|| Err(SaveError::Unavailable.message_nl()))?;
+        self.last_export.set(loaded.1);
+        self.doc.set(Some(loaded.0));
+        self.save.set(if self.persistent {
+            SaveState::Saved
+        } else {
+            SaveState::MemoryOnly
+        });
+        Ok(())
+    }
+
+    /// Leaves the active profile (saved) to make a new one.
+    pub fn start_new_profile(&self) {
+        self.flush();
+        self.doc.set(None);
+    }
+
+    /// Records that the active profile was exported at its current revision.
+    pub fn mark_exported(&self) {
+        let Some(id) = self.active_id() else { return };
+        let mark = with_runtime(|rt| {
+            let mark = ExportMark {
+                at: chrono::Utc::now(),
+                revision: rt.saved_revision,
+            };
+            rt.store.mark_exported(id, mark).ok().map(|_| mark)
+        })
+        .flatten();
+        if mark.is_some() {
+            self.last_export.set(mark);
+        }
+    }
+
+    /// What wiping the active profile would remove: (key, size in UTF-16 units).
+    pub fn footprint(&self) -> Vec<(String, usize)> {
+        let Some(id) = self.active_id() else {
+            return Vec::new();
+        };
+        with_runtime(|rt| rt.store.profile_footprint(id).unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// Removes the active profile's data from this browser, and nothing else.
+    pub fn wipe_active(&self) -> Result<(), String> {
+        let Some(id) = self.active_id() else {
+            return Ok(());
+        };
+        with_runtime(|rt| {
+            if let Some(handle) = rt.pending.take() {
+                handle.clear();
+            }
+            rt.store.remove_profile(id)
+        })
+        .unwrap_or(Err(crate::storage::BackendError::Unavailable))
+        .map_err(|e| SaveError::from(e).message_nl())?;
+        self.profiles.update(|all| all.retain(|p| p.id != id));
+        self.doc.set(None);
+        self.last_export.set(None);
+        let next = self
+            .profiles
+            .with_untracked(|all| all.first().map(|p| p.id));
+        if let Some(next) = next {
+            let _ = self.switch_to(next);
+        }
+        Ok(())
     }
 
     fn schedule_save(&self) {

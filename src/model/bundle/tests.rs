@@ -223,7 +223,7 @@ fn an_oversized_file_is_refused_before_parsing() {
 #[test]
 fn the_parser_never_panics_on_arbitrary_bytes() {
     // A small, seeded fuzz: random bytes, and random cuts and flips of a real bundle.
-    let valid = export(&sample::document(
+    let original = sample::document(
         1,
         "A",
         &Size {
@@ -233,7 +233,10 @@ fn the_parser_never_panics_on_arbitrary_bytes() {
             ties: 6,
             scans: 1,
         },
-    ));
+    );
+    let valid = export(&original);
+    let mut unchanged = original.clone();
+    unchanged.journal.bin.clear();
     let mut state = 0x2545_F491_4F6C_DD1Du64;
     let mut next = move || {
         state ^= state << 13;
@@ -252,7 +255,11 @@ fn the_parser_never_panics_on_arbitrary_bytes() {
         let mut flipped = valid.clone().into_bytes();
         let at = (next() as usize) % flipped.len();
         flipped[at] = next() as u8;
-        assert!(read(&flipped).is_err() || flipped == valid.as_bytes());
+        // A flip may land in white space or in the envelope's own fields (the digest
+        // covers the contents): then the bundle still reads, with the contents unchanged.
+        if let Ok(Opened::Ready(incoming)) = read(&flipped) {
+            assert_eq!(incoming.document, unchanged);
+        }
     }
 }
 

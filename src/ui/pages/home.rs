@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::model::reminder::reminder;
 use crate::ui::components::PageTitle;
 use crate::ui::state::use_app;
 
@@ -18,6 +19,8 @@ pub fn Home() -> impl IntoView {
     view! {
         <PageTitle text="Overzicht"/>
         <p class="lead" data-testid="greeting">{greeting}</p>
+        <ExportReminder/>
+        <GoalsDue/>
         <div class="tiles">
             <section class="card tile">
                 <h2><A href="/zelfscan">"Zelfscan"</A></h2>
@@ -86,5 +89,60 @@ fn ProfileCard() -> impl IntoView {
             </div>
             <p id="edit-profile-error" class="field-error" role="alert">{move || error.get()}</p>
         </section>
+    }
+}
+
+/// Says when the data here has changed since the last bundle.
+#[component]
+fn ExportReminder() -> impl IntoView {
+    let app = use_app();
+    let text = move || {
+        let revision = app.doc.with(|d| d.as_ref().map(|d| d.revision))?;
+        reminder(revision, app.last_export.get(), chrono::Utc::now()).map(|r| r.message_nl())
+    };
+    move || {
+        text().map(|text| {
+            view! {
+                <p class="notice warning" data-testid="export-reminder">
+                    {text}" "<A href="/delen">"Naar Delen"</A>
+                </p>
+            }
+        })
+    }
+}
+
+/// Open development goals, overdue and due soon first.
+#[component]
+fn GoalsDue() -> impl IntoView {
+    let app = use_app();
+    let goals = Memo::new(move |_| {
+        let today = chrono::Local::now().date_naive();
+        app.doc.with(|d| {
+            let Some(d) = d else { return Vec::new() };
+            let mut open: Vec<_> = d
+                .selfscan
+                .open_goals()
+                .into_iter()
+                .map(|g| (g.id, g.title.clone(), g.due, g.is_overdue(today)))
+                .collect();
+            open.sort_by_key(|(_, _, due, overdue)| (!overdue, due.is_none(), *due));
+            open
+        })
+    });
+    view! {
+        <Show when=move || goals.with(|g| !g.is_empty())>
+            <section class="card" aria-labelledby="goals-due-title">
+                <h2 id="goals-due-title"><A href="/zelfscan/doelen">"Open ontwikkeldoelen"</A></h2>
+                <ul data-testid="open-goals">
+                    <For each=move || goals.get() key=|g| g.0 let:goal>
+                        <li>
+                            {goal.1}
+                            {goal.2.map(|due| format!(" — klaar op {}", due.format("%d-%m-%Y")))}
+                            {goal.3.then(|| view! { <strong class="overdue">" (te laat)"</strong> })}
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
     }
 }

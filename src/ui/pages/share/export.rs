@@ -80,7 +80,10 @@ pub fn ExportSection() -> impl IntoView {
             });
             busy.set(false);
             match result {
-                Ok(()) => message.set(Some(format!("De bundel is opgeslagen als {name}."))),
+                Ok(()) => {
+                    app.mark_exported();
+                    message.set(Some(format!("De bundel is opgeslagen als {name}.")))
+                }
                 Err(e) => message.set(Some(format!("Exporteren mislukt: {e}"))),
             }
         });

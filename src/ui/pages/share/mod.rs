@@ -3,6 +3,7 @@
 mod backup;
 mod export;
 mod import;
+mod wipe;
 
 use leptos::prelude::*;
 
@@ -23,5 +24,6 @@ pub fn SharePage() -> impl IntoView {
             <import::ImportSection imported=imported/>
         </div>
         <backup::BackupSection imported=imported/>
+        <wipe::WipeSection/>
     }
 }

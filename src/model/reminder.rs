@@ -1,0 +1,82 @@
+//! The export reminder. Browser data can be cleared by a colleague on a shared laptop or
+//! by the browser itself, so a bundle is the only copy a user can count on; the app says
+//! when the data has changed since the last one.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// When the profile was last exported from this browser, and at which revision. Kept
+/// beside the document (not in it), so that exporting does not itself count as a change.
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportMark {
+    pub at: DateTime<Utc>,
+    pub revision: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reminder {
+    /// Never exported, and there is something to lose.
+    NeverExported,
+    /// Changed since the export `days` days ago.
+    ChangedSince { days: i64 },
+}
+
+impl Reminder {
+    pub fn message_nl(&self) -> String {
+        match self {
+            Reminder::NeverExported => {
+                "Je hebt je gegevens nog nooit als bundel bewaard. Browsergegevens kunnen worden gewist (door de browser of door iemand anders op deze laptop): maak een bundel bij Delen.".into()
+            }
+            Reminder::ChangedSince { days: 0 } => {
+                "Je gegevens zijn gewijzigd sinds je laatste bundel van vandaag.".into()
+            }
+            Reminder::ChangedSince { days: 1 } => {
+                "Je gegevens zijn gewijzigd sinds je laatste bundel, 1 dag geleden.".into()
+            }
+            Reminder::ChangedSince { days } => format!(
+                "Je gegevens zijn gewijzigd sinds je laatste bundel, {days} dagen geleden."
+            ),
+        }
+    }
+}
+
+/// `None` when the last bundle holds everything there is. `revision` is the document's.
+pub fn reminder(
+    revision: u64,
+    last_export: Option<ExportMark>,
+    now: DateTime<Utc>,
+) -> Option<Reminder> {
+    match last_export {
+        // A profile just made, with nothing entered yet, has nothing to lose.
+        None if revision <= 1 => None,
+        None => Some(Reminder::NeverExported),
+        Some(mark) if revision > mark.revision => Some(Reminder::ChangedSince {
+            days: (now - mark.at).num_days().max(0),
+        }),
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reminder_counts_days_since_an_outdated_export() {
+        let now: DateTime<Utc> = "2026-03-11T12:00:00Z".parse().unwrap();
+        assert_eq!(reminder(1, None, now), None);
+        assert_eq!(reminder(5, None, now), Some(Reminder::NeverExported));
+        let mark = ExportMark {
+            at: "2026-03-01T09:00:00Z".parse().unwrap(),
+            revision: 5,
+        };
+        assert_eq!(reminder(5, Some(mark), now), None);
+        assert_eq!(
+            reminder(6, Some(mark), now),
+            Some(Reminder::ChangedSince { days: 10 })
+        );
+        assert!(Reminder::ChangedSince { days: 10 }
+            .message_nl()
+            .contains("10 dagen geleden"));
+    }
+}

@@ -1,0 +1,65 @@
+// Shared laptops: several profiles in one browser, switching, wiping one, the reminder.
+import { test, expect } from '@playwright/test';
+import { createProfile, storageDump, goTo } from './helpers.js';
+
+const docKeys = async (page) => Object.keys(await storageDump(page)).filter((k) => k.startsWith('leerspoor/v1/doc/'));
+
+test('two profiles stay separate, and wiping one leaves the other', async ({ page }) => {
+  await createProfile(page, { name: 'Anna Adviseur' });
+  await page.getByLabel('Leergang', { exact: true }).fill('Leergang van Anna');
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  const [annaKey] = await docKeys(page);
+  const annaId = annaKey.split('/').pop();
+
+  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: '+ Nieuw profiel' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
+  await page.getByLabel('Je naam').fill('Bram Begeleider');
+  await page.getByLabel('Begeleider', { exact: true }).check();
+  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  await goTo(page, 'Overzicht');
+  await expect(page.getByLabel('Leergang', { exact: true })).toHaveValue('Stadsbeheerleergang');
+  expect(await docKeys(page)).toHaveLength(2);
+
+  // Switching shows the other profile's own data, also after a reload.
+  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: 'Anna Adviseur (Deelnemer)' });
+  await expect(page.getByTestId('profile-badge')).toContainText('Anna Adviseur');
+  await expect(page.getByLabel('Leergang', { exact: true })).toHaveValue('Leergang van Anna');
+  await page.reload();
+  await expect(page.getByTestId('profile-badge')).toContainText('Anna Adviseur');
+
+  // Wipe Anna: the preview says what goes and that Bram stays.
+  await goTo(page, 'Delen');
+  await page.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
+  const preview = page.getByTestId('wipe-preview');
+  await expect(preview).toContainText('Anna Adviseur (Deelnemer)');
+  await expect(preview).toContainText('Andere profielen in deze browser (1) blijven staan');
+  await expect(preview).toContainText('nog geen bundel gemaakt');
+  const wipe = page.getByRole('button', { name: 'Wis mijn gegevens' });
+  await expect(wipe).toBeDisabled();
+  await page.getByLabel('Ik begrijp dat dit niet ongedaan kan worden.').check();
+  await wipe.click();
+  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  const keys = Object.keys(await storageDump(page));
+  expect(keys.filter((k) => k.includes(annaId))).toEqual([]);
+  expect(await docKeys(page)).toHaveLength(1);
+  await page.reload();
+  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  await expect(page.getByLabel('Profiel', { exact: true }).locator('option')).toHaveText(['Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
+});
+
+test('the overview reminds of changes since the last bundle', async ({ page }) => {
+  await createProfile(page, { name: 'Cas' });
+  await page.getByLabel('Leergang', { exact: true }).fill('Eerste wijziging');
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  await page.reload();
+  await expect(page.getByTestId('export-reminder')).toContainText('nog nooit als bundel bewaard');
+  await goTo(page, 'Delen');
+  await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Bundel downloaden' }).click()]);
+  await goTo(page, 'Overzicht');
+  await expect(page.getByTestId('export-reminder')).toHaveCount(0);
+  await page.getByLabel('Leergang', { exact: true }).fill('Na de export gewijzigd');
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  await page.reload();
+  await expect(page.getByTestId('export-reminder')).toContainText('gewijzigd sinds je laatste bundel van vandaag');
+});
