@@ -196,3 +196,25 @@ test('an encrypted bundle needs its passphrase, and a wrong one is told apart', 
   await goTo(page, 'Overzicht');
   await expect(page.getByLabel('Leergang', { exact: true })).toHaveValue('Vertrouwelijke leergang');
 });
+
+test('real exports match the published JSON Schema', async ({ page }) => {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const schema = JSON.parse(await readFile(new URL('../../../docs/bundle.schema.json', import.meta.url), 'utf8'));
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  const validate = ajv.compile(schema);
+
+  await createProfile(page, { name: 'Schema Controle' });
+  const plain = JSON.parse((await exportBundle(page)).text);
+  expect(validate(plain), JSON.stringify(validate.errors)).toBe(true);
+  // A realistic bundle with every section filled, as the model writes it.
+  const full = JSON.parse(await readFile(new URL('html-and-script.json', fixtures), 'utf8'));
+  expect(validate(full), JSON.stringify(validate.errors)).toBe(true);
+  // And the schema is not a rubber stamp: a broken envelope fails it.
+  expect(validate({ ...plain, digest: 'md5:123' })).toBe(false);
+  const { contents, ...sealed } = plain;
+  expect(validate({ ...sealed, encrypted: { cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 600000, salt: 'AA==', nonce: 'AA==', ciphertext: 'AA==' } })).toBe(true);
+  expect(validate({ ...plain, encrypted: { cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 600000, salt: 'AA==', nonce: 'AA==', ciphertext: 'AA==' } })).toBe(false);
+  expect(contents.profile.name).toBe('Schema Controle');
+});
