@@ -47,3 +47,21 @@ export async function bundleDigest(contents) {
         : JSON.stringify(v);
   return 'sha256:' + createHash('sha256').update(canonical(contents)).digest('hex');
 }
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now; returns the violations. */
+export async function axeViolations(page) {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' :: ' + n.failureSummary),
+    }));
+  });
+}
