@@ -33,10 +33,36 @@ test('self-scan pages and a scan in progress', async ({ page }) => {
   await open(page, '/zelfscan');
   await page.getByRole('button', { name: 'Nieuwe zelfscan' }).click();
   await expectClean(page, 'new scan form');
+  await page.getByRole('button', { name: 'Start de scan' }).click();
+  await expect(page).toHaveURL(/\/zelfscan\/scan\//);
+  await page.locator('fieldset.indicator').first().locator('input[type=radio][value="3"]').check();
+  await expectClean(page, 'scan in progress');
+  // Results with a finished scan: radar chart and tables.
+  for (let step = 1; step <= 9; step++) {
+    const groups = page.locator('fieldset.indicator');
+    for (let i = 0; i < (await groups.count()); i++) {
+      await groups.nth(i).locator('input[type=radio][value="2"]').check();
+    }
+    if (step < 9) await page.getByRole('button', { name: 'Volgende' }).click();
+  }
+  await page.getByRole('button', { name: 'Afronden' }).click();
+  await expect(page.getByText(/Deze scan is afgerond/)).toBeVisible();
+  await expectClean(page, 'finished scan');
+  await open(page, '/zelfscan/resultaten');
+  await expectClean(page, 'results with a scan');
 });
 
-test('network map views', async ({ page }) => {
+test('network map views, empty and with actors', async ({ page }) => {
   await createProfile(page);
+  for (const view of ['kaart', 'tabel', 'importeren']) {
+    await open(page, `/netwerkkaart?weergave=${view}`);
+    await expectClean(page, `empty network ${view}`);
+  }
+  await page.getByLabel('Of plak de actoren').fill('naam;soort;invloed;belang\nAnna Bakker;persoon;4;5\nWijkteam;afdeling;3;2\nCor de Wit;bedrijf;2;2\n');
+  await page.getByLabel('Of plak de relaties').fill('van,naar,soort\nik,Anna Bakker,formeel\nAnna Bakker,Cor de Wit,conflict\nWijkteam,Cor de Wit,informeel\n');
+  await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+  await expectClean(page, 'CSV import preview');
+  await page.getByRole('button', { name: 'Importeren', exact: true }).click();
   for (const view of ['kaart', 'raster', 'tabel', 'analyse', 'importeren', 'momentopnamen']) {
     await open(page, `/netwerkkaart?weergave=${view}`);
     await expectClean(page, `network ${view}`);

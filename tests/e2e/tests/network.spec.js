@@ -71,7 +71,7 @@ test('actors and ties added by keyboard show in the table, on the map and in the
   await expect(actors.getByRole('row', { name: /Wethouder Jansen/ }).locator('td').nth(8)).toHaveText('2');
 
   // Deleting asks first, with what goes along; saying no keeps everything.
-  await page.getByRole('button', { name: 'Verwijder Wethouder Jansen' }).press('Enter');
+  await page.getByRole('button', { name: 'Verwijderen: Wethouder Jansen' }).press('Enter');
   await expect(page.getByTestId('confirm-question')).toContainText('2 relaties en 0 koppelingen');
   await expect(page.getByTestId('confirm-question')).toBeFocused();
   await page.getByRole('button', { name: 'Nee, behouden' }).press('Enter');

@@ -136,7 +136,7 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                             view! {
                                 <li>
                                     {format!("{title}: {} actoren, {} relaties ", s.2, s.3)}
-                                    <button type="button" class="secondary" aria-label=format!("Verwijder momentopname {title}")
+                                    <button type="button" class="secondary" aria-label=format!("Verwijderen: momentopname {title}")
                                         on:click=move |_| pending.set(Some(Deletion::Snapshot { id, label: for_delete.clone() }))>
                                         "Verwijderen"
                                     </button>

@@ -77,13 +77,13 @@ pub(super) fn TableView() -> impl IntoView {
                                             <td>{format!("{:.2}", row.betweenness)}</td>
                                             <td class="net-actions">
                                                 <button type="button" class="secondary"
-                                                    aria-label=format!("Bewerk {name}")
+                                                    aria-label=format!("Bewerken: {name}")
                                                     on:click=move |_| {
                                                         ctx.focus_form.set(true);
                                                         ctx.editing.set(Some(id));
                                                     }>"Bewerken"</button>
                                                 <button type="button" class="secondary"
-                                                    aria-label=format!("Verwijder {name}")
+                                                    aria-label=format!("Verwijderen: {name}")
                                                     on:click=move |_| ask_actor(&for_delete)>"Verwijderen"</button>
                                             </td>
                                         </tr>
@@ -156,9 +156,9 @@ fn TieRowView(
             <td><span aria-hidden="true">{arrow}" "</span>{row.tie.direction.label_nl()}</td>
             <td>{row.tie.note.clone()}</td>
             <td class="net-actions">
-                <button type="button" class="secondary" aria-label=format!("Bewerk relatie {label}")
+                <button type="button" class="secondary" aria-label=format!("Bewerken: relatie {label}")
                     on:click=move |_| editing.set(Some(id))>"Bewerken"</button>
-                <button type="button" class="secondary" aria-label=format!("Verwijder relatie {label}")
+                <button type="button" class="secondary" aria-label=format!("Verwijderen: relatie {label}")
                     on:click=move |_| pending.set(Some(Deletion::Tie { id, label: for_delete.clone() }))>"Verwijderen"</button>
             </td>
         </tr>
