@@ -73,6 +73,16 @@ test('sharing, import preview and wipe dialog', async ({ page }) => {
   await createProfile(page);
   await goTo(page, 'Delen');
   await expectClean(page, 'share page');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Bundel downloaden' }).click(),
+  ]);
+  await page.getByLabel('Bundelbestand').setInputFiles(await download.path());
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await expectClean(page, 'import preview');
+  await page.getByLabel('Bundelbestand').setInputFiles({ name: 'kapot.json', mimeType: 'application/json', buffer: Buffer.from('{"format":') });
+  await expect(page.getByTestId('import-error')).toBeVisible();
+  await expectClean(page, 'import error');
   await page.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
   await expectClean(page, 'wipe preview');
 });
