@@ -13,6 +13,7 @@ pub mod network;
 pub mod profile;
 pub mod reminder;
 pub mod restore;
+pub mod rng;
 pub mod sample;
 pub mod selfscan;
 pub mod validation;

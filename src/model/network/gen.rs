@@ -5,41 +5,8 @@ use std::collections::HashSet;
 use super::{
     Actor, ActorKind, Attitude, Direction, Endpoint, Network, Rapport, Strength, Tie, TieKind,
 };
-use crate::model::Id;
 
-/// SplitMix64: tiny, fast and good enough for test data; no crate needed.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed)
-    }
-
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n`; `n` must be positive. The tiny modulo bias does not matter here.
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next_u64() % n as u64) as usize
-    }
-
-    /// A version-4 id made from the stream, so generated maps pass every id check.
-    pub fn id(&mut self) -> Id {
-        let mut bytes = [0u8; 16];
-        bytes[..8].copy_from_slice(&self.next_u64().to_le_bytes());
-        bytes[8..].copy_from_slice(&self.next_u64().to_le_bytes());
-        uuid::Builder::from_random_bytes(bytes).into_uuid()
-    }
-
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
-}
+pub use crate::model::rng::SplitMix64 as Rng;
 
 /// A valid map with `actors` actors and `ties` ties (fewer if the actors and the advisor
 /// cannot hold that many distinct pairs).

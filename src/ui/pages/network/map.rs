@@ -171,13 +171,7 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
     let cases = Memo::new(move |_| {
         app.doc.with(|d| {
             d.as_ref()
-                .map(|d| {
-                    d.journal
-                        .cases
-                        .iter()
-                        .map(|c| (c.id, c.title.clone()))
-                        .collect::<Vec<_>>()
-                })
+                .map(|d| d.journal.case_titles())
                 .unwrap_or_default()
         })
     });
