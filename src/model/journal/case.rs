@@ -194,12 +194,12 @@ impl Journal {
         self.cases.iter().find(|c| c.id == id)
     }
 
-    /// Every tag of the live cases once, for a filter list, sorted as the eye expects.
     /// Every live case as (id, title), in stored order: for pickers in other sections.
     pub fn case_titles(&self) -> Vec<(Id, String)> {
         self.cases.iter().map(|c| (c.id, c.title.clone())).collect()
     }
 
+    /// Every tag of the live cases once, for a filter list, sorted as the eye expects.
     pub fn all_tags(&self) -> Vec<String> {
         let mut tags: Vec<String> = self.cases.iter().flat_map(|c| c.tags.clone()).collect();
         normalise_names(&mut tags);
