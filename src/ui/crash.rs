@@ -90,6 +90,8 @@ fn build(document: &web_sys::Document) -> Option<()> {
     }
     let reload: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.unchecked_into();
     reload.set_href("/");
+    // The router would take the click; after a panic only the browser may.
+    let _ = reload.set_attribute("rel", "external");
     reload.set_class_name("button secondary");
     reload.set_text_content(Some("Opnieuw laden"));
     let _ = actions.append_child(&reload);
