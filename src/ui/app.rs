@@ -3,7 +3,10 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::components::{Notices, SaveStatus};
-use super::pages::{Home, JournalPage, NetworkPage, NotFound, Onboarding, SelfScanPage, SharePage};
+use super::pages::{
+    Home, JournalAgendaPage, JournalBinPage, JournalCasePage, JournalEntryPage, JournalPage,
+    NetworkPage, NotFound, Onboarding, SelfScanPage, SharePage,
+};
 use super::state::use_app;
 
 #[component]
@@ -34,6 +37,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("") view=Home/>
                         <Route path=path!("zelfscan") view=SelfScanPage/>
                         <Route path=path!("casusjournaal") view=JournalPage/>
+                        <Route path=path!("casusjournaal/agenda") view=JournalAgendaPage/>
+                        <Route path=path!("casusjournaal/prullenbak") view=JournalBinPage/>
+                        <Route path=path!("casusjournaal/casus/:id") view=JournalCasePage/>
+                        <Route path=path!("casusjournaal/casus/:id/notitie/:entry") view=JournalEntryPage/>
                         <Route path=path!("netwerkkaart") view=NetworkPage/>
                         <Route path=path!("delen") view=SharePage/>
                     </Routes>
