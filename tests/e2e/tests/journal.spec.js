@@ -258,3 +258,41 @@ test('search folds accents and case, and filters narrow the list', async ({ page
   await expect(cases.nth(0)).toContainText('Bomenkap Noordsingel');
   await expect(cases.nth(1)).toContainText('Speelplaats Oosterpark');
 });
+
+test("a coach's feedback is shown with the entry as someone else's words, read-only, and kept on edits", async ({ page }) => {
+  await createProfile(page);
+  await newCase(page, 'Kademuur Zuid');
+  await newEntry(page);
+  await page.getByLabel('Situatie', { exact: true }).fill('Overleg met de aannemer');
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  await expect(page.getByText('Nog geen terugkoppeling.')).toBeVisible();
+  // Feedback arrives by bundle; here it is written into the stored document directly.
+  const key = await documentKey(page);
+  await page.evaluate((key) => {
+    const doc = JSON.parse(localStorage.getItem(key));
+    doc.journal.entries[0].feedback = [{
+      id: '00000000-0000-4000-8000-000000000050',
+      author: 'Marieke',
+      author_role: 'coach',
+      written: '2026-03-04T10:00:00Z',
+      text: 'Mooi beschreven. <i>Wat</i> deed jij precies?',
+    }];
+    localStorage.setItem(key, JSON.stringify(doc));
+  }, key);
+  await page.reload();
+  const feedback = page.getByRole('article', { name: 'Terugkoppeling van Marieke (begeleider)' });
+  await expect(feedback).toContainText('Mooi beschreven. <i>Wat</i> deed jij precies?');
+  await expect(feedback.getByRole('textbox')).toHaveCount(0);
+  await expect(feedback.locator('i')).toHaveCount(0);
+  // The timeline says there is feedback.
+  await page.getByRole('navigation', { name: 'Kruimelpad' }).getByRole('link', { name: 'Kademuur Zuid' }).click();
+  await expect(page.getByRole('list', { name: 'Notities, nieuwste eerst' })).toContainText('1 terugkoppeling');
+  // Editing the entry keeps the feedback.
+  await page.getByRole('link', { name: /Notitie van/ }).click();
+  await page.getByLabel('Taak').fill('Ik zat het overleg voor');
+  await page.reload();
+  await expect(feedback).toBeVisible();
+  const entry = (await storedJournal(page)).entries[0];
+  expect(entry.texts['starr.taak']).toBe('Ik zat het overleg voor');
+  expect(entry.feedback).toHaveLength(1);
+});

@@ -119,13 +119,14 @@ pub fn JournalPage() -> impl IntoView {
             >
                 <Filters text status tag competency actor sort/>
             </Show>
-            <p class="result-count" role="status" aria-live="polite" aria-atomic="true" data-testid="case-count">
-                {announcement}
+            <div class="result-line">
+                <p class="result-count" role="status" aria-live="polite" aria-atomic="true" data-testid="case-count">
+                    {announcement}
+                </p>
                 <Show when=move || { filtering.get() && total.get() > 0 }>
-                    " "
                     <button type="button" class="link-button" on:click=clear>"Wis zoekopdracht en filters"</button>
                 </Show>
-            </p>
+            </div>
             <ul class="case-list">
                 <For each=move || rows.get() key=|row| row.clone() let:row>
                     <CaseCard row/>
