@@ -233,7 +233,9 @@ test('search folds accents and case, and filters narrow the list', async ({ page
   await expect(cases).toHaveCount(2);
 
   const search = page.getByRole('searchbox', { name: 'Zoeken in casussen en notities' });
-  await search.fill('geevalueerd');
+  // Typed key by key: results follow each keystroke and no keystroke is lost.
+  await search.pressSequentially('geevalueerd');
+  await expect(search).toHaveValue('geevalueerd');
   await expect(count).toHaveText(/^1 casus gevonden\./);
   await expect(cases).toHaveCount(1);
   await expect(cases.first()).toContainText('Bomenkap Noordsingel');
@@ -257,6 +259,23 @@ test('search folds accents and case, and filters narrow the list', async ({ page
   await page.getByLabel('Sorteren op').selectOption({ label: 'Titel' });
   await expect(cases.nth(0)).toContainText('Bomenkap Noordsingel');
   await expect(cases.nth(1)).toContainText('Speelplaats Oosterpark');
+
+  // Clearing resets every filter, also the ones shown in a list box.
+  await page.getByLabel('Status').selectOption({ label: 'Afgerond' });
+  await page.getByRole('button', { name: 'Wis zoekopdracht en filters' }).click();
+  await expect(page.getByLabel('Status')).toHaveValue('');
+  await expect(cases).toHaveCount(2);
+
+  // The query is kept in the address: back from a case returns to the same results.
+  await search.fill('geëvalueerd');
+  await expect(cases).toHaveCount(1);
+  await cases.first().getByRole('link', { name: 'Bomenkap Noordsingel' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bomenkap Noordsingel');
+  await page.goBack();
+  await expect(search).toHaveValue('geëvalueerd');
+  await expect(page.getByLabel('Sorteren op')).toHaveValue('2');
+  await expect(cases).toHaveCount(1);
+  await expect(count).toHaveText(/^1 casus gevonden\./);
 });
 
 test("a coach's feedback is shown with the entry as someone else's words, read-only, and kept on edits", async ({ page }) => {

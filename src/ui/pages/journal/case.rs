@@ -184,7 +184,7 @@ fn CaseForm(id: Id) -> impl IntoView {
                         {CaseStatus::ALL.iter().enumerate().map(|(i, s)| {
                             let s = *s;
                             view! {
-                                <option value=i.to_string() selected=move || status.get() == s>{s.label_nl()}</option>
+                                <option value=i.to_string() prop:selected=move || status.get() == s>{s.label_nl()}</option>
                             }
                         }).collect_view()}
                     </select>

@@ -2,17 +2,63 @@
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 use super::shared::{
     case_href, count_nl, date_nl, doc_memo, entry_href, journal_memo, now, today, DeletedNotice,
-    JournalNav,
+    JournalNav, QUERY_DELETED,
 };
 use crate::model::id::new_id;
 use crate::model::journal::{fold, Case, CaseQuery, CaseSort, CaseStatus, SearchIndex};
 use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::state::use_app;
+
+const Q_TEXT: &str = "zoek";
+const Q_STATUS: &str = "status";
+const Q_TAG: &str = "tag";
+const Q_COMPETENCY: &str = "competentie";
+const Q_ACTOR: &str = "betrokkene";
+const Q_SORT: &str = "sorteer";
+
+/// The list's address for a query; the parts left at their default are left out.
+fn list_href(q: &CaseQuery, deleted: Option<&str>) -> String {
+    let index = |all: &[CaseStatus], s: CaseStatus| all.iter().position(|x| *x == s);
+    let mut parts: Vec<(&str, String)> = Vec::new();
+    if !q.text.is_empty() {
+        parts.push((Q_TEXT, q.text.clone()));
+    }
+    if let Some(i) = q.status.and_then(|s| index(&CaseStatus::ALL, s)) {
+        parts.push((Q_STATUS, i.to_string()));
+    }
+    if let Some(t) = &q.tag {
+        parts.push((Q_TAG, t.clone()));
+    }
+    if let Some(c) = &q.competency {
+        parts.push((Q_COMPETENCY, c.clone()));
+    }
+    if let Some(a) = q.actor {
+        parts.push((Q_ACTOR, a.to_string()));
+    }
+    if q.sort != CaseSort::default() {
+        if let Some(i) = CaseSort::ALL.iter().position(|s| *s == q.sort) {
+            parts.push((Q_SORT, i.to_string()));
+        }
+    }
+    if let Some(d) = deleted {
+        parts.push((QUERY_DELETED, d.to_string()));
+    }
+    let query: Vec<String> = parts
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
+        .collect();
+    if query.is_empty() {
+        "/casusjournaal".to_string()
+    } else {
+        format!("/casusjournaal?{}", query.join("&"))
+    }
+}
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct CaseRow {
@@ -32,12 +78,20 @@ pub fn JournalPage() -> impl IntoView {
     let app = use_app();
     // Indexed once per change of the journal; typing a query only scans the index.
     let index = journal_memo(SearchIndex::new);
-    let text = RwSignal::new(String::new());
-    let status = RwSignal::new(None::<CaseStatus>);
-    let tag = RwSignal::new(None::<String>);
-    let competency = RwSignal::new(None::<String>);
-    let actor = RwSignal::new(None::<Id>);
-    let sort = RwSignal::new(CaseSort::default());
+    // The query lives in the address too, so "back" from a case returns to the same list.
+    let address = use_query_map().get_untracked();
+    let param = |name: &str| address.get(name).filter(|v| !v.is_empty());
+    let index_of = |name: &str| param(name).and_then(|v| v.parse::<usize>().ok());
+    let text = RwSignal::new(param(Q_TEXT).unwrap_or_default());
+    let status = RwSignal::new(index_of(Q_STATUS).and_then(|i| CaseStatus::ALL.get(i).copied()));
+    let tag = RwSignal::new(param(Q_TAG));
+    let competency = RwSignal::new(param(Q_COMPETENCY));
+    let actor = RwSignal::new(param(Q_ACTOR).and_then(|v| v.parse::<Id>().ok()));
+    let sort = RwSignal::new(
+        index_of(Q_SORT)
+            .and_then(|i| CaseSort::ALL.get(i).copied())
+            .unwrap_or_default(),
+    );
     let query = Memo::new(move |_| CaseQuery {
         text: text.get(),
         status: status.get(),
@@ -45,6 +99,21 @@ pub fn JournalPage() -> impl IntoView {
         competency: competency.get(),
         actor: actor.get(),
         sort: sort.get(),
+    });
+    let navigate = use_navigate();
+    let deleted = param(QUERY_DELETED);
+    Effect::new(move |first_done: Option<()>| {
+        let href = query.with(|q| list_href(q, deleted.as_deref()));
+        if first_done.is_some() {
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
     });
     let hits = Memo::new(move |_| query.with(|q| index.with(|i| i.search(q))));
     let rows = Memo::new(move |_| {
@@ -220,11 +289,11 @@ fn Filters(
                         let v = event_target_value(&ev);
                         status.set(v.parse::<usize>().ok().and_then(|i| CaseStatus::ALL.get(i).copied()));
                     }>
-                        <option value="" selected=move || status.get().is_none()>"Alle statussen"</option>
+                        <option value="" prop:selected=move || status.get().is_none()>"Alle statussen"</option>
                         {CaseStatus::ALL.iter().enumerate().map(|(i, s)| {
                             let s = *s;
                             view! {
-                                <option value=i.to_string() selected=move || status.get() == Some(s)>{s.label_nl()}</option>
+                                <option value=i.to_string() prop:selected=move || status.get() == Some(s)>{s.label_nl()}</option>
                             }
                         }).collect_view()}
                     </select>
@@ -235,12 +304,12 @@ fn Filters(
                         let v = event_target_value(&ev);
                         tag.set((!v.is_empty()).then_some(v));
                     }>
-                        <option value="" selected=move || tag.with(Option::is_none)>"Alle tags"</option>
+                        <option value="" prop:selected=move || tag.with(Option::is_none)>"Alle tags"</option>
                         {move || tags.get().into_iter().map(|t| {
                             let value = t.clone();
                             let chosen = t.clone();
                             view! {
-                                <option value=value selected=move || tag.with(|c| c.as_deref() == Some(chosen.as_str()))>{t}</option>
+                                <option value=value prop:selected=move || tag.with(|c| c.as_deref() == Some(chosen.as_str()))>{t}</option>
                             }
                         }).collect_view()}
                     </select>
@@ -251,11 +320,11 @@ fn Filters(
                         let v = event_target_value(&ev);
                         competency.set((!v.is_empty()).then_some(v));
                     }>
-                        <option value="" selected=move || competency.with(Option::is_none)>"Alle competenties"</option>
+                        <option value="" prop:selected=move || competency.with(Option::is_none)>"Alle competenties"</option>
                         {move || competencies.get().into_iter().map(|(id, name)| {
                             let chosen = id.clone();
                             view! {
-                                <option value=id selected=move || competency.with(|c| c.as_deref() == Some(chosen.as_str()))>{name}</option>
+                                <option value=id prop:selected=move || competency.with(|c| c.as_deref() == Some(chosen.as_str()))>{name}</option>
                             }
                         }).collect_view()}
                     </select>
@@ -265,9 +334,9 @@ fn Filters(
                     <select id="filter-actor" on:change=move |ev| {
                         actor.set(event_target_value(&ev).parse::<Id>().ok());
                     }>
-                        <option value="" selected=move || actor.with(Option::is_none)>"Iedereen"</option>
+                        <option value="" prop:selected=move || actor.with(Option::is_none)>"Iedereen"</option>
                         {move || actors.get().into_iter().map(|(id, name)| view! {
-                            <option value=id.to_string() selected=move || actor.get() == Some(id)>{name}</option>
+                            <option value=id.to_string() prop:selected=move || actor.get() == Some(id)>{name}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -282,7 +351,7 @@ fn Filters(
                         {CaseSort::ALL.iter().enumerate().map(|(i, s)| {
                             let s = *s;
                             view! {
-                                <option value=i.to_string() selected=move || sort.get() == s>{s.label_nl()}</option>
+                                <option value=i.to_string() prop:selected=move || sort.get() == s>{s.label_nl()}</option>
                             }
                         }).collect_view()}
                     </select>
