@@ -1,5 +1,7 @@
 //! The case list: full-text search, filters, sorting, and a new case.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -14,6 +16,9 @@ use crate::model::journal::{fold, Case, CaseQuery, CaseSort, CaseStatus, SearchI
 use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::state::use_app;
+
+/// Links to matching entries on one card; the rest are counted.
+const SHOWN_FOUND: usize = 5;
 
 const Q_TEXT: &str = "zoek";
 const Q_STATUS: &str = "status";
@@ -69,13 +74,10 @@ struct CaseRow {
     client: String,
     tags: Vec<String>,
     entries: usize,
-    /// Entries where the search words were found, as (id, date).
-    found_in: Vec<(Id, NaiveDate)>,
 }
 
 #[component]
 pub fn JournalPage() -> impl IntoView {
-    let app = use_app();
     // Indexed once per change of the journal; typing a query only scans the index.
     let index = journal_memo(SearchIndex::new);
     // The query lives in the address too, so "back" from a case returns to the same list.
@@ -116,30 +118,59 @@ pub fn JournalPage() -> impl IntoView {
         }
     });
     let hits = Memo::new(move |_| query.with(|q| index.with(|i| i.search(q))));
+    // What a card shows of its case, made once per change of the journal; a query only
+    // picks from it, and cards are kept when only the "found in" line changes.
+    let cards = journal_memo(|j| {
+        let mut entries: HashMap<Id, usize> = HashMap::new();
+        for e in &j.entries {
+            *entries.entry(e.case_id).or_default() += 1;
+        }
+        let cases = j
+            .cases
+            .iter()
+            .map(|case| {
+                let row = CaseRow {
+                    id: case.id,
+                    title: case.title.clone(),
+                    status: case.status.label_nl(),
+                    start: case.start,
+                    client: case.client.clone(),
+                    tags: case.tags.clone(),
+                    entries: entries.get(&case.id).copied().unwrap_or(0),
+                };
+                (case.id, row)
+            })
+            .collect::<HashMap<_, _>>();
+        let dates = j
+            .entries
+            .iter()
+            .map(|e| (e.id, e.date))
+            .collect::<HashMap<_, _>>();
+        (cases, dates)
+    });
     let rows = Memo::new(move |_| {
         hits.with(|hits| {
-            app.doc.with(|d| {
-                let Some(d) = d else { return Vec::new() };
-                let j = &d.journal;
+            cards.with(|(cases, _)| {
                 hits.iter()
-                    .filter_map(|hit| {
-                        let case = j.case(hit.case_id)?;
-                        Some(CaseRow {
-                            id: case.id,
-                            title: case.title.clone(),
-                            status: case.status.label_nl(),
-                            start: case.start,
-                            client: case.client.clone(),
-                            tags: case.tags.clone(),
-                            entries: j.entries.iter().filter(|e| e.case_id == case.id).count(),
-                            found_in: hit
-                                .entries
-                                .iter()
-                                .filter_map(|id| j.entry(*id).map(|e| (e.id, e.date)))
-                                .collect(),
-                        })
-                    })
+                    .filter_map(|hit| cases.get(&hit.case_id).cloned())
                     .collect::<Vec<_>>()
+            })
+        })
+    });
+    let found = Memo::new(move |_| {
+        hits.with(|hits| {
+            cards.with(|(_, dates)| {
+                hits.iter()
+                    .filter(|hit| !hit.entries.is_empty())
+                    .map(|hit| {
+                        let entries = hit
+                            .entries
+                            .iter()
+                            .filter_map(|e| dates.get(e).map(|d| (*e, *d)))
+                            .collect::<Vec<_>>();
+                        (hit.case_id, entries)
+                    })
+                    .collect::<HashMap<_, _>>()
             })
         })
     });
@@ -198,7 +229,7 @@ pub fn JournalPage() -> impl IntoView {
             </div>
             <ul class="case-list">
                 <For each=move || rows.get() key=|row| row.clone() let:row>
-                    <CaseCard row/>
+                    <CaseCard row found/>
                 </For>
             </ul>
         </section>
@@ -206,21 +237,30 @@ pub fn JournalPage() -> impl IntoView {
 }
 
 #[component]
-fn CaseCard(row: CaseRow) -> impl IntoView {
+fn CaseCard(row: CaseRow, found: Memo<HashMap<Id, Vec<(Id, NaiveDate)>>>) -> impl IntoView {
     let heading_id = format!("case-{}", row.id);
     let labelled_by = heading_id.clone();
-    let found = (!row.found_in.is_empty()).then(|| {
-        let case = row.id;
-        view! {
-            <p class="found-in">
-                "Gevonden in: "
-                {row.found_in.iter().enumerate().map(|(n, (entry, date))| view! {
-                    {(n > 0).then_some(", ")}
-                    <a href=entry_href(case, *entry)>{format!("notitie van {}", date_nl(*date))}</a>
-                }).collect_view()}
-            </p>
-        }
-    });
+    let case = row.id;
+    let found_here = Memo::new(move |_| found.with(|f| f.get(&case).cloned().unwrap_or_default()));
+    let found = move || {
+        found_here.with(|found_in| {
+            (!found_in.is_empty()).then(|| {
+                view! {
+                    <p class="found-in">
+                        "Gevonden in: "
+                        {found_in.iter().take(SHOWN_FOUND).enumerate().map(|(n, (entry, date))| view! {
+                            {(n > 0).then_some(", ")}
+                            <a href=entry_href(case, *entry)>{format!("notitie van {}", date_nl(*date))}</a>
+                        }).collect_view()}
+                        {(found_in.len() > SHOWN_FOUND).then(|| format!(
+                            " en {}",
+                            count_nl(found_in.len() - SHOWN_FOUND, "andere notitie", "andere notities")
+                        ))}
+                    </p>
+                }
+            })
+        })
+    };
     view! {
         <li class="card case-card" aria-labelledby=labelled_by>
             <h3 id=heading_id><a href=case_href(row.id)>{row.title.clone()}</a></h3>
