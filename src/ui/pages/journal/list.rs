@@ -239,7 +239,6 @@ pub fn JournalPage() -> impl IntoView {
 #[component]
 fn CaseCard(row: CaseRow, found: Memo<HashMap<Id, Vec<(Id, NaiveDate)>>>) -> impl IntoView {
     let heading_id = format!("case-{}", row.id);
-    let labelled_by = heading_id.clone();
     let case = row.id;
     let found_here = Memo::new(move |_| found.with(|f| f.get(&case).cloned().unwrap_or_default()));
     let found = move || {
@@ -262,7 +261,7 @@ fn CaseCard(row: CaseRow, found: Memo<HashMap<Id, Vec<(Id, NaiveDate)>>>) -> imp
         })
     };
     view! {
-        <li class="card case-card" aria-labelledby=labelled_by>
+        <li class="card case-card">
             <h3 id=heading_id><a href=case_href(row.id)>{row.title.clone()}</a></h3>
             <p class="case-meta">
                 <span class="status-label">{format!("Status: {}", row.status)}</span>
