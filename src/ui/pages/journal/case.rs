@@ -1,6 +1,7 @@
 //! One case: its description, what it is linked to, and the timeline of its entries.
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::shared::{
@@ -289,6 +290,11 @@ fn CompetencyChoice(id: Id) -> impl IntoView {
                     }
                 }).collect_view().into_any()
             }}
+            <Show when=move || chosen.with(|c| !c.is_empty())>
+                <p>
+                    <A href=format!("/netwerkkaart?casus={id}")>"Bekijk de betrokkenen van deze casus op de netwerkkaart"</A>
+                </p>
+            </Show>
         </fieldset>
     }
 }
