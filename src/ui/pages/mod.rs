@@ -9,7 +9,9 @@ mod selfscan;
 mod share;
 
 pub use home::Home;
-pub use journal::JournalPage;
+pub use journal::{
+    JournalAgendaPage, JournalBinPage, JournalCasePage, JournalEntryPage, JournalPage,
+};
 pub use network::NetworkPage;
 pub use not_found::NotFound;
 pub use onboarding::Onboarding;
