@@ -117,7 +117,7 @@ cmd_bench() {
   say "Generating the seeded data (examples/bench_data.rs)"
   mkdir -p bench-results/data
   cargo build --release --example bench_data
-  for what in journal network small bundle; do
+  for what in realistic journal network small bundle; do
     "$ROOT/target/release/examples/bench_data" "$what" >"bench-results/data/$what.json"
   done
   say "Sizing the wasm with twiggy"

@@ -2,6 +2,7 @@
 //!
 //!   cargo run --release --example bench_data -- journal   document: 100 cases, 2,000 entries
 //!   cargo run --release --example bench_data -- network   document: 300 actors, 1,000 ties
+//!   cargo run --release --example bench_data -- realistic a year of the course (start-up with data)
 //!   cargo run --release --example bench_data -- small     document: the profile a bundle is imported into
 //!   cargo run --release --example bench_data -- bundle    a ~5 MB bundle of that same profile's own data
 //!   cargo run --release --example bench_data -- hostile   document: every free text hostile
@@ -57,6 +58,7 @@ fn main() {
         "journal" => json(&sample::document(11, NAME, &size(100, 2_000, 40, 70, 3))),
         "network" => json(&sample::document(12, NAME, &size(12, 60, 300, 1_000, 3))),
         "small" => json(&small()),
+        "realistic" => json(&sample::document(3, NAME, &Size::REALISTIC)),
         "hostile" => hostile(),
         "bundle" => {
             // Entries make up most of the size: scale their number to reach the target.

@@ -121,27 +121,47 @@ async function newPage(browser, base) {
 const ready = (page) => page.waitForSelector('html[data-leerspoor="ready"]', { state: 'attached', timeout: 60_000 });
 
 // ---------- start-up ----------
-async function startup(browser, base) {
-  const runs = [];
-  for (let i = 0; i < LOADS; i++) {
-    const { context, page } = await newPage(browser, base);
-    await page.goto('/');
-    await ready(page);
-    runs.push(
-      await page.evaluate(() => {
-        const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null;
-        const mounted = performance.getEntriesByName('leerspoor-mounted')[0]?.startTime ?? null;
-        return { fcp, mounted };
-      }),
-    );
-    await context.close();
-  }
-  return {
-    firstContentMs: round(median(runs.map((r) => r.fcp ?? r.mounted))),
-    interactiveMs: round(median(runs.map((r) => r.mounted))),
-    runs: runs.length,
-  };
+// One cold load (a new context: empty cache and storage) until the app has mounted.
+async function coldLoad(browser, base, docText) {
+  const { context, page } = await newPage(browser, base);
+  // A returning user: the profile is in storage before the app's first byte loads.
+  if (docText) await context.addInitScript(SEED, docText);
+  await page.goto('/');
+  await ready(page);
+  const run = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    mounted: performance.getEntriesByName('leerspoor-mounted')[0]?.startTime ?? null,
+  }));
+  await context.close();
+  return run;
 }
+
+// The variants take turns, load by load, so a busy moment of the machine falls on all of
+// them alike; one warm-up round of the browser itself is left out.
+async function startups(browser, variants) {
+  const runs = variants.map(() => []);
+  for (let i = 0; i <= LOADS; i++) {
+    for (const [k, v] of variants.entries()) {
+      const run = await coldLoad(browser, v.base, v.doc);
+      if (i > 0) runs[k].push(run);
+    }
+  }
+  return runs.map((rs) => ({
+    firstContentMs: round(median(rs.map((r) => r.fcp ?? r.mounted))),
+    interactiveMs: round(median(rs.map((r) => r.mounted))),
+    runs: rs.length,
+  }));
+}
+
+const SEED = (text) => {
+  const doc = JSON.parse(text);
+  const id = doc.profile.id;
+  if (localStorage.getItem(`leerspoor/v1/doc/${id}`) == null) {
+    localStorage.setItem(`leerspoor/v1/doc/${id}`, text);
+    localStorage.setItem(`leerspoor/v1/rev/${id}`, String(doc.revision));
+    localStorage.setItem('leerspoor/v1/active', id);
+  }
+};
 
 // ---------- memory ----------
 async function memory(page) {
@@ -174,20 +194,15 @@ const IN_PAGE = () => {
   window.__bench = {
     macrotask: () => new Promise((r) => setTimeout(r, 0)),
     frame: () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
-    // Runs `act`, then waits: for the DOM under `watch` to change (at most `wait` ms),
-    // all pending tasks, and the next frame. Returns [work ms, to-frame ms].
-    async time(act, watch, wait = 1000) {
-      let changed;
-      const seen = new Promise((r) => (changed = r));
-      const obs = new MutationObserver(() => changed());
-      obs.observe(watch ?? document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    // Runs `act`, then waits for every task it queued (Leptos runs its effects in
+    // microtasks; a timeout runs after them all), then for the next frame to be painted.
+    // Returns [work ms, to-frame ms].
+    async time(act) {
       const t0 = performance.now();
       act();
-      await Promise.race([seen, new Promise((r) => setTimeout(r, wait))]);
       await this.macrotask();
       const work = performance.now() - t0;
       await this.frame();
-      obs.disconnect();
       return [work, performance.now() - t0];
     },
   };
@@ -214,11 +229,11 @@ async function journal(browser, base) {
     const times = [];
     for (const query of ['bewoners', 'wethouder', 'bomen']) {
       for (let i = 1; i <= query.length; i++) {
-        const [, toFrame] = await window.__bench.time(() => {
+        const [work, toFrame] = await window.__bench.time(() => {
           input.value = query.slice(0, i);
           input.dispatchEvent(new Event('input', { bubbles: true }));
-        }, document.querySelector('main'));
-        times.push(toFrame);
+        });
+        times.push([work, toFrame]);
       }
       input.value = '';
       input.dispatchEvent(new Event('input', { bubbles: true }));
@@ -226,8 +241,10 @@ async function journal(browser, base) {
     }
     return times;
   });
-  result.searchMs = round(median(searchTimes));
-  result.searchP95Ms = round([...searchTimes].sort((a, b) => a - b)[Math.floor(searchTimes.length * 0.95)]);
+  const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+  result.searchWorkMs = round(median(searchTimes.map((t) => t[0])));
+  result.searchMs = round(median(searchTimes.map((t) => t[1])));
+  result.searchP95Ms = round(p95(searchTimes.map((t) => t[1])));
   // Typing: open the case with the most entries, then its newest entry.
   const doc = JSON.parse(data('journal'));
   const perCase = new Map();
@@ -245,13 +262,14 @@ async function journal(browser, base) {
   const typeTimes = await page.evaluate(async () => {
     const times = [];
     for (const ch of ' De wethouder vroeg om een besluit.') {
-      const [, toFrame] = await window.__bench.time(() => document.execCommand('insertText', false, ch), document.querySelector('main'), 50);
-      times.push(toFrame);
+      const [work, toFrame] = await window.__bench.time(() => document.execCommand('insertText', false, ch));
+      times.push([work, toFrame]);
     }
     return times;
   });
-  result.keystrokeMs = round(median(typeTimes));
-  result.keystrokeP95Ms = round([...typeTimes].sort((a, b) => a - b)[Math.floor(typeTimes.length * 0.95)]);
+  result.keystrokeWorkMs = round(median(typeTimes.map((t) => t[0])));
+  result.keystrokeMs = round(median(typeTimes.map((t) => t[1])));
+  result.keystrokeP95Ms = round(p95(typeTimes.map((t) => t[1])));
   result.memory = await memory(page);
   result.pageErrors = errors;
   await context.close();
@@ -292,7 +310,7 @@ async function network(browser, base) {
     const work = [];
     const frames = [];
     for (let i = 1; i <= 30; i++) {
-      const [w, f] = await window.__bench.time(() => node.dispatchEvent(ev('pointermove', x0 + 5 + i * 3, y0 + i * 2)), map, 50);
+      const [w, f] = await window.__bench.time(() => node.dispatchEvent(ev('pointermove', x0 + 5 + i * 3, y0 + i * 2)));
       work.push(w);
       frames.push(f);
     }
@@ -360,6 +378,7 @@ async function importBundle(browser, base) {
     jsonParseMs: round(parseMs),
     ratio: round((readPlanMs + mergeSaveMs) / parseMs, 1),
     outcome: outcome.map((s) => s.trim()).filter(Boolean),
+    saved: (await page.getByTestId('import-done').count()) > 0 && /Opgeslagen/.test(await page.getByTestId('save-status').innerText()),
     storedDocumentChars: stored,
     memory: await memory(page),
     pageErrors: errors,
@@ -378,10 +397,12 @@ async function main() {
   results.chromium = browser.version();
   const base = `http://127.0.0.1:${PORT}`;
   try {
-    log('start-up: Leerspoor');
-    results.startup = await startup(browser, base);
-    log('start-up: hello world');
-    results.hello = await startup(browser, `http://127.0.0.1:${HELLO_PORT}`);
+    log(`start-up: ${LOADS} cold loads each of Leerspoor (first visit, a year of data) and hello world`);
+    [results.startup, results.startupWithData, results.hello] = await startups(browser, [
+      { base },
+      { base, doc: data('realistic') },
+      { base: `http://127.0.0.1:${HELLO_PORT}` },
+    ]);
     {
       const { context, page } = await newPage(browser, base);
       await page.goto('/');
@@ -389,6 +410,7 @@ async function main() {
       results.memoryAtStart = await memory(page);
       await context.close();
     }
+    results.startupWithData.kib = round(Buffer.byteLength(data('realistic')) / KIB);
     log('journal: 2,000 entries over 100 cases');
     results.journal = await journal(browser, base);
     log('network map: 300 actors, 1,000 ties');
@@ -413,13 +435,16 @@ function checks(r) {
   const gz = r.size.total.gzip / KIB;
   add('transfer (gzip)', `${round(gz)} KiB`, `≤ ${BUDGET.transferGzipKiB} KiB`, gz <= BUDGET.transferGzipKiB);
   const ratio = r.startup.interactiveMs / r.hello.interactiveMs;
-  add('start-up vs hello world', `${round(ratio, 2)}×`, `≤ ${BUDGET.startupRatio}×`, ratio <= BUDGET.startupRatio);
+  add('start-up vs hello world (first visit)', `${round(ratio, 2)}×`, `≤ ${BUDGET.startupRatio}×`, ratio <= BUDGET.startupRatio);
+  const ratioData = r.startupWithData.interactiveMs / r.hello.interactiveMs;
+  add('start-up vs hello world (a year of data)', `${round(ratioData, 2)}×`, `≤ ${BUDGET.startupRatio}×`, ratioData <= BUDGET.startupRatio);
   const j = r.journal;
   add('journal keystroke (2,000 entries)', j.keystrokeMs == null ? null : `${j.keystrokeMs} ms`, `< ${BUDGET.keystrokeMs} ms`, j.keystrokeMs < BUDGET.keystrokeMs);
   add('journal search (100 cases)', j.searchMs == null ? null : `${j.searchMs} ms`, `< ${BUDGET.searchMs} ms`, j.searchMs < BUDGET.searchMs);
   add('map layout (300 actors, 1,000 ties)', `${r.network.layoutMs} ms`, `< ${BUDGET.layoutMs} ms`, r.network.layoutMs < BUDGET.layoutMs);
   add('map drag, work per move', `${r.network.dragWorkMs} ms`, `< ${BUDGET.dragFrameMs} ms`, r.network.dragWorkMs < BUDGET.dragFrameMs);
   add(`bundle import (${r.import.bundleMiB} MiB) vs JSON.parse`, `${r.import.ratio}×`, `≤ ${BUDGET.importRatio}×`, r.import.ratio <= BUDGET.importRatio);
+  add('bundle import saved', r.import.saved ? 'saved' : 'not saved', 'saved', r.import.saved);
   return c;
 }
 
@@ -432,12 +457,15 @@ function render(r) {
   L.push('', '| measurement | Leerspoor | hello world |', '|---|---:|---:|');
   L.push(`| start-up: first content (median of ${r.startup.runs} cold loads) | ${r.startup.firstContentMs} ms | ${r.hello.firstContentMs} ms |`);
   L.push(`| start-up: interactive (mounted) | ${r.startup.interactiveMs} ms | ${r.hello.interactiveMs} ms |`);
+  L.push(`| start-up with a year of data (${r.startupWithData.kib} KiB): first content / interactive | ${r.startupWithData.firstContentMs} / ${r.startupWithData.interactiveMs} ms | |`);
   L.push('', '| feature | figure |', '|---|---:|');
   const j = r.journal;
   if (j.note) L.push(`| journal | not measured: ${j.note} |`);
   else {
-    L.push(`| journal keystroke to frame, median (p95) | ${j.keystrokeMs} ms (${j.keystrokeP95Ms}) |`);
-    L.push(`| journal search to frame, median (p95) | ${j.searchMs} ms (${j.searchP95Ms}) |`);
+    L.push(`| journal keystroke: handling, median | ${j.keystrokeWorkMs} ms |`);
+    L.push(`| journal keystroke: to next frame, median (p95) | ${j.keystrokeMs} ms (${j.keystrokeP95Ms}) |`);
+    L.push(`| journal search, per typed letter: handling, median | ${j.searchWorkMs} ms |`);
+    L.push(`| journal search: to next frame, median (p95) | ${j.searchMs} ms (${j.searchP95Ms}) |`);
   }
   const n = r.network;
   L.push(`| map: click to drawn (${n.actors} actors, ${n.ties} ties) | ${n.layoutMs} ms |`);
