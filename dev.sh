@@ -120,6 +120,8 @@ cmd_bench() {
   for what in realistic journal network small bundle; do
     "$ROOT/target/release/examples/bench_data" "$what" >"bench-results/data/$what.json"
   done
+  # One that fits in localStorage too: 5 MB does not (see docs/performance.md).
+  "$ROOT/target/release/examples/bench_data" bundle 3 >bench-results/data/bundle-3.json
   say "Sizing the wasm with twiggy"
   twiggy top --format json target/wasm32-unknown-unknown/release/leerspoor.wasm \
     >bench-results/twiggy.json

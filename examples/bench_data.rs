@@ -4,7 +4,8 @@
 //!   cargo run --release --example bench_data -- network   document: 300 actors, 1,000 ties
 //!   cargo run --release --example bench_data -- realistic a year of the course (start-up with data)
 //!   cargo run --release --example bench_data -- small     document: the profile a bundle is imported into
-//!   cargo run --release --example bench_data -- bundle    a ~5 MB bundle of that same profile's own data
+//!   cargo run --release --example bench_data -- bundle [MB]  a bundle of that same profile's own
+//!                                                         data, about MB megabytes (default 5)
 //!   cargo run --release --example bench_data -- hostile   document: every free text hostile
 //!                                                         (tests/fixtures/hostile-document.json)
 //!
@@ -16,8 +17,6 @@ use leerspoor::model::sample::{self, Size};
 use leerspoor::model::Document;
 
 const NAME: &str = "Sanne de Vries";
-/// The bundle's target size in bytes.
-const BUNDLE_BYTES: usize = 5 * 1024 * 1024;
 
 fn size(cases: usize, entries: usize, actors: usize, ties: usize, scans: usize) -> Size {
     Size {
@@ -66,8 +65,17 @@ fn main() {
             let bytes = own_bundle(probe).len();
             let fixed = own_bundle(0).len();
             let per_entry = (bytes - fixed) as f64 / probe as f64;
-            let entries = ((BUNDLE_BYTES - fixed) as f64 / per_entry).ceil() as usize;
+            let mb: usize = std::env::args()
+                .nth(2)
+                .and_then(|a| a.parse().ok())
+                .unwrap_or(5);
+            let target = mb * 1024 * 1024;
+            let entries = ((target.max(fixed) - fixed) as f64 / per_entry).ceil() as usize;
             own_bundle(entries)
+        }
+        "import-profile" => {
+            import_profile();
+            return;
         }
         _ => {
             eprintln!("usage: bench_data journal|network|small|bundle");
@@ -143,6 +151,46 @@ fn walk(value: &mut serde_json::Value, key: Option<&str>, n: &mut usize) {
         }
         _ => {}
     }
+}
+
+/// Where the time of an import goes, natively (wasm is slower, the shares hold roughly):
+/// `bench_data import-profile < bundle.json`.
+fn import_profile() {
+    use leerspoor::model::bundle::{digest, Opened, Resolution};
+    use std::io::Read;
+    use std::time::Instant;
+    let mut text = String::new();
+    std::io::stdin().read_to_string(&mut text).expect("stdin");
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+    let t = Instant::now();
+    let _: serde_json::Value = serde_json::from_str(&text).expect("json");
+    println!("parse to a JSON value        {:7.1} ms", ms(t));
+    let value: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let contents = value["contents"].clone();
+    let t = Instant::now();
+    let _ = digest(&contents);
+    println!("digest (canonical + SHA-256) {:7.1} ms", ms(t));
+    let t = Instant::now();
+    let _ = leerspoor::model::restore::restore_document_value(contents).expect("restores");
+    println!("restore (decode, validate)   {:7.1} ms", ms(t));
+    let t = Instant::now();
+    let Ok(Opened::Ready(incoming)) = bundle::read(text.as_bytes()) else {
+        panic!("the bundle does not open");
+    };
+    println!("bundle::read, all of it      {:7.1} ms", ms(t));
+    let doc = small();
+    let t = Instant::now();
+    let _ = bundle::plan(&doc, &incoming.document, incoming.bundle.kind);
+    println!("plan                         {:7.1} ms", ms(t));
+    let t = Instant::now();
+    let (merged, _) = bundle::apply(&doc, &incoming.document, incoming.bundle.kind, &|_| {
+        Resolution::Skip
+    })
+    .expect("merges");
+    println!("apply (merge, validate)      {:7.1} ms", ms(t));
+    let t = Instant::now();
+    let _ = serde_json::to_string(&merged).expect("json");
+    println!("serialise for saving         {:7.1} ms", ms(t));
 }
 
 fn json(doc: &Document) -> String {
