@@ -126,21 +126,58 @@ const PAD: f64 = 60.0;
 #[derive(Clone, Copy)]
 struct MapState {
     positions: Memo<HashMap<Endpoint, Position>>,
-    /// The node being dragged and where it is now; only this changes during a drag.
-    drag: RwSignal<Option<(Endpoint, Position)>>,
+    /// One override signal per node: a drag frame sets only the dragged node's, so only
+    /// that node and its ties re-render (one signal for all would wake every node).
+    overrides: StoredValue<HashMap<Endpoint, RwSignal<Option<Position>>>>,
+    /// The node being dragged and where it is now (not reactive: handlers read it).
+    drag: StoredValue<Option<(Endpoint, Position)>>,
 }
 
 impl MapState {
+    fn new(positions: Memo<HashMap<Endpoint, Position>>) -> MapState {
+        MapState {
+            positions,
+            overrides: StoredValue::new(HashMap::new()),
+            drag: StoredValue::new(None),
+        }
+    }
+
+    fn override_of(&self, e: Endpoint) -> RwSignal<Option<Position>> {
+        if let Some(signal) = self.overrides.with_value(|m| m.get(&e).copied()) {
+            return signal;
+        }
+        let signal = RwSignal::new(None);
+        self.overrides.update_value(|m| {
+            m.insert(e, signal);
+        });
+        signal
+    }
+
     fn position(&self, e: Endpoint) -> Memo<Position> {
-        let (positions, drag) = (self.positions, self.drag);
+        let positions = self.positions;
+        let moved = self.override_of(e);
         Memo::new(move |_| {
-            drag.with(|d| match d {
-                Some((de, p)) if *de == e => Some(*p),
-                _ => None,
-            })
-            .or_else(|| positions.with(|m| m.get(&e).copied()))
-            .unwrap_or(Position::new(0.0, 0.0))
+            moved
+                .get()
+                .or_else(|| positions.with(|m| m.get(&e).copied()))
+                .unwrap_or(Position::new(0.0, 0.0))
         })
+    }
+
+    fn set_drag(&self, drag: Option<(Endpoint, Position)>) {
+        if let Some((previous, _)) = self.drag.get_value() {
+            if drag.map(|(e, _)| e) != Some(previous) {
+                self.override_of(previous).set(None);
+            }
+        }
+        if let Some((e, p)) = drag {
+            self.override_of(e).set(Some(p));
+        }
+        self.drag.set_value(drag);
+    }
+
+    fn dragged(&self) -> Option<(Endpoint, Position)> {
+        self.drag.get_value()
     }
 }
 
@@ -224,10 +261,7 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let state = MapState {
-        positions,
-        drag: RwSignal::new(None),
-    };
+    let state = MapState::new(positions);
 
     // The box that fits what is shown, widened to the map's aspect ratio.
     let base = Memo::new(move |_| {
@@ -366,7 +400,7 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                 s.moved = true;
                 drag_start.set_value(Some(s));
             }
-            state.drag.set(Some((
+            state.set_drag(Some((
                 e,
                 Position::new(s.p0.x + dx * s.scale, s.p0.y + dy * s.scale),
             )));
@@ -377,16 +411,16 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
             };
             drag_start.set_value(None);
             if s.moved {
-                if let Some((_, p)) = state.drag.get_untracked() {
+                if let Some((_, p)) = state.dragged() {
                     store_position(e, p);
                 }
                 suppress_click.set_value(true);
             }
-            state.drag.set(None);
+            state.set_drag(None);
         };
         let on_cancel = move |_: leptos::ev::PointerEvent| {
             drag_start.set_value(None);
-            state.drag.set(None);
+            state.set_drag(None);
         };
         let on_click = move |_| {
             if suppress_click.get_value() {
