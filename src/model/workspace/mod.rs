@@ -189,5 +189,18 @@ pub fn feedback_bundle(doc: &Document, coach: &Profile, now: DateTime<Utc>) -> B
     out
 }
 
+/// The newest entries first (by date, then last changed), at most `n`.
+pub fn recent_entries(doc: &Document, n: usize) -> Vec<&super::journal::Entry> {
+    let mut all: Vec<_> = doc
+        .journal
+        .entries
+        .iter()
+        .filter(|e| doc.journal.case(e.case_id).is_some())
+        .collect();
+    all.sort_by(|a, b| b.date.cmp(&a.date).then(b.updated.cmp(&a.updated)));
+    all.truncate(n);
+    all
+}
+
 #[cfg(test)]
 mod tests;
