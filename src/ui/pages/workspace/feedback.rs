@@ -12,6 +12,9 @@ use crate::ui::components::PageTitle;
 use crate::ui::files::download_text;
 use crate::ui::pages::selfscan::scan_title;
 
+/// One change to the participant's copy.
+type Edit = Box<dyn FnOnce(&mut Document) -> Result<(), String>>;
+
 /// "/deelnemers/:id/terugkoppeling": comments on entries, a rating scan, and the return
 /// bundle for the participant.
 #[component]
@@ -37,7 +40,7 @@ pub fn FeedbackPage() -> impl IntoView {
 
     // One change to the participant's copy, saved at once; a failed save undoes it.
     let coach_id = coach.id;
-    let change = move |f: Box<dyn FnOnce(&mut Document) -> Result<(), String>>| -> bool {
+    let change = move |f: Edit| -> bool {
         let Some(mut h) = held.get_untracked() else {
             return false;
         };
@@ -98,11 +101,7 @@ pub fn FeedbackPage() -> impl IntoView {
 fn EntryFeedback(
     held: RwSignal<Option<Held>>,
     coach: Profile,
-    change: impl Fn(Box<dyn FnOnce(&mut Document) -> Result<(), String>>) -> bool
-        + Copy
-        + Send
-        + Sync
-        + 'static,
+    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
     status: RwSignal<String>,
 ) -> impl IntoView {
     // Entries newest first, as (id, label): built once, the list does not change here.
@@ -209,11 +208,7 @@ fn EntryFeedback(
 fn RatingScan(
     held: RwSignal<Option<Held>>,
     coach: Profile,
-    change: impl Fn(Box<dyn FnOnce(&mut Document) -> Result<(), String>>) -> bool
-        + Copy
-        + Send
-        + Sync
-        + 'static,
+    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let coach2 = coach.clone();
     let draft = Memo::new(move |_| {
@@ -274,11 +269,7 @@ fn RatingScan(
 fn RatingForm(
     held: RwSignal<Option<Held>>,
     scan: Id,
-    change: impl Fn(Box<dyn FnOnce(&mut Document) -> Result<(), String>>) -> bool
-        + Copy
-        + Send
-        + Sync
-        + 'static,
+    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     // The framework of the draft, built once: (competency, [(indicator id, name)]), levels.
     let (competencies, levels) = held.with_untracked(|h| {
