@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProfile, open, goTo, storageDump, documentKey, bundleDigest } from './helpers.js';
+import { createProfile, open, goTo, storageDump, documentKey, bundleDigest, axeViolations } from './helpers.js';
 
 const repo = new URL('../../../', import.meta.url).pathname;
 let bundles;
@@ -104,6 +104,7 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   await expect(coach.getByTestId('dash-raters')).toContainText('Competentie');
   await expect(coach.getByTestId('dash-network-counts')).toHaveText(/^40 actoren, \d+ relaties\.$/);
   await expect(coach.getByTestId('recent-entries').locator('li')).toHaveCount(5);
+  expect(await axeViolations(coach)).toEqual([]);
 
   // A newer bundle from Anna with one more actor: "Bijwerken", and the session page says so.
   const newer = JSON.parse(annaBundle);
@@ -138,6 +139,7 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   await coach.locator('#rate-0-1').selectOption('4');
   await coach.getByRole('button', { name: 'Beoordeling afronden' }).click();
   await expect(coach.getByTestId('finished-ratings')).toContainText('bea begeleider (begeleider)');
+  expect(await axeViolations(coach)).toEqual([]);
   // Stored, so a reload keeps it.
   await coach.reload();
   await expect(coach.getByTestId('given-feedback')).toContainText('Mooi hoe je de wethouder vroeg betrok.');
@@ -196,6 +198,7 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   ]);
   await coach.getByLabel('namen tonen').check();
   await expect(coach.getByTestId('regiegroep-names')).toContainText('Deelnemer 01');
+  expect(await axeViolations(coach)).toEqual([]);
   const [named] = await Promise.all([
     coach.waitForEvent('download'),
     coach.getByRole('button', { name: 'CSV downloaden' }).click(),

@@ -72,7 +72,7 @@ pub fn RegiegroepPage() -> impl IntoView {
             <button type="button" class="primary" on:click=download>"CSV downloaden"</button>
         </div>
         <p role="status" aria-live="polite">{move || status.get()}</p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Tabel per competentie">
             <table data-testid="regiegroep">
                 <caption>"Per competentie"</caption>
                 <thead><tr>
@@ -87,7 +87,7 @@ pub fn RegiegroepPage() -> impl IntoView {
             </table>
         </div>
         <Show when=move || names.get()>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Tabel per deelnemer">
                 <table data-testid="regiegroep-names">
                     <caption>"Per deelnemer: laatste scan (nulmeting)"</caption>
                     <thead><tr>
