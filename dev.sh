@@ -3,6 +3,7 @@
 # nothing that is already there), so a fresh Debian machine with rustup needs only:
 #   ./dev.sh serve   build and serve the app on http://127.0.0.1:8080
 #   ./dev.sh test    run every test: native unit tests, then browser tests
+#   ./dev.sh bench   measure size, start-up, features and memory against the budgets
 # Nothing here downloads a binary from outside the crate registry, npm or Debian.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -98,11 +99,44 @@ cmd_test() {
   (cd tests/e2e && npx playwright test)
 }
 
+ensure_twiggy() {
+  if ! command -v twiggy >/dev/null; then
+    say "Installing twiggy (wasm size profiler)"
+    cargo install twiggy --locked
+  fi
+}
+
+cmd_bench() {
+  ensure_build_tools
+  ensure_chromium
+  ensure_npm tests/e2e
+  ensure_twiggy
+  build_release
+  say "Building the hello-world baseline into dist-hello/ (benches/hello)"
+  (cd benches/hello && CARGO_TARGET_DIR="$ROOT/target" trunk build --release --dist "$ROOT/dist-hello")
+  say "Generating the seeded data (examples/bench_data.rs)"
+  mkdir -p bench-results/data
+  cargo build --release --example bench_data
+  for what in realistic journal network small bundle; do
+    "$ROOT/target/release/examples/bench_data" "$what" >"bench-results/data/$what.json"
+  done
+  # One that fits in localStorage too: 5 MB does not (see docs/performance.md).
+  "$ROOT/target/release/examples/bench_data" bundle 3 >bench-results/data/bundle-3.json
+  say "Sizing the wasm with twiggy"
+  twiggy top --format json target/wasm32-unknown-unknown/release/leerspoor.wasm \
+    >bench-results/twiggy.json
+  say "Measuring in headless chromium on 127.0.0.1 (a few minutes)"
+  BENCH_PORT="${BENCH_PORT:-4186}" HELLO_PORT="${HELLO_PORT:-4187}" \
+    node tests/bench/bench.mjs dist dist-hello bench-results/data bench-results/twiggy.json
+  say "Written: bench-results/latest.json and bench-results/latest.md"
+}
+
 case "${1:-}" in
   serve) cmd_serve ;;
   test) cmd_test ;;
+  bench) cmd_bench ;;
   *)
-    echo "usage: ./dev.sh serve | test" >&2
+    echo "usage: ./dev.sh serve | test | bench" >&2
     exit 2
     ;;
 esac

@@ -69,3 +69,29 @@ impl Backend for LocalBackend {
         Ok(keys)
     }
 }
+
+/// Every Leerspoor key in `localStorage` with its stored text, unparsed, as one JSON
+/// object. Only for the crash screen: after a panic the app's state can no longer be
+/// trusted, so this reads storage directly and copies it as it is, unreadable data
+/// included. `None` when storage cannot be reached at all.
+pub fn raw_dump() -> Option<String> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    let mut all = serde_json::Map::new();
+    for i in 0..storage.length().ok()? {
+        let Some(key) = storage.key(i).ok().flatten() else {
+            continue;
+        };
+        if !key.starts_with("leerspoor") {
+            continue;
+        }
+        if let Some(value) = storage.get_item(&key).ok().flatten() {
+            all.insert(key, serde_json::Value::String(value));
+        }
+    }
+    serde_json::to_string_pretty(&serde_json::json!({
+        "leerspoor_noodkopie": 1,
+        "uitleg": "Alle gegevens van Leerspoor in deze browser, precies zoals ze waren opgeslagen.",
+        "sleutels": all,
+    }))
+    .ok()
+}

@@ -5,8 +5,9 @@ use leptos_router::path;
 use super::components::{Notices, SaveStatus};
 use super::pages::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};
 use super::pages::{
-    FrameworkPage, GoalsPage, Home, JournalPage, NetworkPage, NotFound, Onboarding, ResultsPage,
-    ScanPage, SelfScanPage, SharePage,
+    FrameworkPage, GoalsPage, Home, JournalAgendaPage, JournalBinPage, JournalCasePage,
+    JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, ResultsPage, ScanPage,
+    SelfScanPage, SharePage,
 };
 use super::state::use_app;
 
@@ -45,6 +46,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("zelfscan/doelen") view=GoalsPage/>
                         <Route path=path!("zelfscan/kader") view=FrameworkPage/>
                         <Route path=path!("casusjournaal") view=JournalPage/>
+                        <Route path=path!("casusjournaal/agenda") view=JournalAgendaPage/>
+                        <Route path=path!("casusjournaal/prullenbak") view=JournalBinPage/>
+                        <Route path=path!("casusjournaal/casus/:id") view=JournalCasePage/>
+                        <Route path=path!("casusjournaal/casus/:id/notitie/:entry") view=JournalEntryPage/>
                         <Route path=path!("netwerkkaart") view=NetworkPage/>
                         <Route path=path!("delen") view=SharePage/>
                         <Route path=path!("deelnemers") view=ParticipantsPage/>

@@ -3,6 +3,7 @@
 
 mod app;
 pub mod components;
+mod crash;
 pub(crate) mod crypto;
 pub(crate) mod files;
 mod pages;
@@ -10,7 +11,8 @@ pub mod state;
 
 /// Entry point of the wasm build.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    // A panic shows a message with a way to save the data, never a blank page.
+    crash::install();
     leptos::mount::mount_to_body(|| {
         // Inside the mount so the state's context belongs to the app's reactive owner.
         state::init();
@@ -25,4 +27,5 @@ pub fn start() {
             let _ = root.set_attribute("data-leerspoor", "ready");
         }
     }
+    crash::panic_if_asked();
 }

@@ -17,6 +17,9 @@ use crate::storage::{Backend, Kept, Keys, MemoryBackend, SaveError, Store};
 /// The root of this edition's keys (see `storage::keys`).
 const KEY_ROOT: &str = "leerspoor";
 const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// During a long burst of typing the save still happens this often, so that a crash of
+/// the browser mid-flow loses at most these few seconds.
+const SAVE_MAX_WAIT_MS: f64 = 2_000.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
@@ -48,6 +51,8 @@ struct Runtime {
     /// The revision this tab last read or wrote, per the storage protocol.
     saved_revision: u64,
     pending: Option<TimeoutHandle>,
+    /// When the oldest unsaved change was made (ms since the epoch).
+    pending_since: Option<f64>,
 }
 
 thread_local! {
@@ -99,6 +104,7 @@ pub fn init() {
             store,
             saved_revision,
             pending: None,
+            pending_since: None,
         })
     });
     let state = AppState {
@@ -224,6 +230,7 @@ impl AppState {
             if let Some(handle) = rt.pending.take() {
                 handle.clear();
             }
+            rt.pending_since = None;
             rt.store.remove_profile(id)
         })
         .unwrap_or(Err(crate::storage::BackendError::Unavailable))
@@ -245,12 +252,19 @@ impl AppState {
             self.save.set(SaveState::Pending);
         }
         let state = *self;
-        with_runtime(|rt| {
+        let now = js_sys::Date::now();
+        let overdue = with_runtime(|rt| {
             if let Some(handle) = rt.pending.take() {
                 handle.clear();
             }
+            let since = *rt.pending_since.get_or_insert(now);
             rt.pending = set_timeout_with_handle(move || state.flush(), SAVE_DELAY).ok();
-        });
+            now - since >= SAVE_MAX_WAIT_MS
+        })
+        .unwrap_or(false);
+        if overdue {
+            self.save_now();
+        }
     }
 
     /// Saves now if a change is waiting.
@@ -268,6 +282,7 @@ impl AppState {
             if let Some(handle) = rt.pending.take() {
                 handle.clear();
             }
+            rt.pending_since = None;
             doc.revision = rt.saved_revision + 1;
             let result = rt.store.save(&doc);
             if result.is_ok() {

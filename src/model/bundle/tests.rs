@@ -539,3 +539,13 @@ fn passphrases_are_long_enough_and_typed_twice_alike() {
     assert!(check_passphrase("een lange zin", "een lange zim").is_err());
     assert!(check_passphrase("een lange zin", "een lange zin").is_ok());
 }
+
+#[test]
+fn the_encrypted_fixture_is_locked_with_supported_parameters() {
+    let bytes = std::fs::read(fixtures_dir().join("../encrypted-bundle.json")).unwrap();
+    let Ok(Opened::Locked(bundle)) = read(&bytes) else {
+        panic!("not locked")
+    };
+    assert!(bundle.encrypted.as_ref().unwrap().is_supported());
+    assert_eq!(bundle.from.name, "Versleutelde Fixture");
+}

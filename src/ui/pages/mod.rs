@@ -10,7 +10,9 @@ mod share;
 mod workspace;
 
 pub use home::Home;
-pub use journal::JournalPage;
+pub use journal::{
+    JournalAgendaPage, JournalBinPage, JournalCasePage, JournalEntryPage, JournalPage,
+};
 pub use network::NetworkPage;
 pub use not_found::NotFound;
 pub use onboarding::Onboarding;

@@ -86,3 +86,20 @@ test('sharing, import preview and wipe dialog', async ({ page }) => {
   await page.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
   await expectClean(page, 'wipe preview');
 });
+
+test('case journal: list, case, entry, agenda and bin', async ({ page }) => {
+  await createProfile(page);
+  await goTo(page, 'Casusjournaal');
+  await expectClean(page, 'empty journal');
+  await page.getByLabel('Titel van een nieuw vraagstuk').fill('Bomenkap Oost');
+  await page.getByRole('button', { name: 'Nieuwe casus' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bomenkap Oost');
+  await expectClean(page, 'case page');
+  await page.getByRole('button', { name: 'Nieuwe notitie' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Notitie bij /);
+  await expectClean(page, 'entry editor');
+  for (const path of ['/casusjournaal', '/casusjournaal/agenda', '/casusjournaal/prullenbak']) {
+    await open(page, path);
+    await expectClean(page, path);
+  }
+});

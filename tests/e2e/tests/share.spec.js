@@ -3,7 +3,7 @@ import { test, expect } from '@playwright/test';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProfile, storageDump, documentKey, goTo, bundleDigest } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, bundleDigest } from './helpers.js';
 
 const fixtures = new URL('../../fixtures/bad-bundles/', import.meta.url);
 
@@ -217,4 +217,22 @@ test('real exports match the published JSON Schema', async ({ page }) => {
   expect(validate({ ...sealed, encrypted: { cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 600000, salt: 'AA==', nonce: 'AA==', ciphertext: 'AA==' } })).toBe(true);
   expect(validate({ ...plain, encrypted: { cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA256', iterations: 600000, salt: 'AA==', nonce: 'AA==', ciphertext: 'AA==' } })).toBe(false);
   expect(contents.profile.name).toBe('Schema Controle');
+});
+
+test('the encrypted fixture opens only with its passphrase, and a tampered one not at all', async ({ page }) => {
+  const fixture = await readFile(new URL('../encrypted-bundle.json', fixtures), 'utf8');
+  await open(page, '/');
+  const pick = (buffer) => page.getByLabel('Je eigen bundel (.json)').setInputFiles({ name: 'versleuteld.json', mimeType: 'application/json', buffer });
+  const tampered = JSON.parse(fixture);
+  const bytes = Buffer.from(tampered.encrypted.ciphertext, 'base64');
+  bytes[5] ^= 0x01;
+  tampered.encrypted.ciphertext = bytes.toString('base64');
+  await pick(Buffer.from(JSON.stringify(tampered)));
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('leerspoor-fixture');
+  await page.getByRole('button', { name: 'Ontsleutelen' }).click();
+  await expect(page.getByTestId('unlock-error')).toContainText('klopt niet');
+  await pick(Buffer.from(fixture));
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('leerspoor-fixture');
+  await page.getByRole('button', { name: 'Ontsleutelen' }).click();
+  await expect(page.getByTestId('restore-preview')).toContainText('Versleutelde Fixture');
 });

@@ -1,0 +1,14 @@
+use leptos::prelude::*;
+
+fn main() {
+    leptos::mount::mount_to_body(|| view! { <main><h1>"Hallo, wereld"</h1></main> });
+    // The same signals Leerspoor gives when it has mounted.
+    if let Some(window) = web_sys::window() {
+        if let Some(perf) = window.performance() {
+            let _ = perf.mark("leerspoor-mounted");
+        }
+        if let Some(root) = window.document().and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("data-leerspoor", "ready");
+        }
+    }
+}

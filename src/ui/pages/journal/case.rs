@@ -1,0 +1,447 @@
+//! One case: its description, what it is linked to, and the timeline of its entries.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::shared::{
+    count_nl, date_nl, doc_memo, draft, entry_href, journal_memo, now, today, update_case, Crumbs,
+    DeletedNotice, JournalNav, QUERY_DELETED,
+};
+use crate::model::id::new_id;
+use crate::model::journal::{fold, names_from_text, names_to_text, parse_date, CaseStatus, Entry};
+use crate::model::Id;
+use crate::ui::components::PageTitle;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn JournalCasePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| {
+        params
+            .with(|p| p.get("id"))
+            .and_then(|s| s.parse::<Id>().ok())
+    });
+    move || match id.get() {
+        Some(id) => view! { <CaseView id/> }.into_any(),
+        None => view! { <CaseMissing in_bin=false/> }.into_any(),
+    }
+}
+
+#[component]
+fn CaseMissing(in_bin: bool) -> impl IntoView {
+    view! {
+        <PageTitle text="Casus niet gevonden"/>
+        <JournalNav/>
+        <p class="empty-state">
+            {if in_bin {
+                "Deze casus ligt in de prullenbak. Zet hem terug vanuit de prullenbak om hem weer te bewerken."
+            } else {
+                "Deze casus bestaat niet (meer)."
+            }}
+            " "
+            <a href=if in_bin { "/casusjournaal/prullenbak" } else { "/casusjournaal" }>
+                {if in_bin { "Naar de prullenbak" } else { "Naar je casussen" }}
+            </a>
+        </p>
+    }
+}
+
+#[component]
+fn CaseView(id: Id) -> impl IntoView {
+    let exists = journal_memo(move |j| j.case(id).is_some());
+    let in_bin = journal_memo(move |j| j.bin_holds(id));
+    view! {
+        <Show when=move || exists.get() fallback=move || view! { <CaseMissing in_bin=in_bin.get()/> }>
+            <CaseEditor id/>
+        </Show>
+    }
+}
+
+#[component]
+fn CaseEditor(id: Id) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let title = journal_memo(move |j| j.case(id).map(|c| c.title.clone()).unwrap_or_default());
+    let delete = move |_| {
+        if app.doc.with_untracked(|d| d.is_some()) {
+            app.update(|d| {
+                d.journal.delete_case(id, now());
+            });
+            navigate(
+                &format!("/casusjournaal?{QUERY_DELETED}={id}"),
+                Default::default(),
+            );
+        }
+    };
+    view! {
+        {move || view! { <PageTitle text=title.get()/> }}
+        <Crumbs>
+            <li aria-current="page">{move || title.get()}</li>
+        </Crumbs>
+        <JournalNav/>
+        <DeletedNotice/>
+        <div class="case-layout">
+            <CaseForm id/>
+            <Timeline id/>
+        </div>
+        <section class="card danger-zone" aria-labelledby="case-delete-title">
+            <h2 id="case-delete-title">"Casus verwijderen"</h2>
+            <p>"De casus gaat met al haar notities naar de prullenbak. Van daaruit kun je haar terugzetten."</p>
+            <button type="button" class="danger" on:click=delete>"Casus naar de prullenbak"</button>
+        </section>
+    }
+}
+
+#[component]
+fn CaseForm(id: Id) -> impl IntoView {
+    let app = use_app();
+    let field = move |f: fn(&crate::model::journal::Case) -> String| {
+        journal_memo(move |j| j.case(id).map(f).unwrap_or_default())
+    };
+    let stored_title = field(|c| c.title.clone());
+    let situation = field(|c| c.situation.clone());
+    let question = field(|c| c.question.clone());
+    let stored_client = field(|c| c.client.clone());
+    let start = field(|c| c.start.to_string());
+    let stored_tags = field(|c| names_to_text(&c.tags));
+    let stored_names = field(|c| names_to_text(&c.involved_names));
+    let status = journal_memo(move |j| j.case(id).map(|c| c.status).unwrap_or_default());
+
+    let title = draft(stored_title, |t| t.trim().to_string());
+    let client = draft(stored_client, |t| t.trim().to_string());
+    let tags = draft(stored_tags, |t| names_to_text(&names_from_text(t)));
+    let names = draft(stored_names, |t| names_to_text(&names_from_text(t)));
+    let title_error = RwSignal::new(None::<&'static str>);
+    let start_error = RwSignal::new(None::<String>);
+
+    let on_title = move |ev| {
+        let value = event_target_value(&ev);
+        title.set(value.clone());
+        let result = update_case(app, id, |c| c.title = value);
+        title_error.set(result.err().map(|e| e.message_nl()));
+    };
+    let on_start = move |ev| {
+        let value = event_target_value(&ev);
+        match parse_date(&value) {
+            Ok(date) => {
+                start_error.set(None);
+                let _ = update_case(app, id, |c| c.start = date);
+            }
+            Err(e) => start_error.set(Some(e.message_nl())),
+        }
+    };
+    view! {
+        <section class="card form case-form" aria-labelledby="case-form-title">
+            <h2 id="case-form-title">"Over deze casus"</h2>
+            <div class="field">
+                <label for="case-title">"Titel"</label>
+                <input id="case-title" type="text" maxlength="200" required
+                    aria-describedby="case-title-error"
+                    aria-invalid=move || title_error.get().is_some().to_string()
+                    prop:value=move || title.get()
+                    on:input=on_title/>
+                <p id="case-title-error" class="field-error" role="alert">{move || title_error.get()}</p>
+            </div>
+            <div class="field">
+                <label for="case-situation">"Situatie"</label>
+                <p id="case-situation-hint" class="hint">"Wat speelt er, waar en bij wie?"</p>
+                <textarea id="case-situation" aria-describedby="case-situation-hint"
+                    prop:value=move || situation.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        let _ = update_case(app, id, |c| c.situation = value);
+                    }></textarea>
+            </div>
+            <div class="field">
+                <label for="case-question">"Vraag"</label>
+                <p id="case-question-hint" class="hint">"Wat is jouw vraag of opdracht in deze casus?"</p>
+                <textarea id="case-question" aria-describedby="case-question-hint"
+                    prop:value=move || question.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        let _ = update_case(app, id, |c| c.question = value);
+                    }></textarea>
+            </div>
+            <div class="field">
+                <label for="case-client">"Opdrachtgever"</label>
+                <input id="case-client" type="text" maxlength="200"
+                    prop:value=move || client.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        client.set(value.clone());
+                        let _ = update_case(app, id, |c| c.client = value);
+                    }/>
+            </div>
+            <div class="field-pair">
+                <div class="field">
+                    <label for="case-status">"Status"</label>
+                    <select id="case-status" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        if let Some(s) = v.parse::<usize>().ok().and_then(|i| CaseStatus::ALL.get(i)) {
+                            let _ = update_case(app, id, |c| c.status = *s);
+                        }
+                    }>
+                        {CaseStatus::ALL.iter().enumerate().map(|(i, s)| {
+                            let s = *s;
+                            view! {
+                                <option value=i.to_string() prop:selected=move || status.get() == s>{s.label_nl()}</option>
+                            }
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="case-start">"Startdatum"</label>
+                    <input id="case-start" type="date" min="1990-01-01" max="2100-12-31" required
+                        aria-describedby="case-start-error"
+                        aria-invalid=move || start_error.with(Option::is_some).to_string()
+                        prop:value=move || start.get()
+                        on:change=on_start/>
+                    <p id="case-start-error" class="field-error" role="alert">{move || start_error.get()}</p>
+                </div>
+            </div>
+            <div class="field">
+                <label for="case-tags">"Tags"</label>
+                <p id="case-tags-hint" class="hint">"Scheid tags met komma's, bijvoorbeeld: groen, bewoners"</p>
+                <input id="case-tags" type="text" aria-describedby="case-tags-hint"
+                    prop:value=move || tags.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        tags.set(value.clone());
+                        let _ = update_case(app, id, |c| c.tags = names_from_text(&value));
+                    }/>
+            </div>
+            <CompetencyChoice id/>
+            <ActorChoice id/>
+            <div class="field">
+                <label for="case-names">"Andere betrokkenen"</label>
+                <p id="case-names-hint" class="hint">"Mensen die (nog) niet op je netwerkkaart staan; scheid namen met komma's."</p>
+                <input id="case-names" type="text" aria-describedby="case-names-hint"
+                    prop:value=move || names.get()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        names.set(value.clone());
+                        let _ = update_case(app, id, |c| c.involved_names = names_from_text(&value));
+                    }/>
+            </div>
+        </section>
+    }
+}
+
+/// Checkboxes for the competencies of the current framework, plus any the case names
+/// that the framework no longer has (so they can still be unticked).
+#[component]
+fn CompetencyChoice(id: Id) -> impl IntoView {
+    let app = use_app();
+    let options = doc_memo(move |d| {
+        let mut options: Vec<(String, String)> = d
+            .selfscan
+            .current_framework()
+            .map(|f| {
+                f.competencies()
+                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let Some(case) = d.journal.case(id) {
+            for c in &case.competencies {
+                if !options.iter().any(|(o, _)| o == c) {
+                    let name = d.selfscan.competency_name(c).unwrap_or(c).to_string();
+                    options.push((c.clone(), name));
+                }
+            }
+        }
+        options
+    });
+    let chosen = journal_memo(move |j| {
+        j.case(id)
+            .map(|c| c.competencies.clone())
+            .unwrap_or_default()
+    });
+    view! {
+        <fieldset class="field checks">
+            <legend>"Competenties die je in deze casus oefent"</legend>
+            {move || {
+                let options = options.get();
+                if options.is_empty() {
+                    return view! { <p class="hint">"Er is nog geen competentieprofiel."</p> }.into_any();
+                }
+                options.into_iter().enumerate().map(|(n, (comp, name))| {
+                    let input_id = format!("case-comp-{n}");
+                    let is_chosen = {
+                        let comp = comp.clone();
+                        move || chosen.with(|c| c.contains(&comp))
+                    };
+                    let toggle = move |ev| {
+                        let on = event_target_checked(&ev);
+                        let comp = comp.clone();
+                        let _ = update_case(app, id, move |c| {
+                            c.competencies.retain(|x| *x != comp);
+                            if on {
+                                c.competencies.push(comp);
+                            }
+                        });
+                    };
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=input_id.clone() prop:checked=is_chosen on:change=toggle/>
+                            <label for=input_id>{name}</label>
+                        </div>
+                    }
+                }).collect_view().into_any()
+            }}
+            <Show when=move || chosen.with(|c| !c.is_empty())>
+                <p>
+                    <A href=format!("/netwerkkaart?casus={id}")>"Bekijk de betrokkenen van deze casus op de netwerkkaart"</A>
+                </p>
+            </Show>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ActorChoice(id: Id) -> impl IntoView {
+    let app = use_app();
+    let actors = doc_memo(|d| {
+        let mut actors: Vec<(Id, String)> = d
+            .network
+            .actors
+            .iter()
+            .map(|a| (a.id, a.name.clone()))
+            .collect();
+        actors.sort_by_cached_key(|(_, name)| fold(name));
+        actors
+    });
+    let chosen = journal_memo(move |j| j.case(id).map(|c| c.actors.clone()).unwrap_or_default());
+    view! {
+        <fieldset class="field checks">
+            <legend>"Betrokkenen van je netwerkkaart"</legend>
+            {move || {
+                let actors = actors.get();
+                if actors.is_empty() {
+                    return view! {
+                        <p class="hint">
+                            "Je netwerkkaart is nog leeg. "
+                            <a href="/netwerkkaart">"Zet personen en partijen op je netwerkkaart"</a>
+                            " om ze hier te kunnen kiezen."
+                        </p>
+                    }.into_any();
+                }
+                actors.into_iter().map(|(actor, name)| {
+                    let input_id = format!("case-actor-{actor}");
+                    let toggle = move |ev| {
+                        let on = event_target_checked(&ev);
+                        let _ = update_case(app, id, move |c| {
+                            c.actors.retain(|x| *x != actor);
+                            if on {
+                                c.actors.push(actor);
+                            }
+                        });
+                    };
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=input_id.clone()
+                                prop:checked=move || chosen.with(|c| c.contains(&actor))
+                                on:change=toggle/>
+                            <label for=input_id>{name}</label>
+                        </div>
+                    }
+                }).collect_view().into_any()
+            }}
+        </fieldset>
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct EntryRow {
+    id: Id,
+    date: chrono::NaiveDate,
+    model: &'static str,
+    preview: String,
+    coach_question: bool,
+    peer_consultation: bool,
+    feedback: usize,
+    open_steps: usize,
+}
+
+impl EntryRow {
+    fn of(e: &Entry) -> EntryRow {
+        // The first text in the order of the model's steps, then any kept from another model.
+        let first = e
+            .model
+            .steps()
+            .iter()
+            .map(|s| e.text(s.key))
+            .chain(e.texts.values().map(String::as_str))
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or("");
+        let mut preview: String = first.chars().take(200).collect();
+        if first.chars().count() > 200 {
+            preview.push('…');
+        }
+        EntryRow {
+            id: e.id,
+            date: e.date,
+            model: e.model.label_nl(),
+            preview,
+            coach_question: e.has_open_coach_question(),
+            peer_consultation: e.peer_consultation,
+            feedback: e.feedback.len(),
+            open_steps: e.next_steps.iter().filter(|s| !s.done).count(),
+        }
+    }
+}
+
+#[component]
+fn Timeline(id: Id) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let rows = journal_memo(move |j| {
+        j.entries_of(id)
+            .into_iter()
+            .map(EntryRow::of)
+            .collect::<Vec<_>>()
+    });
+    let error = RwSignal::new(None::<&'static str>);
+    let new_entry = move |_| {
+        let entry = Entry::new(new_id(), id, today(), now());
+        let entry_id = entry.id;
+        let mut result = Ok(false);
+        app.update(|d| result = d.journal.save_entry(entry, now()));
+        match result {
+            Ok(_) => navigate(&entry_href(id, entry_id), Default::default()),
+            Err(e) => error.set(Some(e.message_nl())),
+        }
+    };
+    view! {
+        <section class="timeline-section" aria-labelledby="timeline-title">
+            <div class="section-head">
+                <h2 id="timeline-title">"Notities"</h2>
+                <button type="button" class="primary" on:click=new_entry>"Nieuwe notitie"</button>
+            </div>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <Show when=move || rows.with(Vec::is_empty)>
+                <p class="empty-state">"Nog geen notities. Leg met een nieuwe notitie vast wat je deed, zag en leerde."</p>
+            </Show>
+            <ol class="timeline" aria-label="Notities, nieuwste eerst">
+                <For each=move || rows.get() key=|row| row.clone() let:row>
+                    <li class="card entry-card">
+                        <h3><a href=entry_href(id, row.id)>{format!("Notitie van {}", date_nl(row.date))}</a></h3>
+                        <p class="entry-meta">
+                            <span>{row.model}</span>
+                            {row.coach_question.then(|| view! { <span class="badge">"Vraag voor begeleider"</span> })}
+                            {row.peer_consultation.then(|| view! { <span class="badge">"Inbrengen bij intervisie"</span> })}
+                            {(row.open_steps > 0).then(|| view! {
+                                <span class="badge">{count_nl(row.open_steps, "open stap", "open stappen")}</span>
+                            })}
+                            {(row.feedback > 0).then(|| view! {
+                                <span class="badge feedback-badge">{count_nl(row.feedback, "terugkoppeling", "terugkoppelingen")}</span>
+                            })}
+                        </p>
+                        {(!row.preview.is_empty()).then(|| view! { <p class="entry-preview">{row.preview.clone()}</p> })}
+                    </li>
+                </For>
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,425 @@
+//! One entry: a dated reflection following a reflection model, its next steps, the marks
+//! for the coach and peer consultation, and the feedback others wrote on it.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use super::shared::{
+    case_href, journal_memo, moment_nl, now, update_entry, Crumbs, JournalNav, QUERY_DELETED,
+};
+use crate::model::id::new_id;
+use crate::model::journal::{
+    parse_date, parse_optional_date, step_by_key, CoachQuestion, ReflectionModel, Step,
+};
+use crate::model::Id;
+use crate::ui::components::PageTitle;
+use crate::ui::state::use_app;
+
+#[component]
+pub fn JournalEntryPage() -> impl IntoView {
+    let params = use_params_map();
+    let ids = Memo::new(move |_| {
+        params.with(|p| {
+            let case = p.get("id")?.parse::<Id>().ok()?;
+            let entry = p.get("entry")?.parse::<Id>().ok()?;
+            Some((case, entry))
+        })
+    });
+    move || match ids.get() {
+        Some((case, entry)) => view! { <EntryView case entry/> }.into_any(),
+        None => view! { <EntryMissing in_bin=false/> }.into_any(),
+    }
+}
+
+#[component]
+fn EntryMissing(in_bin: bool) -> impl IntoView {
+    view! {
+        <PageTitle text="Notitie niet gevonden"/>
+        <JournalNav/>
+        <p class="empty-state">
+            {if in_bin {
+                "Deze notitie ligt in de prullenbak. Zet haar terug vanuit de prullenbak om haar weer te bewerken. "
+            } else {
+                "Deze notitie bestaat niet (meer). "
+            }}
+            <a href=if in_bin { "/casusjournaal/prullenbak" } else { "/casusjournaal" }>
+                {if in_bin { "Naar de prullenbak" } else { "Naar je casussen" }}
+            </a>
+        </p>
+    }
+}
+
+#[component]
+fn EntryView(case: Id, entry: Id) -> impl IntoView {
+    let exists = journal_memo(move |j| j.entry(entry).is_some());
+    let in_bin = journal_memo(move |j| j.bin_holds(entry));
+    // The case in the address may be wrong (an old link); the entry knows its case.
+    let case_of_entry = journal_memo(move |j| j.entry(entry).map(|e| e.case_id));
+    view! {
+        <Show when=move || exists.get() fallback=move || view! { <EntryMissing in_bin=in_bin.get()/> }>
+            {move || view! { <EntryEditor case=case_of_entry.get().unwrap_or(case) id=entry/> }}
+        </Show>
+    }
+}
+
+#[component]
+fn EntryEditor(case: Id, id: Id) -> impl IntoView {
+    let app = use_app();
+    let navigate = use_navigate();
+    let case_title =
+        journal_memo(move |j| j.case(case).map(|c| c.title.clone()).unwrap_or_default());
+    let model = journal_memo(move |j| j.entry(id).map(|e| e.model).unwrap_or_default());
+    let date = journal_memo(move |j| j.entry(id).map(|e| e.date.to_string()).unwrap_or_default());
+    let date_error = RwSignal::new(None::<String>);
+    let on_date = move |ev| match parse_date(&event_target_value(&ev)) {
+        Ok(d) => {
+            date_error.set(None);
+            let _ = update_entry(app, id, |e| e.date = d);
+        }
+        Err(e) => date_error.set(Some(e.message_nl())),
+    };
+    let delete = move |_| {
+        app.update(|d| {
+            d.journal.delete_entry(id, now());
+        });
+        navigate(
+            &format!("{}?{QUERY_DELETED}={id}", case_href(case)),
+            Default::default(),
+        );
+    };
+    view! {
+        {move || view! { <PageTitle text=format!("Notitie bij {}", case_title.get())/> }}
+        <Crumbs>
+            <li><a href=case_href(case)>{move || case_title.get()}</a></li>
+            <li aria-current="page">"Notitie"</li>
+        </Crumbs>
+        <JournalNav/>
+        <div class="entry-layout">
+            <div class="card form entry-form">
+                <div class="field">
+                    <label for="entry-date">"Datum"</label>
+                    <input id="entry-date" type="date" min="1990-01-01" max="2100-12-31" required
+                        aria-describedby="entry-date-error"
+                        aria-invalid=move || date_error.with(Option::is_some).to_string()
+                        prop:value=move || date.get()
+                        on:change=on_date/>
+                    <p id="entry-date-error" class="field-error" role="alert">{move || date_error.get()}</p>
+                </div>
+                <fieldset class="field model-choice">
+                    <legend>"Reflectiemodel"</legend>
+                    {ReflectionModel::ALL.iter().map(|m| {
+                        let m = *m;
+                        view! {
+                            <label class="choice">
+                                <input type="radio" name="entry-model"
+                                    prop:checked=move || model.get() == m
+                                    on:change=move |_| { let _ = update_entry(app, id, |e| e.model = m); }/>
+                                {m.label_nl()}
+                            </label>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <section class="steps" aria-labelledby="steps-title">
+                    <h2 id="steps-title">{move || format!("Reflectie ({})", model.get().label_nl())}</h2>
+                    {move || model.get().steps().iter().map(|step| view! { <StepField id step/> }).collect_view()}
+                    <OtherTexts id/>
+                </section>
+                <NextSteps id/>
+                <Marks id/>
+            </div>
+            <Feedback id/>
+        </div>
+        <section class="card danger-zone" aria-labelledby="entry-delete-title">
+            <h2 id="entry-delete-title">"Notitie verwijderen"</h2>
+            <p>"De notitie gaat naar de prullenbak. Van daaruit kun je haar terugzetten."</p>
+            <button type="button" class="danger" on:click=delete>"Notitie naar de prullenbak"</button>
+        </section>
+    }
+}
+
+/// One step of the model: a labelled textarea with the step's guiding questions as its
+/// description. Saved as it is typed.
+#[component]
+fn StepField(id: Id, step: &'static Step) -> impl IntoView {
+    let app = use_app();
+    let key = step.key;
+    let text = journal_memo(move |j| {
+        j.entry(id)
+            .map(|e| e.text(key).to_string())
+            .unwrap_or_default()
+    });
+    let field_id = format!("step-{}", key.replace('.', "-"));
+    let questions_id = format!("{field_id}-questions");
+    view! {
+        <div class="field step">
+            <label for=field_id.clone()>{step.title_nl}</label>
+            <ul id=questions_id.clone() class="hint questions">
+                {step.questions_nl.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}
+            </ul>
+            <textarea id=field_id aria-describedby=questions_id rows="5"
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    let _ = update_entry(app, id, |e| e.set_text(key, &value));
+                }></textarea>
+        </div>
+    }
+}
+
+/// Texts written under another model stay with the entry; they are shown, not lost.
+#[component]
+fn OtherTexts(id: Id) -> impl IntoView {
+    let others = journal_memo(move |j| {
+        j.entry(id)
+            .map(|e| {
+                e.other_texts()
+                    .into_iter()
+                    .map(|(key, text)| {
+                        let title = match step_by_key(key) {
+                            Some((m, s)) => format!("{} – {}", m.label_nl(), s.title_nl),
+                            None => key.to_string(),
+                        };
+                        (title, text.to_string())
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    });
+    view! {
+        <Show when=move || others.with(|o| !o.is_empty())>
+            <div class="other-texts">
+                <h3>"Tekst uit een ander reflectiemodel"</h3>
+                <p class="hint">"Deze tekst blijft bewaard. Kies het andere model weer om hem te bewerken."</p>
+                <dl>
+                    {move || others.get().into_iter().map(|(title, text)| view! {
+                        <dt>{title}</dt>
+                        <dd class="user-text">{text}</dd>
+                    }).collect_view()}
+                </dl>
+            </div>
+        </Show>
+    }
+}
+
+#[component]
+fn NextSteps(id: Id) -> impl IntoView {
+    let app = use_app();
+    let steps = journal_memo(move |j| {
+        j.entry(id)
+            .map(|e| e.next_steps.iter().map(|s| s.id).collect::<Vec<_>>())
+            .unwrap_or_default()
+    });
+    let added = RwSignal::new(None::<Id>);
+    let add = move |_| {
+        let step = new_id();
+        let _ = update_entry(app, id, |e| {
+            e.add_next_step(step);
+        });
+        added.set(Some(step));
+    };
+    view! {
+        <section class="next-steps" aria-labelledby="next-steps-title">
+            <h2 id="next-steps-title">"Volgende stappen"</h2>
+            <Show when=move || steps.with(Vec::is_empty)>
+                <p class="hint">"Nog geen volgende stappen."</p>
+            </Show>
+            <ol class="step-list">
+                <For each=move || steps.get() key=|s| *s let:step>
+                    <NextStepRow id step focus=added.get_untracked() == Some(step)/>
+                </For>
+            </ol>
+            <button type="button" on:click=add>"Volgende stap toevoegen"</button>
+        </section>
+    }
+}
+
+#[component]
+fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
+    let app = use_app();
+    let data = journal_memo(move |j| {
+        j.entry(id)
+            .and_then(|e| e.next_steps.iter().find(|s| s.id == step))
+            .map(|s| {
+                (
+                    s.text.clone(),
+                    s.due.map(|d| d.to_string()).unwrap_or_default(),
+                    s.done,
+                )
+            })
+            .unwrap_or_default()
+    });
+    let due_error = RwSignal::new(None::<String>);
+    let text_ref = NodeRef::<leptos::html::Input>::new();
+    if focus {
+        Effect::new(move |_| {
+            if let Some(el) = text_ref.get() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let change = move |f: Box<dyn FnOnce(&mut crate::model::journal::NextStep)>| {
+        let _ = update_entry(app, id, move |e| {
+            if let Some(s) = e.next_step_mut(step) {
+                f(s);
+            }
+        });
+    };
+    let text_id = format!("step-text-{step}");
+    let due_id = format!("step-due-{step}");
+    let due_error_id = format!("step-due-error-{step}");
+    let done_id = format!("step-done-{step}");
+    view! {
+        <li class="next-step">
+            <div class="field">
+                <label for=text_id.clone()>"Stap"</label>
+                <input id=text_id type="text" node_ref=text_ref
+                    prop:value=move || data.with(|d| d.0.clone())
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        change(Box::new(move |s| s.text = value));
+                    }/>
+            </div>
+            <div class="field">
+                <label for=due_id.clone()>"Uiterlijk op"</label>
+                <input id=due_id type="date" min="1990-01-01" max="2100-12-31"
+                    aria-describedby=due_error_id.clone()
+                    aria-invalid=move || due_error.with(Option::is_some).to_string()
+                    prop:value=move || data.with(|d| d.1.clone())
+                    on:change=move |ev| match parse_optional_date(&event_target_value(&ev)) {
+                        Ok(due) => {
+                            due_error.set(None);
+                            change(Box::new(move |s| s.due = due));
+                        }
+                        Err(e) => due_error.set(Some(e.message_nl())),
+                    }/>
+                <p id=due_error_id class="field-error" role="alert">{move || due_error.get()}</p>
+            </div>
+            <div class="choice">
+                <input id=done_id.clone() type="checkbox"
+                    prop:checked=move || data.with(|d| d.2)
+                    on:change=move |ev| {
+                        let done = event_target_checked(&ev);
+                        change(Box::new(move |s| s.done = done));
+                    }/>
+                <label for=done_id>"Gedaan"</label>
+            </div>
+            <button type="button" class="secondary"
+                aria-label=move || data.with(|d| if d.0.trim().is_empty() {
+                    "Stap verwijderen".to_string()
+                } else {
+                    format!("Stap verwijderen: {}", d.0)
+                })
+                on:click=move |_| {
+                    let _ = update_entry(app, id, |e| { e.remove_next_step(step); });
+                }>
+                "Stap verwijderen"
+            </button>
+        </li>
+    }
+}
+
+/// "Vraag voor begeleider" and "Inbrengen bij intervisie".
+#[component]
+fn Marks(id: Id) -> impl IntoView {
+    let app = use_app();
+    let question = journal_memo(move |j| j.entry(id).and_then(|e| e.coach_question.clone()));
+    let has_question = Memo::new(move |_| question.with(Option::is_some));
+    let peer = journal_memo(move |j| j.entry(id).is_some_and(|e| e.peer_consultation));
+    // Unticking drops the question from the entry; its text is kept here for this visit,
+    // so ticking again brings it back.
+    let stash = RwSignal::new(String::new());
+    let toggle_question = move |ev| {
+        let on = event_target_checked(&ev);
+        let _ = update_entry(app, id, |e| {
+            if on {
+                e.coach_question = Some(CoachQuestion {
+                    text: stash.get_untracked(),
+                    done: false,
+                });
+            } else {
+                if let Some(q) = e.coach_question.take() {
+                    stash.set(q.text);
+                }
+            }
+        });
+    };
+    view! {
+        <section class="marks" aria-labelledby="marks-title">
+            <h2 id="marks-title">"Meenemen naar een gesprek"</h2>
+            <div class="choice">
+                <input id="entry-coach" type="checkbox"
+                    prop:checked=move || has_question.get()
+                    on:change=toggle_question/>
+                <label for="entry-coach">"Vraag voor begeleider"</label>
+            </div>
+            <Show when=move || has_question.get()>
+                <div class="field indent">
+                    <label for="entry-coach-text">"Je vraag aan de begeleider"</label>
+                    <p id="entry-coach-hint" class="hint">"Komt op de agenda voor de volgende sessie."</p>
+                    <textarea id="entry-coach-text" rows="3" aria-describedby="entry-coach-hint"
+                        prop:value=move || question.with(|q| q.as_ref().map(|q| q.text.clone()).unwrap_or_default())
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            let _ = update_entry(app, id, |e| {
+                                if let Some(q) = e.coach_question.as_mut() {
+                                    q.text = value;
+                                }
+                            });
+                        }></textarea>
+                    <div class="choice">
+                        <input id="entry-coach-done" type="checkbox"
+                            prop:checked=move || question.with(|q| q.as_ref().is_some_and(|q| q.done))
+                            on:change=move |ev| {
+                                let done = event_target_checked(&ev);
+                                let _ = update_entry(app, id, |e| {
+                                    if let Some(q) = e.coach_question.as_mut() {
+                                        q.done = done;
+                                    }
+                                });
+                            }/>
+                        <label for="entry-coach-done">"Besproken met de begeleider"</label>
+                    </div>
+                </div>
+            </Show>
+            <div class="choice">
+                <input id="entry-peer" type="checkbox"
+                    prop:checked=move || peer.get()
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let _ = update_entry(app, id, |e| e.peer_consultation = on);
+                    }/>
+                <label for="entry-peer">"Inbrengen bij intervisie"</label>
+            </div>
+        </section>
+    }
+}
+
+/// What a coach wrote, read-only and clearly someone else's words.
+#[component]
+fn Feedback(id: Id) -> impl IntoView {
+    let feedback =
+        journal_memo(move |j| j.entry(id).map(|e| e.feedback.clone()).unwrap_or_default());
+    view! {
+        <section class="feedback-section" aria-labelledby="feedback-title">
+            <h2 id="feedback-title">"Terugkoppeling"</h2>
+            <Show
+                when=move || feedback.with(|f| !f.is_empty())
+                fallback=|| view! {
+                    <p class="hint">
+                        "Nog geen terugkoppeling. Deel je gegevens met je begeleider (Delen); zijn of haar reactie verschijnt hier."
+                    </p>
+                }
+            >
+                <For each=move || feedback.get() key=|f| (f.id, f.written) let:f>
+                    <article class="feedback" aria-labelledby=format!("feedback-{}", f.id)>
+                        <h3 id=format!("feedback-{}", f.id)>
+                            {format!("Terugkoppeling van {} ({})", f.author, f.author_role.label_nl().to_lowercase())}
+                        </h3>
+                        <p class="feedback-when">{format!("Geschreven op {}", moment_nl(f.written))}</p>
+                        <p class="user-text">{f.text.clone()}</p>
+                    </article>
+                </For>
+            </Show>
+        </section>
+    }
+}

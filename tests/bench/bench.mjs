@@ -1,0 +1,504 @@
+// The measurements of `./dev.sh bench`: build size, start-up against a Leptos hello
+// world, the feature figures on large seeded data, memory; each checked against its
+// budget. Prints one table and writes bench-results/latest.json. Exits 0 when budgets
+// fail (it reports them); exits 1 only when a measurement itself fails.
+//
+//   node tests/bench/bench.mjs <dist> <dist-hello> <data dir> <twiggy json>
+//
+// Runs Debian's /usr/bin/chromium headless with the flags of tests/e2e/playwright.config.js,
+// against the two builds served on 127.0.0.1 by tests/e2e/serve.mjs.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+
+const require = createRequire(resolve('tests/e2e/package.json'));
+const { chromium } = require('@playwright/test');
+
+const [distArg, helloArg, dataArg, twiggyArg] = process.argv.slice(2);
+const dist = resolve(distArg ?? 'dist');
+const distHello = resolve(helloArg ?? 'dist-hello');
+const dataDir = resolve(dataArg ?? 'bench-results/data');
+const PORT = Number(process.env.BENCH_PORT ?? 4186);
+const HELLO_PORT = Number(process.env.HELLO_PORT ?? 4187);
+const LOADS = Number(process.env.BENCH_LOADS ?? 10);
+const KIB = 1024;
+
+const BUDGET = {
+  transferGzipKiB: 200,
+  startupRatio: 1.5,
+  keystrokeMs: 50,
+  searchMs: 100,
+  layoutMs: 1000,
+  dragFrameMs: 16,
+  importRatio: 3,
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const log = (...a) => console.error('  ·', ...a);
+
+// ---------- size ----------
+function sizes() {
+  const kinds = { wasm: 0, js: 0, css: 0, other: 0 };
+  const out = {};
+  for (const k of [...Object.keys(kinds), 'total']) out[k] = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of readdirSync(dist)) {
+    const path = join(dist, f);
+    if (!statSync(path).isFile()) continue;
+    const buf = readFileSync(path);
+    const ext = extname(f).slice(1);
+    const kind = ext in kinds && ext !== 'other' ? ext : 'other';
+    const gz = gzipSync(buf, { level: 9 }).length;
+    const br = brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    for (const k of [kind, 'total']) {
+      out[k].raw += buf.length;
+      out[k].gzip += gz;
+      out[k].brotli += br;
+    }
+  }
+  return out;
+}
+
+// The largest contributors to the wasm, from twiggy (names survive in the wasm before
+// wasm-bindgen and wasm-opt; sizes there are larger than the shipped file, the shares hold).
+function twiggyTop() {
+  if (!twiggyArg) return null;
+  // Custom sections (function names, wasm-bindgen's descriptors) never ship: leave them out.
+  const items = JSON.parse(readFileSync(twiggyArg, 'utf8')).filter(
+    (i) => !i.name.startsWith('"') && !i.name.startsWith('custom section') && !i.name.startsWith('Σ'),
+  );
+  const total = items.reduce((n, i) => n + i.shallow_size, 0);
+  const top = items.slice(0, 15).map((i) => ({ name: i.name.slice(0, 90), bytes: i.shallow_size, percent: round((100 * i.shallow_size) / total, 2) }));
+  // By crate: the first lower-case path segment of each item's name (`<T as tachys::…>`
+  // counts for tachys; generic code is counted for the crate that defines it).
+  const byCrate = new Map();
+  for (const i of items) {
+    const m = i.name.match(/([a-z_][a-z0-9_]*)::/);
+    let crate = m ? m[1] : i.name.startsWith('data segment') ? '(data: strings, tables)' : '(other: imports, tables, unnamed)';
+    if (['core', 'alloc', 'std'].includes(crate)) crate = 'std (core, alloc)';
+    byCrate.set(crate, (byCrate.get(crate) ?? 0) + i.shallow_size);
+  }
+  const crates = [...byCrate.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 15)
+    .map(([crate, bytes]) => ({ crate, bytes, percent: round((100 * bytes) / total, 1) }));
+  return { top, crates, total };
+}
+
+// ---------- servers and browser ----------
+function serve(root, port) {
+  const child = spawn(process.execPath, ['tests/e2e/serve.mjs', root, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((ok, fail) => {
+    child.stdout.once('data', () => ok(child));
+    child.once('exit', (code) => fail(new Error(`server on ${port} exited with ${code}`)));
+  });
+}
+
+const launch = () =>
+  chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+
+// Keeps the wasm exports (they hold the Memory) that Trunk's start-up script announces.
+const KEEP_WASM = () => addEventListener('TrunkApplicationStarted', (e) => (window.__wasm = e.detail.wasm));
+
+async function newPage(browser, base) {
+  const context = await browser.newContext({ baseURL: base, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(KEEP_WASM);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { context, page, errors };
+}
+
+const ready = (page) => page.waitForSelector('html[data-leerspoor="ready"]', { state: 'attached', timeout: 60_000 });
+
+// ---------- start-up ----------
+// One cold load (a new context: empty cache and storage) until the app has mounted.
+async function coldLoad(browser, base, docText) {
+  const { context, page } = await newPage(browser, base);
+  // A returning user: the profile is in storage before the app's first byte loads.
+  if (docText) await context.addInitScript(SEED, docText);
+  await page.goto('/');
+  await ready(page);
+  const run = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    mounted: performance.getEntriesByName('leerspoor-mounted')[0]?.startTime ?? null,
+  }));
+  await context.close();
+  return run;
+}
+
+// The variants take turns, load by load, so a busy moment of the machine falls on all of
+// them alike; one warm-up round of the browser itself is left out.
+async function startups(browser, variants) {
+  const runs = variants.map(() => []);
+  for (let i = 0; i <= LOADS; i++) {
+    for (const [k, v] of variants.entries()) {
+      const run = await coldLoad(browser, v.base, v.doc);
+      if (i > 0) runs[k].push(run);
+    }
+  }
+  return runs.map((rs) => ({
+    firstContentMs: round(median(rs.map((r) => r.fcp ?? r.mounted))),
+    interactiveMs: round(median(rs.map((r) => r.mounted))),
+    runs: rs.length,
+  }));
+}
+
+const SEED = (text) => {
+  const doc = JSON.parse(text);
+  const id = doc.profile.id;
+  if (localStorage.getItem(`leerspoor/v1/doc/${id}`) == null) {
+    localStorage.setItem(`leerspoor/v1/doc/${id}`, text);
+    localStorage.setItem(`leerspoor/v1/rev/${id}`, String(doc.revision));
+    localStorage.setItem('leerspoor/v1/active', id);
+  }
+};
+
+// ---------- memory ----------
+async function memory(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  const wasm = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
+  await cdp.detach();
+  return { jsHeapMiB: round(heap.usedSize / KIB / KIB, 2), wasmMemoryMiB: wasm == null ? null : round(wasm / KIB / KIB, 2) };
+}
+
+// ---------- seeded data ----------
+const data = (name) => readFileSync(join(dataDir, `${name}.json`), 'utf8');
+
+async function seed(page, docText) {
+  await page.goto('/');
+  await ready(page);
+  await page.evaluate((text) => {
+    const doc = JSON.parse(text);
+    const id = doc.profile.id;
+    localStorage.clear();
+    localStorage.setItem(`leerspoor/v1/doc/${id}`, text);
+    localStorage.setItem(`leerspoor/v1/rev/${id}`, String(doc.revision));
+    localStorage.setItem('leerspoor/v1/active', id);
+  }, docText);
+}
+
+// In-page helpers: time from an input to the next frame after the DOM has settled.
+const IN_PAGE = () => {
+  window.__bench = {
+    macrotask: () => new Promise((r) => setTimeout(r, 0)),
+    frame: () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
+    // Runs `act`, then waits for every task it queued (Leptos runs its effects in
+    // microtasks; a timeout runs after them all), then for the next frame to be painted.
+    // Returns [work ms, to-frame ms].
+    async time(act) {
+      const t0 = performance.now();
+      act();
+      await this.macrotask();
+      const work = performance.now() - t0;
+      await this.frame();
+      return [work, performance.now() - t0];
+    },
+  };
+};
+
+// ---------- journal ----------
+async function journal(browser, base) {
+  const { context, page, errors } = await newPage(browser, base);
+  await page.addInitScript(IN_PAGE);
+  await seed(page, data('journal'));
+  await page.goto('/casusjournaal');
+  await ready(page);
+  const result = { searchMs: null, keystrokeMs: null, note: null, memory: null };
+  const search = page.locator('#case-search');
+  if ((await search.count()) === 0) {
+    result.note = 'the case list has no search box (#case-search) in this build: the journal UI is not merged yet';
+    result.memory = await memory(page);
+    await context.close();
+    return result;
+  }
+  // Search: type a query letter by letter, each time until the list has updated.
+  const searchTimes = await page.evaluate(async () => {
+    const input = document.getElementById('case-search');
+    const times = [];
+    for (const query of ['bewoners', 'wethouder', 'bomen']) {
+      for (let i = 1; i <= query.length; i++) {
+        const [work, toFrame] = await window.__bench.time(() => {
+          input.value = query.slice(0, i);
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        });
+        times.push([work, toFrame]);
+      }
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await window.__bench.frame();
+    }
+    return times;
+  });
+  const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)];
+  result.searchWorkMs = round(median(searchTimes.map((t) => t[0])));
+  result.searchMs = round(median(searchTimes.map((t) => t[1])));
+  result.searchP95Ms = round(p95(searchTimes.map((t) => t[1])));
+  // Typing: open the case with the most entries, then its newest entry.
+  const doc = JSON.parse(data('journal'));
+  const perCase = new Map();
+  for (const e of doc.journal.entries) perCase.set(e.case_id, [...(perCase.get(e.case_id) ?? []), e.id]);
+  const [caseId, entries] = [...perCase.entries()].sort((a, b) => b[1].length - a[1].length)[0];
+  await page.goto(`/casusjournaal/casus/${caseId}/notitie/${entries[0]}`);
+  await ready(page);
+  const area = page.locator('main textarea').first();
+  await area.waitFor({ timeout: 10_000 });
+  await area.focus();
+  await page.evaluate(() => {
+    const t = document.activeElement;
+    t.selectionStart = t.selectionEnd = t.value.length;
+  });
+  const typeTimes = await page.evaluate(async () => {
+    const times = [];
+    for (const ch of ' De wethouder vroeg om een besluit.') {
+      const [work, toFrame] = await window.__bench.time(() => document.execCommand('insertText', false, ch));
+      times.push([work, toFrame]);
+    }
+    return times;
+  });
+  result.keystrokeWorkMs = round(median(typeTimes.map((t) => t[0])));
+  result.keystrokeMs = round(median(typeTimes.map((t) => t[1])));
+  result.keystrokeP95Ms = round(p95(typeTimes.map((t) => t[1])));
+  result.memory = await memory(page);
+  result.pageErrors = errors;
+  await context.close();
+  return result;
+}
+
+// ---------- network map ----------
+async function network(browser, base) {
+  const { context, page, errors } = await newPage(browser, base);
+  await page.addInitScript(IN_PAGE);
+  await seed(page, data('network'));
+  await page.goto('/');
+  await ready(page);
+  const net = JSON.parse(data('network')).network;
+  // Layout: from the click on the menu link to the frame after the map is drawn.
+  const layoutMs = await page.evaluate(async (actors) => {
+    const link = [...document.querySelectorAll('nav a')].find((a) => a.textContent.trim() === 'Netwerkkaart');
+    const t0 = performance.now();
+    link.click();
+    for (;;) {
+      const map = document.querySelector('[data-testid="network-map"]');
+      if (map && map.querySelectorAll('g.net-node').length >= actors) break;
+      if (performance.now() - t0 > 30_000) throw new Error('the map did not appear');
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await window.__bench.frame();
+    return performance.now() - t0;
+  }, net.actors.length);
+  // Drag: press on a node, then move it in small steps; each move's handling, alone.
+  const drag = await page.evaluate(async () => {
+    const map = document.querySelector('[data-testid="network-map"]');
+    const node = map.querySelector('g.net-node[data-node]:not([data-node="ik"])');
+    const box = node.getBoundingClientRect();
+    const x0 = box.x + box.width / 2;
+    const y0 = box.y + box.height / 2;
+    const ev = (type, x, y) => new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0, buttons: 1, clientX: x, clientY: y });
+    node.dispatchEvent(ev('pointerdown', x0, y0));
+    const work = [];
+    const frames = [];
+    for (let i = 1; i <= 30; i++) {
+      const [w, f] = await window.__bench.time(() => node.dispatchEvent(ev('pointermove', x0 + 5 + i * 3, y0 + i * 2)));
+      work.push(w);
+      frames.push(f);
+    }
+    node.dispatchEvent(ev('pointerup', x0 + 95, y0 + 60));
+    return { work, frames };
+  });
+  const result = {
+    actors: net.actors.length,
+    ties: net.ties.length,
+    layoutMs: round(layoutMs),
+    dragWorkMs: round(median(drag.work), 2),
+    dragToFrameMs: round(median(drag.frames)),
+    memory: await memory(page),
+    pageErrors: errors,
+  };
+  await context.close();
+  return result;
+}
+
+// ---------- bundle import ----------
+async function importBundle(browser, base, name) {
+  const { context, page, errors } = await newPage(browser, base);
+  await seed(page, data('small'));
+  await page.goto('/delen');
+  await ready(page);
+  const text = data(name);
+  const bytes = Buffer.byteLength(text);
+  // Marks: the file chosen, the preview shown, the confirm click, the import done.
+  await page.evaluate(() => {
+    window.__marks = {};
+    addEventListener('change', () => (window.__marks.chosen ??= performance.now()), { capture: true });
+    addEventListener('click', (e) => {
+      if (e.target.closest('button')?.textContent.trim() === 'Importeren') window.__marks.confirm = performance.now();
+    }, { capture: true });
+    new MutationObserver(() => {
+      const m = window.__marks;
+      if (!m.preview && document.querySelector('[data-testid="import-preview"]')) m.preview = performance.now();
+      if (!m.done && document.querySelector('[data-testid="import-done"], [data-testid="import-error"]')) m.done = performance.now();
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await page.getByLabel('Bundelbestand').setInputFiles({ name: 'groot.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  await page.locator('[data-testid="import-done"], [data-testid="import-error"]').first().waitFor({ timeout: 60_000 });
+  const outcome = await page.locator('[data-testid="import-done"], [data-testid="import-error"], [data-testid="save-status"]').allTextContents();
+  const marks = await page.evaluate(() => window.__marks);
+  const stored = await page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('leerspoor/v1/doc/')).map(([, v]) => v.length)[0] ?? 0);
+  // The same text, parsed by the browser alone: the floor any import has to stand on.
+  const parseMs = await page.evaluate((t) => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      JSON.parse(t);
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[2];
+  }, text);
+  const readPlanMs = marks.preview - marks.chosen;
+  const mergeSaveMs = marks.done - marks.confirm;
+  const result = {
+    bundleMiB: round(bytes / KIB / KIB, 2),
+    readCheckPreviewMs: round(readPlanMs),
+    mergePersistMs: round(mergeSaveMs),
+    importMs: round(readPlanMs + mergeSaveMs),
+    jsonParseMs: round(parseMs),
+    ratio: round((readPlanMs + mergeSaveMs) / parseMs, 1),
+    outcome: outcome.map((s) => s.trim()).filter(Boolean),
+    saved: (await page.getByTestId('import-done').count()) > 0 && /Opgeslagen/.test(await page.getByTestId('save-status').innerText()),
+    storedDocumentChars: stored,
+    memory: await memory(page),
+    pageErrors: errors,
+  };
+  await context.close();
+  return result;
+}
+
+// ---------- main ----------
+async function main() {
+  const results = { when: new Date().toISOString(), chromium: null, budgets: BUDGET };
+  results.size = sizes();
+  results.twiggy = twiggyTop();
+  const servers = [await serve(dist, PORT), await serve(distHello, HELLO_PORT)];
+  const browser = await launch();
+  results.chromium = browser.version();
+  const base = `http://127.0.0.1:${PORT}`;
+  try {
+    log(`start-up: ${LOADS} cold loads each of Leerspoor (first visit, a year of data) and hello world`);
+    [results.startup, results.startupWithData, results.hello] = await startups(browser, [
+      { base },
+      { base, doc: data('realistic') },
+      { base: `http://127.0.0.1:${HELLO_PORT}` },
+    ]);
+    {
+      const { context, page } = await newPage(browser, base);
+      await page.goto('/');
+      await ready(page);
+      results.memoryAtStart = await memory(page);
+      await context.close();
+    }
+    results.startupWithData.kib = round(Buffer.byteLength(data('realistic')) / KIB);
+    log('journal: 2,000 entries over 100 cases');
+    results.journal = await journal(browser, base);
+    log('network map: 300 actors, 1,000 ties');
+    results.network = await network(browser, base);
+    log('bundle import: 5 MB, and 3 MB');
+    results.import = await importBundle(browser, base, 'bundle');
+    results.import3 = await importBundle(browser, base, 'bundle-3');
+  } finally {
+    await browser.close();
+    for (const s of servers) s.kill();
+  }
+  results.checks = checks(results);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2) + '\n');
+  const table = render(results);
+  writeFileSync('bench-results/latest.md', table);
+  console.log(table);
+}
+
+function checks(r) {
+  const c = [];
+  const add = (what, value, budget, pass) => c.push({ what, value, budget, pass: value == null ? null : pass });
+  const gz = r.size.total.gzip / KIB;
+  add('transfer (gzip)', `${round(gz)} KiB`, `≤ ${BUDGET.transferGzipKiB} KiB`, gz <= BUDGET.transferGzipKiB);
+  const ratio = r.startup.interactiveMs / r.hello.interactiveMs;
+  add('start-up vs hello world (first visit)', `${round(ratio, 2)}×`, `≤ ${BUDGET.startupRatio}×`, ratio <= BUDGET.startupRatio);
+  const ratioData = r.startupWithData.interactiveMs / r.hello.interactiveMs;
+  add('start-up vs hello world (a year of data)', `${round(ratioData, 2)}×`, `≤ ${BUDGET.startupRatio}×`, ratioData <= BUDGET.startupRatio);
+  const j = r.journal;
+  add('journal keystroke (2,000 entries)', j.keystrokeMs == null ? null : `${j.keystrokeMs} ms`, `< ${BUDGET.keystrokeMs} ms`, j.keystrokeMs < BUDGET.keystrokeMs);
+  add('journal search (100 cases)', j.searchMs == null ? null : `${j.searchMs} ms`, `< ${BUDGET.searchMs} ms`, j.searchMs < BUDGET.searchMs);
+  add('map layout (300 actors, 1,000 ties)', `${r.network.layoutMs} ms`, `< ${BUDGET.layoutMs} ms`, r.network.layoutMs < BUDGET.layoutMs);
+  add('map drag, work per move', `${r.network.dragWorkMs} ms`, `< ${BUDGET.dragFrameMs} ms`, r.network.dragWorkMs < BUDGET.dragFrameMs);
+  add(`bundle import (${r.import.bundleMiB} MiB) vs JSON.parse`, `${r.import.ratio}×`, `≤ ${BUDGET.importRatio}×`, r.import.ratio <= BUDGET.importRatio);
+  add(`bundle import (${r.import3.bundleMiB} MiB) vs JSON.parse`, `${r.import3.ratio}×`, `≤ ${BUDGET.importRatio}×`, r.import3.ratio <= BUDGET.importRatio);
+  for (const i of [r.import, r.import3]) add(`bundle import (${i.bundleMiB} MiB) saved`, i.saved ? 'saved' : 'not saved', 'saved', i.saved);
+  return c;
+}
+
+function render(r) {
+  const kib = (b) => `${round(b / KIB)} KiB`;
+  const L = [];
+  L.push(`Leerspoor benchmark — ${r.when} — ${r.chromium} headless, 127.0.0.1`, '');
+  L.push('| build file | raw | gzip | brotli |', '|---|---:|---:|---:|');
+  for (const k of ['wasm', 'js', 'css', 'other', 'total']) L.push(`| ${k} | ${kib(r.size[k].raw)} | ${kib(r.size[k].gzip)} | ${kib(r.size[k].brotli)} |`);
+  L.push('', '| measurement | Leerspoor | hello world |', '|---|---:|---:|');
+  L.push(`| start-up: first content (median of ${r.startup.runs} cold loads) | ${r.startup.firstContentMs} ms | ${r.hello.firstContentMs} ms |`);
+  L.push(`| start-up: interactive (mounted) | ${r.startup.interactiveMs} ms | ${r.hello.interactiveMs} ms |`);
+  L.push(`| start-up with a year of data (${r.startupWithData.kib} KiB): first content / interactive | ${r.startupWithData.firstContentMs} / ${r.startupWithData.interactiveMs} ms | |`);
+  L.push('', '| feature | figure |', '|---|---:|');
+  const j = r.journal;
+  if (j.note) L.push(`| journal | not measured: ${j.note} |`);
+  else {
+    L.push(`| journal keystroke: handling, median | ${j.keystrokeWorkMs} ms |`);
+    L.push(`| journal keystroke: to next frame, median (p95) | ${j.keystrokeMs} ms (${j.keystrokeP95Ms}) |`);
+    L.push(`| journal search, per typed letter: handling, median | ${j.searchWorkMs} ms |`);
+    L.push(`| journal search: to next frame, median (p95) | ${j.searchMs} ms (${j.searchP95Ms}) |`);
+  }
+  const n = r.network;
+  L.push(`| map: click to drawn (${n.actors} actors, ${n.ties} ties) | ${n.layoutMs} ms |`);
+  L.push(`| map drag: handling per pointermove, median | ${n.dragWorkMs} ms |`);
+  L.push(`| map drag: pointermove to next frame, median | ${n.dragToFrameMs} ms |`);
+  for (const i of [r.import, r.import3]) {
+    L.push(`| import ${i.bundleMiB} MiB: read + check + preview | ${i.readCheckPreviewMs} ms |`);
+    L.push(`| import ${i.bundleMiB} MiB: merge + backup + save | ${i.mergePersistMs} ms |`);
+    L.push(`| JSON.parse of the same ${i.bundleMiB} MiB | ${i.jsonParseMs} ms |`);
+    L.push(`| import ${i.bundleMiB} MiB: outcome | ${i.outcome.join(' / ').replace(/\|/g, '/')} |`);
+  }
+  const i = r.import;
+  L.push('', '| memory | JS heap | wasm memory |', '|---|---:|---:|');
+  const mem = (m) => `${m?.jsHeapMiB ?? '–'} MiB | ${m?.wasmMemoryMiB ?? '–'} MiB`;
+  L.push(`| after start-up (no profile) | ${mem(r.memoryAtStart)} |`);
+  L.push(`| journal of 2,000 entries open | ${mem(j.memory)} |`);
+  L.push(`| map of 300 actors open | ${mem(n.memory)} |`);
+  L.push(`| after importing ${i.bundleMiB} MiB | ${mem(i.memory)} |`);
+  L.push(`| after importing ${r.import3.bundleMiB} MiB | ${mem(r.import3.memory)} |`);
+  L.push('', '| budget | value | limit | result |', '|---|---:|---:|---|');
+  for (const c of r.checks) L.push(`| ${c.what} | ${c.value ?? '–'} | ${c.budget} | ${c.pass == null ? 'NOT MEASURED' : c.pass ? 'pass' : 'FAIL'} |`);
+  if (r.twiggy) {
+    L.push('', `Largest contributors to the wasm (twiggy, before wasm-opt: ${kib(r.twiggy.total)}), by crate:`, '', '| crate | size | share |', '|---|---:|---:|');
+    for (const c of r.twiggy.crates) L.push(`| ${c.crate} | ${kib(c.bytes)} | ${c.percent}% |`);
+    L.push('', 'Largest single items:', '', '| item | size | share |', '|---|---:|---:|');
+    for (const t of r.twiggy.top) L.push(`| \`${t.name.replace(/\|/g, '/')}\` | ${kib(t.bytes)} | ${t.percent}% |`);
+  }
+  return L.join('\n') + '\n';
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
