@@ -74,7 +74,8 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   const bramBundle = await exportBundle(bram);
 
   // The begeleider, in a third browser.
-  const ctxC = await browser.newContext({ acceptDownloads: true });
+  // axe is injected as a script, which the app's Content-Security-Policy would block.
+  const ctxC = await browser.newContext({ acceptDownloads: true, bypassCSP: true });
   const coach = await ctxC.newPage();
   await createProfile(coach, { name: 'Bea Begeleider', role: 'Begeleider' });
   const nav = coach.getByRole('navigation', { name: 'Hoofdmenu' });
