@@ -17,6 +17,7 @@ pub mod rng;
 pub mod sample;
 pub mod selfscan;
 pub mod validation;
+pub mod workspace;
 
 pub use document::{Document, SCHEMA_VERSION};
 

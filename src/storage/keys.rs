@@ -7,6 +7,9 @@
 //! `<root>/v1/kept/<when>/<key>`  unreadable data moved aside, never overwritten
 //! `<root>/v1/backup/<profile id>` the copy made before the last import that changed data
 //! `<root>/v1/exported/<profile id>` when the profile was last exported (for the reminder)
+//! `<root>/v1/peer/<coach id>/<participant id>` a begeleider's copy of a participant
+//!   (compressed, see `storage::workspace`), with `…/previous` the copy before the last
+//!   import and `<root>/v1/peer/<coach id>/index` the list of participants
 
 use crate::model::Id;
 
@@ -57,6 +60,23 @@ impl Keys {
             self.backup(profile),
             self.exported(profile),
         ]
+    }
+
+    /// Everything a begeleider holds of their participants.
+    pub fn peer_prefix(&self, coach: Id) -> String {
+        format!("{}peer/{coach}/", self.base)
+    }
+
+    pub fn peer(&self, coach: Id, participant: Id) -> String {
+        format!("{}{participant}", self.peer_prefix(coach))
+    }
+
+    pub fn peer_previous(&self, coach: Id, participant: Id) -> String {
+        format!("{}{participant}/previous", self.peer_prefix(coach))
+    }
+
+    pub fn peer_index(&self, coach: Id) -> String {
+        format!("{}index", self.peer_prefix(coach))
     }
 
     pub fn document_prefix(&self) -> String {

@@ -7,6 +7,7 @@
 mod backend;
 mod keys;
 mod store;
+mod workspace;
 
 #[cfg(target_arch = "wasm32")]
 pub mod local;
@@ -14,3 +15,6 @@ pub mod local;
 pub use backend::{Backend, BackendError, MemoryBackend};
 pub use keys::Keys;
 pub use store::{Kept, KeptReason, SaveError, Startup, Store};
+pub use workspace::{
+    pack, unpack, Held, Participant, Workspace, WorkspaceError, ASSUMED_QUOTA_UNITS, WARN_AT,
+};

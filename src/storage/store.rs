@@ -283,7 +283,7 @@ impl Store {
     /// UTF-16 units. Other profiles' keys and kept data are never among them.
     pub fn profile_footprint(&self, profile: Id) -> Result<Vec<(String, usize)>, BackendError> {
         let mut found = Vec::new();
-        for key in self.keys.of_profile(profile) {
+        for key in self.profile_keys(profile)? {
             if let Some(value) = self.backend.get(&key)? {
                 found.push((key, value.encode_utf16().count()));
             }
@@ -294,7 +294,7 @@ impl Store {
     /// Removes one profile's data and nothing else; the active mark goes with it if it
     /// pointed there.
     pub fn remove_profile(&self, profile: Id) -> Result<(), BackendError> {
-        for key in self.keys.of_profile(profile) {
+        for key in self.profile_keys(profile)? {
             self.backend.remove(&key)?;
         }
         let active = self.backend.get(&self.keys.active())?;
@@ -302,6 +302,19 @@ impl Store {
             self.backend.remove(&self.keys.active())?;
         }
         Ok(())
+    }
+
+    /// A profile's own keys, and for a begeleider the participants they hold.
+    fn profile_keys(&self, profile: Id) -> Result<Vec<String>, BackendError> {
+        let mut keys = self.keys.of_profile(profile);
+        let peers = self.keys.peer_prefix(profile);
+        keys.extend(
+            self.backend
+                .keys()?
+                .into_iter()
+                .filter(|k| k.starts_with(&peers)),
+        );
+        Ok(keys)
     }
 
     /// What this edition's keys take, in UTF-16 units as browsers count towards quota.

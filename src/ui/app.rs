@@ -3,6 +3,7 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::components::{Notices, SaveStatus};
+use super::pages::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};
 use super::pages::{
     FrameworkPage, GoalsPage, Home, JournalAgendaPage, JournalBinPage, JournalCasePage,
     JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, ResultsPage, ScanPage,
@@ -51,6 +52,11 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("casusjournaal/casus/:id/notitie/:entry") view=JournalEntryPage/>
                         <Route path=path!("netwerkkaart") view=NetworkPage/>
                         <Route path=path!("delen") view=SharePage/>
+                        <Route path=path!("deelnemers") view=ParticipantsPage/>
+                        <Route path=path!("deelnemers/:id") view=ParticipantPage/>
+                        <Route path=path!("deelnemers/:id/sessie") view=SessionPage/>
+                        <Route path=path!("deelnemers/:id/terugkoppeling") view=FeedbackPage/>
+                        <Route path=path!("regiegroep") view=RegiegroepPage/>
                     </Routes>
                 </Show>
             </main>
@@ -60,6 +66,11 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Nav() -> impl IntoView {
+    let app = use_app();
+    let coach = move || {
+        app.doc
+            .with(|d| d.as_ref().map(|d| d.profile.role) == Some(crate::model::Role::Coach))
+    };
     // `A` sets aria-current="page" on the link of the current route.
     view! {
         <nav aria-label="Hoofdmenu">
@@ -69,6 +80,10 @@ fn Nav() -> impl IntoView {
                 <li><A href="/casusjournaal">"Casusjournaal"</A></li>
                 <li><A href="/netwerkkaart">"Netwerkkaart"</A></li>
                 <li><A href="/delen">"Delen"</A></li>
+                <Show when=coach>
+                    <li><A href="/deelnemers">"Deelnemers"</A></li>
+                    <li><A href="/regiegroep">"Regiegroep"</A></li>
+                </Show>
             </ul>
         </nav>
     }

@@ -7,6 +7,7 @@ mod not_found;
 mod onboarding;
 mod selfscan;
 mod share;
+mod workspace;
 
 pub use home::Home;
 pub use journal::{
@@ -17,3 +18,5 @@ pub use not_found::NotFound;
 pub use onboarding::Onboarding;
 pub use selfscan::{FrameworkPage, GoalsPage, ResultsPage, ScanPage, SelfScanPage};
 pub use share::SharePage;
+pub(crate) use workspace::{add_participant, holds as workspace_holds};
+pub use workspace::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};

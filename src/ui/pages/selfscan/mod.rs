@@ -20,6 +20,7 @@ use crate::ui::state::{use_app, AppState};
 
 pub use framework::FrameworkPage;
 pub use goals::GoalsPage;
+pub(crate) use results::radar_view;
 pub use results::ResultsPage;
 pub use scan::ScanPage;
 
@@ -42,12 +43,12 @@ pub(super) fn change<R>(app: AppState, f: impl FnOnce(&mut SelfScan) -> R) -> Op
 }
 
 /// A score with one decimal and a Dutch decimal comma; "–" when there is none.
-pub(super) fn score_nl(value: Option<f64>) -> String {
+pub(crate) fn score_nl(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}").replace('.', ","))
 }
 
 /// A signed difference such as "+0,5" or "−1,0".
-pub(super) fn delta_nl(value: Option<f64>) -> String {
+pub(crate) fn delta_nl(value: Option<f64>) -> String {
     match value {
         None => "–".to_string(),
         Some(v) if v > 0.0 => format!("+{v:.1}").replace('.', ","),
@@ -56,7 +57,7 @@ pub(super) fn delta_nl(value: Option<f64>) -> String {
     }
 }
 
-pub(super) fn date_nl(date: NaiveDate) -> String {
+pub(crate) fn date_nl(date: NaiveDate) -> String {
     date.format("%d-%m-%Y").to_string()
 }
 
@@ -65,7 +66,7 @@ pub(super) fn today() -> NaiveDate {
 }
 
 /// "Nulmeting, 12-01-2026, zelf": how a scan is named in lists and legends.
-pub(super) fn scan_title(scan: &Scan) -> String {
+pub(crate) fn scan_title(scan: &Scan) -> String {
     format!(
         "{}, {} ({})",
         scan.label.label_nl(),

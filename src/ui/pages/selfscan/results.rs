@@ -170,7 +170,11 @@ fn polygon_points(values: &[Option<f64>], max: f64) -> String {
         .join(" ")
 }
 
-fn radar_view(radar: &Radar, titles: &[String], targets: Option<&[Option<u8>]>) -> impl IntoView {
+pub(crate) fn radar_view(
+    radar: &Radar,
+    titles: &[String],
+    targets: Option<&[Option<u8>]>,
+) -> impl IntoView {
     let n = radar.axes.len();
     let max = f64::from(radar.max);
     let rings = (1..=radar.max)

@@ -2,12 +2,15 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::model::bundle::BundleKind;
 use crate::model::bundle::{
     self, Bundle, Counts, Incoming, MergePlan, Opened, Relation, Resolution,
 };
+use crate::model::{Id, Role};
 use crate::ui::components::Unlock;
 use crate::ui::crypto;
 use crate::ui::files::open_bundle_file;
+use crate::ui::pages::{add_participant, workspace_holds};
 use crate::ui::state::use_app;
 
 #[derive(Clone, PartialEq)]
@@ -18,6 +21,8 @@ enum ImportState {
     Locked(String, Box<Bundle>),
     Preview(Box<Preview>),
     Done(String),
+    /// A participant's bundle went into the begeleider's workspace: (name, id).
+    Added(String, Id),
 }
 
 #[derive(Clone, PartialEq)]
@@ -116,6 +121,21 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
         dragging.set(true);
     };
 
+    // A begeleider keeps another person's bundle in their workspace, apart from their own.
+    let add = move || {
+        let ImportState::Preview(preview) = state.get_untracked() else {
+            return;
+        };
+        let document = &preview.incoming.document;
+        match add_participant(&preview.incoming) {
+            Ok(()) => state.set(ImportState::Added(
+                document.profile.name.clone(),
+                document.id(),
+            )),
+            Err(message) => state.set(ImportState::Failed(message)),
+        }
+    };
+
     let confirm = move |_| {
         let ImportState::Preview(preview) = state.get_untracked() else {
             return;
@@ -199,8 +219,15 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
                     ImportState::Done(message) => view! {
                         <div class="notice info" role="status" data-testid="import-done">{message}</div>
                     }.into_any(),
+                    ImportState::Added(name, id) => view! {
+                        <div class="notice info" role="status" data-testid="import-done">
+                            <span>{format!("{name} staat nu bij je deelnemers. ")}
+                                <a href=format!("/deelnemers/{id}")>{format!("Dashboard van {name}")}</a>
+                            </span>
+                        </div>
+                    }.into_any(),
                     ImportState::Preview(preview) => view! {
-                        <PreviewView preview=*preview choices=choices on_confirm=confirm
+                        <PreviewView preview=*preview choices=choices on_confirm=confirm on_add=add
                             on_cancel=move || state.set(ImportState::Idle)/>
                     }.into_any(),
                 }}
@@ -214,8 +241,10 @@ fn PreviewView(
     preview: Preview,
     choices: RwSignal<HashMap<String, Resolution>>,
     on_confirm: impl Fn(leptos::ev::MouseEvent) + 'static,
+    on_add: impl Fn() + 'static,
     on_cancel: impl Fn() + 'static,
 ) -> impl IntoView {
+    let app = use_app();
     let bundle = &preview.incoming.bundle;
     let from = format!("{} ({})", bundle.from.name, bundle.from.role.label_nl());
     let when = bundle.exported.format("%d-%m-%Y %H:%M").to_string();
@@ -235,7 +264,25 @@ fn PreviewView(
     let feedback = preview.plan.feedback_added;
     let conflicts = preview.plan.conflicts.clone();
     let can_import = preview.relation != Relation::Foreign;
+    let is_coach = app
+        .doc
+        .with_untracked(|d| d.as_ref().map(|d| d.profile.role))
+        == Some(Role::Coach);
+    let participant = preview.incoming.document.id();
+    // (button text, note) when a begeleider can keep this bundle in their workspace.
+    let for_workspace = (preview.relation == Relation::Foreign
+        && is_coach
+        && bundle.kind == BundleKind::Participant)
+        .then(|| {
+            let name = &preview.incoming.document.profile.name;
+            if workspace_holds(participant) {
+                ("Bijwerken", format!("{name} staat al bij je deelnemers. Bijwerken bewaart de vorige versie, zodat je ziet wat er veranderd is; je opmerkingen en beoordelingen blijven."))
+            } else {
+                ("Toevoegen aan mijn deelnemers", format!("Deze bundel bevat de gegevens van {name}. Ze komen in je werkruimte voor deelnemers, los van je eigen gegevens."))
+            }
+        });
     let foreign_note = match preview.relation {
+        Relation::Foreign if for_workspace.is_some() => None,
         Relation::Foreign => Some(format!(
             "Deze bundel bevat de gegevens van {}, niet die van jou. Je kunt alleen je eigen bundels en terugkoppeling op je eigen gegevens inlezen; een werkruimte voor begeleiders met meerdere deelnemers komt in een volgende versie.",
             bundle.from.name
@@ -291,10 +338,21 @@ fn PreviewView(
                     </ul>
                 </fieldset>
             })}
+            {match for_workspace {
+                Some((label, note)) => view! {
+                    <p class="notice info" data-testid="workspace-note">{note}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| on_add()>{label}</button>
+                        <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
+                    </div>
+                }.into_any(),
+                None => view! {
             <div class="actions">
                 <button type="button" class="primary" disabled=!can_import on:click=on_confirm>"Importeren"</button>
                 <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
             </div>
+                }.into_any(),
+            }}
         </div>
     }
 }

@@ -1,0 +1,206 @@
+//! The begeleider's workspace: what they do with their participants' data. Storing it is
+//! `storage::workspace`; here are the rules: what changed since the previous bundle, the
+//! begeleider's feedback and rating scan, the return bundle, and the regiegroep overview.
+
+mod overview;
+
+pub use overview::{overview, overview_csv, CompetencyRow, Overview, ParticipantLine};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::bundle::{self, Bundle, BundleKind, Resolution, Selection, Sender};
+use super::journal::Feedback;
+use super::selfscan::{Rater, RaterRole, ScanError, ScanLabel};
+use super::{Document, Id, Profile, Role};
+
+/// What a new bundle brought, compared with the copy held before it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Changes {
+    /// "Nulmeting (Zelf), 15-09-2025", …
+    pub scans_added: Vec<String>,
+    pub cases_added: Vec<String>,
+    /// (case title, entry date)
+    pub entries_added: Vec<(String, NaiveDate)>,
+    pub entries_changed: Vec<(String, NaiveDate)>,
+    pub goals_added: Vec<String>,
+    pub goals_changed: Vec<String>,
+    pub actors_added: Vec<String>,
+    pub ties_added: usize,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        *self == Changes::default()
+    }
+}
+
+/// The difference between two copies of one participant's data, by record id. Feedback
+/// is left out: it is the begeleider's own.
+pub fn changes(previous: &Document, current: &Document) -> Changes {
+    let mut out = Changes::default();
+    let case_title = |id: Id| {
+        current
+            .journal
+            .case(id)
+            .map_or_else(String::new, |c| c.title.clone())
+    };
+    for scan in &current.selfscan.scans {
+        if previous.selfscan.scan(scan.id).is_none() {
+            out.scans_added.push(format!(
+                "{} ({}), {}",
+                scan.label.label_nl(),
+                scan.rater.label_nl(),
+                scan.date.format("%d-%m-%Y")
+            ));
+        }
+    }
+    for case in &current.journal.cases {
+        if previous.journal.case(case.id).is_none() {
+            out.cases_added.push(case.title.clone());
+        }
+    }
+    for entry in &current.journal.entries {
+        match previous.journal.entry(entry.id) {
+            None => out
+                .entries_added
+                .push((case_title(entry.case_id), entry.date)),
+            Some(old) => {
+                let (mut a, mut b) = (old.clone(), entry.clone());
+                a.feedback.clear();
+                b.feedback.clear();
+                (a.updated, b.updated) = (b.updated, b.updated);
+                if a != b {
+                    out.entries_changed
+                        .push((case_title(entry.case_id), entry.date));
+                }
+            }
+        }
+    }
+    for goal in &current.selfscan.goals {
+        match previous.selfscan.goal(goal.id) {
+            None => out.goals_added.push(goal.title.clone()),
+            Some(old) if old != goal => out.goals_changed.push(goal.title.clone()),
+            Some(_) => {}
+        }
+    }
+    for actor in &current.network.actors {
+        if !previous.network.actors.iter().any(|a| a.id == actor.id) {
+            out.actors_added.push(actor.name.clone());
+        }
+    }
+    out.ties_added = current
+        .network
+        .ties
+        .iter()
+        .filter(|t| !previous.network.ties.iter().any(|p| p.id == t.id))
+        .count();
+    out
+}
+
+/// A new bundle replaces the held copy, but what the begeleider added to that copy
+/// (feedback, their rating scans) comes along; the participant's own records are theirs.
+pub fn carry_over(held: &Document, incoming: &Document) -> Document {
+    match bundle::apply(incoming, held, BundleKind::Feedback, &|_| Resolution::Skip) {
+        Ok((merged, _)) => merged,
+        Err(_) => incoming.clone(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FeedbackError {
+    Empty,
+    UnknownEntry,
+}
+
+impl FeedbackError {
+    pub fn message_nl(&self) -> &'static str {
+        match self {
+            FeedbackError::Empty => "Schrijf eerst een opmerking.",
+            FeedbackError::UnknownEntry => "Deze notitie bestaat niet meer.",
+        }
+    }
+}
+
+/// Adds the begeleider's comment to one of the participant's entries.
+pub fn add_feedback(
+    doc: &mut Document,
+    entry: Id,
+    coach: &Profile,
+    text: &str,
+    id: Id,
+    now: DateTime<Utc>,
+) -> Result<(), FeedbackError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(FeedbackError::Empty);
+    }
+    let feedback = Feedback {
+        id,
+        author: coach.name.clone(),
+        author_role: Role::Coach,
+        written: now,
+        text: text.to_string(),
+    };
+    match doc.journal.merge_feedback(entry, [feedback]) {
+        Some(_) => Ok(()),
+        None => Err(FeedbackError::UnknownEntry),
+    }
+}
+
+/// Starts the begeleider's rating scan about the participant, labelled like the
+/// participant's latest own scan so the two are compared.
+pub fn start_rating(
+    doc: &mut Document,
+    coach: &Profile,
+    id: Id,
+    date: NaiveDate,
+) -> Result<(), ScanError> {
+    let label = doc
+        .selfscan
+        .own_scans()
+        .last()
+        .map_or(ScanLabel::Baseline, |s| s.label.clone());
+    let rater = Rater::Other {
+        name: coach.name.clone(),
+        role: RaterRole::Coach,
+    };
+    doc.selfscan.start_scan(id, label, date, rater)
+}
+
+/// The begeleider's draft rating scans of this participant.
+pub fn draft_ratings(doc: &Document, coach: &Profile) -> Vec<Id> {
+    doc.selfscan
+        .scans_by_others()
+        .filter(|s| !s.is_finished() && matches!(&s.rater, Rater::Other { name, role: RaterRole::Coach } if *name == coach.name))
+        .map(|s| s.id)
+        .collect()
+}
+
+/// The return bundle ("terugkoppeling"): the participant's data as the begeleider amended
+/// it, marked as feedback and sent by the begeleider. Importing it adds only the
+/// begeleider's feedback and ratings (see `bundle::apply`).
+pub fn feedback_bundle(doc: &Document, coach: &Profile, now: DateTime<Utc>) -> Bundle {
+    let mut out = bundle::build(doc, &Selection::everything(), BundleKind::Feedback, now);
+    out.from = Sender {
+        profile: coach.id,
+        name: coach.name.clone(),
+        role: coach.role,
+    };
+    out
+}
+
+/// The newest entries first (by date, then last changed), at most `n`.
+pub fn recent_entries(doc: &Document, n: usize) -> Vec<&super::journal::Entry> {
+    let mut all: Vec<_> = doc
+        .journal
+        .entries
+        .iter()
+        .filter(|e| doc.journal.case(e.case_id).is_some())
+        .collect();
+    all.sort_by(|a, b| b.date.cmp(&a.date).then(b.updated.cmp(&a.updated)));
+    all.truncate(n);
+    all
+}
+
+#[cfg(test)]
+mod tests;

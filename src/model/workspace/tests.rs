@@ -1,0 +1,251 @@
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::*;
+use crate::model::bundle::{read, relation, Opened, Relation};
+use crate::model::sample::{document, Size};
+use crate::model::selfscan::{Goal, Rating};
+
+fn t(s: &str) -> DateTime<Utc> {
+    s.parse().unwrap()
+}
+
+fn coach() -> Profile {
+    Profile::new(
+        Id::from_u128(77),
+        "Bea Begeleider",
+        Role::Coach,
+        "Leergang",
+        t("2025-09-01T09:00:00Z"),
+    )
+    .unwrap()
+}
+
+fn participant(n: u128, name: &str) -> Document {
+    let p = Profile::new(
+        Id::from_u128(n),
+        name,
+        Role::Participant,
+        "Leergang",
+        t("2025-09-01T09:00:00Z"),
+    )
+    .unwrap();
+    Document::new(p)
+}
+
+/// A finished own scan rating every indicator at `level`.
+fn scan(doc: &mut Document, n: u128, label: ScanLabel, month: u32, level: u8) {
+    let id = Id::from_u128(1000 + n);
+    let date = NaiveDate::from_ymd_opt(2026, month, 1).unwrap();
+    doc.selfscan
+        .start_scan(id, label, date, Rater::Participant)
+        .unwrap();
+    let indicators: Vec<String> = doc
+        .selfscan
+        .current_framework()
+        .unwrap()
+        .indicators()
+        .map(|i| i.id.clone())
+        .collect();
+    for i in indicators {
+        doc.selfscan.rate(id, &i, Rating::Level(level)).unwrap();
+    }
+    doc.selfscan
+        .finish_scan(id, t("2026-06-01T00:00:00Z"))
+        .unwrap();
+}
+
+#[test]
+fn changes_lists_what_a_new_bundle_brought() {
+    let before = document(1, "Sanne", &Size::REALISTIC);
+    assert!(changes(&before, &before).is_empty());
+    let mut after = before.clone();
+    let mut entry = after.journal.entries[0].clone();
+    entry.id = Id::from_u128(9001);
+    after.journal.entries.push(entry);
+    after.journal.entries[1].set_text("wat", "Een nieuwe beschrijving");
+    after
+        .selfscan
+        .goals
+        .push(Goal::new(Id::from_u128(9002), "Beter luisteren", vec![]));
+    let mut actor = after.network.actors[0].clone();
+    actor.id = Id::from_u128(9003);
+    actor.name = "Wijkraad Noord".into();
+    after.network.actors.push(actor);
+    // The begeleider's own feedback is not a change of the participant's.
+    add_feedback(
+        &mut after,
+        before.journal.entries[2].id,
+        &coach(),
+        "Goed gezien",
+        Id::from_u128(9004),
+        t("2026-01-01T00:00:00Z"),
+    )
+    .unwrap();
+    let c = changes(&before, &after);
+    assert_eq!(c.entries_added.len(), 1);
+    assert_eq!(c.entries_changed.len(), 1);
+    assert_eq!(c.goals_added, ["Beter luisteren"]);
+    assert_eq!(c.actors_added, ["Wijkraad Noord"]);
+    assert!(c.scans_added.is_empty() && c.goals_changed.is_empty());
+}
+
+#[test]
+fn feedback_is_the_coaches_and_never_empty() {
+    let mut doc = document(2, "Bram", &Size::REALISTIC);
+    let entry = doc.journal.entries[0].id;
+    let now = t("2026-01-01T00:00:00Z");
+    assert_eq!(
+        add_feedback(&mut doc, entry, &coach(), "  ", Id::from_u128(1), now),
+        Err(FeedbackError::Empty)
+    );
+    assert_eq!(
+        add_feedback(
+            &mut doc,
+            Id::from_u128(5),
+            &coach(),
+            "x",
+            Id::from_u128(1),
+            now
+        ),
+        Err(FeedbackError::UnknownEntry)
+    );
+    add_feedback(&mut doc, entry, &coach(), " Mooi ", Id::from_u128(1), now).unwrap();
+    let f = doc.journal.entry(entry).unwrap().feedback.last().unwrap();
+    assert_eq!(
+        (f.author.as_str(), f.author_role, f.text.as_str()),
+        ("Bea Begeleider", Role::Coach, "Mooi")
+    );
+}
+
+#[test]
+fn the_return_bundle_adds_feedback_and_rating_and_leaves_the_participants_texts() {
+    let original = document(3, "Cas", &Size::REALISTIC);
+    let mut amended = original.clone();
+    let entry = original.journal.entries[0].id;
+    add_feedback(
+        &mut amended,
+        entry,
+        &coach(),
+        "Sterk",
+        Id::from_u128(1),
+        t("2026-01-01T00:00:00Z"),
+    )
+    .unwrap();
+    let rating = Id::from_u128(2);
+    start_rating(
+        &mut amended,
+        &coach(),
+        rating,
+        NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(draft_ratings(&amended, &coach()), [rating]);
+    let first = amended
+        .selfscan
+        .current_framework()
+        .unwrap()
+        .indicators()
+        .next()
+        .unwrap()
+        .id
+        .clone();
+    amended
+        .selfscan
+        .rate(rating, &first, Rating::Level(3))
+        .unwrap();
+    amended
+        .selfscan
+        .finish_scan(rating, t("2026-01-02T10:00:00Z"))
+        .unwrap();
+    // The participant meanwhile changed a text of their own.
+    let mut theirs = original.clone();
+    theirs.journal.entries[0].set_text("wat", "Mijn eigen tekst");
+
+    let b = feedback_bundle(&amended, &coach(), t("2026-01-03T00:00:00Z"));
+    assert_eq!(b.from.name, "Bea Begeleider");
+    let bytes = serde_json::to_vec(&b).unwrap();
+    let Ok(Opened::Ready(incoming)) = read(&bytes) else {
+        panic!("unreadable")
+    };
+    assert_eq!(relation(&incoming, theirs.id()), Relation::FeedbackForMe);
+    let (merged, report) =
+        bundle::apply(&theirs, &incoming.document, incoming.bundle.kind, &|_| {
+            Resolution::NewerWins
+        })
+        .unwrap();
+    assert_eq!(report.feedback_added, 1);
+    let e = merged.journal.entry(entry).unwrap();
+    assert_eq!(e.text("wat"), "Mijn eigen tekst");
+    assert_eq!(e.feedback[0].author_role, Role::Coach);
+    assert!(merged.selfscan.scan(rating).is_some());
+}
+
+#[test]
+fn a_new_bundle_keeps_what_the_coach_added() {
+    let original = document(4, "Dana", &Size::REALISTIC);
+    let mut held = original.clone();
+    let entry = original.journal.entries[0].id;
+    add_feedback(
+        &mut held,
+        entry,
+        &coach(),
+        "Sterk",
+        Id::from_u128(1),
+        t("2026-01-01T00:00:00Z"),
+    )
+    .unwrap();
+    start_rating(
+        &mut held,
+        &coach(),
+        Id::from_u128(2),
+        NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+    )
+    .unwrap();
+    let mut incoming = original.clone();
+    incoming.journal.entries[0].set_text("wat", "Nieuw");
+    let merged = carry_over(&held, &incoming);
+    let e = merged.journal.entry(entry).unwrap();
+    assert_eq!(e.text("wat"), "Nieuw");
+    assert_eq!(e.feedback.len(), 1);
+    assert!(merged.selfscan.scan(Id::from_u128(2)).is_some());
+}
+
+#[test]
+fn the_overview_counts_means_distribution_and_change() {
+    let mut a = participant(1, "Anna");
+    scan(&mut a, 1, ScanLabel::Baseline, 1, 2);
+    scan(&mut a, 2, ScanLabel::Midpoint, 3, 3);
+    let mut b = participant(2, "Bram");
+    scan(&mut b, 3, ScanLabel::Baseline, 1, 1);
+    scan(&mut b, 4, ScanLabel::Final, 5, 4);
+    let mut c = participant(3, "Cas");
+    scan(&mut c, 5, ScanLabel::Baseline, 1, 3);
+    let d = participant(4, "Dana"); // no scans yet
+    let o = overview(&[&c, &a, &d, &b]);
+    assert_eq!(o.levels, 4);
+    let row = &o.competencies[0];
+    assert_eq!(row.participants, 3);
+    assert!((row.mean.unwrap() - 10.0 / 3.0).abs() < 1e-9);
+    assert_eq!(row.distribution, [0, 0, 2, 1]);
+    assert_eq!(row.baseline_mean, Some(1.5));
+    assert_eq!(row.change, Some(2.0));
+    assert_eq!(o.participants[0].name, "Anna");
+
+    let csv = overview_csv(&o, false);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert!(lines[0].starts_with("Competentie;Aantal deelnemers;Gemiddelde laatste scan;Niveau 1;"));
+    assert_eq!(lines[1], format!("{};3;3,33;0;0;2;1;1,50;2,00", row.name));
+    assert!(!csv.contains("Anna") && !csv.contains("Bram"));
+    assert!(csv.contains("Deelnemer 4;"));
+    let named = overview_csv(&o, true);
+    assert!(named.contains("\r\nAnna;2,00;3,00;"));
+    assert!(named.contains("\r\nCas;;3,00;"));
+}
+
+#[test]
+fn csv_fields_cannot_become_formulas_or_break_lines() {
+    let mut a = participant(1, "=HYPERLINK(\"x\");1");
+    scan(&mut a, 1, ScanLabel::Baseline, 1, 2);
+    let csv = overview_csv(&overview(&[&a]), true);
+    assert!(csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\");1\";"));
+}

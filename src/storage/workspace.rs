@@ -1,0 +1,434 @@
+//! A begeleider's workspace: the participants they imported, kept apart from their own
+//! profile under `<root>/v1/peer/<coach id>/…` (see `storage::keys`).
+//!
+//! localStorage holds about 5 MiB per origin, and thirty participants of ~150 KB each,
+//! plus the copy before each one's last import, do not fit as plain JSON. Each copy is
+//! therefore deflated and its bytes packed fifteen bits to a character ([`pack`]): the
+//! browser counts UTF-16 units, and every character used is one unit and never a
+//! surrogate, so a copy takes about an eighth of its JSON size (see `docs/performance.md`).
+//!
+//! Reading a copy goes through the same door as any stored document
+//! (`restore_document_value`); an unreadable copy is reported, never silently dropped.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::backend::{Backend, BackendError};
+use super::keys::Keys;
+use crate::model::restore::{restore_document_value, RestoreError};
+use crate::model::{Document, Id};
+
+/// What this app assumes localStorage allows per origin: Chromium and Firefox allow
+/// 5 MiB of UTF-16 units (10 MB of bytes). Browsers do not say, so it is an assumption.
+pub const ASSUMED_QUOTA_UNITS: usize = 5 * 1024 * 1024;
+/// From this share of the quota on, the begeleider is warned.
+pub const WARN_AT: f64 = 0.8;
+
+const PACKED: &str = "z1:";
+/// A hostile or broken value must not inflate into gigabytes.
+const MAX_UNPACKED: usize = 16 * 1024 * 1024;
+/// Characters start here, so none is a control character; 0x100 + 0x7FFF stays below the
+/// surrogates (0xD800), so every one is a single UTF-16 unit and valid in any string.
+const BASE: u32 = 0x100;
+
+/// Deflates `text` and packs the bytes fifteen bits to a character: `z1:<bytes>:<chars>`.
+pub fn pack(text: &str) -> String {
+    let bytes = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 6);
+    let mut out = String::with_capacity(bytes.len() * 8 / 15 * 3 + 16);
+    out.push_str(PACKED);
+    out.push_str(&bytes.len().to_string());
+    out.push(':');
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for b in &bytes {
+        acc = (acc << 8) | u32::from(*b);
+        bits += 8;
+        if bits >= 15 {
+            bits -= 15;
+            out.push(char::from_u32(BASE + ((acc >> bits) & 0x7FFF)).unwrap_or('\u{100}'));
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if bits > 0 {
+        out.push(char::from_u32(BASE + ((acc << (15 - bits)) & 0x7FFF)).unwrap_or('\u{100}'));
+    }
+    out
+}
+
+/// The text [`pack`] was given; plain text (not packed) is returned as it is.
+pub fn unpack(stored: &str) -> Option<String> {
+    let Some(rest) = stored.strip_prefix(PACKED) else {
+        return Some(stored.to_string());
+    };
+    let (len, chars) = rest.split_once(':')?;
+    let len: usize = len.parse().ok()?;
+    let mut bytes = Vec::with_capacity(len);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in chars.chars() {
+        let v = u32::from(c).checked_sub(BASE).filter(|v| *v <= 0x7FFF)?;
+        acc = (acc << 15) | v;
+        bits += 15;
+        while bits >= 8 && bytes.len() < len {
+            bits -= 8;
+            bytes.push(((acc >> bits) & 0xFF) as u8);
+        }
+        acc &= (1 << bits) - 1;
+    }
+    if bytes.len() != len {
+        return None;
+    }
+    let text = miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, MAX_UNPACKED).ok()?;
+    String::from_utf8(text).ok()
+}
+
+/// One participant in the list, without reading their data.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Participant {
+    pub id: Id,
+    pub name: String,
+    /// When the participant exported the bundle this copy came from.
+    pub exported: DateTime<Utc>,
+    /// When the begeleider imported it.
+    pub received: DateTime<Utc>,
+    /// Whether the copy from before the last import is kept.
+    #[serde(default)]
+    pub has_previous: bool,
+}
+
+/// A stored copy with when it came.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    pub document: Document,
+    pub exported: DateTime<Utc>,
+    pub received: DateTime<Utc>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    exported: DateTime<Utc>,
+    received: DateTime<Utc>,
+    document: serde_json::Value,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum WorkspaceError {
+    Backend(BackendError),
+    /// The stored copy could not be read back.
+    Unreadable(Option<RestoreError>),
+}
+
+impl From<BackendError> for WorkspaceError {
+    fn from(e: BackendError) -> Self {
+        WorkspaceError::Backend(e)
+    }
+}
+
+impl WorkspaceError {
+    pub fn message_nl(&self) -> String {
+        match self {
+            WorkspaceError::Backend(BackendError::QuotaExceeded) => "Opslaan mislukt: de opslag van de browser is vol. Wat er al stond is onveranderd. Verwijder deelnemers die je niet meer begeleidt.".into(),
+            WorkspaceError::Backend(BackendError::Unavailable) => "De browser staat geen opslag toe.".into(),
+            WorkspaceError::Backend(BackendError::Other(d)) => format!("Opslaan mislukt: {d}"),
+            WorkspaceError::Unreadable(Some(e)) => format!("De opgeslagen gegevens van deze deelnemer zijn niet leesbaar: {}", e.message_nl()),
+            WorkspaceError::Unreadable(None) => "De opgeslagen gegevens van deze deelnemer zijn beschadigd.".into(),
+        }
+    }
+}
+
+pub struct Workspace {
+    backend: Box<dyn Backend>,
+    keys: Keys,
+    coach: Id,
+}
+
+impl Workspace {
+    pub fn new(backend: Box<dyn Backend>, keys: Keys, coach: Id) -> Workspace {
+        Workspace {
+            backend,
+            keys,
+            coach,
+        }
+    }
+
+    pub fn coach(&self) -> Id {
+        self.coach
+    }
+
+    /// The participants, by name.
+    pub fn list(&self) -> Result<Vec<Participant>, BackendError> {
+        let raw = self.backend.get(&self.keys.peer_index(self.coach))?;
+        let mut list: Vec<Participant> = raw
+            .and_then(|r| serde_json::from_str(&r).ok())
+            .unwrap_or_default();
+        list.sort_by_key(|p| (p.name.to_lowercase(), p.id));
+        Ok(list)
+    }
+
+    pub fn holds(&self, participant: Id) -> Result<bool, BackendError> {
+        Ok(self.list()?.iter().any(|p| p.id == participant))
+    }
+
+    /// Stores a newly imported copy. The copy held until now becomes the previous one, so
+    /// what changed can be shown. Each write either happens whole or leaves the old
+    /// value: at worst the previous copy is updated and the current one is not.
+    pub fn import(
+        &self,
+        document: &Document,
+        exported: DateTime<Utc>,
+        received: DateTime<Utc>,
+    ) -> Result<(), WorkspaceError> {
+        let id = document.id();
+        let current_key = self.keys.peer(self.coach, id);
+        let has_previous = match self.backend.get(&current_key)? {
+            Some(old) => {
+                self.backend
+                    .set(&self.keys.peer_previous(self.coach, id), &old)?;
+                true
+            }
+            None => false,
+        };
+        self.write(document, exported, received)?;
+        self.update_index(Participant {
+            id,
+            name: document.profile.name.clone(),
+            exported,
+            received,
+            has_previous,
+        })
+    }
+
+    /// Saves the begeleider's additions (feedback, a rating scan) to the current copy.
+    pub fn save(&self, held: &Held) -> Result<(), WorkspaceError> {
+        self.write(&held.document, held.exported, held.received)
+    }
+
+    fn write(
+        &self,
+        document: &Document,
+        exported: DateTime<Utc>,
+        received: DateTime<Utc>,
+    ) -> Result<(), WorkspaceError> {
+        let envelope = Envelope {
+            exported,
+            received,
+            document: serde_json::to_value(document)
+                .map_err(|e| BackendError::Other(e.to_string()))?,
+        };
+        let text =
+            serde_json::to_string(&envelope).map_err(|e| BackendError::Other(e.to_string()))?;
+        self.backend
+            .set(&self.keys.peer(self.coach, document.id()), &pack(&text))?;
+        Ok(())
+    }
+
+    fn update_index(&self, entry: Participant) -> Result<(), WorkspaceError> {
+        let mut list = self.list()?;
+        list.retain(|p| p.id != entry.id);
+        list.push(entry);
+        self.write_index(&list)
+    }
+
+    fn write_index(&self, list: &[Participant]) -> Result<(), WorkspaceError> {
+        let text = serde_json::to_string(list).map_err(|e| BackendError::Other(e.to_string()))?;
+        self.backend.set(&self.keys.peer_index(self.coach), &text)?;
+        Ok(())
+    }
+
+    pub fn load(&self, participant: Id) -> Result<Option<Held>, WorkspaceError> {
+        self.read(&self.keys.peer(self.coach, participant))
+    }
+
+    /// The copy from before the last import, if there was one.
+    pub fn load_previous(&self, participant: Id) -> Result<Option<Held>, WorkspaceError> {
+        self.read(&self.keys.peer_previous(self.coach, participant))
+    }
+
+    fn read(&self, key: &str) -> Result<Option<Held>, WorkspaceError> {
+        let Some(raw) = self.backend.get(key)? else {
+            return Ok(None);
+        };
+        let text = unpack(&raw).ok_or(WorkspaceError::Unreadable(None))?;
+        let envelope: Envelope =
+            serde_json::from_str(&text).map_err(|_| WorkspaceError::Unreadable(None))?;
+        let document = restore_document_value(envelope.document)
+            .map_err(|e| WorkspaceError::Unreadable(Some(e)))?;
+        Ok(Some(Held {
+            document,
+            exported: envelope.exported,
+            received: envelope.received,
+        }))
+    }
+
+    /// Every participant that can be read, with the ones that cannot.
+    pub fn load_all(&self) -> Result<(Vec<Held>, Vec<Participant>), BackendError> {
+        let mut held = Vec::new();
+        let mut unreadable = Vec::new();
+        for p in self.list()? {
+            match self.load(p.id) {
+                Ok(Some(h)) => held.push(h),
+                Ok(None) | Err(WorkspaceError::Unreadable(_)) => unreadable.push(p),
+                Err(WorkspaceError::Backend(e)) => return Err(e),
+            }
+        }
+        Ok((held, unreadable))
+    }
+
+    /// Removes one participant, both copies.
+    pub fn remove(&self, participant: Id) -> Result<(), WorkspaceError> {
+        self.backend
+            .remove(&self.keys.peer(self.coach, participant))?;
+        self.backend
+            .remove(&self.keys.peer_previous(self.coach, participant))?;
+        let mut list = self.list()?;
+        list.retain(|p| p.id != participant);
+        self.write_index(&list)
+    }
+
+    /// What this edition's keys take, in UTF-16 units, as browsers count towards quota.
+    pub fn usage(&self) -> Result<usize, BackendError> {
+        let mut total = 0;
+        for key in self.backend.keys()? {
+            if self.keys.owns(&key) {
+                let len = self
+                    .backend
+                    .get(&key)?
+                    .map_or(0, |v| v.encode_utf16().count());
+                total += key.encode_utf16().count() + len;
+            }
+        }
+        Ok(total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample::{document, Size};
+    use crate::storage::MemoryBackend;
+    use std::rc::Rc;
+
+    struct Shared(Rc<MemoryBackend>);
+    impl Backend for Shared {
+        fn get(&self, k: &str) -> Result<Option<String>, BackendError> {
+            self.0.get(k)
+        }
+        fn set(&self, k: &str, v: &str) -> Result<(), BackendError> {
+            self.0.set(k, v)
+        }
+        fn remove(&self, k: &str) -> Result<(), BackendError> {
+            self.0.remove(k)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.0.keys()
+        }
+    }
+
+    fn ws(mem: &Rc<MemoryBackend>, coach: u128) -> Workspace {
+        Workspace::new(
+            Box::new(Shared(mem.clone())),
+            Keys::new("leerspoor"),
+            Id::from_u128(coach),
+        )
+    }
+
+    fn t(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn packing_round_trips_any_text() {
+        for text in ["", "a", "{\"x\":1}", "Zoë → 😀 ü", &"abc".repeat(1000)] {
+            assert_eq!(unpack(&pack(text)).as_deref(), Some(text));
+        }
+        // Every character is one UTF-16 unit and no surrogate.
+        let packed = pack(&"Zoë 😀".repeat(50));
+        assert!(packed.chars().all(|c| c.len_utf16() == 1));
+        // Plain JSON (e.g. written by hand) still reads.
+        assert_eq!(unpack("{}").as_deref(), Some("{}"));
+        assert_eq!(unpack("z1:5:\u{100}"), None);
+        assert_eq!(unpack("z1:1:\u{9000}"), None);
+    }
+
+    #[test]
+    fn participants_are_kept_per_coach_with_their_previous_copy() {
+        let mem = Rc::new(MemoryBackend::default());
+        let a = ws(&mem, 1);
+        let mut doc = document(1, "Sanne", &Size::REALISTIC);
+        a.import(&doc, t("2026-01-01T10:00:00Z"), t("2026-01-02T10:00:00Z"))
+            .unwrap();
+        assert_eq!(a.list().unwrap().len(), 1);
+        assert!(!a.list().unwrap()[0].has_previous);
+        assert_eq!(a.load_previous(doc.id()).unwrap(), None);
+        let first = doc.clone();
+        doc.profile.course = "Nieuw".into();
+        a.import(&doc, t("2026-02-01T10:00:00Z"), t("2026-02-02T10:00:00Z"))
+            .unwrap();
+        let list = a.list().unwrap();
+        assert_eq!(list.len(), 1);
+        assert!(list[0].has_previous);
+        assert_eq!(list[0].exported, t("2026-02-01T10:00:00Z"));
+        assert_eq!(a.load(doc.id()).unwrap().unwrap().document, doc);
+        assert_eq!(a.load_previous(doc.id()).unwrap().unwrap().document, first);
+        // Another begeleider in the same browser sees none of it.
+        assert!(ws(&mem, 2).list().unwrap().is_empty());
+        a.remove(doc.id()).unwrap();
+        assert!(a.list().unwrap().is_empty());
+        assert_eq!(a.load(doc.id()).unwrap(), None);
+    }
+
+    #[test]
+    fn a_damaged_copy_is_reported_not_dropped() {
+        let mem = Rc::new(MemoryBackend::default());
+        let a = ws(&mem, 1);
+        let doc = document(2, "Bram", &Size::REALISTIC);
+        a.import(&doc, t("2026-01-01T10:00:00Z"), t("2026-01-01T10:00:00Z"))
+            .unwrap();
+        let key = Keys::new("leerspoor").peer(Id::from_u128(1), doc.id());
+        mem.set(&key, "z1:3:garbage").unwrap();
+        assert!(matches!(
+            a.load(doc.id()),
+            Err(WorkspaceError::Unreadable(_))
+        ));
+        let (held, unreadable) = a.load_all().unwrap();
+        assert!(held.is_empty());
+        assert_eq!(unreadable.len(), 1);
+        assert_eq!(mem.get(&key).unwrap().as_deref(), Some("z1:3:garbage"));
+    }
+
+    #[test]
+    fn a_full_store_keeps_what_was_there() {
+        let doc = document(3, "Cas", &Size::REALISTIC);
+        let mem = Rc::new(MemoryBackend::with_quota(1_000));
+        let a = ws(&mem, 1);
+        let result = a.import(&doc, t("2026-01-01T10:00:00Z"), t("2026-01-01T10:00:00Z"));
+        assert_eq!(
+            result,
+            Err(WorkspaceError::Backend(BackendError::QuotaExceeded))
+        );
+        assert!(a.list().unwrap().is_empty());
+    }
+
+    /// The capacity figure in docs/performance.md: thirty realistic participants, each
+    /// imported twice (so a previous copy is kept too), stay well below the warning.
+    #[test]
+    fn thirty_realistic_participants_fit_with_their_previous_copies() {
+        let mem = Rc::new(MemoryBackend::with_quota(ASSUMED_QUOTA_UNITS));
+        let a = ws(&mem, 1);
+        let mut json = 0;
+        for seed in 0..30 {
+            let mut doc = document(seed, &format!("Deelnemer {seed}"), &Size::REALISTIC);
+            json += serde_json::to_string(&doc).unwrap().len();
+            a.import(&doc, t("2026-01-01T10:00:00Z"), t("2026-01-01T10:00:00Z"))
+                .unwrap();
+            doc.profile.course = "Tweede bundel".into();
+            a.import(&doc, t("2026-02-01T10:00:00Z"), t("2026-02-01T10:00:00Z"))
+                .unwrap();
+        }
+        let used = a.usage().unwrap();
+        println!(
+            "30 participants: {json} bytes of JSON (×2 with previous copies); stored {used} UTF-16 units = {:.1}% of {ASSUMED_QUOTA_UNITS}",
+            used as f64 * 100.0 / ASSUMED_QUOTA_UNITS as f64
+        );
+        assert!((used as f64) < WARN_AT * ASSUMED_QUOTA_UNITS as f64 / 2.0);
+        assert_eq!(a.load_all().unwrap().0.len(), 30);
+    }
+}

@@ -1,0 +1,254 @@
+use leptos::prelude::*;
+
+use super::{date_nl, load_from_route, today, ParticipantNav};
+use crate::model::journal::{agenda, AgendaKind};
+use crate::model::network::analysis::{brokers, isolated_actors};
+use crate::model::workspace::recent_entries;
+use crate::model::Document;
+use crate::ui::components::PageTitle;
+use crate::ui::pages::selfscan::{delta_nl, radar_view, scan_title, score_nl};
+
+/// "/deelnemers/:id": one participant's data, read-only.
+#[component]
+pub fn ParticipantPage() -> impl IntoView {
+    let loaded = match load_from_route() {
+        Ok(l) => l,
+        Err(message) => {
+            return view! { <PageTitle text="Deelnemer"/><p class="notice warning">{message}</p> }
+                .into_any()
+        }
+    };
+    let id = loaded.id;
+    let Some(held) = loaded.held.get_untracked() else {
+        return view! {
+            <PageTitle text="Deelnemer"/>
+            <p class="notice warning">{loaded.error.unwrap_or_default()}</p>
+        }
+        .into_any();
+    };
+    let doc = held.document;
+    let title = format!("Dashboard van {}", doc.profile.name);
+    view! {
+        <PageTitle text=title/>
+        <ParticipantNav id=id/>
+        <p class="muted" data-testid="bundle-dates">
+            {format!("{} · bundel van {} · ingelezen {}", doc.profile.course, date_nl(held.exported), date_nl(held.received))}
+        </p>
+        <div class="workspace-grid">
+            {scans_section(&doc)}
+            {goals_section(&doc)}
+            {agenda_section(&doc)}
+            {entries_section(&doc)}
+            {network_section(&doc)}
+        </div>
+    }
+    .into_any()
+}
+
+fn scans_section(doc: &Document) -> impl IntoView {
+    let s = &doc.selfscan;
+    let own = s.latest_finished_own_scan();
+    let other = s.scans_by_others().filter(|x| x.is_finished()).last();
+    let picked: Vec<_> = own.iter().chain(other.iter()).map(|x| x.id).collect();
+    let titles: Vec<String> = own
+        .iter()
+        .chain(other.iter())
+        .map(|x| scan_title(x))
+        .collect();
+    let radar = s.radar(&picked).ok().filter(|_| !picked.is_empty());
+    let comparison = match (own, other) {
+        (Some(a), Some(b)) => s.compare_raters(a.id, b.id).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let all = s
+        .scans
+        .iter()
+        .map(|x| {
+            let state = x.status.label_nl();
+            view! { <li>{format!("{} · {state}", scan_title(x))}</li> }
+        })
+        .collect_view();
+    let rows = comparison
+        .into_iter()
+        .map(|r| {
+            let name = s
+                .competency_name(&r.competency)
+                .unwrap_or(&r.competency)
+                .to_string();
+            view! {
+                <tr>
+                    <th scope="row">{name}</th>
+                    <td>{score_nl(r.own)}</td>
+                    <td>{score_nl(r.other)}</td>
+                    <td>{delta_nl(r.difference())}</td>
+                    <td>{r.differs.then_some("\u{26a0} opvallend verschil")}</td>
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    let has_rows = !rows.is_empty();
+    view! {
+        <section class="card wide" aria-labelledby="radar-heading" data-testid="dash-scans">
+            <h2 id="radar-heading">"Laatste scans"</h2>
+            {if s.scans.is_empty() {
+                view! { <p class="muted">"Nog geen scans."</p> }.into_any()
+            } else {
+                view! { <ul>{all}</ul> }.into_any()
+            }}
+            {radar.map(|r| radar_view(&r, &titles, None))}
+            {has_rows.then(|| view! {
+                <table data-testid="dash-raters">
+                    <caption>"Eigen beeld en dat van anderen"</caption>
+                    <thead><tr>
+                        <th scope="col">"Competentie"</th>
+                        <th scope="col">"Zelf"</th>
+                        <th scope="col">"Ander"</th>
+                        <th scope="col">"Verschil"</th>
+                        <th scope="col">"Opvallend"</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            })}
+        </section>
+    }
+}
+
+fn goals_section(doc: &Document) -> impl IntoView {
+    let goals = doc
+        .selfscan
+        .goals
+        .iter()
+        .map(|g| {
+            let (done, total) = g.action_progress();
+            let due = g
+                .due
+                .map(|d| format!(", uiterlijk {}", d.format("%d-%m-%Y")))
+                .unwrap_or_default();
+            view! {
+                <li>
+                    <strong>{g.title.clone()}</strong>
+                    {format!(" — {}{due}; {done} van {total} acties gedaan", g.status.label_nl())}
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <section class="card" aria-labelledby="dash-goals">
+            <h2 id="dash-goals">"Ontwikkeldoelen"</h2>
+            {if goals.is_empty() {
+                view! { <p class="muted">"Geen ontwikkeldoelen."</p> }.into_any()
+            } else {
+                view! { <ul>{goals}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+pub(super) fn agenda_list(doc: &Document) -> AnyView {
+    let items = agenda(&doc.journal, today());
+    if items.is_empty() {
+        return view! { <p class="muted">"Geen open vragen of stappen."</p> }.into_any();
+    }
+    let rows = items
+        .into_iter()
+        .map(|i| {
+            let kind = match i.kind {
+                AgendaKind::CoachQuestion => "Vraag voor de begeleider",
+                AgendaKind::NextStep { .. } => "Volgende stap",
+            };
+            let due = i
+                .due
+                .map(|d| format!(" · uiterlijk {}", d.format("%d-%m-%Y")))
+                .unwrap_or_default();
+            let overdue = i.overdue.then_some(" · te laat");
+            let text = if i.text.is_empty() {
+                "(deze notitie bespreken)".to_string()
+            } else {
+                i.text
+            };
+            view! {
+                <li>
+                    <strong>{format!("{kind}: ")}</strong>{text}
+                    <span class="muted">{format!(" — {} ({}){due}", i.case_title, i.entry_date.format("%d-%m-%Y"))}{overdue}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul data-testid="agenda">{rows}</ul> }.into_any()
+}
+
+fn agenda_section(doc: &Document) -> impl IntoView {
+    view! {
+        <section class="card" aria-labelledby="dash-agenda">
+            <h2 id="dash-agenda">"Open vragen en stappen"</h2>
+            {agenda_list(doc)}
+        </section>
+    }
+}
+
+fn entries_section(doc: &Document) -> impl IntoView {
+    let items = recent_entries(doc, 5)
+        .into_iter()
+        .map(|e| {
+            let case = doc
+                .journal
+                .case(e.case_id)
+                .map(|c| c.title.clone())
+                .unwrap_or_default();
+            let first = e
+                .texts
+                .values()
+                .find(|t| !t.trim().is_empty())
+                .map(|t| t.chars().take(160).collect::<String>())
+                .unwrap_or_default();
+            let feedback = e.feedback.len();
+            view! {
+                <li>
+                    <strong>{format!("{} — {}", e.date.format("%d-%m-%Y"), case)}</strong>
+                    <p class="pre-line">{first}</p>
+                    {(feedback > 0).then(|| view! { <p class="muted">{format!("{feedback} opmerking(en) van de begeleider")}</p> })}
+                </li>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <section class="card" aria-labelledby="dash-entries">
+            <h2 id="dash-entries">"Recente notities"</h2>
+            {if items.is_empty() {
+                view! { <p class="muted">"Nog geen notities."</p> }.into_any()
+            } else {
+                view! { <ul data-testid="recent-entries">{items}</ul> }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn network_section(doc: &Document) -> impl IntoView {
+    let net = &doc.network;
+    let name = |id| {
+        net.actors
+            .iter()
+            .find(|a| a.id == id)
+            .map(|a| a.name.clone())
+            .unwrap_or_default()
+    };
+    let brokers: Vec<String> = brokers(net).into_iter().map(|b| name(b.actor)).collect();
+    let isolated: Vec<String> = isolated_actors(net).into_iter().map(name).collect();
+    let actors = net
+        .actors
+        .iter()
+        .map(|a| view! { <li>{a.name.clone()}</li> })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="dash-network">
+            <h2 id="dash-network">"Netwerkkaart"</h2>
+            <p data-testid="dash-network-counts">{format!("{} actoren, {} relaties.", net.actors.len(), net.ties.len())}</p>
+            {(!brokers.is_empty()).then(|| view! { <p>{format!("Verbinders: {}.", brokers.join(", "))}</p> })}
+            {(!isolated.is_empty()).then(|| view! { <p>{format!("Zonder relaties: {}.", isolated.join(", "))}</p> })}
+            <details>
+                <summary>"Alle actoren"</summary>
+                <ul class="columns">{actors}</ul>
+            </details>
+        </section>
+    }
+}

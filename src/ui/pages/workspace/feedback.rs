@@ -1,0 +1,350 @@
+use leptos::prelude::*;
+
+use super::{load_from_route, save_held, today, ParticipantNav};
+use crate::model::bundle::file_name;
+use crate::model::id::new_id;
+use crate::model::journal::Feedback;
+use crate::model::selfscan::Rating;
+use crate::model::workspace::{add_feedback, draft_ratings, feedback_bundle, start_rating};
+use crate::model::{Document, Id, Profile, Role};
+use crate::storage::Held;
+use crate::ui::components::PageTitle;
+use crate::ui::files::download_text;
+use crate::ui::pages::selfscan::scan_title;
+
+/// One change to the participant's copy.
+type Edit = Box<dyn FnOnce(&mut Document) -> Result<(), String>>;
+
+/// "/deelnemers/:id/terugkoppeling": comments on entries, a rating scan, and the return
+/// bundle for the participant.
+#[component]
+pub fn FeedbackPage() -> impl IntoView {
+    let loaded = match load_from_route() {
+        Ok(l) => l,
+        Err(message) => {
+            return view! { <PageTitle text="Terugkoppeling"/><p class="notice warning">{message}</p> }
+                .into_any()
+        }
+    };
+    let Some(first) = loaded.held.get_untracked() else {
+        return view! {
+            <PageTitle text="Terugkoppeling"/>
+            <p class="notice warning">{loaded.error.unwrap_or_default()}</p>
+        }
+        .into_any();
+    };
+    let held = loaded.held;
+    let coach = loaded.coach.clone();
+    let status = RwSignal::new(String::new());
+    let name = first.document.profile.name.clone();
+
+    // One change to the participant's copy, saved at once; a failed save undoes it.
+    let coach_id = coach.id;
+    let change = move |f: Edit| -> bool {
+        let Some(mut h) = held.get_untracked() else {
+            return false;
+        };
+        if let Err(message) = f(&mut h.document) {
+            status.set(message);
+            return false;
+        }
+        match save_held(coach_id, &h) {
+            Ok(()) => {
+                held.set(Some(h));
+                true
+            }
+            Err(e) => {
+                status.set(e.message_nl());
+                false
+            }
+        }
+    };
+
+    let export = {
+        let coach = coach.clone();
+        move |_| {
+            let Some(h) = held.get_untracked() else {
+                return;
+            };
+            let bundle = feedback_bundle(&h.document, &coach, chrono::Utc::now());
+            let text = serde_json::to_string_pretty(&bundle).unwrap_or_default();
+            let file = file_name(
+                &format!("terugkoppeling {}", h.document.profile.name),
+                today(),
+            );
+            match download_text(&file, "application/json", &text) {
+                Ok(()) => status.set(format!(
+                    "{file} is gedownload. Stuur het naar {}; die leest het in op de pagina Delen.",
+                    h.document.profile.name
+                )),
+                Err(e) => status.set(format!("Downloaden mislukt: {e}")),
+            }
+        }
+    };
+
+    view! {
+        <PageTitle text=format!("Terugkoppeling voor {name}")/>
+        <ParticipantNav id=loaded.id/>
+        <p role="status" aria-live="polite" data-testid="feedback-status">{move || status.get()}</p>
+        <EntryFeedback held=held coach=coach.clone() change=change status=status/>
+        <RatingScan held=held coach=coach.clone() change=change/>
+        <section class="card" aria-labelledby="return-heading">
+            <h2 id="return-heading">"Terugkoppeling versturen"</h2>
+            <p>{format!("Download een bundel met je opmerkingen en beoordeling voor {name}. Bij het inlezen worden alleen jouw opmerkingen en beoordelingen toegevoegd; de teksten van {name} blijven zoals ze zijn.")}</p>
+            <button type="button" class="primary" on:click=export>"Terugkoppeling downloaden"</button>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn EntryFeedback(
+    held: RwSignal<Option<Held>>,
+    coach: Profile,
+    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    // Entries newest first, as (id, label): built once, the list does not change here.
+    let entries: Vec<(Id, String)> = held.with_untracked(|h| {
+        h.as_ref()
+            .map(|h| {
+                crate::model::workspace::recent_entries(&h.document, usize::MAX)
+                    .into_iter()
+                    .map(|e| {
+                        let case = h
+                            .document
+                            .journal
+                            .case(e.case_id)
+                            .map(|c| c.title.clone())
+                            .unwrap_or_default();
+                        (e.id, format!("{} — {case}", e.date.format("%d-%m-%Y")))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let chosen = RwSignal::new(entries.first().map(|e| e.0));
+    let text = RwSignal::new(String::new());
+    let given = Memo::new(move |_| {
+        held.with(|h| {
+            h.as_ref()
+                .map(|h| {
+                    let mut out: Vec<(String, Feedback)> = h
+                        .document
+                        .journal
+                        .entries
+                        .iter()
+                        .flat_map(|e| {
+                            let case = h
+                                .document
+                                .journal
+                                .case(e.case_id)
+                                .map(|c| c.title.clone())
+                                .unwrap_or_default();
+                            let label = format!("{} — {case}", e.date.format("%d-%m-%Y"));
+                            e.feedback
+                                .iter()
+                                .filter(|f| f.author_role == Role::Coach)
+                                .map(move |f| (label.clone(), f.clone()))
+                        })
+                        .collect();
+                    out.sort_by_key(|(_, f)| std::cmp::Reverse(f.written));
+                    out
+                })
+                .unwrap_or_default()
+        })
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(entry) = chosen.get_untracked() else {
+            return;
+        };
+        let coach = coach.clone();
+        let written = text.get_untracked();
+        let ok = change(Box::new(move |doc| {
+            add_feedback(doc, entry, &coach, &written, new_id(), chrono::Utc::now())
+                .map_err(|e| e.message_nl().to_string())
+        }));
+        if ok {
+            text.set(String::new());
+            status.set("Opmerking toegevoegd.".into());
+        }
+    };
+    let has_entries = !entries.is_empty();
+    view! {
+        <section class="card" aria-labelledby="entry-feedback-heading">
+            <h2 id="entry-feedback-heading">"Opmerkingen bij notities"</h2>
+            {if has_entries {
+                view! {
+                    <form on:submit=add>
+                        <div class="field">
+                            <label for="feedback-entry">"Notitie"</label>
+                            <select id="feedback-entry" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                                {entries.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="feedback-text">"Je opmerking"</label>
+                            <textarea id="feedback-text" rows="4" prop:value=move || text.get()
+                                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                        </div>
+                        <button type="submit" class="primary">"Opmerking toevoegen"</button>
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p class="muted">"Deze deelnemer heeft nog geen notities."</p> }.into_any()
+            }}
+            <h3>"Jouw opmerkingen"</h3>
+            <ul data-testid="given-feedback">
+                {move || given.get().into_iter().map(|(label, f)| view! {
+                    <li><strong>{label}</strong>": "{f.text}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+#[component]
+fn RatingScan(
+    held: RwSignal<Option<Held>>,
+    coach: Profile,
+    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let coach2 = coach.clone();
+    let draft = Memo::new(move |_| {
+        held.with(|h| {
+            h.as_ref()
+                .and_then(|h| draft_ratings(&h.document, &coach2).last().copied())
+        })
+    });
+    let finished = Memo::new(move |_| {
+        held.with(|h| {
+            h.as_ref()
+                .map(|h| {
+                    h.document
+                        .selfscan
+                        .scans_by_others()
+                        .filter(|s| s.is_finished())
+                        .map(scan_title)
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let start = move |_| {
+        let coach = coach.clone();
+        change(Box::new(move |doc| {
+            start_rating(doc, &coach, new_id(), today()).map_err(|e| e.message_nl())
+        }));
+    };
+    let finish = move |_| {
+        let Some(scan) = draft.get_untracked() else {
+            return;
+        };
+        change(Box::new(move |doc| {
+            doc.selfscan
+                .finish_scan(scan, chrono::Utc::now())
+                .map_err(|e| e.message_nl())
+        }));
+    };
+    view! {
+        <section class="card" aria-labelledby="rating-heading">
+            <h2 id="rating-heading">"Beoordelingsscan"</h2>
+            <p>"Beoordeel de deelnemer op dezelfde indicatoren als de zelfscan. Sla over wat je niet kunt beoordelen."</p>
+            <ul data-testid="finished-ratings">
+                {move || finished.get().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+            </ul>
+            {move || match draft.get() {
+                None => view! { <button type="button" on:click=start.clone()>"Beoordelingsscan beginnen"</button> }.into_any(),
+                Some(scan) => view! {
+                    <RatingForm held=held scan=scan change=change/>
+                    <button type="button" class="primary" on:click=finish>"Beoordeling afronden"</button>
+                }.into_any(),
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn RatingForm(
+    held: RwSignal<Option<Held>>,
+    scan: Id,
+    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    // The framework of the draft, built once: (competency, [(indicator id, name)]), levels.
+    let (competencies, levels) = held.with_untracked(|h| {
+        h.as_ref()
+            .and_then(|h| h.document.selfscan.scan_with_framework(scan).ok())
+            .map(|(_, fw)| {
+                let comps: Vec<(String, Vec<(String, String)>)> = fw
+                    .competencies()
+                    .map(|c| {
+                        (
+                            c.name.clone(),
+                            c.indicators
+                                .iter()
+                                .map(|i| (i.id.clone(), i.name.clone()))
+                                .collect(),
+                        )
+                    })
+                    .collect();
+                let levels: Vec<(u8, String)> = fw
+                    .levels
+                    .iter()
+                    .map(|l| (l.number, l.label.clone()))
+                    .collect();
+                (comps, levels)
+            })
+            .unwrap_or_default()
+    });
+    let value_of = move |indicator: &str| {
+        held.with(|h| {
+            h.as_ref()
+                .and_then(|h| h.document.selfscan.scan(scan))
+                .map(|s| match s.rating(indicator) {
+                    Rating::Level(n) => n.to_string(),
+                    Rating::NotApplicable => "nvt".to_string(),
+                    Rating::Unrated => String::new(),
+                })
+                .unwrap_or_default()
+        })
+    };
+    competencies
+        .into_iter()
+        .enumerate()
+        .map(|(ci, (name, indicators))| {
+            let levels = levels.clone();
+            view! {
+                <fieldset class="rating-competency">
+                    <legend>{name}</legend>
+                    {indicators.into_iter().enumerate().map(|(ii, (id, label))| {
+                        let dom = format!("rate-{ci}-{ii}");
+                        let id2 = id.clone();
+                        let on_change = move |ev: leptos::ev::Event| {
+                            let v = event_target_value(&ev);
+                            let rating = match v.as_str() {
+                                "" => Rating::Unrated,
+                                "nvt" => Rating::NotApplicable,
+                                n => n.parse().map(Rating::Level).unwrap_or(Rating::Unrated),
+                            };
+                            let id = id2.clone();
+                            change(Box::new(move |doc| {
+                                doc.selfscan.rate(scan, &id, rating).map_err(|e| e.message_nl())
+                            }));
+                        };
+                        view! {
+                            <div class="field rating-row">
+                                <label for=dom.clone()>{label}</label>
+                                <select id=dom on:change=on_change prop:value=move || value_of(&id)>
+                                    <option value="">"Niet beoordeeld"</option>
+                                    {levels.iter().map(|(n, l)| view! { <option value=n.to_string()>{format!("{n} – {l}")}</option> }).collect_view()}
+                                    <option value="nvt">"n.v.t."</option>
+                                </select>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            }
+        })
+        .collect_view()
+}
