@@ -5,7 +5,9 @@ mod app;
 pub mod components;
 mod crash;
 pub(crate) mod crypto;
+pub(crate) mod edition;
 pub(crate) mod files;
+pub(crate) mod offline;
 mod pages;
 pub mod state;
 
@@ -13,9 +15,12 @@ pub mod state;
 pub fn start() {
     // A panic shows a message with a way to save the data, never a blank page.
     crash::install();
+    // Before the router reads or writes the address (single file only).
+    edition::install_file_history();
     leptos::mount::mount_to_body(|| {
         // Inside the mount so the state's context belongs to the app's reactive owner.
         state::init();
+        offline::init();
         leptos::view! { <app::App/> }
     });
     // A mark tests and the benchmark wait for: the app has mounted and is interactive.
