@@ -1,5 +1,9 @@
 // A static file server for the built app (dist/), with the single-page fallback that
 // deep links need: any path without a file gets index.html. No dependencies.
+//
+// For the update test (offline.spec.js): a browser context with the cookie
+// `leerspoor-sw=<anything>` gets a sw.js that differs by a trailing comment, which is how
+// a new deployment looks to the browser. A cookie, so only that test's context sees it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -32,7 +36,9 @@ async function fileFor(urlPath) {
 createServer(async (req, res) => {
   const path = (await fileFor(req.url)) ?? join(root, 'index.html');
   try {
-    const body = await readFile(path);
+    let body = await readFile(path);
+    const variant = /(?:^|;\s*)leerspoor-sw=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
+    if (variant && path === join(root, 'sw.js')) body = Buffer.concat([body, Buffer.from(`\n// test variant ${variant}\n`)]);
     res.writeHead(200, {
       'content-type': types[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
