@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::reminder::ExportMark;
 use crate::model::restore::{restore_document, restore_document_value, RestoreError};
-use crate::model::{Document, Id};
+use crate::model::{Document, Id, Lang};
 
 pub struct Store {
     backend: Box<dyn Backend>,
@@ -222,6 +222,19 @@ impl Store {
 
     pub fn set_active(&self, profile: Id) -> Result<(), BackendError> {
         self.backend.set(&self.keys.active(), &profile.to_string())
+    }
+
+    /// The interface language chosen on this device; an unknown value (a newer app's
+    /// language) reads as no choice, so the default applies and nothing breaks.
+    pub fn language(&self) -> Result<Option<Lang>, BackendError> {
+        Ok(self
+            .backend
+            .get(&self.keys.language())?
+            .and_then(|code| Lang::from_code(&code)))
+    }
+
+    pub fn set_language(&self, lang: Lang) -> Result<(), BackendError> {
+        self.backend.set(&self.keys.language(), lang.code())
     }
 
     /// The raw text behind a kept item, for download.
@@ -523,6 +536,21 @@ mod tests {
         assert_eq!(start.kept.len(), 1);
         assert!(s.profile_footprint(a.id()).unwrap().is_empty());
         assert_eq!(s.profile_footprint(b.id()).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn the_language_is_the_devices_and_outlives_a_wiped_profile() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        assert_eq!(s.language().unwrap(), None);
+        let a = doc(1, "Anna");
+        s.save(&a).unwrap();
+        s.set_language(Lang::En).unwrap();
+        s.remove_profile(a.id()).unwrap();
+        assert_eq!(s.language().unwrap(), Some(Lang::En));
+        // A code this version does not know reads as no choice.
+        mem.set(&s.keys().language(), "tlh").unwrap();
+        assert_eq!(s.language().unwrap(), None);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod components;
 mod crash;
 pub(crate) mod crypto;
 pub(crate) mod files;
+pub mod i18n;
 mod pages;
 pub mod state;
 
@@ -16,7 +17,11 @@ pub fn start() {
     leptos::mount::mount_to_body(|| {
         // Inside the mount so the state's context belongs to the app's reactive owner.
         state::init();
-        leptos::view! { <app::App/> }
+        let lang = i18n::init();
+        move || {
+            i18n::apply(leptos::prelude::Get::get(&lang));
+            leptos::view! { <app::App/> }
+        }
     });
     // A mark tests and the benchmark wait for: the app has mounted and is interactive.
     if let Some(window) = web_sys::window() {

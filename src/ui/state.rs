@@ -10,7 +10,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use crate::model::reminder::ExportMark;
-use crate::model::{Document, Id, Profile};
+use crate::model::{Document, Id, Lang, Profile};
 use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Kept, Keys, MemoryBackend, SaveError, Store};
 
@@ -378,6 +378,19 @@ impl AppState {
             self.kept.update(|all| all.retain(|k| k.key != kept.key));
         }
     }
+}
+
+/// The language chosen on this device, Dutch when none was chosen or storage is closed.
+pub fn stored_language() -> Lang {
+    with_runtime(|rt| rt.store.language().ok().flatten())
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// Remembers the language; where storage fails the choice lasts for this session only,
+/// which is not worth a message.
+pub fn remember_language(lang: Lang) {
+    with_runtime(|rt| rt.store.set_language(lang));
 }
 
 fn listen_for_leaving(state: AppState) {

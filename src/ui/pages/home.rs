@@ -66,13 +66,13 @@ fn ProfileCard() -> impl IntoView {
         let value = event_target_value(&ev);
         let mut result = Ok(());
         app.update(|d| result = d.profile.rename(&value));
-        error.set(result.err().map(|e| e.message_nl()));
+        error.set(result.err().map(|e| e.message(crate::ui::i18n::lang())));
     };
     let on_course = move |ev| {
         let value = event_target_value(&ev);
         let mut result = Ok(());
         app.update(|d| result = d.profile.set_course(&value));
-        error.set(result.err().map(|e| e.message_nl()));
+        error.set(result.err().map(|e| e.message(crate::ui::i18n::lang())));
     };
     view! {
         <section class="card form profile-card" aria-labelledby="profile-card-title">

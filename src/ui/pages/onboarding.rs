@@ -26,7 +26,7 @@ pub fn Onboarding() -> impl IntoView {
             chrono::Utc::now(),
         ) {
             Ok(profile) => app.activate(Document::new(profile)),
-            Err(e) => error.set(Some(e.message_nl())),
+            Err(e) => error.set(Some(e.message(crate::ui::i18n::lang()))),
         }
     };
     view! {
@@ -140,7 +140,7 @@ fn RestoreFromBundle() -> impl IntoView {
                     <Unlock name=name error=unlock_error on_unlock=on_unlock on_cancel=move || locked.set(None)/>
                 })}
                 {move || found.get().map(|doc| {
-                    let who = format!("{} ({})", doc.profile.name, doc.profile.role.label_nl());
+                    let who = format!("{} ({})", doc.profile.name, doc.profile.role.label(crate::ui::i18n::lang()));
                     let counts = Counts::of(&doc).summary_nl();
                     view! {
                         <div data-testid="restore-preview">

@@ -413,7 +413,7 @@ fn Feedback(id: Id) -> impl IntoView {
                 <For each=move || feedback.get() key=|f| (f.id, f.written) let:f>
                     <article class="feedback" aria-labelledby=format!("feedback-{}", f.id)>
                         <h3 id=format!("feedback-{}", f.id)>
-                            {format!("Terugkoppeling van {} ({})", f.author, f.author_role.label_nl().to_lowercase())}
+                            {format!("Terugkoppeling van {} ({})", f.author, f.author_role.label(crate::ui::i18n::lang()).to_lowercase())}
                         </h3>
                         <p class="feedback-when">{format!("Geschreven op {}", moment_nl(f.written))}</p>
                         <p class="user-text">{f.text.clone()}</p>

@@ -246,7 +246,11 @@ fn PreviewView(
 ) -> impl IntoView {
     let app = use_app();
     let bundle = &preview.incoming.bundle;
-    let from = format!("{} ({})", bundle.from.name, bundle.from.role.label_nl());
+    let from = format!(
+        "{} ({})",
+        bundle.from.name,
+        bundle.from.role.label(crate::ui::i18n::lang())
+    );
     let when = bundle.exported.format("%d-%m-%Y %H:%M").to_string();
     let counts = Counts::of(&preview.incoming.document).summary_nl();
     let kind = bundle.kind.label_nl();

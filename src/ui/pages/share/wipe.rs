@@ -18,7 +18,7 @@ pub fn WipeSection() -> impl IntoView {
                     format!(
                         "Het profiel {} ({}) met {}.",
                         d.profile.name,
-                        d.profile.role.label_nl(),
+                        d.profile.role.label(crate::ui::i18n::lang()),
                         Counts::of(d).summary_nl()
                     )
                 })
