@@ -6,7 +6,7 @@ use crate::model::network::analysis::{brokers, isolated_actors};
 use crate::model::workspace::recent_entries;
 use crate::model::Document;
 use crate::ui::components::PageTitle;
-use crate::ui::pages::selfscan::{delta_nl, radar_view, scan_title, score_nl};
+use crate::ui::pages::selfscan::{delta_nl, goal_summary, radar_view, scan_title, score_nl};
 
 /// "/deelnemers/:id": one participant's data, read-only.
 #[component]
@@ -45,7 +45,7 @@ pub fn ParticipantPage() -> impl IntoView {
     .into_any()
 }
 
-fn scans_section(doc: &Document) -> impl IntoView {
+pub(super) fn scans_section(doc: &Document) -> impl IntoView {
     let s = &doc.selfscan;
     let own = s.latest_finished_own_scan();
     let other = s.scans_by_others().filter(|x| x.is_finished()).last();
@@ -113,39 +113,20 @@ fn scans_section(doc: &Document) -> impl IntoView {
     }
 }
 
-fn goals_section(doc: &Document) -> impl IntoView {
-    let goals = doc
-        .selfscan
-        .goals
-        .iter()
-        .map(|g| {
-            let (done, total) = g.action_progress();
-            let due = g
-                .due
-                .map(|d| format!(", uiterlijk {}", d.format("%d-%m-%Y")))
-                .unwrap_or_default();
-            view! {
-                <li>
-                    <strong>{g.title.clone()}</strong>
-                    {format!(" — {}{due}; {done} van {total} acties gedaan", g.status.label_nl())}
-                </li>
-            }
-        })
-        .collect::<Vec<_>>();
+pub(super) fn goals_section(doc: &Document) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="dash-goals">
             <h2 id="dash-goals">"Ontwikkeldoelen"</h2>
-            {if goals.is_empty() {
-                view! { <p class="muted">"Geen ontwikkeldoelen."</p> }.into_any()
-            } else {
-                view! { <ul>{goals}</ul> }.into_any()
-            }}
+            {goal_summary(&doc.selfscan)}
         </section>
     }
 }
 
 pub(super) fn agenda_list(doc: &Document) -> AnyView {
-    let items = agenda(&doc.journal, today());
+    let mut items = agenda(&doc.journal, today());
+    // The participant's questions for the begeleider first: they are what a session is
+    // for, and with many next steps they would otherwise end up pages further.
+    items.sort_by_key(|i| !matches!(i.kind, AgendaKind::CoachQuestion));
     if items.is_empty() {
         return view! { <p class="muted">"Geen open vragen of stappen."</p> }.into_any();
     }
@@ -186,7 +167,7 @@ fn agenda_section(doc: &Document) -> impl IntoView {
     }
 }
 
-fn entries_section(doc: &Document) -> impl IntoView {
+pub(super) fn entries_section(doc: &Document) -> impl IntoView {
     let items = recent_entries(doc, 5)
         .into_iter()
         .map(|e| {

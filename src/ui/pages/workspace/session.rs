@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use super::dashboard::agenda_list;
+use super::dashboard::{agenda_list, entries_section, goals_section, scans_section};
 use super::{date_nl, load_from_route, with_workspace, ParticipantNav};
 use crate::model::workspace::{changes, Changes};
-use crate::ui::components::PageTitle;
+use crate::ui::components::{PageTitle, PrintButton};
 
-/// "/deelnemers/:id/sessie": what changed since the previous bundle and the open
-/// questions, on one printable page.
+/// "/deelnemers/:id/sessie": what changed since the previous bundle, the open questions,
+/// the goals, the newest entries and the scans, on one page to take along on paper.
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let loaded = match load_from_route() {
@@ -43,9 +43,7 @@ pub fn SessionPage() -> impl IntoView {
     view! {
         <PageTitle text=format!("Sessie voorbereiden met {}", doc.profile.name)/>
         <ParticipantNav id=loaded.id/>
-        <div class="actions no-print">
-            <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Afdrukken"</button>
-        </div>
+        <PrintButton/>
         <section class="card" aria-labelledby="session-changes">
             <h2 id="session-changes">"Wat is er veranderd"</h2>
             <p>{since}</p>
@@ -55,6 +53,9 @@ pub fn SessionPage() -> impl IntoView {
             <h2 id="session-agenda">"Open vragen en stappen"</h2>
             {agenda_list(&doc)}
         </section>
+        {goals_section(&doc)}
+        {entries_section(&doc)}
+        {scans_section(&doc)}
     }
     .into_any()
 }
