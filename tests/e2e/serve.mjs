@@ -1,11 +1,19 @@
 // A static file server for the built app (dist/), with the single-page fallback that
 // deep links need: any path without a file gets index.html. No dependencies.
+//   node serve.mjs <root> <port> [--gzip]
+// --gzip answers with gzip when the browser accepts it, as any web server that hosts the
+// app would (the bench's transfer budget is in gzip too). Lighthouse's simulated line
+// (tests/bench/lighthouse.mjs) times the bytes sent, so it needs this to be realistic;
+// the browser tests and the start-up figures use plain files.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const root = resolve(process.argv[2] ?? '../../dist');
 const port = Number(process.argv[3] ?? 4173);
+const gzip = process.argv.includes('--gzip');
+const zipped = new Map(); // path -> { mtimeMs, body }: each file is compressed once
 const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -32,11 +40,20 @@ async function fileFor(urlPath) {
 createServer(async (req, res) => {
   const path = (await fileFor(req.url)) ?? join(root, 'index.html');
   try {
-    const body = await readFile(path);
-    res.writeHead(200, {
+    let body = await readFile(path);
+    const headers = {
       'content-type': types[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
-    });
+    };
+    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const { mtimeMs } = await stat(path);
+      let hit = zipped.get(path);
+      if (hit?.mtimeMs !== mtimeMs) zipped.set(path, (hit = { mtimeMs, body: gzipSync(body, { level: 9 }) }));
+      body = hit.body;
+      headers['content-encoding'] = 'gzip';
+      headers.vary = 'accept-encoding';
+    }
+    res.writeHead(200, headers);
     res.end(body);
   } catch {
     res.writeHead(404).end('not found');
