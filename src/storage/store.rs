@@ -6,12 +6,50 @@
 
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
+#[cfg(test)]
+use super::workspace::pack;
+use super::workspace::{pack_quick, unpack, PACKED};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::reminder::ExportMark;
 use crate::model::restore::{restore_document, restore_document_value, RestoreError};
 use crate::model::{Document, Id, Lang};
+
+/// Documents larger than this are stored deflated and packed (`workspace::pack_quick`, about
+/// an eighth of the UTF-16 units): localStorage allows an origin about five million units, and
+/// a prolific writer's year of journalling, or a large imported bundle, passes that as
+/// JSON. Smaller documents stay plain JSON, readable in the browser's developer tools, and
+/// their saves cost no compression while typing.
+const PACK_ABOVE: usize = 256 * 1024;
+
+/// The stored form of a document's (or backup's) JSON text.
+fn encode(json: String) -> String {
+    if json.len() > PACK_ABOVE {
+        pack_quick(&json)
+    } else {
+        json
+    }
+}
+
+/// The JSON text behind a stored value, packed or not; `None` when a packed value is
+/// damaged, which start-up then keeps aside like any unreadable document.
+fn decode(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if raw.starts_with(PACKED) {
+        unpack(raw).map(std::borrow::Cow::Owned)
+    } else {
+        Some(std::borrow::Cow::Borrowed(raw))
+    }
+}
+
+/// A stored value that is neither a document nor unpackable: reported as not JSON at its
+/// first character, which is what the raw text is to anyone reading it.
+fn restore_stored(raw: &str) -> Result<Document, RestoreError> {
+    match decode(raw) {
+        Some(json) => restore_document(&json),
+        None => Err(RestoreError::NotJson { line: 1, column: 1 }),
+    }
+}
 
 pub struct Store {
     backend: Box<dyn Backend>,
@@ -113,14 +151,14 @@ impl Store {
                 let Some(raw) = self.backend.get(key)? else {
                     continue;
                 };
-                match restore_document(&raw) {
+                match restore_stored(&raw) {
                     Ok(doc) => startup.documents.push(doc),
                     Err(error) => startup.kept.push(self.keep_aside(key, &raw, error, now)),
                 }
             } else if key.starts_with(&kept_prefix) {
                 // Kept on an earlier start-up: still reported until the user removes it.
                 let raw = self.backend.get(key)?.unwrap_or_default();
-                let error = restore_document(&raw)
+                let error = restore_stored(&raw)
                     .err()
                     .unwrap_or(RestoreError::WrongKind { found: None });
                 startup.kept.push(Kept {
@@ -193,7 +231,7 @@ impl Store {
             return Err(SaveError::Conflict { stored, base });
         }
         let text = serde_json::to_string(doc).map_err(|e| SaveError::Other(e.to_string()))?;
-        self.backend.set(&self.keys.document(id), &text)?;
+        self.backend.set(&self.keys.document(id), &encode(text))?;
         // The document is written; if this small write fails the next save reports a
         // conflict and reloads, which loses nothing.
         self.backend
@@ -217,7 +255,7 @@ impl Store {
         Ok(self
             .backend
             .get(&self.keys.document(profile))?
-            .map(|raw| restore_document(&raw)))
+            .map(|raw| restore_stored(&raw)))
     }
 
     pub fn set_active(&self, profile: Id) -> Result<(), BackendError> {
@@ -237,9 +275,14 @@ impl Store {
         self.backend.set(&self.keys.language(), lang.code())
     }
 
-    /// The raw text behind a kept item, for download.
+    /// The text behind a kept item, for download: unpacked where it was packed and can
+    /// be, so the user gets JSON they (or a newer Leerspoor) can read; byte for byte
+    /// otherwise.
     pub fn read_kept(&self, kept: &Kept) -> Result<Option<String>, BackendError> {
-        self.backend.get(&kept.key)
+        Ok(self.backend.get(&kept.key)?.map(|raw| match decode(&raw) {
+            Some(json) => json.into_owned(),
+            None => raw,
+        }))
     }
 
     /// Removes a kept copy once the user has decided to. Only keys under `kept/` can go
@@ -260,7 +303,8 @@ impl Store {
             document: serde_json::to_value(doc).map_err(|e| SaveError::Other(e.to_string()))?,
         };
         let text = serde_json::to_string(&backup).map_err(|e| SaveError::Other(e.to_string()))?;
-        self.backend.set(&self.keys.backup(doc.id()), &text)?;
+        self.backend
+            .set(&self.keys.backup(doc.id()), &encode(text))?;
         Ok(())
     }
 
@@ -272,7 +316,8 @@ impl Store {
         let Some(raw) = self.backend.get(&self.keys.backup(profile))? else {
             return Ok(None);
         };
-        let Ok(backup) = serde_json::from_str::<Backup>(&raw) else {
+        let Some(Ok(backup)) = decode(&raw).map(|json| serde_json::from_str::<Backup>(&json))
+        else {
             return Ok(None);
         };
         Ok(restore_document_value(backup.document)
@@ -437,6 +482,78 @@ mod tests {
         let stored = s.load(Id::from_u128(1)).unwrap().unwrap().unwrap();
         assert_eq!(stored.profile.course, "Leergang");
         assert_eq!(s.stored_revision(Id::from_u128(1)).unwrap(), 1);
+    }
+
+    /// A participant's year and more: ~5 MB as JSON, what a 5 MB bundle import produces.
+    fn big(n: u128) -> Document {
+        use crate::model::sample::{document, Size};
+        let size = Size {
+            cases: 100,
+            entries: 4_000,
+            actors: 300,
+            ties: 1_000,
+            scans: 3,
+        };
+        let mut d = document(n as u64, "Groot", &size);
+        d.revision = 1;
+        d
+    }
+
+    #[test]
+    fn a_large_document_is_stored_packed_within_the_quota_and_comes_back_whole() {
+        let d = big(7);
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.len() > 4_000_000, "the sample is {} bytes", json.len());
+        // The browser's quota: about five million UTF-16 units for the whole origin.
+        let mem = Rc::new(MemoryBackend::with_quota(5 * 1024 * 1024));
+        let s = store(&mem);
+        s.save(&d).unwrap();
+        let raw = mem.get(&s.keys().document(d.id())).unwrap().unwrap();
+        assert!(raw.starts_with(PACKED));
+        assert!(raw.encode_utf16().count() < json.len() / 4);
+        // A backup of it fits beside it, and both read back through restore.
+        s.save_backup(&d, "2026-01-01T00:00:00Z".parse().unwrap())
+            .unwrap();
+        assert_eq!(s.load_backup(d.id()).unwrap().unwrap().1, d);
+        let start = s.start("t").unwrap();
+        assert_eq!(start.documents, vec![d.clone()]);
+        assert_eq!(s.load(d.id()).unwrap().unwrap().unwrap(), d);
+    }
+
+    #[test]
+    fn a_small_document_stays_plain_json() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let d = doc(1, "Anna");
+        s.save(&d).unwrap();
+        let raw = mem.get(&s.keys().document(d.id())).unwrap().unwrap();
+        assert_eq!(raw, serde_json::to_string(&d).unwrap());
+    }
+
+    #[test]
+    fn a_damaged_packed_document_is_kept_aside_and_offered_as_it_was() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let key = s.keys().document(Id::from_u128(9));
+        let damaged = "z1:40:\u{100}\u{101}";
+        mem.set(&key, damaged).unwrap();
+        let start = s.start("t").unwrap();
+        assert!(start.documents.is_empty());
+        assert_eq!(start.kept.len(), 1);
+        assert_eq!(
+            s.read_kept(&start.kept[0]).unwrap().as_deref(),
+            Some(damaged)
+        );
+        // A packed document a newer Leerspoor wrote is offered unpacked, as JSON.
+        let mut v = serde_json::to_value(doc(10, "Cas")).unwrap();
+        v["schema"] = (SCHEMA_VERSION + 1).into();
+        let json = v.to_string();
+        let key2 = s.keys().document(Id::from_u128(10));
+        mem.set(&key2, &pack(&json)).unwrap();
+        let start = s.start("u").unwrap();
+        let kept = start.kept.iter().find(|k| k.key == key2).unwrap();
+        assert_eq!(kept.reason, KeptReason::NeedsNewerApp);
+        assert_eq!(s.read_kept(kept).unwrap().as_deref(), Some(json.as_str()));
     }
 
     #[test]

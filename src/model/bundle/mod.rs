@@ -183,3 +183,5 @@ impl Encrypted {
 
 #[cfg(test)]
 mod tests;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
