@@ -4,7 +4,8 @@
 //
 //   node tests/bench/lighthouse.mjs <dist> [<profile document .json>]
 //
-// Served with gzip (tests/e2e/serve.mjs --gzip), as a web server hosting the app would.
+// Served with gzip (tests/e2e/serve.mjs --gzip), as a web server hosting the app would;
+// LH_GZIP=0 serves the plain files, as `trunk serve` does.
 // Two pages: the first run (no profile: the onboarding a new user sees) and the overview
 // of a returning user (the document seeded into localStorage before the app loads).
 // Lighthouse's desktop preset: a laptop screen, no CPU slow-down, and *simulated*
@@ -23,6 +24,7 @@ const require = createRequire(resolve('tests/e2e/package.json'));
 const load = async (name) => import(pathToFileURL(require.resolve(name)).href);
 
 export const FLOOR = 95;
+const GZIP = process.env.LH_GZIP !== '0';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'];
 const CHROME_FLAGS = [
   '--headless=new',
@@ -60,7 +62,8 @@ const freePort = () =>
   });
 
 function serve(root, port) {
-  const child = spawn(process.execPath, ['tests/e2e/serve.mjs', root, String(port), '--gzip'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const args = ['tests/e2e/serve.mjs', root, String(port), ...(GZIP ? ['--gzip'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     child.stdout.once('data', () => ok(child));
     child.once('exit', (code) => fail(new Error(`server on ${port} exited with ${code}`)));
@@ -165,7 +168,7 @@ export async function lighthouseRuns({ dist, docText, runs = Number(process.env.
       }
       all.sort((a, b) => a.scores.performance - b.scores.performance);
       const kept = all[Math.floor(all.length / 2)];
-      out.push({ page: p.name, path: p.path, runs, performanceScores: all.map((r) => r.scores.performance), ...kept });
+      out.push({ page: p.name, path: p.path, gzip: GZIP, runs, performanceScores: all.map((r) => r.scores.performance), ...kept });
     }
   } finally {
     server.kill();
@@ -175,7 +178,8 @@ export async function lighthouseRuns({ dist, docText, runs = Number(process.env.
 
 /** Markdown rows for the bench table. */
 export function lighthouseTable(results) {
-  const L = ['| Lighthouse (desktop preset) | performance | accessibility | best practices |', '|---|---:|---:|---:|'];
+  const served = results[0]?.gzip === false ? 'plain files' : 'served with gzip';
+  const L = [`| Lighthouse (desktop preset, ${served}) | performance | accessibility | best practices |`, '|---|---:|---:|---:|'];
   const cell = (v) => (v == null ? '–' : `${v} ${v >= FLOOR ? 'pass' : 'FAIL'}`);
   for (const r of results) {
     L.push(`| ${r.page} (median of ${r.runs}: ${r.performanceScores.join(', ')}) | ${cell(r.scores.performance)} | ${cell(r.scores.accessibility)} | ${cell(r.scores['best-practices'])} |`);
