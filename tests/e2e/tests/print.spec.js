@@ -48,6 +48,7 @@ test.beforeAll(async () => {
  *  PRINT_OUT=<dir> keeps the PDF, to look at. */
 async function printed(page, name) {
   await page.emulateMedia({ media: 'print' });
+  // preferCSSPageSize: the size and margins of print.css's @page, as the print dialog uses them.
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   if (process.env.PRINT_OUT) await writeFile(join(process.env.PRINT_OUT, `${name}.pdf`), pdf);
   const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true }).promise;
@@ -99,7 +100,8 @@ test('Zelfscan › Resultaten prints the radar, its figures and the goals on A4,
   const pdf = await printed(page, 'resultaten');
   console.log(`Resultaten: ${pdf.pages} A4 page(s), ${pdf.bytes} bytes`);
   expect(pdf.pages).toBeGreaterThanOrEqual(1);
-  expect(pdf.pages).toBeLessThanOrEqual(5);
+  // Measured: 3 (radar and its figures; changes, strengths and goals; the raters' table).
+  expect(pdf.pages).toBeLessThanOrEqual(4);
   const name = JSON.parse(bundle).contents.profile.name;
   expectText(
     pdf,
@@ -174,7 +176,9 @@ test('Deelnemers › Sessie voorbereiden prints changes, open questions, goals, 
   const pdf = await printed(page, 'sessie');
   console.log(`Sessie voorbereiden: ${pdf.pages} A4 page(s), ${pdf.bytes} bytes`);
   expect(pdf.pages).toBeGreaterThanOrEqual(1);
-  expect(pdf.pages).toBeLessThanOrEqual(6);
+  // Measured: 6, of which 2½ are the sample's ~50 open steps; the bound leaves room for
+  // another machine's fonts, not for a page per section.
+  expect(pdf.pages).toBeLessThanOrEqual(8);
   expectText(
     pdf,
     [
