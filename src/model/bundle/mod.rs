@@ -181,7 +181,7 @@ impl Encrypted {
     }
 }
 
-#[cfg(test)]
-mod tests;
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod properties;
+#[cfg(test)]
+mod tests;
