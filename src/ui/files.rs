@@ -47,10 +47,10 @@ pub async fn open_bundle_file(file: &web_sys::File) -> Result<bundle::Opened, St
             bytes: size,
             max: bundle::MAX_BUNDLE_BYTES,
         };
-        return Err(error.message_nl());
+        return Err(error.message(crate::ui::i18n::lang()));
     }
     let bytes = read_bytes(file).await?;
-    bundle::read(&bytes).map_err(|e| e.message_nl())
+    bundle::read(&bytes).map_err(|e| e.message(crate::ui::i18n::lang()))
 }
 
 /// The file chosen in the `<input type=file>` an event came from. Clears the input, so

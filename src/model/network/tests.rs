@@ -321,8 +321,8 @@ fn a_document_with_a_map_restores_through_the_one_door() {
     value["network"]["ties"][0]["b"] = serde_json::json!({ "actor": id(99).to_string() });
     let err = restore_document(&value.to_string()).unwrap_err();
     assert!(
-        err.message_nl().contains("bestaat niet"),
+        err.message(crate::model::Lang::Nl).contains("bestaat niet"),
         "{}",
-        err.message_nl()
+        err.message(crate::model::Lang::Nl)
     );
 }

@@ -38,7 +38,7 @@ pub fn Notices() -> impl IntoView {
     });
     let failed = move || match app.save.get() {
         SaveState::Failed(e) => Some(view! {
-            <div class="notice error" role="alert" data-testid="save-error">{e.message_nl()}</div>
+            <div class="notice error" role="alert" data-testid="save-error">{e.message(crate::ui::i18n::lang())}</div>
         }),
         _ => None,
     };
@@ -92,7 +92,7 @@ fn KeptItem(kept: Kept) -> impl IntoView {
     };
     let removable = kept.reason == KeptReason::MovedAside;
     let size_kb = kept.bytes.div_ceil(1024);
-    let message = kept.error.message_nl();
+    let message = kept.error.message(crate::ui::i18n::lang());
     let for_download = kept.clone();
     let for_removal = kept.clone();
     let confirming = RwSignal::new(false);

@@ -98,7 +98,8 @@ fn ExportReminder() -> impl IntoView {
     let app = use_app();
     let text = move || {
         let revision = app.doc.with(|d| d.as_ref().map(|d| d.revision))?;
-        reminder(revision, app.last_export.get(), chrono::Utc::now()).map(|r| r.message_nl())
+        reminder(revision, app.last_export.get(), chrono::Utc::now())
+            .map(|r| r.message(crate::ui::i18n::lang()))
     };
     move || {
         text().map(|text| {

@@ -141,7 +141,7 @@ fn RestoreFromBundle() -> impl IntoView {
                 })}
                 {move || found.get().map(|doc| {
                     let who = format!("{} ({})", doc.profile.name, doc.profile.role.label(crate::ui::i18n::lang()));
-                    let counts = Counts::of(&doc).summary_nl();
+                    let counts = Counts::of(&doc).summary(crate::ui::i18n::lang());
                     view! {
                         <div data-testid="restore-preview">
                             <p><strong>"Profiel: "</strong>{who}</p>

@@ -37,7 +37,9 @@ pub fn ExportSection() -> impl IntoView {
         let selection = selection();
         app.doc.with(|d| {
             d.as_ref()
-                .map(|d| Counts::of(&bundle::selected(d, &selection)).summary_nl())
+                .map(|d| {
+                    Counts::of(&bundle::selected(d, &selection)).summary(crate::ui::i18n::lang())
+                })
                 .unwrap_or_default()
         })
     };
@@ -48,7 +50,7 @@ pub fn ExportSection() -> impl IntoView {
         let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
         if let Some(secret) = &secret {
             if let Err(e) = bundle::check_passphrase(secret, &repeated.get_untracked()) {
-                message.set(Some(e.to_string()));
+                message.set(Some(e.message(crate::ui::i18n::lang()).to_string()));
                 return;
             }
         }
@@ -64,7 +66,7 @@ pub fn ExportSection() -> impl IntoView {
                     crypto::encrypt(&plaintext, &secret)
                         .await
                         .map(|sealed| bundle.sealed(sealed))
-                        .map_err(|e| e.message_nl())
+                        .map_err(|e| e.message(crate::ui::i18n::lang()))
                 }
             };
             let result = bundle.and_then(|bundle| {

@@ -81,10 +81,9 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
         state.set(ImportState::Reading(name.clone()));
         leptos::task::spawn_local(async move {
             let opened = match crypto::decrypt(&encrypted, &passphrase).await {
-                Ok(plaintext) => {
-                    bundle::open_plaintext(*locked.clone(), &plaintext).map_err(|e| e.message_nl())
-                }
-                Err(e) => Err(e.message_nl()),
+                Ok(plaintext) => bundle::open_plaintext(*locked.clone(), &plaintext)
+                    .map_err(|e| e.message(crate::ui::i18n::lang())),
+                Err(e) => Err(e.message(crate::ui::i18n::lang())),
             };
             match opened {
                 Ok(incoming) => show_preview(name, incoming),
@@ -157,7 +156,7 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
                 let detail = problems
                     .iter()
                     .take(5)
-                    .map(|p| p.message_nl())
+                    .map(|p| p.message(crate::ui::i18n::lang()))
                     .collect::<Vec<_>>()
                     .join(" ");
                 return state.set(ImportState::Failed(format!(
@@ -174,7 +173,7 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
         if let Err(e) = app.backup_now() {
             return state.set(ImportState::Failed(format!(
                 "Er kon geen back-up worden gemaakt, dus er is niets ingelezen. {}",
-                e.message_nl()
+                e.message(crate::ui::i18n::lang())
             )));
         }
         app.replace(merged);
@@ -252,8 +251,8 @@ fn PreviewView(
         bundle.from.role.label(crate::ui::i18n::lang())
     );
     let when = bundle.exported.format("%d-%m-%Y %H:%M").to_string();
-    let counts = Counts::of(&preview.incoming.document).summary_nl();
-    let kind = bundle.kind.label_nl();
+    let counts = Counts::of(&preview.incoming.document).summary(crate::ui::i18n::lang());
+    let kind = bundle.kind.label(crate::ui::i18n::lang());
     let added = if preview.plan.added.is_empty() {
         "niets nieuws".to_string()
     } else {
@@ -261,7 +260,7 @@ fn PreviewView(
             .plan
             .added
             .iter()
-            .map(|(what, n)| format!("{n} × {what}"))
+            .map(|(what, n)| format!("{n} × {}", what.noun(crate::ui::i18n::lang())))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -322,7 +321,7 @@ fn PreviewView(
                             view! {
                                 <li>
                                     <fieldset>
-                                        <legend>{format!("{}: {} ({newer})", c.what, c.title)}</legend>
+                                        <legend>{format!("{}: {} ({newer})", c.what.noun(crate::ui::i18n::lang()), c.title.text(crate::ui::i18n::lang()))}</legend>
                                         {options.into_iter().map(|(resolution, label)| {
                                             let key = key.clone();
                                             let key2 = key.clone();

@@ -19,7 +19,7 @@ pub fn WipeSection() -> impl IntoView {
                         "Het profiel {} ({}) met {}.",
                         d.profile.name,
                         d.profile.role.label(crate::ui::i18n::lang()),
-                        Counts::of(d).summary_nl()
+                        Counts::of(d).summary(crate::ui::i18n::lang())
                     )
                 })
                 .unwrap_or_default()

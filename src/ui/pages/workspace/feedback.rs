@@ -54,7 +54,7 @@ pub fn FeedbackPage() -> impl IntoView {
                 true
             }
             Err(e) => {
-                status.set(e.message_nl());
+                status.set(e.message(crate::ui::i18n::lang()));
                 false
             }
         }
@@ -163,7 +163,7 @@ fn EntryFeedback(
         let written = text.get_untracked();
         let ok = change(Box::new(move |doc| {
             add_feedback(doc, entry, &coach, &written, new_id(), chrono::Utc::now())
-                .map_err(|e| e.message_nl().to_string())
+                .map_err(|e| e.message(crate::ui::i18n::lang()).to_string())
         }));
         if ok {
             text.set(String::new());

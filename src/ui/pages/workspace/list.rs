@@ -39,7 +39,7 @@ pub fn ParticipantsPage() -> impl IntoView {
         }
         match with_workspace(coach_id, |ws| ws.remove(p.id)) {
             Ok(()) => status.set(format!("{} is verwijderd.", p.name)),
-            Err(e) => status.set(e.message_nl()),
+            Err(e) => status.set(e.message(crate::ui::i18n::lang())),
         }
         version.update(|v| *v += 1);
     };

@@ -79,7 +79,7 @@ pub(crate) fn add_participant(incoming: &Incoming) -> Result<(), String> {
             _ => incoming.document.clone(),
         };
         ws.import(&document, incoming.bundle.exported, chrono::Utc::now())
-            .map_err(|e| e.message_nl())
+            .map_err(|e| e.message(crate::ui::i18n::lang()))
     })
 }
 
@@ -104,7 +104,7 @@ pub(crate) fn load_from_route() -> Result<Loaded, String> {
             None,
             Some("Deze deelnemer staat niet (meer) in je werkruimte.".into()),
         ),
-        Err(e) => (None, Some(e.message_nl())),
+        Err(e) => (None, Some(e.message(crate::ui::i18n::lang()))),
     };
     Ok(Loaded {
         coach,

@@ -23,7 +23,7 @@ pub fn RegiegroepPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let csv_source = o.clone();
     let download = move |_| {
-        let text = overview_csv(&csv_source, names.get_untracked());
+        let text = overview_csv(&csv_source, names.get_untracked(), crate::ui::i18n::lang());
         let file = format!("leerspoor-regiegroep-{}.csv", today().format("%Y-%m-%d"));
         // A byte order mark, so spreadsheets read the accents as UTF-8.
         match download_text(&file, "text/csv;charset=utf-8", &format!("\u{feff}{text}")) {

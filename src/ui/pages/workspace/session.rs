@@ -39,7 +39,9 @@ pub fn SessionPage() -> impl IntoView {
             date_nl(held.exported)
         ),
     };
-    let diff = previous.as_ref().map(|p| changes(&p.document, &doc));
+    let diff = previous
+        .as_ref()
+        .map(|p| changes(&p.document, &doc, crate::ui::i18n::lang()));
     view! {
         <PageTitle text=format!("Sessie voorbereiden met {}", doc.profile.name)/>
         <ParticipantNav id=loaded.id/>
