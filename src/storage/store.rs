@@ -104,18 +104,24 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    pub fn message_nl(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            SaveError::Unavailable => {
-                "Opslaan kan niet: de browser staat geen opslag toe. Je werk blijft alleen in dit venster.".into()
-            }
-            SaveError::QuotaExceeded => {
-                "Opslaan mislukt: de opslag van de browser is vol. Je vorige opgeslagen versie is onveranderd. Exporteer een bundel of maak ruimte vrij (bijvoorbeeld de prullenbak legen).".into()
-            }
-            SaveError::Conflict { .. } => {
-                "In een ander tabblad is intussen een nieuwere versie opgeslagen. Die is nu geladen; je laatste wijziging in dit tabblad is niet over die nieuwere versie heen geschreven.".into()
-            }
-            SaveError::Other(detail) => format!("Opslaan mislukt: {detail}"),
+            SaveError::Unavailable => lang.pick(
+                "Opslaan kan niet: de browser staat geen opslag toe. Je werk blijft alleen in dit venster.",
+                "Saving is not possible: the browser does not allow storage. Your work stays in this window only.",
+            ).into(),
+            SaveError::QuotaExceeded => lang.pick(
+                "Opslaan mislukt: de opslag van de browser is vol. Je vorige opgeslagen versie is onveranderd. Exporteer een bundel of maak ruimte vrij (bijvoorbeeld de prullenbak legen).",
+                "Saving failed: the browser's storage is full. Your previously saved version is unchanged. Export a bundle or free up space (for example by emptying the bin).",
+            ).into(),
+            SaveError::Conflict { .. } => lang.pick(
+                "In een ander tabblad is intussen een nieuwere versie opgeslagen. Die is nu geladen; je laatste wijziging in dit tabblad is niet over die nieuwere versie heen geschreven.",
+                "A newer version was saved in another tab in the meantime. It has now been loaded; your last change in this tab was not written over that newer version.",
+            ).into(),
+            SaveError::Other(detail) => match lang {
+                Lang::Nl => format!("Opslaan mislukt: {detail}"),
+                Lang::En => format!("Saving failed: {detail}"),
+            },
         }
     }
 }
@@ -689,5 +695,20 @@ mod tests {
         assert!(start.kept.is_empty());
         assert_eq!(mem.keys().unwrap().len(), 2);
         assert_eq!(s.usage().unwrap(), 0);
+    }
+
+    #[test]
+    fn save_errors_are_worded_in_either_language() {
+        let full = SaveError::QuotaExceeded;
+        assert!(full
+            .message(Lang::Nl)
+            .starts_with("Opslaan mislukt: de opslag"));
+        assert!(full
+            .message(Lang::En)
+            .starts_with("Saving failed: the browser's storage is full."));
+        assert_eq!(
+            SaveError::Other("x".into()).message(Lang::En),
+            "Saving failed: x"
+        );
     }
 }

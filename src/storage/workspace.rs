@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
 use crate::model::restore::{restore_document_value, RestoreError};
-use crate::model::{Document, Id};
+use crate::model::{Document, Id, Lang};
 
 /// What this app assumes localStorage allows per origin: Chromium and Firefox allow
 /// 5 MiB of UTF-16 units (10 MB of bytes). Browsers do not say, so it is an assumption.
@@ -134,13 +134,24 @@ impl From<BackendError> for WorkspaceError {
 }
 
 impl WorkspaceError {
-    pub fn message_nl(&self) -> String {
-        match self {
-            WorkspaceError::Backend(BackendError::QuotaExceeded) => "Opslaan mislukt: de opslag van de browser is vol. Wat er al stond is onveranderd. Verwijder deelnemers die je niet meer begeleidt.".into(),
-            WorkspaceError::Backend(BackendError::Unavailable) => "De browser staat geen opslag toe.".into(),
-            WorkspaceError::Backend(BackendError::Other(d)) => format!("Opslaan mislukt: {d}"),
-            WorkspaceError::Unreadable(Some(e)) => format!("De opgeslagen gegevens van deze deelnemer zijn niet leesbaar: {}", e.message_nl()),
-            WorkspaceError::Unreadable(None) => "De opgeslagen gegevens van deze deelnemer zijn beschadigd.".into(),
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (WorkspaceError::Backend(BackendError::QuotaExceeded), _) => lang.pick(
+                "Opslaan mislukt: de opslag van de browser is vol. Wat er al stond is onveranderd. Verwijder deelnemers die je niet meer begeleidt.",
+                "Saving failed: the browser's storage is full. What was already there is unchanged. Remove participants you no longer coach.",
+            ).into(),
+            (WorkspaceError::Backend(BackendError::Unavailable), _) => lang.pick(
+                "De browser staat geen opslag toe.",
+                "The browser does not allow storage.",
+            ).into(),
+            (WorkspaceError::Backend(BackendError::Other(d)), Lang::Nl) => format!("Opslaan mislukt: {d}"),
+            (WorkspaceError::Backend(BackendError::Other(d)), Lang::En) => format!("Saving failed: {d}"),
+            (WorkspaceError::Unreadable(Some(e)), Lang::Nl) => format!("De opgeslagen gegevens van deze deelnemer zijn niet leesbaar: {}", e.message(lang)),
+            (WorkspaceError::Unreadable(Some(e)), Lang::En) => format!("This participant's stored data cannot be read: {}", e.message(lang)),
+            (WorkspaceError::Unreadable(None), _) => lang.pick(
+                "De opgeslagen gegevens van deze deelnemer zijn beschadigd.",
+                "This participant's stored data is damaged.",
+            ).into(),
         }
     }
 }

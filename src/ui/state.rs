@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::i18n::lang;
 use crate::model::reminder::ExportMark;
 use crate::model::{Document, Id, Lang, Profile};
 use crate::storage::local::LocalBackend;
@@ -172,15 +173,22 @@ impl AppState {
         let loaded = with_runtime(|rt| {
             let doc = match rt.store.load(id) {
                 Ok(Some(Ok(doc))) => doc,
-                Ok(Some(Err(e))) => return Err(e.message_nl()),
-                Ok(None) => return Err("Dit profiel bestaat niet meer in deze browser.".into()),
-                Err(_) => return Err(SaveError::Unavailable.message_nl()),
+                Ok(Some(Err(e))) => return Err(e.message(lang())),
+                Ok(None) => {
+                    return Err(lang()
+                        .pick(
+                            "Dit profiel bestaat niet meer in deze browser.",
+                            "This profile no longer exists in this browser.",
+                        )
+                        .into())
+                }
+                Err(_) => return Err(SaveError::Unavailable.message(lang())),
             };
             rt.saved_revision = doc.revision;
             let _ = rt.store.set_active(id);
             Ok((doc, rt.store.last_export(id).ok().flatten()))
         })
-        .unwrap_or_else(|| Err(SaveError::Unavailable.message_nl()))?;
+        .unwrap_or_else(|| Err(SaveError::Unavailable.message(lang())))?;
         self.last_export.set(loaded.1);
         self.doc.set(Some(loaded.0));
         self.save.set(if self.persistent {
@@ -234,7 +242,7 @@ impl AppState {
             rt.store.remove_profile(id)
         })
         .unwrap_or(Err(crate::storage::BackendError::Unavailable))
-        .map_err(|e| SaveError::from(e).message_nl())?;
+        .map_err(|e| SaveError::from(e).message(lang()))?;
         self.profiles.update(|all| all.retain(|p| p.id != id));
         self.doc.set(None);
         self.last_export.set(None);
@@ -306,7 +314,7 @@ impl AppState {
             }
             Some(Err(conflict @ SaveError::Conflict { .. })) => {
                 self.reload_from_storage();
-                self.notice.set(Some(conflict.message_nl()));
+                self.notice.set(Some(conflict.message(lang())));
             }
             Some(Err(e)) => self.save.set(SaveState::Failed(e)),
             None => {}

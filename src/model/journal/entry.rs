@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Journal, ReflectionModel};
-use crate::model::{Id, Role};
+use crate::model::{Id, Lang, Role};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -154,14 +154,16 @@ pub enum EntryError {
 }
 
 impl EntryError {
-    pub fn message_nl(&self) -> &'static str {
+    pub fn message(&self, lang: Lang) -> &'static str {
         match self {
-            EntryError::CaseMissing => {
-                "De casus van deze notitie bestaat niet (meer) of ligt in de prullenbak."
-            }
-            EntryError::InBin => {
-                "Deze notitie ligt in de prullenbak. Zet haar eerst terug om haar te bewerken."
-            }
+            EntryError::CaseMissing => lang.pick(
+                "De casus van deze notitie bestaat niet (meer) of ligt in de prullenbak.",
+                "The case of this entry no longer exists or is in the bin.",
+            ),
+            EntryError::InBin => lang.pick(
+                "Deze notitie ligt in de prullenbak. Zet haar eerst terug om haar te bewerken.",
+                "This entry is in the bin. Restore it first to edit it.",
+            ),
         }
     }
 }
@@ -318,6 +320,12 @@ mod tests {
         let mut j = journal_with_case();
         let e = entry(10, 2, day(2026, 3, 2));
         assert_eq!(j.save_entry(e, at(1)), Err(EntryError::CaseMissing));
+        assert!(EntryError::CaseMissing
+            .message(Lang::Nl)
+            .starts_with("De casus van deze notitie"));
+        assert!(EntryError::CaseMissing
+            .message(Lang::En)
+            .starts_with("The case of this entry"));
         assert!(j.entries.is_empty());
         assert_eq!(j.merge_feedback(id(10), [feedback(50, 2, "x")]), None);
     }

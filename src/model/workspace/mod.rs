@@ -11,12 +11,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::bundle::{self, Bundle, BundleKind, Resolution, Selection, Sender};
 use super::journal::Feedback;
 use super::selfscan::{Rater, RaterRole, ScanError, ScanLabel};
-use super::{Document, Id, Profile, Role};
+use super::{Document, Id, Lang, Profile, Role};
 
 /// What a new bundle brought, compared with the copy held before it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Changes {
-    /// "Nulmeting (Zelf), 15-09-2025", …
+    /// "Nulmeting (Zelf), 15-09-2025", … in the language asked for.
     pub scans_added: Vec<String>,
     pub cases_added: Vec<String>,
     /// (case title, entry date)
@@ -36,7 +36,7 @@ impl Changes {
 
 /// The difference between two copies of one participant's data, by record id. Feedback
 /// is left out: it is the begeleider's own.
-pub fn changes(previous: &Document, current: &Document) -> Changes {
+pub fn changes(previous: &Document, current: &Document, lang: Lang) -> Changes {
     let mut out = Changes::default();
     let case_title = |id: Id| {
         current
@@ -46,12 +46,12 @@ pub fn changes(previous: &Document, current: &Document) -> Changes {
     };
     for scan in &current.selfscan.scans {
         if previous.selfscan.scan(scan.id).is_none() {
-            out.scans_added.push(format!(
-                "{} ({}), {}",
-                scan.label.label_nl(),
-                scan.rater.label_nl(),
-                scan.date.format("%d-%m-%Y")
-            ));
+            let (label, rater) = match lang {
+                Lang::Nl => (scan.label.label_nl().to_string(), scan.rater.label_nl()),
+                Lang::En => (scan.label.label_en().to_string(), rater_en(&scan.rater)),
+            };
+            out.scans_added
+                .push(format!("{label} ({rater}), {}", lang.short_date(scan.date)));
         }
     }
     for case in &current.journal.cases {
@@ -97,6 +97,14 @@ pub fn changes(previous: &Document, current: &Document) -> Changes {
     out
 }
 
+/// `Rater::label_nl` in English, until the self-scan section words raters per language.
+fn rater_en(rater: &Rater) -> String {
+    match rater {
+        Rater::Participant => "Self".into(),
+        Rater::Other { name, role } => format!("{name} ({})", role.label_en().to_lowercase()),
+    }
+}
+
 /// A new bundle replaces the held copy, but what the begeleider added to that copy
 /// (feedback, their rating scans) comes along; the participant's own records are theirs.
 pub fn carry_over(held: &Document, incoming: &Document) -> Document {
@@ -113,10 +121,15 @@ pub enum FeedbackError {
 }
 
 impl FeedbackError {
-    pub fn message_nl(&self) -> &'static str {
+    pub fn message(&self, lang: Lang) -> &'static str {
         match self {
-            FeedbackError::Empty => "Schrijf eerst een opmerking.",
-            FeedbackError::UnknownEntry => "Deze notitie bestaat niet meer.",
+            FeedbackError::Empty => {
+                lang.pick("Schrijf eerst een opmerking.", "Write a comment first.")
+            }
+            FeedbackError::UnknownEntry => lang.pick(
+                "Deze notitie bestaat niet meer.",
+                "This entry no longer exists.",
+            ),
         }
     }
 }

@@ -57,7 +57,7 @@ fn scan(doc: &mut Document, n: u128, label: ScanLabel, month: u32, level: u8) {
 #[test]
 fn changes_lists_what_a_new_bundle_brought() {
     let before = document(1, "Sanne", &Size::REALISTIC);
-    assert!(changes(&before, &before).is_empty());
+    assert!(changes(&before, &before, Lang::Nl).is_empty());
     let mut after = before.clone();
     let mut entry = after.journal.entries[0].clone();
     entry.id = Id::from_u128(9001);
@@ -81,7 +81,7 @@ fn changes_lists_what_a_new_bundle_brought() {
         t("2026-01-01T00:00:00Z"),
     )
     .unwrap();
-    let c = changes(&before, &after);
+    let c = changes(&before, &after, Lang::Nl);
     assert_eq!(c.entries_added.len(), 1);
     assert_eq!(c.entries_changed.len(), 1);
     assert_eq!(c.goals_added, ["Beter luisteren"]);
@@ -108,6 +108,14 @@ fn feedback_is_the_coaches_and_never_empty() {
             now
         ),
         Err(FeedbackError::UnknownEntry)
+    );
+    assert_eq!(
+        FeedbackError::Empty.message(Lang::Nl),
+        "Schrijf eerst een opmerking."
+    );
+    assert_eq!(
+        FeedbackError::Empty.message(Lang::En),
+        "Write a comment first."
     );
     add_feedback(&mut doc, entry, &coach(), " Mooi ", Id::from_u128(1), now).unwrap();
     let f = doc.journal.entry(entry).unwrap().feedback.last().unwrap();
@@ -231,21 +239,33 @@ fn the_overview_counts_means_distribution_and_change() {
     assert_eq!(row.change, Some(2.0));
     assert_eq!(o.participants[0].name, "Anna");
 
-    let csv = overview_csv(&o, false);
+    let csv = overview_csv(&o, false, Lang::Nl);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert!(lines[0].starts_with("Competentie;Aantal deelnemers;Gemiddelde laatste scan;Niveau 1;"));
     assert_eq!(lines[1], format!("{};3;3,33;0;0;2;1;1,50;2,00", row.name));
     assert!(!csv.contains("Anna") && !csv.contains("Bram"));
     assert!(csv.contains("Deelnemer 4;"));
-    let named = overview_csv(&o, true);
+    let named = overview_csv(&o, true, Lang::Nl);
     assert!(named.contains("\r\nAnna;2,00;3,00;"));
     assert!(named.contains("\r\nCas;;3,00;"));
+
+    // In English, as an English spreadsheet reads it.
+    let csv = overview_csv(&o, false, Lang::En);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert!(lines[0].starts_with("Competency,Number of participants,Mean of latest scan,Level 1,"));
+    assert!(lines[0].ends_with(",Mean of baseline,Change since baseline"));
+    assert_eq!(lines[1], format!("{},3,3.33,0,0,2,1,1.50,2.00", row.name));
+    assert!(csv.contains("\r\nParticipant 4,"));
+    let named = overview_csv(&o, true, Lang::En);
+    assert!(named.contains("\r\nAnna,2.00,3.00,"));
 }
 
 #[test]
 fn csv_fields_cannot_become_formulas_or_break_lines() {
     let mut a = participant(1, "=HYPERLINK(\"x\");1");
     scan(&mut a, 1, ScanLabel::Baseline, 1, 2);
-    let csv = overview_csv(&overview(&[&a]), true);
+    let csv = overview_csv(&overview(&[&a]), true, Lang::Nl);
     assert!(csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\");1\";"));
+    let csv = overview_csv(&overview(&[&a]), true, Lang::En);
+    assert!(csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\");1\","));
 }
