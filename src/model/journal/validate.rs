@@ -284,7 +284,9 @@ mod tests {
             target: id(c).to_string(),
         };
         assert_eq!(problems(&j), [dangling(30, 9), dangling(21, 2)]);
-        assert!(problems(&j)[0].message(crate::model::Lang::Nl).contains("casus verwijst naar"));
+        assert!(problems(&j)[0]
+            .message(crate::model::Lang::Nl)
+            .contains("casus verwijst naar"));
 
         let mut j = journal();
         j.delete_case(id(1), at(1));
