@@ -20,7 +20,7 @@ use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 /// The outline of each kind, centred on the node; the advisor ("ik", "me") is a star.
-fn shape(kind: Option<ActorKind>) -> &'static str {
+pub(super) fn shape(kind: Option<ActorKind>) -> &'static str {
     match kind {
         None => "M0,-19 L5.1,-7 L18,-5.9 L8.2,2.7 L11.2,15.4 L0,8.7 L-11.2,15.4 L-8.2,2.7 L-18,-5.9 L-5.1,-7 Z",
         Some(ActorKind::Person) => "M-14,0 A14,14 0 1,0 14,0 A14,14 0 1,0 -14,0 Z",
@@ -51,7 +51,7 @@ fn me_long() -> &'static str {
     t("ik (jijzelf)", "me (yourself)")
 }
 
-fn colour(kind: Option<ActorKind>) -> &'static str {
+pub(super) fn colour(kind: Option<ActorKind>) -> &'static str {
     match kind {
         None => "#0b5d3b",
         Some(ActorKind::Person) => "#4e79a7",
@@ -64,7 +64,7 @@ fn colour(kind: Option<ActorKind>) -> &'static str {
     }
 }
 
-fn width(strength: Strength) -> f64 {
+pub(super) fn width(strength: Strength) -> f64 {
     match strength {
         Strength::Weak => 1.5,
         Strength::Normal => 3.0,
@@ -72,7 +72,7 @@ fn width(strength: Strength) -> f64 {
     }
 }
 
-fn dashes(kind: TieKind) -> &'static str {
+pub(super) fn dashes(kind: TieKind) -> &'static str {
     match kind {
         TieKind::Formal => "none",
         TieKind::Informal => "9 6",
@@ -83,7 +83,7 @@ fn dashes(kind: TieKind) -> &'static str {
     }
 }
 
-fn tie_colour(kind: TieKind) -> &'static str {
+pub(super) fn tie_colour(kind: TieKind) -> &'static str {
     match kind {
         TieKind::Conflict => "#a11b1b",
         _ => "#4d5660",
@@ -663,15 +663,18 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
     }
 }
 
+/// `me` names the star when the map is someone else's (the begeleider's view of a
+/// participant); on one's own map it is "ik (jijzelf)".
 #[component]
-fn Legend() -> impl IntoView {
+pub(super) fn Legend(#[prop(optional, into)] me: Option<String>) -> impl IntoView {
     let lang = lang();
     let kinds = std::iter::once(None)
         .chain(ActorKind::ALL.into_iter().map(Some))
         .map(|k| {
-            let label = match k {
-                Some(k) => k.label(lang),
-                None => me_long(),
+            let label = match (k, &me) {
+                (Some(k), _) => k.label(lang).to_string(),
+                (None, Some(name)) => name.clone(),
+                (None, None) => me_long().to_string(),
             };
             view! {
                 <li>

@@ -16,8 +16,11 @@ mod forms;
 mod grid;
 mod import;
 mod map;
+mod picture;
 mod snapshots;
 mod table;
+
+pub(crate) use picture::NetworkPicture;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Tab {

@@ -8,6 +8,7 @@ use crate::model::{Document, Lang};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::{delta_nl, goal_summary, radar_view, scan_title, score_nl};
+use crate::ui::pages::NetworkPicture;
 
 /// "/deelnemers/:id": one participant's data, read-only.
 #[component]
@@ -249,6 +250,7 @@ fn network_section(doc: &Document) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="dash-network">
             <h2 id="dash-network">{t("Netwerkkaart", "Network map")}</h2>
+            {(!net.actors.is_empty()).then(|| view! { <NetworkPicture network=net.clone() owner=doc.profile.name.clone()/> })}
             <p data-testid="dash-network-counts">{match lang() {
                 Lang::Nl => format!("{} actoren, {} relaties.", net.actors.len(), net.ties.len()),
                 Lang::En => format!(
