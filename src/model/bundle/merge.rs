@@ -5,7 +5,7 @@
 //! the newer wins, both are kept, or the incoming one is skipped. Merging the same bundle
 //! twice changes nothing the second time: a kept copy gets an id derived from the
 //! original id and its contents, so it is recognised when it comes again.
-//! Feedback (a begeleider's comments) is merged into entries without touching the
+//! Feedback (a begeleider's comments) is merged into entries and goals without touching the
 //! participant's own texts, whatever the resolution.
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -177,6 +177,14 @@ fn merge_into(
                 .unwrap_or(0);
         }
     }
+    for goal in &incoming.selfscan.goals {
+        if goal.feedback.is_empty() {
+            continue;
+        }
+        if let Some(here) = doc.selfscan.goals.iter_mut().find(|g| g.id == goal.id) {
+            report.feedback_added += here.merge_feedback(goal.feedback.clone());
+        }
+    }
     if kind == BundleKind::Feedback {
         // A begeleider's bundle adds their ratings and comments, never replaces the
         // participant's own records.
@@ -315,7 +323,9 @@ const GOALS: Kind<Goal> = Kind {
     set_id: |g, id| g.id = id,
     updated: |_| None,
     title: |g| ConflictTitle::Named(g.title.clone()),
-    keep: nothing_to_keep,
+    keep: |local, new| {
+        new.merge_feedback(local.feedback.clone());
+    },
     can_copy: true,
 };
 const ACTORS: Kind<Actor> = Kind {

@@ -69,6 +69,11 @@ impl SelfScan {
                 });
             }
         }
+        check_unique_ids(
+            "feedback",
+            self.goals.iter().flat_map(|g| &g.feedback).map(|f| &f.id),
+            problems,
+        );
     }
 
     fn validate_scan(&self, scan: &Scan, problems: &mut Vec<Problem>) {

@@ -79,8 +79,15 @@ pub fn changes(previous: &Document, current: &Document, lang: Lang) -> Changes {
     for goal in &current.selfscan.goals {
         match previous.selfscan.goal(goal.id) {
             None => out.goals_added.push(goal.title.clone()),
-            Some(old) if old != goal => out.goals_changed.push(goal.title.clone()),
-            Some(_) => {}
+            Some(old) => {
+                // The begeleider's own comments are not a change of the participant's.
+                let (mut a, mut b) = (old.clone(), goal.clone());
+                a.feedback.clear();
+                b.feedback.clear();
+                if a != b {
+                    out.goals_changed.push(goal.title.clone());
+                }
+            }
         }
     }
     for actor in &current.network.actors {
@@ -118,6 +125,7 @@ pub fn carry_over(held: &Document, incoming: &Document) -> Document {
 pub enum FeedbackError {
     Empty,
     UnknownEntry,
+    UnknownGoal,
 }
 
 impl FeedbackError {
@@ -130,14 +138,25 @@ impl FeedbackError {
                 "Deze notitie bestaat niet meer.",
                 "This entry no longer exists.",
             ),
+            FeedbackError::UnknownGoal => lang.pick(
+                "Dit ontwikkeldoel bestaat niet meer.",
+                "This development goal no longer exists.",
+            ),
         }
     }
 }
 
-/// Adds the begeleider's comment to one of the participant's entries.
+/// What the begeleider is commenting on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackOn {
+    Entry(Id),
+    Goal(Id),
+}
+
+/// Adds the begeleider's comment to one of the participant's entries or goals.
 pub fn add_feedback(
     doc: &mut Document,
-    entry: Id,
+    on: FeedbackOn,
     coach: &Profile,
     text: &str,
     id: Id,
@@ -154,9 +173,21 @@ pub fn add_feedback(
         written: now,
         text: text.to_string(),
     };
-    match doc.journal.merge_feedback(entry, [feedback]) {
-        Some(_) => Ok(()),
-        None => Err(FeedbackError::UnknownEntry),
+    match on {
+        FeedbackOn::Entry(entry) => doc
+            .journal
+            .merge_feedback(entry, [feedback])
+            .map(|_| ())
+            .ok_or(FeedbackError::UnknownEntry),
+        FeedbackOn::Goal(goal) => doc
+            .selfscan
+            .goals
+            .iter_mut()
+            .find(|g| g.id == goal)
+            .map(|g| {
+                g.merge_feedback([feedback]);
+            })
+            .ok_or(FeedbackError::UnknownGoal),
     }
 }
 

@@ -5,7 +5,9 @@ use crate::model::bundle::file_name;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
 use crate::model::selfscan::Rating;
-use crate::model::workspace::{add_feedback, draft_ratings, feedback_bundle, start_rating};
+use crate::model::workspace::{
+    add_feedback, draft_ratings, feedback_bundle, start_rating, FeedbackOn,
+};
 use crate::model::{Document, Id, Lang, Profile, Role};
 use crate::storage::Held;
 use crate::ui::components::PageTitle;
@@ -177,8 +179,15 @@ fn EntryFeedback(
         let coach = coach.clone();
         let written = text.get_untracked();
         let ok = change(Box::new(move |doc| {
-            add_feedback(doc, entry, &coach, &written, new_id(), chrono::Utc::now())
-                .map_err(|e| e.message(lang()).to_string())
+            add_feedback(
+                doc,
+                FeedbackOn::Entry(entry),
+                &coach,
+                &written,
+                new_id(),
+                chrono::Utc::now(),
+            )
+            .map_err(|e| e.message(lang()).to_string())
         }));
         if ok {
             text.set(String::new());
