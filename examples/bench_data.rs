@@ -104,7 +104,10 @@ fn hostile() -> String {
     let text = serde_json::to_string_pretty(&value).expect("json");
     // It must still pass the one door in, or the test would test nothing.
     if let Err(e) = leerspoor::model::restore::restore_document(&text) {
-        eprintln!("the hostile document does not restore: {}", e.message_nl());
+        eprintln!(
+            "the hostile document does not restore: {}",
+            e.message(leerspoor::model::Lang::En)
+        );
         std::process::exit(1);
     }
     text

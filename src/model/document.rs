@@ -10,7 +10,7 @@ use super::{Id, Profile};
 
 /// The schema this build writes. Bump it together with a step in `migrate`, and keep a
 /// fixture of the old shape in `tests/fixtures/schema/`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Document {

@@ -31,8 +31,14 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, RestoreError> {
     Ok(value)
 }
 
-/// One schema step: from `version` to `version + 1`. None exist yet; the first change
-/// to the stored shape adds its arm here.
-fn step(_value: Value, version: u32) -> Result<Value, RestoreError> {
-    Err(RestoreError::UnknownSchema { found: version })
+/// One schema step: from `version` to `version + 1`.
+///
+/// - 1 → 2: development goals may carry a begeleider's `feedback`. Nothing in a v1
+///   document changes; the step exists so that a v1 build meeting a v2 document refuses
+///   it as newer instead of reading it and dropping the goal feedback on its next save.
+fn step(value: Value, version: u32) -> Result<Value, RestoreError> {
+    match version {
+        1 => Ok(value),
+        _ => Err(RestoreError::UnknownSchema { found: version }),
+    }
 }

@@ -6,8 +6,10 @@
 
 pub mod bundle;
 pub mod document;
+pub mod feedback;
 pub mod id;
 pub mod journal;
+pub mod lang;
 pub mod migrate;
 pub mod network;
 pub mod profile;
@@ -24,4 +26,5 @@ pub use document::{Document, SCHEMA_VERSION};
 /// The `format` of a framework file, so that importing one in the wrong place can say so.
 pub const FRAMEWORK_FORMAT: &str = "leerspoor-kader";
 pub use id::Id;
+pub use lang::Lang;
 pub use profile::{Profile, Role};

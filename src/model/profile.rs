@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use super::Id;
+use super::{Id, Lang};
 
 /// What a person is in the course decides what the app offers them first.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -12,10 +12,10 @@ pub enum Role {
 }
 
 impl Role {
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Role::Participant => "Deelnemer",
-            Role::Coach => "Begeleider",
+            Role::Participant => lang.pick("Deelnemer", "Participant"),
+            Role::Coach => lang.pick("Begeleider", "Coach"),
         }
     }
 }
@@ -40,13 +40,17 @@ pub enum ProfileError {
 }
 
 impl ProfileError {
-    pub fn message_nl(&self) -> &'static str {
+    pub fn message(&self, lang: Lang) -> &'static str {
         match self {
-            ProfileError::NameMissing => "Vul je naam in.",
-            ProfileError::NameTooLong => "Je naam mag hoogstens 100 tekens lang zijn.",
-            ProfileError::CourseTooLong => {
-                "De naam van de leergang mag hoogstens 200 tekens lang zijn."
-            }
+            ProfileError::NameMissing => lang.pick("Vul je naam in.", "Fill in your name."),
+            ProfileError::NameTooLong => lang.pick(
+                "Je naam mag hoogstens 100 tekens lang zijn.",
+                "Your name can be at most 100 characters long.",
+            ),
+            ProfileError::CourseTooLong => lang.pick(
+                "De naam van de leergang mag hoogstens 200 tekens lang zijn.",
+                "The name of the course can be at most 200 characters long.",
+            ),
         }
     }
 }

@@ -5,6 +5,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::Lang;
+
 /// When the profile was last exported from this browser, and at which revision. Kept
 /// beside the document (not in it), so that exporting does not itself count as a change.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,20 +24,32 @@ pub enum Reminder {
 }
 
 impl Reminder {
-    pub fn message_nl(&self) -> String {
-        match self {
-            Reminder::NeverExported => {
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Nl, Reminder::NeverExported) => {
                 "Je hebt je gegevens nog nooit als bundel bewaard. Browsergegevens kunnen worden gewist (door de browser of door iemand anders op deze laptop): maak een bundel bij Delen.".into()
             }
-            Reminder::ChangedSince { days: 0 } => {
+            (Lang::Nl, Reminder::ChangedSince { days: 0 }) => {
                 "Je gegevens zijn gewijzigd sinds je laatste bundel van vandaag.".into()
             }
-            Reminder::ChangedSince { days: 1 } => {
+            (Lang::Nl, Reminder::ChangedSince { days: 1 }) => {
                 "Je gegevens zijn gewijzigd sinds je laatste bundel, 1 dag geleden.".into()
             }
-            Reminder::ChangedSince { days } => format!(
+            (Lang::Nl, Reminder::ChangedSince { days }) => format!(
                 "Je gegevens zijn gewijzigd sinds je laatste bundel, {days} dagen geleden."
             ),
+            (Lang::En, Reminder::NeverExported) => {
+                "You have never saved your data as a bundle. Browser data can be cleared (by the browser or by someone else on this laptop): make a bundle under Share.".into()
+            }
+            (Lang::En, Reminder::ChangedSince { days: 0 }) => {
+                "Your data has changed since your last bundle, made today.".into()
+            }
+            (Lang::En, Reminder::ChangedSince { days: 1 }) => {
+                "Your data has changed since your last bundle, 1 day ago.".into()
+            }
+            (Lang::En, Reminder::ChangedSince { days }) => {
+                format!("Your data has changed since your last bundle, {days} days ago.")
+            }
         }
     }
 }
@@ -76,7 +90,10 @@ mod tests {
             Some(Reminder::ChangedSince { days: 10 })
         );
         assert!(Reminder::ChangedSince { days: 10 }
-            .message_nl()
+            .message(Lang::Nl)
             .contains("10 dagen geleden"));
+        assert!(Reminder::ChangedSince { days: 10 }
+            .message(Lang::En)
+            .contains("10 days ago"));
     }
 }

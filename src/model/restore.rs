@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::migrate;
 use super::validation::Problem;
-use super::{Document, SCHEMA_VERSION};
+use super::{Document, Lang, SCHEMA_VERSION};
 
 /// Larger text is refused before parsing, so a wrong file cannot freeze the tab.
 pub const MAX_DOCUMENT_BYTES: usize = 20 * 1024 * 1024;
@@ -53,7 +53,14 @@ pub enum RestoreError {
 }
 
 impl RestoreError {
-    pub fn message_nl(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Nl => self.message_in_dutch(),
+            Lang::En => self.message_in_english(),
+        }
+    }
+
+    fn message_in_dutch(&self) -> String {
         match self {
             RestoreError::Empty => "Het bestand of de opgeslagen gegevens zijn leeg.".into(),
             RestoreError::TooLarge { bytes, max } => format!(
@@ -99,16 +106,83 @@ impl RestoreError {
             }
             RestoreError::Invalid { problems } => {
                 let mut text = String::from("De gegevens zijn niet geldig:");
-                for p in problems.iter().take(10) {
-                    text.push_str("\n• ");
-                    text.push_str(&p.message_nl());
-                }
-                if problems.len() > 10 {
-                    text.push_str(&format!("\n… en nog {} andere problemen.", problems.len() - 10));
+                push_problems(&mut text, problems, Lang::Nl);
+                if problems.len() > SHOWN_PROBLEMS {
+                    text.push_str(&format!(
+                        "\n… en nog {} andere problemen.",
+                        problems.len() - SHOWN_PROBLEMS
+                    ));
                 }
                 text
             }
         }
+    }
+
+    fn message_in_english(&self) -> String {
+        match self {
+            RestoreError::Empty => "The file or the stored data is empty.".into(),
+            RestoreError::TooLarge { bytes, max } => format!(
+                "Too large: {} MB, while Leerspoor reads at most {} MB.",
+                bytes / (1024 * 1024),
+                max / (1024 * 1024)
+            ),
+            RestoreError::NotJson { line, column } => format!(
+                "This is not readable JSON (error on line {line}, column {column}). The file is damaged, cut off or of another kind (such as a PDF, an image or a Word document)."
+            ),
+            RestoreError::TooDeep => {
+                "The data is nested too deeply to read safely; this is not a Leerspoor file.".into()
+            }
+            RestoreError::NotAnObject => {
+                "This is JSON, but not Leerspoor data (an object was expected).".into()
+            }
+            RestoreError::WrongKind { found: Some(kind) } if kind == super::FRAMEWORK_FORMAT => {
+                "This is a competency framework, not a profile or a bundle. Import it under Self-scan › Framework.".into()
+            }
+            RestoreError::WrongKind { found: Some(kind) } => format!(
+                "This is another kind of file (\u{201c}{kind}\u{201d}), not a Leerspoor profile."
+            ),
+            RestoreError::WrongKind { found: None } => {
+                "This is JSON, but not Leerspoor data.".into()
+            }
+            RestoreError::MissingSchema => {
+                "The data has no schema version, so Leerspoor cannot tell how to read it.".into()
+            }
+            RestoreError::NewerSchema { found, supported, app } => {
+                let needs = match app {
+                    Some(app) => format!(" It was made with Leerspoor {app}; update Leerspoor to that version or newer."),
+                    None => " Update Leerspoor to a newer version.".into(),
+                };
+                format!(
+                    "This data has schema version {found}, but this version of Leerspoor ({APP_VERSION}) reads up to version {supported}.{needs}"
+                )
+            }
+            RestoreError::UnknownSchema { found } => {
+                format!("Schema version {found} is unknown; Leerspoor cannot read this data.")
+            }
+            RestoreError::Shape { detail } => {
+                format!("The data does not have the expected shape: {detail}")
+            }
+            RestoreError::Invalid { problems } => {
+                let mut text = String::from("The data is not valid:");
+                push_problems(&mut text, problems, Lang::En);
+                match problems.len().saturating_sub(SHOWN_PROBLEMS) {
+                    0 => {}
+                    1 => text.push_str("\n… and 1 other problem."),
+                    n => text.push_str(&format!("\n… and {n} other problems.")),
+                }
+                text
+            }
+        }
+    }
+}
+
+/// More would bury the first ones; they are usually all the same mistake.
+const SHOWN_PROBLEMS: usize = 10;
+
+fn push_problems(text: &mut String, problems: &[Problem], lang: Lang) {
+    for p in problems.iter().take(SHOWN_PROBLEMS) {
+        text.push_str("\n• ");
+        text.push_str(&p.message(lang));
     }
 }
 
@@ -251,13 +325,17 @@ mod tests {
         assert!(
             matches!(err, RestoreError::NewerSchema { found, .. } if found == SCHEMA_VERSION + 1)
         );
-        assert!(err.message_nl().contains("Leerspoor 9.4.0"));
+        assert!(err.message(Lang::Nl).contains("Leerspoor 9.4.0"));
+        assert!(err
+            .message(Lang::En)
+            .contains("It was made with Leerspoor 9.4.0; update Leerspoor"));
     }
 
     #[test]
     fn other_kinds_of_file_are_named() {
         let err = restore_document(r#"{"format":"leerspoor-kader","schema":1}"#).unwrap_err();
-        assert!(err.message_nl().contains("competentiekader"));
+        assert!(err.message(Lang::Nl).contains("competentiekader"));
+        assert!(err.message(Lang::En).contains("competency framework"));
         let err = restore_document(r#"{"name":"package.json"}"#).unwrap_err();
         assert_eq!(err, RestoreError::WrongKind { found: None });
     }
@@ -298,6 +376,10 @@ mod tests {
         v["profile"]["name"] = " ".into();
         let err = restore_document(&v.to_string()).unwrap_err();
         assert!(matches!(err, RestoreError::Invalid { .. }));
-        assert!(err.message_nl().contains("naam is leeg"));
+        assert!(err.message(Lang::Nl).contains("naam is leeg"));
+        assert!(err
+            .message(Lang::En)
+            .starts_with("The data is not valid:\n• profile "));
+        assert!(err.message(Lang::En).ends_with(": name is empty."));
     }
 }

@@ -4,6 +4,7 @@
 //! `<root>/v1/doc/<profile id>`   a profile's document
 //! `<root>/v1/rev/<profile id>`   its revision, checked before every write
 //! `<root>/v1/active`             the profile shown at start-up
+//! `<root>/v1/language`           the interface language, for every profile on this device
 //! `<root>/v1/kept/<when>/<key>`  unreadable data moved aside, never overwritten
 //! `<root>/v1/backup/<profile id>` the copy made before the last import that changed data
 //! `<root>/v1/exported/<profile id>` when the profile was last exported (for the reminder)
@@ -43,6 +44,10 @@ impl Keys {
 
     pub fn active(&self) -> String {
         format!("{}active", self.base)
+    }
+
+    pub fn language(&self) -> String {
+        format!("{}language", self.base)
     }
 
     pub fn kept(&self, when: &str, original: &str) -> String {

@@ -6,12 +6,50 @@
 
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
+#[cfg(test)]
+use super::workspace::pack;
+use super::workspace::{pack_quick, unpack, PACKED};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::model::reminder::ExportMark;
 use crate::model::restore::{restore_document, restore_document_value, RestoreError};
-use crate::model::{Document, Id};
+use crate::model::{Document, Id, Lang};
+
+/// Documents larger than this are stored deflated and packed (`workspace::pack_quick`, about
+/// an eighth of the UTF-16 units): localStorage allows an origin about five million units, and
+/// a prolific writer's year of journalling, or a large imported bundle, passes that as
+/// JSON. Smaller documents stay plain JSON, readable in the browser's developer tools, and
+/// their saves cost no compression while typing.
+const PACK_ABOVE: usize = 256 * 1024;
+
+/// The stored form of a document's (or backup's) JSON text.
+fn encode(json: String) -> String {
+    if json.len() > PACK_ABOVE {
+        pack_quick(&json)
+    } else {
+        json
+    }
+}
+
+/// The JSON text behind a stored value, packed or not; `None` when a packed value is
+/// damaged, which start-up then keeps aside like any unreadable document.
+fn decode(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if raw.starts_with(PACKED) {
+        unpack(raw).map(std::borrow::Cow::Owned)
+    } else {
+        Some(std::borrow::Cow::Borrowed(raw))
+    }
+}
+
+/// A stored value that is neither a document nor unpackable: reported as not JSON at its
+/// first character, which is what the raw text is to anyone reading it.
+fn restore_stored(raw: &str) -> Result<Document, RestoreError> {
+    match decode(raw) {
+        Some(json) => restore_document(&json),
+        None => Err(RestoreError::NotJson { line: 1, column: 1 }),
+    }
+}
 
 pub struct Store {
     backend: Box<dyn Backend>,
@@ -66,18 +104,24 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    pub fn message_nl(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            SaveError::Unavailable => {
-                "Opslaan kan niet: de browser staat geen opslag toe. Je werk blijft alleen in dit venster.".into()
-            }
-            SaveError::QuotaExceeded => {
-                "Opslaan mislukt: de opslag van de browser is vol. Je vorige opgeslagen versie is onveranderd. Exporteer een bundel of maak ruimte vrij (bijvoorbeeld de prullenbak legen).".into()
-            }
-            SaveError::Conflict { .. } => {
-                "In een ander tabblad is intussen een nieuwere versie opgeslagen. Die is nu geladen; je laatste wijziging in dit tabblad is niet over die nieuwere versie heen geschreven.".into()
-            }
-            SaveError::Other(detail) => format!("Opslaan mislukt: {detail}"),
+            SaveError::Unavailable => lang.pick(
+                "Opslaan kan niet: de browser staat geen opslag toe. Je werk blijft alleen in dit venster.",
+                "Saving is not possible: the browser does not allow storage. Your work stays in this window only.",
+            ).into(),
+            SaveError::QuotaExceeded => lang.pick(
+                "Opslaan mislukt: de opslag van de browser is vol. Je vorige opgeslagen versie is onveranderd. Exporteer een bundel of maak ruimte vrij (bijvoorbeeld de prullenbak legen).",
+                "Saving failed: the browser's storage is full. Your previously saved version is unchanged. Export a bundle or free up space (for example by emptying the bin).",
+            ).into(),
+            SaveError::Conflict { .. } => lang.pick(
+                "In een ander tabblad is intussen een nieuwere versie opgeslagen. Die is nu geladen; je laatste wijziging in dit tabblad is niet over die nieuwere versie heen geschreven.",
+                "A newer version was saved in another tab in the meantime. It has now been loaded; your last change in this tab was not written over that newer version.",
+            ).into(),
+            SaveError::Other(detail) => match lang {
+                Lang::Nl => format!("Opslaan mislukt: {detail}"),
+                Lang::En => format!("Saving failed: {detail}"),
+            },
         }
     }
 }
@@ -113,14 +157,14 @@ impl Store {
                 let Some(raw) = self.backend.get(key)? else {
                     continue;
                 };
-                match restore_document(&raw) {
+                match restore_stored(&raw) {
                     Ok(doc) => startup.documents.push(doc),
                     Err(error) => startup.kept.push(self.keep_aside(key, &raw, error, now)),
                 }
             } else if key.starts_with(&kept_prefix) {
                 // Kept on an earlier start-up: still reported until the user removes it.
                 let raw = self.backend.get(key)?.unwrap_or_default();
-                let error = restore_document(&raw)
+                let error = restore_stored(&raw)
                     .err()
                     .unwrap_or(RestoreError::WrongKind { found: None });
                 startup.kept.push(Kept {
@@ -193,7 +237,7 @@ impl Store {
             return Err(SaveError::Conflict { stored, base });
         }
         let text = serde_json::to_string(doc).map_err(|e| SaveError::Other(e.to_string()))?;
-        self.backend.set(&self.keys.document(id), &text)?;
+        self.backend.set(&self.keys.document(id), &encode(text))?;
         // The document is written; if this small write fails the next save reports a
         // conflict and reloads, which loses nothing.
         self.backend
@@ -217,16 +261,34 @@ impl Store {
         Ok(self
             .backend
             .get(&self.keys.document(profile))?
-            .map(|raw| restore_document(&raw)))
+            .map(|raw| restore_stored(&raw)))
     }
 
     pub fn set_active(&self, profile: Id) -> Result<(), BackendError> {
         self.backend.set(&self.keys.active(), &profile.to_string())
     }
 
-    /// The raw text behind a kept item, for download.
+    /// The interface language chosen on this device; an unknown value (a newer app's
+    /// language) reads as no choice, so the default applies and nothing breaks.
+    pub fn language(&self) -> Result<Option<Lang>, BackendError> {
+        Ok(self
+            .backend
+            .get(&self.keys.language())?
+            .and_then(|code| Lang::from_code(&code)))
+    }
+
+    pub fn set_language(&self, lang: Lang) -> Result<(), BackendError> {
+        self.backend.set(&self.keys.language(), lang.code())
+    }
+
+    /// The text behind a kept item, for download: unpacked where it was packed and can
+    /// be, so the user gets JSON they (or a newer Leerspoor) can read; byte for byte
+    /// otherwise.
     pub fn read_kept(&self, kept: &Kept) -> Result<Option<String>, BackendError> {
-        self.backend.get(&kept.key)
+        Ok(self.backend.get(&kept.key)?.map(|raw| match decode(&raw) {
+            Some(json) => json.into_owned(),
+            None => raw,
+        }))
     }
 
     /// Removes a kept copy once the user has decided to. Only keys under `kept/` can go
@@ -247,7 +309,8 @@ impl Store {
             document: serde_json::to_value(doc).map_err(|e| SaveError::Other(e.to_string()))?,
         };
         let text = serde_json::to_string(&backup).map_err(|e| SaveError::Other(e.to_string()))?;
-        self.backend.set(&self.keys.backup(doc.id()), &text)?;
+        self.backend
+            .set(&self.keys.backup(doc.id()), &encode(text))?;
         Ok(())
     }
 
@@ -259,7 +322,8 @@ impl Store {
         let Some(raw) = self.backend.get(&self.keys.backup(profile))? else {
             return Ok(None);
         };
-        let Ok(backup) = serde_json::from_str::<Backup>(&raw) else {
+        let Some(Ok(backup)) = decode(&raw).map(|json| serde_json::from_str::<Backup>(&json))
+        else {
             return Ok(None);
         };
         Ok(restore_document_value(backup.document)
@@ -426,6 +490,78 @@ mod tests {
         assert_eq!(s.stored_revision(Id::from_u128(1)).unwrap(), 1);
     }
 
+    /// A participant's year and more: ~5 MB as JSON, what a 5 MB bundle import produces.
+    fn big(n: u128) -> Document {
+        use crate::model::sample::{document, Size};
+        let size = Size {
+            cases: 100,
+            entries: 4_000,
+            actors: 300,
+            ties: 1_000,
+            scans: 3,
+        };
+        let mut d = document(n as u64, "Groot", &size);
+        d.revision = 1;
+        d
+    }
+
+    #[test]
+    fn a_large_document_is_stored_packed_within_the_quota_and_comes_back_whole() {
+        let d = big(7);
+        let json = serde_json::to_string(&d).unwrap();
+        assert!(json.len() > 4_000_000, "the sample is {} bytes", json.len());
+        // The browser's quota: about five million UTF-16 units for the whole origin.
+        let mem = Rc::new(MemoryBackend::with_quota(5 * 1024 * 1024));
+        let s = store(&mem);
+        s.save(&d).unwrap();
+        let raw = mem.get(&s.keys().document(d.id())).unwrap().unwrap();
+        assert!(raw.starts_with(PACKED));
+        assert!(raw.encode_utf16().count() < json.len() / 4);
+        // A backup of it fits beside it, and both read back through restore.
+        s.save_backup(&d, "2026-01-01T00:00:00Z".parse().unwrap())
+            .unwrap();
+        assert_eq!(s.load_backup(d.id()).unwrap().unwrap().1, d);
+        let start = s.start("t").unwrap();
+        assert_eq!(start.documents, vec![d.clone()]);
+        assert_eq!(s.load(d.id()).unwrap().unwrap().unwrap(), d);
+    }
+
+    #[test]
+    fn a_small_document_stays_plain_json() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let d = doc(1, "Anna");
+        s.save(&d).unwrap();
+        let raw = mem.get(&s.keys().document(d.id())).unwrap().unwrap();
+        assert_eq!(raw, serde_json::to_string(&d).unwrap());
+    }
+
+    #[test]
+    fn a_damaged_packed_document_is_kept_aside_and_offered_as_it_was() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let key = s.keys().document(Id::from_u128(9));
+        let damaged = "z1:40:\u{100}\u{101}";
+        mem.set(&key, damaged).unwrap();
+        let start = s.start("t").unwrap();
+        assert!(start.documents.is_empty());
+        assert_eq!(start.kept.len(), 1);
+        assert_eq!(
+            s.read_kept(&start.kept[0]).unwrap().as_deref(),
+            Some(damaged)
+        );
+        // A packed document a newer Leerspoor wrote is offered unpacked, as JSON.
+        let mut v = serde_json::to_value(doc(10, "Cas")).unwrap();
+        v["schema"] = (SCHEMA_VERSION + 1).into();
+        let json = v.to_string();
+        let key2 = s.keys().document(Id::from_u128(10));
+        mem.set(&key2, &pack(&json)).unwrap();
+        let start = s.start("u").unwrap();
+        let kept = start.kept.iter().find(|k| k.key == key2).unwrap();
+        assert_eq!(kept.reason, KeptReason::NeedsNewerApp);
+        assert_eq!(s.read_kept(kept).unwrap().as_deref(), Some(json.as_str()));
+    }
+
     #[test]
     fn corrupt_data_is_moved_aside_byte_for_byte() {
         let mem = Rc::new(MemoryBackend::default());
@@ -526,6 +662,21 @@ mod tests {
     }
 
     #[test]
+    fn the_language_is_the_devices_and_outlives_a_wiped_profile() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        assert_eq!(s.language().unwrap(), None);
+        let a = doc(1, "Anna");
+        s.save(&a).unwrap();
+        s.set_language(Lang::En).unwrap();
+        s.remove_profile(a.id()).unwrap();
+        assert_eq!(s.language().unwrap(), Some(Lang::En));
+        // A code this version does not know reads as no choice.
+        mem.set(&s.keys().language(), "tlh").unwrap();
+        assert_eq!(s.language().unwrap(), None);
+    }
+
+    #[test]
     fn an_unknown_active_profile_falls_back_to_the_first() {
         let mem = Rc::new(MemoryBackend::default());
         let s = store(&mem);
@@ -544,5 +695,20 @@ mod tests {
         assert!(start.kept.is_empty());
         assert_eq!(mem.keys().unwrap().len(), 2);
         assert_eq!(s.usage().unwrap(), 0);
+    }
+
+    #[test]
+    fn save_errors_are_worded_in_either_language() {
+        let full = SaveError::QuotaExceeded;
+        assert!(full
+            .message(Lang::Nl)
+            .starts_with("Opslaan mislukt: de opslag"));
+        assert!(full
+            .message(Lang::En)
+            .starts_with("Saving failed: the browser's storage is full."));
+        assert_eq!(
+            SaveError::Other("x".into()).message(Lang::En),
+            "Saving failed: x"
+        );
     }
 }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
 use crate::model::restore::{restore_document_value, RestoreError};
-use crate::model::{Document, Id};
+use crate::model::{Document, Id, Lang};
 
 /// What this app assumes localStorage allows per origin: Chromium and Firefox allow
 /// 5 MiB of UTF-16 units (10 MB of bytes). Browsers do not say, so it is an assumption.
@@ -24,7 +24,7 @@ pub const ASSUMED_QUOTA_UNITS: usize = 5 * 1024 * 1024;
 /// From this share of the quota on, the begeleider is warned.
 pub const WARN_AT: f64 = 0.8;
 
-const PACKED: &str = "z1:";
+pub(super) const PACKED: &str = "z1:";
 /// A hostile or broken value must not inflate into gigabytes.
 const MAX_UNPACKED: usize = 16 * 1024 * 1024;
 /// Characters start here, so none is a control character; 0x100 + 0x7FFF stays below the
@@ -33,7 +33,18 @@ const BASE: u32 = 0x100;
 
 /// Deflates `text` and packs the bytes fifteen bits to a character: `z1:<bytes>:<chars>`.
 pub fn pack(text: &str) -> String {
-    let bytes = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 6);
+    pack_at(text, 6)
+}
+
+/// [`pack`] at deflate's fastest level: for a profile's own document, saved while its
+/// owner types. Natively, for 5.4 MB of JSON: 27 ms to 1.2 MB, against 83 ms to 0.7 MB
+/// at level 6 (wasm is 2–3× slower), and still an eighth of the JSON's UTF-16 units.
+pub fn pack_quick(text: &str) -> String {
+    pack_at(text, 1)
+}
+
+fn pack_at(text: &str, level: u8) -> String {
+    let bytes = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), level);
     let mut out = String::with_capacity(bytes.len() * 8 / 15 * 3 + 16);
     out.push_str(PACKED);
     out.push_str(&bytes.len().to_string());
@@ -123,13 +134,24 @@ impl From<BackendError> for WorkspaceError {
 }
 
 impl WorkspaceError {
-    pub fn message_nl(&self) -> String {
-        match self {
-            WorkspaceError::Backend(BackendError::QuotaExceeded) => "Opslaan mislukt: de opslag van de browser is vol. Wat er al stond is onveranderd. Verwijder deelnemers die je niet meer begeleidt.".into(),
-            WorkspaceError::Backend(BackendError::Unavailable) => "De browser staat geen opslag toe.".into(),
-            WorkspaceError::Backend(BackendError::Other(d)) => format!("Opslaan mislukt: {d}"),
-            WorkspaceError::Unreadable(Some(e)) => format!("De opgeslagen gegevens van deze deelnemer zijn niet leesbaar: {}", e.message_nl()),
-            WorkspaceError::Unreadable(None) => "De opgeslagen gegevens van deze deelnemer zijn beschadigd.".into(),
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (WorkspaceError::Backend(BackendError::QuotaExceeded), _) => lang.pick(
+                "Opslaan mislukt: de opslag van de browser is vol. Wat er al stond is onveranderd. Verwijder deelnemers die je niet meer begeleidt.",
+                "Saving failed: the browser's storage is full. What was already there is unchanged. Remove participants you no longer coach.",
+            ).into(),
+            (WorkspaceError::Backend(BackendError::Unavailable), _) => lang.pick(
+                "De browser staat geen opslag toe.",
+                "The browser does not allow storage.",
+            ).into(),
+            (WorkspaceError::Backend(BackendError::Other(d)), Lang::Nl) => format!("Opslaan mislukt: {d}"),
+            (WorkspaceError::Backend(BackendError::Other(d)), Lang::En) => format!("Saving failed: {d}"),
+            (WorkspaceError::Unreadable(Some(e)), Lang::Nl) => format!("De opgeslagen gegevens van deze deelnemer zijn niet leesbaar: {}", e.message(lang)),
+            (WorkspaceError::Unreadable(Some(e)), Lang::En) => format!("This participant's stored data cannot be read: {}", e.message(lang)),
+            (WorkspaceError::Unreadable(None), _) => lang.pick(
+                "De opgeslagen gegevens van deze deelnemer zijn beschadigd.",
+                "This participant's stored data is damaged.",
+            ).into(),
         }
     }
 }

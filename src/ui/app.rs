@@ -4,6 +4,7 @@ use leptos_router::path;
 
 use super::components::{Notices, SaveStatus};
 use super::edition::{is_single_file, FileRouting};
+use super::i18n::{lang, t, LanguageSwitch};
 use super::offline::UpdateNotice;
 use super::pages::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};
 use super::pages::{
@@ -22,7 +23,9 @@ pub fn App() -> impl IntoView {
             <FileRouting/>
             // In the single file the router would take "#main" for a page; the browser
             // follows it as the plain in-page link it is.
-            <a class="skip-link" href="#main" rel=is_single_file().then_some("external")>"Naar de inhoud"</a>
+            <a class="skip-link" href="#main" rel=is_single_file().then_some("external")>
+                {t("Naar de inhoud", "Skip to content")}
+            </a>
             <header class="app-header">
                 <a class="brand" href="/">"Leerspoor"</a>
                 <Show when=has_profile>
@@ -32,6 +35,7 @@ pub fn App() -> impl IntoView {
                     <Show when=has_profile>
                         <ProfileBadge/>
                     </Show>
+                    <LanguageSwitch/>
                     <ProfileSwitcher/>
                     <Show when=has_profile>
                         <SaveStatus/>
@@ -79,16 +83,16 @@ fn Nav() -> impl IntoView {
     };
     // `A` sets aria-current="page" on the link of the current route.
     view! {
-        <nav aria-label="Hoofdmenu">
+        <nav aria-label=t("Hoofdmenu", "Main menu")>
             <ul>
-                <li><A href="/" exact=true>"Overzicht"</A></li>
-                <li><A href="/zelfscan">"Zelfscan"</A></li>
-                <li><A href="/casusjournaal">"Casusjournaal"</A></li>
-                <li><A href="/netwerkkaart">"Netwerkkaart"</A></li>
-                <li><A href="/delen">"Delen"</A></li>
+                <li><A href="/" exact=true>{t("Overzicht", "Overview")}</A></li>
+                <li><A href="/zelfscan">{t("Zelfscan", "Self-scan")}</A></li>
+                <li><A href="/casusjournaal">{t("Casusjournaal", "Case journal")}</A></li>
+                <li><A href="/netwerkkaart">{t("Netwerkkaart", "Network map")}</A></li>
+                <li><A href="/delen">{t("Delen", "Share")}</A></li>
                 <Show when=coach>
-                    <li><A href="/deelnemers">"Deelnemers"</A></li>
-                    <li><A href="/regiegroep">"Regiegroep"</A></li>
+                    <li><A href="/deelnemers">{t("Deelnemers", "Participants")}</A></li>
+                    <li><A href="/regiegroep">{t("Regiegroep", "Steering group")}</A></li>
                 </Show>
             </ul>
         </nav>
@@ -104,7 +108,7 @@ fn ProfileBadge() -> impl IntoView {
                 view! {
                     <p class="profile-badge" data-testid="profile-badge">
                         <span class="profile-name">{d.profile.name.clone()}</span>
-                        <span class="profile-role">{d.profile.role.label_nl()}</span>
+                        <span class="profile-role">{d.profile.role.label(lang())}</span>
                     </p>
                 }
             })
@@ -128,7 +132,10 @@ fn ProfileSwitcher() -> impl IntoView {
                         Some((id, name)) if *id == p.id => name.clone(),
                         _ => p.name.clone(),
                     };
-                    (p.id.to_string(), format!("{name} ({})", p.role.label_nl()))
+                    (
+                        p.id.to_string(),
+                        format!("{name} ({})", p.role.label(lang())),
+                    )
                 })
                 .collect::<Vec<_>>()
         })
@@ -147,7 +154,7 @@ fn ProfileSwitcher() -> impl IntoView {
     view! {
         <Show when=move || app.profiles.with(|p| !p.is_empty())>
             <div class="profile-switcher">
-                <label for="profile-switch">"Profiel"</label>
+                <label for="profile-switch">{t("Profiel", "Profile")}</label>
                 <select id="profile-switch" on:change=on_change>
                     <For each=options key=|(id, label)| (id.clone(), label.clone()) let:option>
                         {
@@ -156,7 +163,7 @@ fn ProfileSwitcher() -> impl IntoView {
                             view! { <option value=option.0.clone() prop:selected=is_active>{option.1}</option> }
                         }
                     </For>
-                    <option value="nieuw" prop:selected=move || active().is_none()>"+ Nieuw profiel"</option>
+                    <option value="nieuw" prop:selected=move || active().is_none()>{t("+ Nieuw profiel", "+ New profile")}</option>
                 </select>
             </div>
         </Show>

@@ -7,10 +7,33 @@ use wasm_bindgen::JsCast;
 
 use crate::storage::local;
 
-const TITLE: &str = "Er ging iets mis in Leerspoor";
-const BODY: &str = "Leerspoor is gestopt door een fout in het programma. Wat al was opgeslagen, \
+const TITLE: [&str; 2] = [
+    "Er ging iets mis in Leerspoor",
+    "Something went wrong in Leerspoor",
+];
+const BODY: [&str; 2] = [
+    "Leerspoor is gestopt door een fout in het programma. Wat al was opgeslagen, \
 staat nog in deze browser. Download voor de zekerheid een noodkopie van al je gegevens en \
-laad daarna de pagina opnieuw. Een wijziging van de laatste seconden kan ontbreken.";
+laad daarna de pagina opnieuw. Een wijziging van de laatste seconden kan ontbreken.",
+    "Leerspoor has stopped because of an error in the program. What was already saved \
+is still in this browser. To be safe, download an emergency copy of all your data, and \
+then reload the page. A change from the last few seconds may be missing.",
+];
+const DOWNLOAD: [&str; 2] = [
+    "Noodkopie van mijn gegevens downloaden",
+    "Download an emergency copy of my data",
+];
+const UNREADABLE: [&str; 2] = [
+    "De opgeslagen gegevens konden niet worden gelezen voor een noodkopie.",
+    "The stored data could not be read for an emergency copy.",
+];
+const RELOAD: [&str; 2] = ["Opnieuw laden", "Reload"];
+
+/// The text in the language the app was showing: a thread-local that outlives the
+/// Leptos runtime, so reading it after a panic is safe.
+fn text(pair: [&'static str; 2]) -> &'static str {
+    crate::ui::i18n::lang().pick(pair[0], pair[1])
+}
 
 /// Installs the hook: the console message first, then the screen.
 pub fn install() {
@@ -57,11 +80,11 @@ fn build(document: &web_sys::Document) -> Option<()> {
 
     let heading = document.create_element("h1").ok()?;
     heading.set_id("crash-title");
-    heading.set_text_content(Some(TITLE));
-    let text = document.create_element("p").ok()?;
-    text.set_text_content(Some(BODY));
+    heading.set_text_content(Some(text(TITLE)));
+    let body_text = document.create_element("p").ok()?;
+    body_text.set_text_content(Some(text(BODY)));
     let _ = section.append_child(&heading);
-    let _ = section.append_child(&text);
+    let _ = section.append_child(&body_text);
 
     let actions = document.create_element("p").ok()?;
     actions.set_class_name("crash-actions");
@@ -77,14 +100,12 @@ fn build(document: &web_sys::Document) -> Option<()> {
             let day = day.get(..10).unwrap_or("vandaag");
             link.set_download(&format!("leerspoor-noodkopie-{day}.json"));
             link.set_class_name("button primary");
-            link.set_text_content(Some("Noodkopie van mijn gegevens downloaden"));
+            link.set_text_content(Some(text(DOWNLOAD)));
             let _ = actions.append_child(&link);
         }
         None => {
             let note = document.create_element("span").ok()?;
-            note.set_text_content(Some(
-                "De opgeslagen gegevens konden niet worden gelezen voor een noodkopie.",
-            ));
+            note.set_text_content(Some(text(UNREADABLE)));
             let _ = actions.append_child(&note);
         }
     }
@@ -93,7 +114,7 @@ fn build(document: &web_sys::Document) -> Option<()> {
     // The router would take the click; after a panic only the browser may.
     let _ = reload.set_attribute("rel", "external");
     reload.set_class_name("button secondary");
-    reload.set_text_content(Some("Opnieuw laden"));
+    reload.set_text_content(Some(text(RELOAD)));
     let _ = actions.append_child(&reload);
     let _ = section.append_child(&actions);
 

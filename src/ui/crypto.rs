@@ -7,7 +7,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
+use super::i18n::lang;
 use crate::model::bundle::{self, Bundle, Encrypted, Incoming, CIPHER, KDF, MIN_ITERATIONS};
+use crate::model::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CryptoError {
@@ -18,13 +20,17 @@ pub enum CryptoError {
 }
 
 impl CryptoError {
-    pub fn message_nl(&self) -> String {
-        match self {
-            CryptoError::WrongPassphrase => {
-                "Het wachtwoord klopt niet (of de versleutelde inhoud is beschadigd). Er is niets ingelezen.".into()
-            }
-            CryptoError::Unavailable(detail) => format!(
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CryptoError::WrongPassphrase, _) => lang.pick(
+                "Het wachtwoord klopt niet (of de versleutelde inhoud is beschadigd). Er is niets ingelezen.",
+                "The passphrase is not right (or the encrypted contents are damaged). Nothing was imported.",
+            ).into(),
+            (CryptoError::Unavailable(detail), Lang::Nl) => format!(
                 "Deze browser kan hier niet versleutelen of ontsleutelen ({detail})."
+            ),
+            (CryptoError::Unavailable(detail), Lang::En) => format!(
+                "This browser cannot encrypt or decrypt here ({detail})."
             ),
         }
     }
@@ -34,13 +40,16 @@ fn unavailable(e: JsValue) -> CryptoError {
     CryptoError::Unavailable(
         e.dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "onbekende fout".into()),
+            .unwrap_or_else(|| lang().pick("onbekende fout", "unknown error").into()),
     )
 }
 
+fn no_window() -> String {
+    lang().pick("geen venster", "no window").into()
+}
+
 fn subtle_and_crypto() -> Result<(SubtleCrypto, web_sys::Crypto), CryptoError> {
-    let window =
-        web_sys::window().ok_or_else(|| CryptoError::Unavailable("geen venster".into()))?;
+    let window = web_sys::window().ok_or_else(|| CryptoError::Unavailable(no_window()))?;
     let crypto = window.crypto().map_err(unavailable)?;
     Ok((crypto.subtle(), crypto))
 }
@@ -99,14 +108,14 @@ async fn derive_key(
 fn to_base64(bytes: &[u8]) -> Result<String, CryptoError> {
     let binary: String = bytes.iter().map(|&b| char::from(b)).collect();
     web_sys::window()
-        .ok_or_else(|| CryptoError::Unavailable("geen venster".into()))?
+        .ok_or_else(|| CryptoError::Unavailable(no_window()))?
         .btoa(&binary)
         .map_err(unavailable)
 }
 
 fn from_base64(text: &str) -> Result<Vec<u8>, CryptoError> {
     let binary = web_sys::window()
-        .ok_or_else(|| CryptoError::Unavailable("geen venster".into()))?
+        .ok_or_else(|| CryptoError::Unavailable(no_window()))?
         .atob(text)
         // Damaged base64 is a damaged bundle, which a wrong passphrase cannot be told from.
         .map_err(|_| CryptoError::WrongPassphrase)?;
@@ -169,10 +178,10 @@ pub async fn decrypt(encrypted: &Encrypted, passphrase: &str) -> Result<String, 
 /// Decrypts a locked bundle and passes the plaintext through the same checks as any bundle.
 pub async fn unlock(locked: &Bundle, passphrase: &str) -> Result<Incoming, String> {
     let Some(encrypted) = &locked.encrypted else {
-        return Err(CryptoError::WrongPassphrase.message_nl());
+        return Err(CryptoError::WrongPassphrase.message(lang()));
     };
     let plaintext = decrypt(encrypted, passphrase)
         .await
-        .map_err(|e| e.message_nl())?;
-    bundle::open_plaintext(locked.clone(), &plaintext).map_err(|e| e.message_nl())
+        .map_err(|e| e.message(lang()))?;
+    bundle::open_plaintext(locked.clone(), &plaintext).map_err(|e| e.message(lang()))
 }

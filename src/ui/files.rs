@@ -2,11 +2,12 @@
 
 use wasm_bindgen::JsCast;
 
+use super::i18n::{lang, t};
 use crate::model::bundle;
 
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
-    let window = web_sys::window().ok_or("geen venster")?;
-    let document = window.document().ok_or("geen document")?;
+    let window = web_sys::window().ok_or(t("geen venster", "no window"))?;
+    let document = window.document().ok_or(t("geen document", "no document"))?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -34,7 +35,13 @@ pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), Stri
 pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
-        .map_err(|_| "Het bestand kon niet worden gelezen.".to_string())?;
+        .map_err(|_| {
+            t(
+                "Het bestand kon niet worden gelezen.",
+                "The file could not be read.",
+            )
+            .to_string()
+        })?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -47,10 +54,10 @@ pub async fn open_bundle_file(file: &web_sys::File) -> Result<bundle::Opened, St
             bytes: size,
             max: bundle::MAX_BUNDLE_BYTES,
         };
-        return Err(error.message_nl());
+        return Err(error.message(lang()));
     }
     let bytes = read_bytes(file).await?;
-    bundle::read(&bytes).map_err(|e| e.message_nl())
+    bundle::read(&bytes).map_err(|e| e.message(lang()))
 }
 
 /// The file chosen in the `<input type=file>` an event came from. Clears the input, so

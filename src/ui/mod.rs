@@ -7,6 +7,7 @@ mod crash;
 pub(crate) mod crypto;
 pub(crate) mod edition;
 pub(crate) mod files;
+pub mod i18n;
 pub(crate) mod offline;
 mod pages;
 pub mod state;
@@ -20,8 +21,13 @@ pub fn start() {
     leptos::mount::mount_to_body(|| {
         // Inside the mount so the state's context belongs to the app's reactive owner.
         state::init();
+        // Once, outside the closure below that re-mounts the app on a language switch.
         offline::init();
-        leptos::view! { <app::App/> }
+        let lang = i18n::init();
+        move || {
+            i18n::apply(leptos::prelude::Get::get(&lang));
+            leptos::view! { <app::App/> }
+        }
     });
     // A mark tests and the benchmark wait for: the app has mounted and is interactive.
     if let Some(window) = web_sys::window() {

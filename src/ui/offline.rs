@@ -15,6 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use super::edition::is_single_file;
+use super::i18n::t;
 use super::state::{use_app, SaveState};
 
 const SCRIPT: &str = "/sw.js";
@@ -219,20 +220,34 @@ pub fn UpdateNotice() -> impl IntoView {
         let (text, button) = match offline.update.get() {
             Update::None => return None,
             Update::Ready => (
-                "Er is een nieuwe versie van Leerspoor.",
-                Some("Nu bijwerken"),
+                t(
+                    "Er is een nieuwe versie van Leerspoor.",
+                    "A new version of Leerspoor is available.",
+                ),
+                Some(t("Nu bijwerken", "Update now")),
             ),
             Update::ConfirmLoss => (
-                "Deze browser bewaart je gegevens niet: bijwerken laadt de pagina opnieuw en dan \
-                 is je werk weg. Maak eerst een bundel (Delen).",
-                Some("Toch bijwerken"),
+                t(
+                    "Deze browser bewaart je gegevens niet: bijwerken laadt de pagina opnieuw en \
+                     dan is je werk weg. Maak eerst een bundel (Delen).",
+                    "This browser does not keep your data: updating reloads the page and your \
+                     work would be gone. Make a bundle first (Share).",
+                ),
+                Some(t("Toch bijwerken", "Update anyway")),
             ),
             Update::SaveFailed => (
-                "Er is een nieuwe versie van Leerspoor, maar je laatste wijziging is nog niet \
-                 opgeslagen. Bijwerken kan zodra opslaan weer lukt.",
-                Some("Opnieuw proberen"),
+                t(
+                    "Er is een nieuwe versie van Leerspoor, maar je laatste wijziging is nog niet \
+                     opgeslagen. Bijwerken kan zodra opslaan weer lukt.",
+                    "A new version of Leerspoor is available, but your last change has not been \
+                     saved yet. You can update as soon as saving works again.",
+                ),
+                Some(t("Opnieuw proberen", "Try again")),
             ),
-            Update::Updating => ("Leerspoor wordt bijgewerkt…", None),
+            Update::Updating => (
+                t("Leerspoor wordt bijgewerkt…", "Updating Leerspoor…"),
+                None,
+            ),
         };
         Some(view! {
             <div class="notice info" data-testid="update-notice">

@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::i18n::lang;
 use crate::model::reminder::ExportMark;
-use crate::model::{Document, Id, Profile};
+use crate::model::{Document, Id, Lang, Profile};
 use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Kept, Keys, MemoryBackend, SaveError, Store};
 use crate::ui::edition::key_root;
@@ -171,15 +172,22 @@ impl AppState {
         let loaded = with_runtime(|rt| {
             let doc = match rt.store.load(id) {
                 Ok(Some(Ok(doc))) => doc,
-                Ok(Some(Err(e))) => return Err(e.message_nl()),
-                Ok(None) => return Err("Dit profiel bestaat niet meer in deze browser.".into()),
-                Err(_) => return Err(SaveError::Unavailable.message_nl()),
+                Ok(Some(Err(e))) => return Err(e.message(lang())),
+                Ok(None) => {
+                    return Err(lang()
+                        .pick(
+                            "Dit profiel bestaat niet meer in deze browser.",
+                            "This profile no longer exists in this browser.",
+                        )
+                        .into())
+                }
+                Err(_) => return Err(SaveError::Unavailable.message(lang())),
             };
             rt.saved_revision = doc.revision;
             let _ = rt.store.set_active(id);
             Ok((doc, rt.store.last_export(id).ok().flatten()))
         })
-        .unwrap_or_else(|| Err(SaveError::Unavailable.message_nl()))?;
+        .unwrap_or_else(|| Err(SaveError::Unavailable.message(lang())))?;
         self.last_export.set(loaded.1);
         self.doc.set(Some(loaded.0));
         self.save.set(if self.persistent {
@@ -233,7 +241,7 @@ impl AppState {
             rt.store.remove_profile(id)
         })
         .unwrap_or(Err(crate::storage::BackendError::Unavailable))
-        .map_err(|e| SaveError::from(e).message_nl())?;
+        .map_err(|e| SaveError::from(e).message(lang()))?;
         self.profiles.update(|all| all.retain(|p| p.id != id));
         self.doc.set(None);
         self.last_export.set(None);
@@ -305,7 +313,7 @@ impl AppState {
             }
             Some(Err(conflict @ SaveError::Conflict { .. })) => {
                 self.reload_from_storage();
-                self.notice.set(Some(conflict.message_nl()));
+                self.notice.set(Some(conflict.message(lang())));
             }
             Some(Err(e)) => self.save.set(SaveState::Failed(e)),
             None => {}
@@ -377,6 +385,19 @@ impl AppState {
             self.kept.update(|all| all.retain(|k| k.key != kept.key));
         }
     }
+}
+
+/// The language chosen on this device, Dutch when none was chosen or storage is closed.
+pub fn stored_language() -> Lang {
+    with_runtime(|rt| rt.store.language().ok().flatten())
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// Remembers the language; where storage fails the choice lasts for this session only,
+/// which is not worth a message.
+pub fn remember_language(lang: Lang) {
+    with_runtime(|rt| rt.store.set_language(lang));
 }
 
 fn listen_for_leaving(state: AppState) {

@@ -1,6 +1,6 @@
 // The measurements of `./dev.sh bench`: build size, start-up against a Leptos hello
-// world, the feature figures on large seeded data, memory; each checked against its
-// budget. Prints one table and writes bench-results/latest.json. Exits 0 when budgets
+// world, the feature figures on large seeded data, memory, Lighthouse scores
+// (tests/bench/lighthouse.mjs); each checked against its budget. Prints one table and writes bench-results/latest.json. Exits 0 when budgets
 // fail (it reports them); exits 1 only when a measurement itself fails.
 //
 //   node tests/bench/bench.mjs <dist> <dist-hello> <data dir> <twiggy json>
@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'n
 import { createRequire } from 'node:module';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+import { FLOOR as LIGHTHOUSE_FLOOR, lighthouseRuns, lighthouseTable } from './lighthouse.mjs';
 
 const require = createRequire(resolve('tests/e2e/package.json'));
 const { chromium } = require('@playwright/test');
@@ -33,6 +34,7 @@ const BUDGET = {
   layoutMs: 1000,
   dragFrameMs: 16,
   importRatio: 3,
+  lighthouseScore: LIGHTHOUSE_FLOOR,
 };
 
 const median = (xs) => {
@@ -422,6 +424,15 @@ async function main() {
     await browser.close();
     for (const s of servers) s.kill();
   }
+  // Its own browser and server, after the others are closed: nothing else competes.
+  log('lighthouse: the first run and a returning user with a year of data');
+  try {
+    results.lighthouse = await lighthouseRuns({ dist, docText: data('realistic'), log });
+  } catch (e) {
+    console.error(e);
+    results.lighthouse = { error: String(e) };
+    process.exitCode = 1;
+  }
   results.checks = checks(results);
   mkdirSync('bench-results', { recursive: true });
   writeFileSync('bench-results/latest.json', JSON.stringify(results, null, 2) + '\n');
@@ -447,6 +458,12 @@ function checks(r) {
   add(`bundle import (${r.import.bundleMiB} MiB) vs JSON.parse`, `${r.import.ratio}×`, `≤ ${BUDGET.importRatio}×`, r.import.ratio <= BUDGET.importRatio);
   add(`bundle import (${r.import3.bundleMiB} MiB) vs JSON.parse`, `${r.import3.ratio}×`, `≤ ${BUDGET.importRatio}×`, r.import3.ratio <= BUDGET.importRatio);
   for (const i of [r.import, r.import3]) add(`bundle import (${i.bundleMiB} MiB) saved`, i.saved ? 'saved' : 'not saved', 'saved', i.saved);
+  for (const p of Array.isArray(r.lighthouse) ? r.lighthouse : []) {
+    for (const [cat, score] of Object.entries(p.scores)) {
+      add(`Lighthouse ${cat}: ${p.page}`, score, `≥ ${BUDGET.lighthouseScore}`, score >= BUDGET.lighthouseScore);
+    }
+  }
+  if (r.lighthouse?.error) add('Lighthouse', null, `≥ ${BUDGET.lighthouseScore}`, false);
   return c;
 }
 
@@ -487,6 +504,8 @@ function render(r) {
   L.push(`| map of 300 actors open | ${mem(n.memory)} |`);
   L.push(`| after importing ${i.bundleMiB} MiB | ${mem(i.memory)} |`);
   L.push(`| after importing ${r.import3.bundleMiB} MiB | ${mem(r.import3.memory)} |`);
+  if (Array.isArray(r.lighthouse)) L.push('', lighthouseTable(r.lighthouse));
+  else if (r.lighthouse?.error) L.push('', `Lighthouse: not measured (${r.lighthouse.error})`);
   L.push('', '| budget | value | limit | result |', '|---|---:|---:|---|');
   for (const c of r.checks) L.push(`| ${c.what} | ${c.value ?? '–'} | ${c.budget} | ${c.pass == null ? 'NOT MEASURED' : c.pass ? 'pass' : 'FAIL'} |`);
   if (r.twiggy) {

@@ -8,9 +8,11 @@ use sha2::{Digest, Sha256};
 pub const PREFIX: &str = "sha256:";
 
 pub fn digest(value: &Value) -> String {
-    let mut text = String::new();
-    write_canonical(value, &mut text);
-    let hash = Sha256::digest(text.as_bytes());
+    // The canonical text goes straight into the hash: a 5 MB bundle never exists twice
+    // in memory, and no string is allocated per key or value.
+    let mut hasher = Hashing(Sha256::new());
+    write_canonical(value, &mut hasher);
+    let hash = hasher.0.finalize();
     let mut out = String::with_capacity(PREFIX.len() + 64);
     out.push_str(PREFIX);
     for byte in hash {
@@ -19,33 +21,52 @@ pub fn digest(value: &Value) -> String {
     out
 }
 
-fn write_canonical(value: &Value, out: &mut String) {
+struct Hashing(Sha256);
+
+impl std::io::Write for Hashing {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn write_canonical<W: std::io::Write>(value: &Value, out: &mut W) {
+    // Writing into the hasher cannot fail; serde_json formats scalars and escapes
+    // strings exactly as its `to_string` does.
     match value {
         Value::Object(map) => {
+            // serde_json's map is sorted unless a dependency turns on `preserve_order`;
+            // sorting here keeps the digest the same in every build either way.
             let mut keys: Vec<&String> = map.keys().collect();
             keys.sort();
-            out.push('{');
+            let _ = out.write_all(b"{");
             for (i, key) in keys.into_iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    let _ = out.write_all(b",");
                 }
-                out.push_str(&Value::String(key.clone()).to_string());
-                out.push(':');
+                let _ = serde_json::to_writer(&mut *out, key);
+                let _ = out.write_all(b":");
                 write_canonical(&map[key], out);
             }
-            out.push('}');
+            let _ = out.write_all(b"}");
         }
         Value::Array(items) => {
-            out.push('[');
+            let _ = out.write_all(b"[");
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    let _ = out.write_all(b",");
                 }
                 write_canonical(item, out);
             }
-            out.push(']');
+            let _ = out.write_all(b"]");
         }
-        other => out.push_str(&other.to_string()),
+        other => {
+            let _ = serde_json::to_writer(&mut *out, other);
+        }
     }
 }
 
@@ -60,6 +81,38 @@ mod tests {
         assert_eq!(digest(&a), digest(&b));
         let c: Value = serde_json::from_str(r#"{"b":2,"a":{"y":[1,2],"x":"é"}}"#).unwrap();
         assert_ne!(digest(&a), digest(&c));
+    }
+
+    #[test]
+    fn the_streamed_text_is_the_canonical_text() {
+        // The canonical form spelled out the slow way: sorted keys, no white space.
+        fn canonical(v: &Value) -> String {
+            match v {
+                Value::Object(map) => {
+                    let mut keys: Vec<&String> = map.keys().collect();
+                    keys.sort();
+                    let items: Vec<String> = keys
+                        .into_iter()
+                        .map(|k| format!("{}:{}", Value::String(k.clone()), canonical(&map[k])))
+                        .collect();
+                    format!("{{{}}}", items.join(","))
+                }
+                Value::Array(items) => {
+                    let items: Vec<String> = items.iter().map(canonical).collect();
+                    format!("[{}]", items.join(","))
+                }
+                other => other.to_string(),
+            }
+        }
+        let doc = crate::model::sample::document(
+            3,
+            "Zoë \"<b>\" 😀",
+            &crate::model::sample::Size::REALISTIC,
+        );
+        let value = serde_json::to_value(&doc).unwrap();
+        let mut streamed = Vec::new();
+        write_canonical(&value, &mut streamed);
+        assert_eq!(String::from_utf8(streamed).unwrap(), canonical(&value));
     }
 
     #[test]

@@ -5,18 +5,18 @@
 //! the newer wins, both are kept, or the incoming one is skipped. Merging the same bundle
 //! twice changes nothing the second time: a kept copy gets an id derived from the
 //! original id and its contents, so it is recognised when it comes again.
-//! Feedback (a begeleider's comments) is merged into entries without touching the
+//! Feedback (a begeleider's comments) is merged into entries and goals without touching the
 //! participant's own texts, whatever the resolution.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sha2::{Digest, Sha256};
 
 use super::BundleKind;
 use crate::model::journal::{Case, Entry};
 use crate::model::network::{Actor, Snapshot, Tie};
-use crate::model::selfscan::{Goal, Scan};
+use crate::model::selfscan::{Goal, Scan, ScanLabel};
 use crate::model::validation::Problem;
-use crate::model::{Document, Id};
+use crate::model::{Document, Id, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Resolution {
@@ -27,13 +27,71 @@ pub enum Resolution {
     Skip,
 }
 
+/// The kinds of record a merge adds or asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    FrameworkVersion,
+    Scan,
+    Goal,
+    Actor,
+    Tie,
+    Snapshot,
+    Case,
+    Entry,
+}
+
+impl Record {
+    /// The singular noun, as in "3 × casus".
+    pub fn noun(self, lang: Lang) -> &'static str {
+        match self {
+            Record::FrameworkVersion => lang.pick("kaderversie", "framework version"),
+            Record::Scan => "scan",
+            Record::Goal => lang.pick("ontwikkeldoel", "development goal"),
+            Record::Actor => "actor",
+            Record::Tie => lang.pick("relatie", "relationship"),
+            Record::Snapshot => lang.pick("momentopname", "snapshot"),
+            Record::Case => lang.pick("casus", "case"),
+            Record::Entry => lang.pick("notitie", "entry"),
+        }
+    }
+}
+
+/// What a conflicting record is called, worded when shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConflictTitle {
+    /// The record's own name or title.
+    Named(String),
+    Scan {
+        label: ScanLabel,
+        date: NaiveDate,
+    },
+    Entry(NaiveDate),
+    Tie,
+}
+
+impl ConflictTitle {
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ConflictTitle::Named(name), _) => name.clone(),
+            (ConflictTitle::Scan { label, date }, Lang::Nl) => {
+                format!("{} ({date})", label.label_nl())
+            }
+            (ConflictTitle::Scan { label, date }, Lang::En) => {
+                format!("{} ({})", label.label_en(), lang.date(*date))
+            }
+            (ConflictTitle::Entry(date), Lang::Nl) => format!("notitie van {date}"),
+            (ConflictTitle::Entry(date), Lang::En) => format!("entry of {}", lang.date(*date)),
+            (ConflictTitle::Tie, _) => Record::Tie.noun(lang).to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Conflict {
     /// Stable across `plan` and `apply`, for the UI to remember each choice.
     pub key: String,
-    /// Dutch noun: "casus", "notitie", …
-    pub what: &'static str,
-    pub title: String,
+    pub what: Record,
+    pub title: ConflictTitle,
     pub local_updated: Option<DateTime<Utc>>,
     pub incoming_updated: Option<DateTime<Utc>>,
 }
@@ -50,8 +108,8 @@ impl Conflict {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MergeReport {
-    /// Per Dutch noun, how many records were added.
-    pub added: Vec<(&'static str, usize)>,
+    /// Per kind of record, how many were added.
+    pub added: Vec<(Record, usize)>,
     pub unchanged: usize,
     pub replaced: usize,
     pub kept_both: usize,
@@ -68,7 +126,7 @@ impl MergeReport {
             + self.feedback_added
     }
 
-    fn add(&mut self, what: &'static str) {
+    fn add(&mut self, what: Record) {
         match self.added.iter_mut().find(|(w, _)| *w == what) {
             Some((_, n)) => *n += 1,
             None => self.added.push((what, 1)),
@@ -117,6 +175,14 @@ fn merge_into(
                 .journal
                 .merge_feedback(entry.id, entry.feedback.clone())
                 .unwrap_or(0);
+        }
+    }
+    for goal in &incoming.selfscan.goals {
+        if goal.feedback.is_empty() {
+            continue;
+        }
+        if let Some(here) = doc.selfscan.goals.iter_mut().find(|g| g.id == goal.id) {
+            report.feedback_added += here.merge_feedback(goal.feedback.clone());
         }
     }
     if kind == BundleKind::Feedback {
@@ -218,18 +284,18 @@ fn add_missing_frameworks(doc: &mut Document, incoming: &Document, report: &mut 
             .any(|f| f.id == fw.id && f.version == fw.version);
         if !present {
             doc.selfscan.frameworks.push(fw.clone());
-            report.add("kaderversie");
+            report.add(Record::FrameworkVersion);
         }
     }
 }
 
 /// How to handle one kind of record.
 struct Kind<T> {
-    what: &'static str,
+    what: Record,
     id: fn(&T) -> Id,
     set_id: fn(&mut T, Id),
     updated: fn(&T) -> Option<DateTime<Utc>>,
-    title: fn(&T) -> String,
+    title: fn(&T) -> ConflictTitle,
     /// Carries over what the local record has that must survive a replacement.
     keep: fn(&T, &mut T),
     /// Whether two versions can stand side by side; a second tie between the same pair
@@ -240,29 +306,34 @@ struct Kind<T> {
 fn nothing_to_keep<T>(_: &T, _: &mut T) {}
 
 const SCANS: Kind<Scan> = Kind {
-    what: "scan",
+    what: Record::Scan,
     id: |s| s.id,
     set_id: |s, id| s.id = id,
     updated: |s| s.finished_at,
-    title: |s| format!("{} ({})", s.label.label_nl(), s.date),
+    title: |s| ConflictTitle::Scan {
+        label: s.label.clone(),
+        date: s.date,
+    },
     keep: nothing_to_keep,
     can_copy: true,
 };
 const GOALS: Kind<Goal> = Kind {
-    what: "ontwikkeldoel",
+    what: Record::Goal,
     id: |g| g.id,
     set_id: |g, id| g.id = id,
     updated: |_| None,
-    title: |g| g.title.clone(),
-    keep: nothing_to_keep,
+    title: |g| ConflictTitle::Named(g.title.clone()),
+    keep: |local, new| {
+        new.merge_feedback(local.feedback.clone());
+    },
     can_copy: true,
 };
 const ACTORS: Kind<Actor> = Kind {
-    what: "actor",
+    what: Record::Actor,
     id: |a| a.id,
     set_id: |a, id| a.id = id,
     updated: |_| None,
-    title: |a| a.name.clone(),
+    title: |a| ConflictTitle::Named(a.name.clone()),
     // Where the user placed a node on this laptop is theirs to keep.
     keep: |local, new| {
         if local.position.is_some() {
@@ -272,38 +343,38 @@ const ACTORS: Kind<Actor> = Kind {
     can_copy: true,
 };
 const TIES: Kind<Tie> = Kind {
-    what: "relatie",
+    what: Record::Tie,
     id: |t| t.id,
     set_id: |t, id| t.id = id,
     updated: |_| None,
-    title: |_| "relatie".into(),
+    title: |_| ConflictTitle::Tie,
     keep: nothing_to_keep,
     can_copy: false,
 };
 const SNAPSHOTS: Kind<Snapshot> = Kind {
-    what: "momentopname",
+    what: Record::Snapshot,
     id: |s| s.id,
     set_id: |s, id| s.id = id,
     updated: |s| Some(s.taken),
-    title: |s| s.label.clone(),
+    title: |s| ConflictTitle::Named(s.label.clone()),
     keep: nothing_to_keep,
     can_copy: true,
 };
 const CASES: Kind<Case> = Kind {
-    what: "casus",
+    what: Record::Case,
     id: |c| c.id,
     set_id: |c, id| c.id = id,
     updated: |c| Some(c.updated),
-    title: |c| c.title.clone(),
+    title: |c| ConflictTitle::Named(c.title.clone()),
     keep: nothing_to_keep,
     can_copy: true,
 };
 const ENTRIES: Kind<Entry> = Kind {
-    what: "notitie",
+    what: Record::Entry,
     id: |e| e.id,
     set_id: |e, id| e.id = id,
     updated: |e| Some(e.updated),
-    title: |e| format!("notitie van {}", e.date),
+    title: |e| ConflictTitle::Entry(e.date),
     keep: |local, new| {
         new.merge_feedback(local.feedback.clone());
     },
@@ -331,7 +402,7 @@ fn merge_records<T: Clone + PartialEq + serde::Serialize>(
             continue;
         }
         let conflict = Conflict {
-            key: format!("{}:{id}", kind.what),
+            key: format!("{}:{id}", kind.what.noun(Lang::Nl)),
             what: kind.what,
             title: (kind.title)(new),
             local_updated: (kind.updated)(&local[index]),

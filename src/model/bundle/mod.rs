@@ -11,12 +11,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::{Id, Role};
+use super::{Id, Lang, Role};
 
 pub use digest::digest;
 pub use export::{build, file_name, selected, Selection};
-pub use merge::{apply, plan, Conflict, MergePlan, MergeReport, Resolution};
-pub use read::{open_plaintext, read, BundleError, Incoming, Opened, MAX_BUNDLE_BYTES};
+pub use merge::{apply, plan, Conflict, ConflictTitle, MergePlan, MergeReport, Record, Resolution};
+pub use read::{open_plaintext, read, BinaryKind, BundleError, Incoming, Opened, MAX_BUNDLE_BYTES};
 
 pub const BUNDLE_FORMAT: &str = "leerspoor-bundel";
 /// The version of the envelope; the contents carry the document schema.
@@ -32,10 +32,15 @@ pub enum BundleKind {
 }
 
 impl BundleKind {
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            BundleKind::Participant => "gegevens van de deelnemer",
-            BundleKind::Feedback => "terugkoppeling van de begeleider",
+            BundleKind::Participant => {
+                lang.pick("gegevens van de deelnemer", "the participant's data")
+            }
+            BundleKind::Feedback => lang.pick(
+                "terugkoppeling van de begeleider",
+                "feedback from the coach",
+            ),
         }
     }
 }
@@ -63,20 +68,29 @@ impl Counts {
         }
     }
 
-    /// One Dutch line, e.g. "2 scans, 1 ontwikkeldoel, 3 casussen met 9 notities, …".
-    pub fn summary_nl(&self) -> String {
-        fn n(count: usize, one: &str, many: &str) -> String {
-            format!("{count} {}", if count == 1 { one } else { many })
+    /// One line, e.g. "2 scans, 1 ontwikkeldoel, 3 casussen met 9 notities, …".
+    pub fn summary(&self, lang: Lang) -> String {
+        let n = |count, one, many| lang.count(count, one, many);
+        match lang {
+            Lang::Nl => format!(
+                "{}, {}, {} met {}, netwerkkaart met {} en {}",
+                n(self.scans, "scan", "scans"),
+                n(self.goals, "ontwikkeldoel", "ontwikkeldoelen"),
+                n(self.cases, "casus", "casussen"),
+                n(self.entries, "notitie", "notities"),
+                n(self.actors, "actor", "actoren"),
+                n(self.ties, "relatie", "relaties"),
+            ),
+            Lang::En => format!(
+                "{}, {}, {} with {}, network map with {} and {}",
+                n(self.scans, "scan", "scans"),
+                n(self.goals, "development goal", "development goals"),
+                n(self.cases, "case", "cases"),
+                n(self.entries, "entry", "entries"),
+                n(self.actors, "actor", "actors"),
+                n(self.ties, "relationship", "relationships"),
+            ),
         }
-        format!(
-            "{}, {}, {} met {}, netwerkkaart met {} en {}",
-            n(self.scans, "scan", "scans"),
-            n(self.goals, "ontwikkeldoel", "ontwikkeldoelen"),
-            n(self.cases, "casus", "casussen"),
-            n(self.entries, "notitie", "notities"),
-            n(self.actors, "actor", "actoren"),
-            n(self.ties, "relatie", "relaties"),
-        )
     }
 }
 
@@ -159,14 +173,35 @@ impl Bundle {
 
 pub const MIN_PASSPHRASE_CHARS: usize = 10;
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PassphraseError {
+    TooShort,
+    Different,
+}
+
+impl PassphraseError {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            PassphraseError::TooShort => lang.pick(
+                "Kies een wachtwoord van minstens 10 tekens, bijvoorbeeld een korte zin.",
+                "Choose a passphrase of at least 10 characters, for example a short sentence.",
+            ),
+            PassphraseError::Different => lang.pick(
+                "De twee wachtwoorden zijn niet gelijk.",
+                "The two passphrases are not the same.",
+            ),
+        }
+    }
+}
+
 /// A passphrase protects a file that may travel by e-mail or USB stick, so it must not
 /// be guessable in an afternoon; typed twice, because a typo would lock the data away.
-pub fn check_passphrase(passphrase: &str, repeated: &str) -> Result<(), &'static str> {
+pub fn check_passphrase(passphrase: &str, repeated: &str) -> Result<(), PassphraseError> {
     if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Err("Kies een wachtwoord van minstens 10 tekens, bijvoorbeeld een korte zin.");
+        return Err(PassphraseError::TooShort);
     }
     if passphrase != repeated {
-        return Err("De twee wachtwoorden zijn niet gelijk.");
+        return Err(PassphraseError::Different);
     }
     Ok(())
 }
@@ -181,5 +216,7 @@ impl Encrypted {
     }
 }
 
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties;
 #[cfg(test)]
 mod tests;

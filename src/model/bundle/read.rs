@@ -4,7 +4,7 @@ use serde_json::Value;
 
 use super::{digest, Bundle, BUNDLE_FORMAT, BUNDLE_SCHEMA};
 use crate::model::restore::{parse_json, restore_document_value, RestoreError, APP_VERSION};
-use crate::model::{Document, FRAMEWORK_FORMAT};
+use crate::model::{Document, Lang, FRAMEWORK_FORMAT};
 
 /// Larger files are refused before they are read into a string (the UI checks the file
 /// size first), so a wrong file cannot freeze the tab.
@@ -17,9 +17,9 @@ pub enum BundleError {
         bytes: usize,
         max: usize,
     },
-    /// A file of a known binary kind, named in Dutch ("een PDF-bestand").
+    /// A file of a known binary kind.
     Binary {
-        kind: &'static str,
+        kind: BinaryKind,
     },
     NotText,
     NotJson {
@@ -36,6 +36,14 @@ pub enum BundleError {
     Shape {
         detail: String,
     },
+    /// Encrypted in a way (or with a work factor) this build does not open.
+    UnsupportedEncryption {
+        cipher: String,
+        kdf: String,
+        iterations: u32,
+    },
+    /// Neither readable nor encrypted contents.
+    NoContents,
     DigestMismatch,
     WrongPassphrase,
     /// The contents did not pass the restore door (invalid data, newer schema, …).
@@ -44,8 +52,47 @@ pub enum BundleError {
     Inconsistent,
 }
 
+/// Files people pick by mistake, recognised by their first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinaryKind {
+    Pdf,
+    Png,
+    Jpeg,
+    Gif,
+    /// Word, Excel and ZIP files all start as a ZIP archive.
+    Zip,
+    OldOffice,
+}
+
+impl BinaryKind {
+    /// With its article, to follow "Dit is" / "This is".
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            BinaryKind::Pdf => lang.pick("een PDF-bestand", "a PDF file"),
+            BinaryKind::Png => lang.pick("een PNG-afbeelding", "a PNG image"),
+            BinaryKind::Jpeg => lang.pick("een JPEG-afbeelding", "a JPEG image"),
+            BinaryKind::Gif => lang.pick("een GIF-afbeelding", "a GIF image"),
+            BinaryKind::Zip => lang.pick(
+                "een Word-, Excel- of ZIP-bestand",
+                "a Word, Excel or ZIP file",
+            ),
+            BinaryKind::OldOffice => lang.pick(
+                "een oud Word- of Excel-bestand",
+                "an old Word or Excel file",
+            ),
+        }
+    }
+}
+
 impl BundleError {
-    pub fn message_nl(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Nl => self.message_in_dutch(),
+            Lang::En => self.message_in_english(),
+        }
+    }
+
+    fn message_in_dutch(&self) -> String {
         match self {
             BundleError::Empty => "Het bestand is leeg.".into(),
             BundleError::TooLarge { bytes, max } => format!(
@@ -54,7 +101,7 @@ impl BundleError {
                 max / (1024 * 1024)
             ),
             BundleError::Binary { kind } => {
-                format!("Dit is {kind}, geen Leerspoor-bundel. Kies het .json-bestand dat Leerspoor heeft geëxporteerd.")
+                format!("Dit is {}, geen Leerspoor-bundel. Kies het .json-bestand dat Leerspoor heeft geëxporteerd.", kind.name(Lang::Nl))
             }
             BundleError::NotText => {
                 "Dit bestand is geen tekst en dus geen Leerspoor-bundel.".into()
@@ -77,15 +124,72 @@ impl BundleError {
             BundleError::Shape { detail } => {
                 format!("De bundel heeft niet de verwachte vorm: {detail}")
             }
+            BundleError::UnsupportedEncryption { cipher, kdf, iterations } => format!(
+                "De bundel heeft niet de verwachte vorm: versleuteling {cipher} met {kdf} en {iterations} herhalingen wordt niet ondersteund"
+            ),
+            BundleError::NoContents => {
+                "De bundel heeft niet de verwachte vorm: de inhoud ontbreekt".into()
+            }
             BundleError::DigestMismatch => {
                 "De bundel is na het exporteren veranderd of beschadigd: de controlesom klopt niet. Er is niets ingelezen; vraag om een nieuwe export.".into()
             }
             BundleError::WrongPassphrase => {
                 "Het wachtwoord klopt niet (of de versleutelde inhoud is beschadigd). Er is niets ingelezen.".into()
             }
-            BundleError::Contents(e) => format!("De inhoud van de bundel is niet bruikbaar. {}", e.message_nl()),
+            BundleError::Contents(e) => format!("De inhoud van de bundel is niet bruikbaar. {}", e.message(Lang::Nl)),
             BundleError::Inconsistent => {
                 "De afzender van de bundel en de gegevens erin horen niet bij elkaar. Er is niets ingelezen.".into()
+            }
+        }
+    }
+
+    fn message_in_english(&self) -> String {
+        match self {
+            BundleError::Empty => "The file is empty.".into(),
+            BundleError::TooLarge { bytes, max } => format!(
+                "The file is too large ({} MB). A Leerspoor bundle is at most {} MB.",
+                bytes.div_ceil(1024 * 1024),
+                max / (1024 * 1024)
+            ),
+            BundleError::Binary { kind } => {
+                format!("This is {}, not a Leerspoor bundle. Choose the .json file that Leerspoor exported.", kind.name(Lang::En))
+            }
+            BundleError::NotText => {
+                "This file is not text, so it is not a Leerspoor bundle.".into()
+            }
+            BundleError::NotJson { line, column } => format!(
+                "This file is damaged or incomplete: it is not valid JSON (line {line}, column {column}). Ask for a new export."
+            ),
+            BundleError::TooDeep => {
+                "This file is nested too deeply to read safely; it is not a Leerspoor bundle.".into()
+            }
+            BundleError::FrameworkFile => {
+                "This is a competency framework, not a bundle. Import it under Self-scan › Framework.".into()
+            }
+            BundleError::NotABundle => {
+                "This is JSON, but not a Leerspoor bundle.".into()
+            }
+            BundleError::NewerFormat { found, app } => format!(
+                "This bundle was made with Leerspoor {app} (bundle version {found}). This version ({APP_VERSION}) reads up to bundle version {BUNDLE_SCHEMA}: update Leerspoor to version {app} or newer."
+            ),
+            BundleError::Shape { detail } => {
+                format!("The bundle does not have the expected shape: {detail}")
+            }
+            BundleError::UnsupportedEncryption { cipher, kdf, iterations } => format!(
+                "The bundle does not have the expected shape: encryption {cipher} with {kdf} and {iterations} iterations is not supported"
+            ),
+            BundleError::NoContents => {
+                "The bundle does not have the expected shape: the contents are missing".into()
+            }
+            BundleError::DigestMismatch => {
+                "The bundle was changed or damaged after it was exported: the checksum does not match. Nothing was imported; ask for a new export.".into()
+            }
+            BundleError::WrongPassphrase => {
+                "The passphrase is not right (or the encrypted contents are damaged). Nothing was imported.".into()
+            }
+            BundleError::Contents(e) => format!("The contents of the bundle cannot be used. {}", e.message(Lang::En)),
+            BundleError::Inconsistent => {
+                "The sender of the bundle and the data in it do not belong together. Nothing was imported.".into()
             }
         }
     }
@@ -105,14 +209,14 @@ pub enum Opened {
     Locked(Box<Bundle>),
 }
 
-fn sniff(bytes: &[u8]) -> Option<&'static str> {
-    const KINDS: [(&[u8], &str); 6] = [
-        (b"%PDF", "een PDF-bestand"),
-        (b"\x89PNG", "een PNG-afbeelding"),
-        (b"\xFF\xD8\xFF", "een JPEG-afbeelding"),
-        (b"GIF8", "een GIF-afbeelding"),
-        (b"PK\x03\x04", "een Word-, Excel- of ZIP-bestand"),
-        (b"\xD0\xCF\x11\xE0", "een oud Word- of Excel-bestand"),
+fn sniff(bytes: &[u8]) -> Option<BinaryKind> {
+    const KINDS: [(&[u8], BinaryKind); 6] = [
+        (b"%PDF", BinaryKind::Pdf),
+        (b"\x89PNG", BinaryKind::Png),
+        (b"\xFF\xD8\xFF", BinaryKind::Jpeg),
+        (b"GIF8", BinaryKind::Gif),
+        (b"PK\x03\x04", BinaryKind::Zip),
+        (b"\xD0\xCF\x11\xE0", BinaryKind::OldOffice),
     ];
     KINDS
         .iter()
@@ -158,24 +262,26 @@ pub fn read(bytes: &[u8]) -> Result<Opened, BundleError> {
                 .to_string(),
         });
     }
+    // The contents come out before the envelope is decoded: decoding them into the
+    // envelope's `Value` field would rebuild the whole tree, which for a 5 MB bundle
+    // costs as much as parsing it.
+    let mut value = value;
+    let contents = value.as_object_mut().and_then(|map| map.remove("contents"));
     let bundle: Bundle = serde_json::from_value(value).map_err(|e| BundleError::Shape {
         detail: e.to_string(),
     })?;
     if let Some(encrypted) = &bundle.encrypted {
         if !encrypted.is_supported() {
-            return Err(BundleError::Shape {
-                detail: format!(
-                    "versleuteling {} met {} en {} herhalingen wordt niet ondersteund",
-                    encrypted.cipher, encrypted.kdf, encrypted.iterations
-                ),
+            return Err(BundleError::UnsupportedEncryption {
+                cipher: encrypted.cipher.clone(),
+                kdf: encrypted.kdf.clone(),
+                iterations: encrypted.iterations,
             });
         }
         return Ok(Opened::Locked(Box::new(bundle)));
     }
-    let Some(contents) = bundle.contents.clone() else {
-        return Err(BundleError::Shape {
-            detail: "de inhoud ontbreekt".into(),
-        });
+    let Some(contents) = contents else {
+        return Err(BundleError::NoContents);
     };
     open_contents(bundle, contents).map(|i| Opened::Ready(Box::new(i)))
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Case, Entry, Journal};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -103,18 +103,32 @@ pub enum BinError {
 }
 
 impl BinError {
-    pub fn message_nl(&self) -> String {
-        match self {
-            BinError::NotInBin => "Dit staat niet (meer) in de prullenbak.".into(),
-            BinError::CaseInBin { case_title } => format!(
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (BinError::NotInBin, _) => lang
+                .pick(
+                    "Dit staat niet (meer) in de prullenbak.",
+                    "This is no longer in the bin.",
+                )
+                .into(),
+            (BinError::CaseInBin { case_title }, Lang::Nl) => format!(
                 "Deze notitie hoort bij de casus \u{201c}{case_title}\u{201d}, die ook in de prullenbak ligt. Zet eerst de casus terug."
             ),
-            BinError::CaseMissing => {
-                "De casus van deze notitie bestaat niet meer, dus de notitie kan niet terug.".into()
-            }
-            BinError::IdInUse => {
-                "Er bestaat al een casus of notitie met hetzelfde id; terugzetten zou die overschrijven.".into()
-            }
+            (BinError::CaseInBin { case_title }, Lang::En) => format!(
+                "This entry belongs to the case \u{201c}{case_title}\u{201d}, which is in the bin too. Restore the case first."
+            ),
+            (BinError::CaseMissing, _) => lang
+                .pick(
+                    "De casus van deze notitie bestaat niet meer, dus de notitie kan niet terug.",
+                    "The case of this entry no longer exists, so the entry cannot be restored.",
+                )
+                .into(),
+            (BinError::IdInUse, _) => lang
+                .pick(
+                    "Er bestaat al een casus of notitie met hetzelfde id; terugzetten zou die overschrijven.",
+                    "A case or entry with the same id already exists; restoring would overwrite it.",
+                )
+                .into(),
         }
     }
 }
@@ -311,8 +325,11 @@ mod tests {
             }
         );
         assert!(err
-            .message_nl()
+            .message(Lang::Nl)
             .contains("\u{201c}Bomenkap Noordsingel\u{201d}, die ook in de prullenbak ligt"));
+        assert!(err
+            .message(Lang::En)
+            .contains("\u{201c}Bomenkap Noordsingel\u{201d}, which is in the bin too"));
         // Entry 11 went with the case; it is not restorable on its own either.
         assert!(matches!(
             j.restore_from_bin(id(11)),

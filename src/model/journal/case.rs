@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Journal;
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 /// Longest title the form accepts, in characters.
 pub const MAX_TITLE: usize = 200;
@@ -34,12 +34,12 @@ impl CaseStatus {
         CaseStatus::Done,
     ];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            CaseStatus::Exploring => "Verkennen",
-            CaseStatus::Agenda => "Agenderen",
-            CaseStatus::InProgress => "In uitvoering",
-            CaseStatus::Done => "Afgerond",
+            CaseStatus::Exploring => lang.pick("Verkennen", "Exploring"),
+            CaseStatus::Agenda => lang.pick("Agenderen", "Agenda-setting"),
+            CaseStatus::InProgress => lang.pick("In uitvoering", "In progress"),
+            CaseStatus::Done => lang.pick("Afgerond", "Completed"),
         }
     }
 }
@@ -146,13 +146,19 @@ pub enum CaseError {
 }
 
 impl CaseError {
-    pub fn message_nl(&self) -> &'static str {
+    pub fn message(&self, lang: Lang) -> &'static str {
         match self {
-            CaseError::TitleMissing => "Geef de casus een titel.",
-            CaseError::TitleTooLong => "De titel mag hoogstens 200 tekens lang zijn.",
-            CaseError::InBin => {
-                "Deze casus ligt in de prullenbak. Zet hem eerst terug om hem te bewerken."
+            CaseError::TitleMissing => {
+                lang.pick("Geef de casus een titel.", "Give the case a title.")
             }
+            CaseError::TitleTooLong => lang.pick(
+                "De titel mag hoogstens 200 tekens lang zijn.",
+                "The title can be at most 200 characters long.",
+            ),
+            CaseError::InBin => lang.pick(
+                "Deze casus ligt in de prullenbak. Zet hem eerst terug om hem te bewerken.",
+                "This case is in the bin. Restore it first to edit it.",
+            ),
         }
     }
 }
@@ -222,11 +228,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn status_labels_are_dutch_and_sort_in_workflow_order() {
-        let labels: Vec<_> = CaseStatus::ALL.iter().map(|s| s.label_nl()).collect();
+    fn status_labels_are_worded_per_language_and_sort_in_workflow_order() {
+        let labels = |lang| CaseStatus::ALL.map(|s| s.label(lang));
         assert_eq!(
-            labels,
+            labels(Lang::Nl),
             ["Verkennen", "Agenderen", "In uitvoering", "Afgerond"]
+        );
+        assert_eq!(
+            labels(Lang::En),
+            ["Exploring", "Agenda-setting", "In progress", "Completed"]
         );
         assert!(CaseStatus::Exploring < CaseStatus::Agenda);
         assert!(CaseStatus::InProgress < CaseStatus::Done);
@@ -266,6 +276,14 @@ mod tests {
 
         c.title = "   ".into();
         assert_eq!(j.save_case(c.clone(), at(11)), Err(CaseError::TitleMissing));
+        assert_eq!(
+            CaseError::TitleMissing.message(Lang::Nl),
+            "Geef de casus een titel."
+        );
+        assert_eq!(
+            CaseError::TitleMissing.message(Lang::En),
+            "Give the case a title."
+        );
         c.title = "x".repeat(MAX_TITLE + 1);
         assert_eq!(j.save_case(c.clone(), at(11)), Err(CaseError::TitleTooLong));
         c.title = "é".repeat(MAX_TITLE);

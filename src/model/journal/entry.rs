@@ -8,7 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Journal, ReflectionModel};
-use crate::model::{Id, Role};
+use crate::model::feedback::{self, Feedback};
+use crate::model::{Id, Lang};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -52,15 +53,6 @@ pub struct CoachQuestion {
     /// Discussed with the coach; it then leaves the agenda.
     #[serde(default)]
     pub done: bool,
-}
-
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct Feedback {
-    pub id: Id,
-    pub author: String,
-    pub author_role: Role,
-    pub written: DateTime<Utc>,
-    pub text: String,
 }
 
 impl Entry {
@@ -112,38 +104,18 @@ impl Entry {
     /// only when it was written later (a corrected comment). Returns how many changed.
     /// Only `feedback` is touched: neither the participant's texts nor `updated`.
     pub fn merge_feedback(&mut self, incoming: impl IntoIterator<Item = Feedback>) -> usize {
-        let mut changed = 0;
-        for new in incoming {
-            match self.feedback.iter_mut().find(|f| f.id == new.id) {
-                Some(stored) => {
-                    if new.written > stored.written {
-                        *stored = new;
-                        changed += 1;
-                    }
-                }
-                None => {
-                    self.feedback.push(new);
-                    changed += 1;
-                }
-            }
-        }
-        sort_feedback(&mut self.feedback);
-        changed
+        feedback::merge(&mut self.feedback, incoming)
     }
 
     pub(super) fn normalise(&mut self) {
         self.texts.retain(|_, text| !text.trim().is_empty());
-        sort_feedback(&mut self.feedback);
+        feedback::sort(&mut self.feedback);
     }
 }
 
 /// Latest date first; entries of one day in the order they were written, newest first.
 pub(super) fn newest_first(entries: &mut [&Entry]) {
     entries.sort_by_key(|e| Reverse((e.date, e.created, e.id)));
-}
-
-fn sort_feedback(feedback: &mut [Feedback]) {
-    feedback.sort_by_key(|f| (f.written, f.id));
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,14 +126,16 @@ pub enum EntryError {
 }
 
 impl EntryError {
-    pub fn message_nl(&self) -> &'static str {
+    pub fn message(&self, lang: Lang) -> &'static str {
         match self {
-            EntryError::CaseMissing => {
-                "De casus van deze notitie bestaat niet (meer) of ligt in de prullenbak."
-            }
-            EntryError::InBin => {
-                "Deze notitie ligt in de prullenbak. Zet haar eerst terug om haar te bewerken."
-            }
+            EntryError::CaseMissing => lang.pick(
+                "De casus van deze notitie bestaat niet (meer) of ligt in de prullenbak.",
+                "The case of this entry no longer exists or is in the bin.",
+            ),
+            EntryError::InBin => lang.pick(
+                "Deze notitie ligt in de prullenbak. Zet haar eerst terug om haar te bewerken.",
+                "This entry is in the bin. Restore it first to edit it.",
+            ),
         }
     }
 }
@@ -231,6 +205,7 @@ impl Journal {
 mod tests {
     use super::super::fixtures::*;
     use super::*;
+    use crate::model::Role;
 
     fn feedback(n: u128, hour: i64, text: &str) -> Feedback {
         Feedback {
@@ -318,6 +293,12 @@ mod tests {
         let mut j = journal_with_case();
         let e = entry(10, 2, day(2026, 3, 2));
         assert_eq!(j.save_entry(e, at(1)), Err(EntryError::CaseMissing));
+        assert!(EntryError::CaseMissing
+            .message(Lang::Nl)
+            .starts_with("De casus van deze notitie"));
+        assert!(EntryError::CaseMissing
+            .message(Lang::En)
+            .starts_with("The case of this entry"));
         assert!(j.entries.is_empty());
         assert_eq!(j.merge_feedback(id(10), [feedback(50, 2, "x")]), None);
     }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::case::normalise_names;
 use super::validate::{MAX_YEAR, MIN_YEAR};
 use super::{Entry, NextStep};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateError {
@@ -17,12 +17,20 @@ pub enum DateError {
 }
 
 impl DateError {
-    pub fn message_nl(self) -> String {
-        match self {
-            DateError::Missing => "Vul een datum in.".into(),
-            DateError::Unreadable => "Vul een geldige datum in (dag, maand en jaar).".into(),
-            DateError::OutOfRange => {
+    pub fn message(self, lang: Lang) -> String {
+        match (self, lang) {
+            (DateError::Missing, _) => lang.pick("Vul een datum in.", "Enter a date.").into(),
+            (DateError::Unreadable, _) => lang
+                .pick(
+                    "Vul een geldige datum in (dag, maand en jaar).",
+                    "Enter a valid date (day, month and year).",
+                )
+                .into(),
+            (DateError::OutOfRange, Lang::Nl) => {
                 format!("Kies een datum tussen {MIN_YEAR} en {MAX_YEAR}.")
+            }
+            (DateError::OutOfRange, Lang::En) => {
+                format!("Choose a date between {MIN_YEAR} and {MAX_YEAR}.")
             }
         }
     }
@@ -108,7 +116,11 @@ mod tests {
             parse_optional_date("3000-01-01"),
             Err(DateError::OutOfRange)
         );
-        assert!(DateError::OutOfRange.message_nl().contains("1990"));
+        assert!(DateError::OutOfRange.message(Lang::Nl).contains("1990"));
+        assert_eq!(
+            DateError::OutOfRange.message(Lang::En),
+            "Choose a date between 1990 and 2100."
+        );
     }
 
     #[test]

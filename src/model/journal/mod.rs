@@ -19,10 +19,11 @@ mod fixtures;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::model::feedback::Feedback;
 pub use agenda::{agenda, AgendaItem, AgendaKind};
 pub use bin::{BinError, BinItem, BinKind, BinRow};
 pub use case::{Case, CaseError, CaseStatus, MAX_TITLE};
-pub use entry::{CoachQuestion, Entry, EntryError, Feedback, NextStep};
+pub use entry::{CoachQuestion, Entry, EntryError, NextStep};
 pub use fold::fold;
 pub use input::{names_from_text, names_to_text, parse_date, parse_optional_date, DateError};
 pub use reflection::{step_by_key, ReflectionModel, Step};

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Lang;
+
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum ReflectionModel {
@@ -14,12 +16,25 @@ pub enum ReflectionModel {
 }
 
 /// One part of a reflection model. `key` is stored with the text, so it never changes
-/// once released; the Dutch title and questions may be reworded freely.
+/// once released; the titles and questions may be reworded freely.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Step {
     pub key: &'static str,
-    pub title_nl: &'static str,
-    pub questions_nl: &'static [&'static str],
+    title_nl: &'static str,
+    title_en: &'static str,
+    questions_nl: &'static [&'static str],
+    questions_en: &'static [&'static str],
+}
+
+impl Step {
+    pub fn title(&self, lang: Lang) -> &'static str {
+        lang.pick(self.title_nl, self.title_en)
+    }
+
+    /// The guiding questions, in the order they are asked.
+    pub fn questions(&self, lang: Lang) -> &'static [&'static str] {
+        lang.pick(self.questions_nl, self.questions_en)
+    }
 }
 
 // Keys carry the model's name, so a text written under one model is never shown as the
@@ -28,41 +43,66 @@ const STARR: &[Step] = &[
     Step {
         key: "starr.situatie",
         title_nl: "Situatie",
+        title_en: "Situation",
         questions_nl: &[
             "Wat was de situatie?",
             "Waar en wanneer speelde het, en wie waren erbij betrokken?",
+        ],
+        questions_en: &[
+            "What was the situation?",
+            "Where and when did it happen, and who was involved?",
         ],
     },
     Step {
         key: "starr.taak",
         title_nl: "Taak",
+        title_en: "Task",
         questions_nl: &[
             "Wat was jouw taak of rol?",
             "Wat werd er van je verwacht, en wat verwachtte je van jezelf?",
+        ],
+        questions_en: &[
+            "What was your task or role?",
+            "What was expected of you, and what did you expect of yourself?",
         ],
     },
     Step {
         key: "starr.actie",
         title_nl: "Actie",
+        title_en: "Action",
         questions_nl: &[
             "Wat heb je gedaan?",
             "Hoe pakte je het aan, en wat zei of deed je precies?",
+        ],
+        questions_en: &[
+            "What did you do?",
+            "How did you go about it, and what exactly did you say or do?",
         ],
     },
     Step {
         key: "starr.resultaat",
         title_nl: "Resultaat",
+        title_en: "Result",
         questions_nl: &[
             "Wat was het resultaat?",
             "Wat was het effect op de anderen en op het vraagstuk?",
+        ],
+        questions_en: &[
+            "What was the result?",
+            "What was the effect on the others and on the case?",
         ],
     },
     Step {
         key: "starr.reflectie",
         title_nl: "Reflectie",
+        title_en: "Reflection",
         questions_nl: &[
             "Wat ging goed, en wat zou je een volgende keer anders doen?",
             "Wat heb je geleerd over jezelf als adviseur?",
+        ],
+        questions_en: &[
+            "What went well, and what would you do differently next time?",
+            "What did you learn about yourself as an adviser?",
         ],
     },
 ];
@@ -71,33 +111,53 @@ const KOLB: &[Step] = &[
     Step {
         key: "kolb.ervaring",
         title_nl: "Ervaring",
+        title_en: "Experience",
         questions_nl: &[
             "Wat heb je meegemaakt?",
             "Beschrijf zo feitelijk mogelijk wat er gebeurde.",
+        ],
+        questions_en: &[
+            "What did you experience?",
+            "Describe what happened as factually as you can.",
         ],
     },
     Step {
         key: "kolb.reflectie",
         title_nl: "Reflectie",
+        title_en: "Reflection",
         questions_nl: &[
             "Wat viel je op?",
             "Wat dacht en voelde je, en hoe zagen anderen het?",
+        ],
+        questions_en: &[
+            "What struck you?",
+            "What did you think and feel, and how did others see it?",
         ],
     },
     Step {
         key: "kolb.begrip",
         title_nl: "Begrip",
+        title_en: "Understanding",
         questions_nl: &[
             "Hoe verklaar je wat er gebeurde?",
             "Welk patroon, welke theorie of welk inzicht past hierbij?",
+        ],
+        questions_en: &[
+            "How do you explain what happened?",
+            "Which pattern, theory or insight fits here?",
         ],
     },
     Step {
         key: "kolb.experiment",
         title_nl: "Experiment",
+        title_en: "Experiment",
         questions_nl: &[
             "Wat ga je de volgende keer uitproberen?",
             "Wanneer en waar kun je dat doen?",
+        ],
+        questions_en: &[
+            "What will you try out next time?",
+            "When and where can you do that?",
         ],
     },
 ];
@@ -106,22 +166,34 @@ const BORTON: &[Step] = &[
     Step {
         key: "borton.wat",
         title_nl: "Wat?",
+        title_en: "What?",
         questions_nl: &["Wat gebeurde er?", "Wat was jouw rol, en wat deed je?"],
+        questions_en: &["What happened?", "What was your role, and what did you do?"],
     },
     Step {
         key: "borton.betekenis",
         title_nl: "Wat betekent het?",
+        title_en: "So what?",
         questions_nl: &[
             "Wat betekent dit voor jou en voor het vraagstuk?",
             "Wat zegt het over jouw manier van adviseren?",
+        ],
+        questions_en: &[
+            "What does this mean for you and for the case?",
+            "What does it say about the way you advise?",
         ],
     },
     Step {
         key: "borton.nu",
         title_nl: "Wat nu?",
+        title_en: "Now what?",
         questions_nl: &[
             "Wat ga je nu doen?",
             "Wat heb je daarvoor nodig, en van wie?",
+        ],
+        questions_en: &[
+            "What will you do now?",
+            "What do you need for that, and from whom?",
         ],
     },
 ];
@@ -129,7 +201,9 @@ const BORTON: &[Step] = &[
 const FREE: &[Step] = &[Step {
     key: "vrij",
     title_nl: "Vrije tekst",
+    title_en: "Free text",
     questions_nl: &["Schrijf op wat je kwijt wilt over deze casus."],
+    questions_en: &["Write down whatever you want to say about this case."],
 }];
 
 impl ReflectionModel {
@@ -140,12 +214,15 @@ impl ReflectionModel {
         ReflectionModel::Free,
     ];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
             ReflectionModel::Starr => "STARR",
-            ReflectionModel::Kolb => "Kolb (leercyclus)",
-            ReflectionModel::Borton => "Borton (Wat? Wat betekent het? Wat nu?)",
-            ReflectionModel::Free => "Vrije tekst",
+            ReflectionModel::Kolb => lang.pick("Kolb (leercyclus)", "Kolb (learning cycle)"),
+            ReflectionModel::Borton => lang.pick(
+                "Borton (Wat? Wat betekent het? Wat nu?)",
+                "Borton (What? So what? Now what?)",
+            ),
+            ReflectionModel::Free => lang.pick("Vrije tekst", "Free text"),
         }
     }
 
@@ -178,7 +255,12 @@ mod tests {
 
     #[test]
     fn each_model_has_its_named_steps_in_order() {
-        let titles = |m: ReflectionModel| m.steps().iter().map(|s| s.title_nl).collect::<Vec<_>>();
+        let titles = |m: ReflectionModel| {
+            m.steps()
+                .iter()
+                .map(|s| s.title(Lang::Nl))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             titles(ReflectionModel::Starr),
             ["Situatie", "Taak", "Actie", "Resultaat", "Reflectie"]
@@ -192,6 +274,20 @@ mod tests {
             ["Wat?", "Wat betekent het?", "Wat nu?"]
         );
         assert_eq!(titles(ReflectionModel::Free), ["Vrije tekst"]);
+        let english = |m: ReflectionModel| {
+            m.steps()
+                .iter()
+                .map(|s| s.title(Lang::En))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            english(ReflectionModel::Starr),
+            ["Situation", "Task", "Action", "Result", "Reflection"]
+        );
+        assert_eq!(
+            english(ReflectionModel::Borton),
+            ["What?", "So what?", "Now what?"]
+        );
         assert_eq!(ReflectionModel::default(), ReflectionModel::Starr);
     }
 
@@ -201,7 +297,11 @@ mod tests {
         for m in ReflectionModel::ALL {
             for s in m.steps() {
                 assert!(keys.insert(s.key), "duplicate key {}", s.key);
-                assert!(!s.questions_nl.is_empty(), "{} has no question", s.key);
+                for lang in Lang::ALL {
+                    assert!(!s.questions(lang).is_empty(), "{} has no question", s.key);
+                }
+                // The two languages ask the same questions, one for one.
+                assert_eq!(s.questions(Lang::Nl).len(), s.questions(Lang::En).len());
             }
         }
         assert_eq!(keys.len(), 13);
@@ -211,7 +311,12 @@ mod tests {
     fn a_key_finds_its_model() {
         let (m, s) = step_by_key("kolb.begrip").unwrap();
         assert_eq!(m, ReflectionModel::Kolb);
-        assert_eq!(s.title_nl, "Begrip");
+        assert_eq!(s.title(Lang::Nl), "Begrip");
+        assert_eq!(s.title(Lang::En), "Understanding");
+        assert_eq!(
+            ReflectionModel::Kolb.label(Lang::En),
+            "Kolb (learning cycle)"
+        );
         assert!(step_by_key("onbekend").is_none());
         assert!(ReflectionModel::Borton.has_step("borton.nu"));
         assert!(!ReflectionModel::Borton.has_step("starr.taak"));

@@ -13,7 +13,7 @@ use super::case::tag_key;
 use super::entry::newest_first;
 use super::fold::fold_into;
 use super::{fold, Case, CaseStatus, Entry, Journal};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum CaseSort {
@@ -36,11 +36,11 @@ impl CaseSort {
         CaseSort::Status,
     ];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            CaseSort::RecentlyUpdated => "Laatst gewijzigd",
-            CaseSort::StartDate => "Startdatum",
-            CaseSort::Title => "Titel",
+            CaseSort::RecentlyUpdated => lang.pick("Laatst gewijzigd", "Last changed"),
+            CaseSort::StartDate => lang.pick("Startdatum", "Start date"),
+            CaseSort::Title => lang.pick("Titel", "Title"),
             CaseSort::Status => "Status",
         }
     }
@@ -394,6 +394,8 @@ mod tests {
         assert_eq!(sorted(CaseSort::StartDate), [id(2), id(1), id(3)]);
         assert_eq!(sorted(CaseSort::Title), [id(1), id(2), id(3)]);
         assert_eq!(sorted(CaseSort::Status), [id(1), id(2), id(3)]);
+        assert_eq!(CaseSort::StartDate.label(Lang::Nl), "Startdatum");
+        assert_eq!(CaseSort::StartDate.label(Lang::En), "Start date");
     }
 
     #[test]

@@ -284,7 +284,9 @@ mod tests {
             target: id(c).to_string(),
         };
         assert_eq!(problems(&j), [dangling(30, 9), dangling(21, 2)]);
-        assert!(problems(&j)[0].message_nl().contains("casus verwijst naar"));
+        assert!(problems(&j)[0]
+            .message(crate::model::Lang::Nl)
+            .contains("casus verwijst naar"));
 
         let mut j = journal();
         j.delete_case(id(1), at(1));
@@ -361,7 +363,7 @@ mod tests {
             ]
         );
         assert!(found[0]
-            .message_nl()
+            .message(crate::model::Lang::Nl)
             .contains("jaar van de startdatum is 1899, maar moet tussen 1990 en 2100 liggen"));
     }
 

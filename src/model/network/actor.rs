@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 /// Influence and interest are scored 1–5, as on a power–interest grid.
 pub const SCORE_MIN: u8 = 1;
@@ -45,32 +45,36 @@ impl ActorKind {
         ActorKind::Other,
     ];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ActorKind::Person => "persoon",
-            ActorKind::Organisation => "organisatie",
-            ActorKind::Team => "afdeling/team",
-            ActorKind::ResidentsGroup => "bewonersgroep",
-            ActorKind::Politics => "bestuur/politiek",
-            ActorKind::Company => "bedrijf",
-            ActorKind::Other => "anders",
+            ActorKind::Person => lang.pick("persoon", "person"),
+            ActorKind::Organisation => lang.pick("organisatie", "organisation"),
+            ActorKind::Team => lang.pick("afdeling/team", "department/team"),
+            ActorKind::ResidentsGroup => lang.pick("bewonersgroep", "residents' group"),
+            ActorKind::Politics => lang.pick("bestuur/politiek", "governance/politics"),
+            ActorKind::Company => lang.pick("bedrijf", "business"),
+            ActorKind::Other => lang.pick("anders", "other"),
         }
     }
 
-    /// Reads what people type in a spreadsheet: the Dutch label, a part of it, or English.
+    /// Reads what people type in a spreadsheet: the label in either language, or a part
+    /// of it.
     pub fn parse(text: &str) -> Option<ActorKind> {
         Some(match word_key(text).as_str() {
             "persoon" | "person" | "personen" => ActorKind::Person,
             "organisatie" | "organisation" | "organization" => ActorKind::Organisation,
-            "afdeling/team" | "afdeling" | "team" | "afdeling / team" | "department" => {
-                ActorKind::Team
-            }
-            "bewonersgroep" | "bewoners" | "residents group" | "residents" | "residentsgroup" => {
-                ActorKind::ResidentsGroup
-            }
-            "bestuur/politiek" | "bestuur / politiek" | "bestuur" | "politiek" | "politics" => {
-                ActorKind::Politics
-            }
+            "afdeling/team" | "afdeling" | "team" | "afdeling / team" | "department"
+            | "department/team" | "department / team" => ActorKind::Team,
+            "bewonersgroep" | "bewoners" | "residents group" | "residents' group" | "residents"
+            | "residentsgroup" => ActorKind::ResidentsGroup,
+            "bestuur/politiek"
+            | "bestuur / politiek"
+            | "bestuur"
+            | "politiek"
+            | "politics"
+            | "governance"
+            | "governance/politics"
+            | "governance / politics" => ActorKind::Politics,
             "bedrijf" | "company" | "business" => ActorKind::Company,
             "anders" | "overig" | "other" => ActorKind::Other,
             _ => return None,
@@ -101,13 +105,13 @@ impl Attitude {
         Attitude::Advocate,
     ];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Attitude::Opponent => "tegenstander",
-            Attitude::Critical => "kritisch",
-            Attitude::Neutral => "neutraal",
-            Attitude::Supportive => "steunend",
-            Attitude::Advocate => "pleitbezorger",
+            Attitude::Opponent => lang.pick("tegenstander", "opponent"),
+            Attitude::Critical => lang.pick("kritisch", "critical"),
+            Attitude::Neutral => lang.pick("neutraal", "neutral"),
+            Attitude::Supportive => lang.pick("steunend", "supportive"),
+            Attitude::Advocate => lang.pick("pleitbezorger", "advocate"),
         }
     }
 
@@ -158,13 +162,13 @@ impl Rapport {
         Rapport::Strong,
     ];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Rapport::None => "geen",
-            Rapport::Weak => "zwak",
-            Rapport::Fair => "redelijk",
-            Rapport::Good => "goed",
-            Rapport::Strong => "sterk",
+            Rapport::None => lang.pick("geen", "none"),
+            Rapport::Weak => lang.pick("zwak", "weak"),
+            Rapport::Fair => lang.pick("redelijk", "fair"),
+            Rapport::Good => lang.pick("goed", "good"),
+            Rapport::Strong => lang.pick("sterk", "strong"),
         }
     }
 
@@ -266,9 +270,17 @@ mod tests {
 
     #[test]
     fn kinds_read_dutch_english_and_parts() {
-        for kind in ActorKind::ALL {
-            assert_eq!(ActorKind::parse(kind.label_nl()), Some(kind));
+        for lang in Lang::ALL {
+            for kind in ActorKind::ALL {
+                assert_eq!(ActorKind::parse(kind.label(lang)), Some(kind));
+            }
         }
+        assert_eq!(ActorKind::Politics.label(Lang::Nl), "bestuur/politiek");
+        assert_eq!(ActorKind::Politics.label(Lang::En), "governance/politics");
+        assert_eq!(
+            ActorKind::parse("Residents' group"),
+            Some(ActorKind::ResidentsGroup)
+        );
         assert_eq!(
             ActorKind::parse("  Bewoners "),
             Some(ActorKind::ResidentsGroup)
@@ -288,12 +300,17 @@ mod tests {
 
     #[test]
     fn attitudes_and_rapport_round_trip_their_labels() {
-        for a in Attitude::ALL {
-            assert_eq!(Attitude::parse(a.label_nl()), Some(a));
+        for lang in Lang::ALL {
+            for a in Attitude::ALL {
+                assert_eq!(Attitude::parse(a.label(lang)), Some(a));
+            }
+            for r in Rapport::ALL {
+                assert_eq!(Rapport::parse(r.label(lang)), Some(r));
+            }
         }
-        for r in Rapport::ALL {
-            assert_eq!(Rapport::parse(r.label_nl()), Some(r));
-        }
+        assert_eq!(Attitude::Advocate.label(Lang::Nl), "pleitbezorger");
+        assert_eq!(Attitude::Advocate.label(Lang::En), "advocate");
+        assert_eq!(Rapport::Fair.label(Lang::En), "fair");
         assert_eq!(Attitude::Opponent.score(), -2);
         assert_eq!(Attitude::Advocate.score(), 2);
     }

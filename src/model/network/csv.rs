@@ -2,6 +2,8 @@
 //! doubled quotes, separators and line breaks inside quotes, CRLF or LF, a UTF-8 byte
 //! order mark, and `;` or tab as separator when the header uses it, as Dutch Excel does.
 
+use crate::model::Lang;
+
 /// A parsed file: the first non-blank record is the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
@@ -35,11 +37,16 @@ pub enum CsvError {
 }
 
 impl CsvError {
-    pub fn message_nl(&self) -> String {
-        match self {
-            CsvError::Empty => "Het bestand is leeg.".into(),
-            CsvError::UnterminatedQuote { line } => format!(
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CsvError::Empty, _) => lang
+                .pick("Het bestand is leeg.", "The file is empty.")
+                .into(),
+            (CsvError::UnterminatedQuote { line }, Lang::Nl) => format!(
                 "Op regel {line} opent een aanhalingsteken (\") dat nergens wordt gesloten. Controleer het bestand."
+            ),
+            (CsvError::UnterminatedQuote { line }, Lang::En) => format!(
+                "On line {line} a quotation mark (\") opens that is never closed. Check the file."
             ),
         }
     }
@@ -260,10 +267,9 @@ mod tests {
             parse("naam\nAnna\n\"Bram\nCor\n"),
             Err(CsvError::UnterminatedQuote { line: 3 })
         );
-        assert!(parse("naam\n\"x")
-            .unwrap_err()
-            .message_nl()
-            .contains("regel 2"));
+        let err = parse("naam\n\"x").unwrap_err();
+        assert!(err.message(Lang::Nl).contains("regel 2"));
+        assert!(err.message(Lang::En).starts_with("On line 2 "));
     }
 
     #[test]

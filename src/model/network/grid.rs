@@ -2,6 +2,7 @@
 //! usual advice on how to involve the actors in it.
 
 use super::{name_key, Actor, Network};
+use crate::model::Lang;
 
 /// From this score (1–5) on, influence or interest counts as high on the grid: the
 /// middle of the scale and above.
@@ -40,21 +41,33 @@ impl Quadrant {
         }
     }
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Quadrant::ManageClosely => "Nauw betrekken",
-            Quadrant::KeepSatisfied => "Tevreden houden",
-            Quadrant::KeepInformed => "Informeren",
-            Quadrant::Monitor => "Monitoren",
+            Quadrant::ManageClosely => lang.pick("Nauw betrekken", "Manage closely"),
+            Quadrant::KeepSatisfied => lang.pick("Tevreden houden", "Keep satisfied"),
+            Quadrant::KeepInformed => lang.pick("Informeren", "Keep informed"),
+            Quadrant::Monitor => lang.pick("Monitoren", "Monitor"),
         }
     }
 
-    pub fn description_nl(self) -> &'static str {
+    pub fn description(self, lang: Lang) -> &'static str {
         match self {
-            Quadrant::ManageClosely => "Veel invloed en veel belang",
-            Quadrant::KeepSatisfied => "Veel invloed, weinig belang",
-            Quadrant::KeepInformed => "Weinig invloed, veel belang",
-            Quadrant::Monitor => "Weinig invloed en weinig belang",
+            Quadrant::ManageClosely => lang.pick(
+                "Veel invloed en veel belang",
+                "High influence and high interest",
+            ),
+            Quadrant::KeepSatisfied => lang.pick(
+                "Veel invloed, weinig belang",
+                "High influence, low interest",
+            ),
+            Quadrant::KeepInformed => lang.pick(
+                "Weinig invloed, veel belang",
+                "Low influence, high interest",
+            ),
+            Quadrant::Monitor => lang.pick(
+                "Weinig invloed en weinig belang",
+                "Low influence and low interest",
+            ),
         }
     }
 
@@ -105,6 +118,17 @@ mod tests {
         assert_eq!(Quadrant::of(&scored(1, "A", 5, 2)), Quadrant::KeepSatisfied);
         assert_eq!(Quadrant::of(&scored(1, "A", 2, 3)), Quadrant::KeepInformed);
         assert_eq!(Quadrant::of(&scored(1, "A", 1, 2)), Quadrant::Monitor);
+    }
+
+    #[test]
+    fn quadrants_are_named_in_both_languages() {
+        assert_eq!(Quadrant::ManageClosely.label(Lang::Nl), "Nauw betrekken");
+        assert_eq!(Quadrant::ManageClosely.label(Lang::En), "Manage closely");
+        assert_eq!(Quadrant::KeepInformed.label(Lang::En), "Keep informed");
+        assert_eq!(
+            Quadrant::Monitor.description(Lang::En),
+            "Low influence and low interest"
+        );
     }
 
     #[test]

@@ -10,7 +10,8 @@ use super::{
     name_key, Actor, ActorKind, Attitude, Direction, EditError, Endpoint, Network, Rapport,
     Strength, Tie, TieKind,
 };
-use crate::model::Id;
+use crate::model::validation::term;
+use crate::model::{Id, Lang};
 
 /// Larger files are refused before parsing; a map of a thousand actors is far smaller.
 pub const MAX_CSV_BYTES: usize = 5 * 1024 * 1024;
@@ -22,10 +23,10 @@ pub enum ImportFile {
 }
 
 impl ImportFile {
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ImportFile::Actors => "actorenbestand",
-            ImportFile::Ties => "relatiebestand",
+            ImportFile::Actors => lang.pick("actorenbestand", "actors file"),
+            ImportFile::Ties => lang.pick("relatiebestand", "ties file"),
         }
     }
 }
@@ -49,18 +50,35 @@ pub enum ImportError {
 }
 
 impl ImportError {
-    pub fn message_nl(&self) -> String {
-        match self {
-            ImportError::TooLarge { file, bytes } => format!(
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ImportError::TooLarge { file, bytes }, Lang::Nl) => format!(
                 "Het {} is te groot ({} kB); Leerspoor leest hoogstens {} kB.",
-                file.label_nl(),
+                file.label(lang),
                 bytes / 1024,
                 MAX_CSV_BYTES / 1024
             ),
-            ImportError::Csv { file, error } => format!("Het {}: {}", file.label_nl(), error.message_nl()),
-            ImportError::MissingColumn { file, column } => format!(
+            (ImportError::TooLarge { file, bytes }, Lang::En) => format!(
+                "The {} is too large ({} kB); Leerspoor reads at most {} kB.",
+                file.label(lang),
+                bytes / 1024,
+                MAX_CSV_BYTES / 1024
+            ),
+            (ImportError::Csv { file, error }, Lang::Nl) => {
+                format!("Het {}: {}", file.label(lang), error.message(lang))
+            }
+            (ImportError::Csv { file, error }, Lang::En) => {
+                format!("The {}: {}", file.label(lang), error.message(lang))
+            }
+            (ImportError::MissingColumn { file, column }, Lang::Nl) => format!(
                 "Het {} heeft geen kolom \u{201c}{column}\u{201d}. De eerste regel moet de kolomnamen bevatten.",
-                file.label_nl()
+                file.label(lang)
+            ),
+            // The English name of the column is accepted too, so that is the one to ask for.
+            (ImportError::MissingColumn { file, column }, Lang::En) => format!(
+                "The {} has no column \u{201c}{}\u{201d}. The first line must hold the column names.",
+                file.label(lang),
+                term(lang, column)
             ),
         }
     }
@@ -133,35 +151,49 @@ pub struct RowError {
 }
 
 impl RowError {
-    pub fn message_nl(&self) -> String {
-        let reason = match &self.problem {
+    pub fn message(&self, lang: Lang) -> String {
+        let reason = match lang {
+            Lang::Nl => self.reason_in_dutch(),
+            Lang::En => self.reason_in_english(),
+        };
+        let line = self.line;
+        let file = capitalise(self.file.label(lang));
+        match lang {
+            Lang::Nl => format!("{file}, regel {line}: {reason}"),
+            Lang::En => format!("{file}, line {line}: {reason}"),
+        }
+    }
+
+    fn reason_in_dutch(&self) -> String {
+        let lang = Lang::Nl;
+        match &self.problem {
             RowProblem::MissingName => "de naam ontbreekt.".to_string(),
             RowProblem::InvalidScore { column, value } => {
                 format!("{column} \u{201c}{value}\u{201d} is geen getal van 1 tot en met 5.")
             }
             RowProblem::UnknownKind { value } => format!(
                 "soort \u{201c}{value}\u{201d} is onbekend; kies uit {}.",
-                choices(ActorKind::ALL.iter().map(|k| k.label_nl()))
+                choices(ActorKind::ALL.iter().map(|k| k.label(lang)))
             ),
             RowProblem::UnknownTieKind { value } => format!(
                 "soort \u{201c}{value}\u{201d} is onbekend; kies uit {}.",
-                choices(TieKind::ALL.iter().map(|k| k.label_nl()))
+                choices(TieKind::ALL.iter().map(|k| k.label(lang)))
             ),
             RowProblem::UnknownAttitude { value } => format!(
                 "houding \u{201c}{value}\u{201d} is onbekend; kies uit {}.",
-                choices(Attitude::ALL.iter().map(|k| k.label_nl()))
+                choices(Attitude::ALL.iter().map(|k| k.label(lang)))
             ),
             RowProblem::UnknownRapport { value } => format!(
                 "verstandhouding \u{201c}{value}\u{201d} is onbekend; kies uit {}.",
-                choices(Rapport::ALL.iter().map(|k| k.label_nl()))
+                choices(Rapport::ALL.iter().map(|k| k.label(lang)))
             ),
             RowProblem::UnknownStrength { value } => format!(
                 "sterkte \u{201c}{value}\u{201d} is onbekend; kies uit {}.",
-                choices(Strength::ALL.iter().map(|k| k.label_nl()))
+                choices(Strength::ALL.iter().map(|k| k.label(lang)))
             ),
             RowProblem::UnknownDirection { value } => format!(
                 "richting \u{201c}{value}\u{201d} is onbekend; kies uit {}.",
-                choices(Direction::ALL.iter().map(|k| k.label_nl()))
+                choices(Direction::ALL.iter().map(|k| k.label(lang)))
             ),
             RowProblem::DuplicateName { name, first_line: Some(first) } => {
                 format!("\u{201c}{name}\u{201d} staat al op regel {first}.")
@@ -188,12 +220,70 @@ impl RowError {
             RowProblem::DuplicateTie { from, to, first_line: None } => format!(
                 "tussen \u{201c}{from}\u{201d} en \u{201c}{to}\u{201d} staat al een relatie op de kaart."
             ),
-        };
-        format!(
-            "{}, regel {}: {reason}",
-            capitalise(self.file.label_nl()),
-            self.line
-        )
+        }
+    }
+
+    fn reason_in_english(&self) -> String {
+        let lang = Lang::En;
+        match &self.problem {
+            RowProblem::MissingName => "the name is missing.".to_string(),
+            RowProblem::InvalidScore { column, value } => format!(
+                "{} \u{201c}{value}\u{201d} is not a whole number from 1 to 5.",
+                term(lang, column)
+            ),
+            RowProblem::UnknownKind { value } => format!(
+                "kind \u{201c}{value}\u{201d} is unknown; choose from {}.",
+                choices(ActorKind::ALL.iter().map(|k| k.label(lang)))
+            ),
+            RowProblem::UnknownTieKind { value } => format!(
+                "kind \u{201c}{value}\u{201d} is unknown; choose from {}.",
+                choices(TieKind::ALL.iter().map(|k| k.label(lang)))
+            ),
+            RowProblem::UnknownAttitude { value } => format!(
+                "attitude \u{201c}{value}\u{201d} is unknown; choose from {}.",
+                choices(Attitude::ALL.iter().map(|k| k.label(lang)))
+            ),
+            RowProblem::UnknownRapport { value } => format!(
+                "working relationship \u{201c}{value}\u{201d} is unknown; choose from {}.",
+                choices(Rapport::ALL.iter().map(|k| k.label(lang)))
+            ),
+            RowProblem::UnknownStrength { value } => format!(
+                "strength \u{201c}{value}\u{201d} is unknown; choose from {}.",
+                choices(Strength::ALL.iter().map(|k| k.label(lang)))
+            ),
+            RowProblem::UnknownDirection { value } => format!(
+                "direction \u{201c}{value}\u{201d} is unknown; choose from {}.",
+                choices(Direction::ALL.iter().map(|k| k.label(lang)))
+            ),
+            RowProblem::DuplicateName { name, first_line: Some(first) } => {
+                format!("\u{201c}{name}\u{201d} is already on line {first}.")
+            }
+            RowProblem::DuplicateName { name, first_line: None } => {
+                format!("\u{201c}{name}\u{201d} is already on the map.")
+            }
+            RowProblem::MissingEnd { column } => format!(
+                "the \u{201c}{}\u{201d} column is empty.",
+                term(lang, column)
+            ),
+            RowProblem::UnknownActor { name } => format!(
+                "\u{201c}{name}\u{201d} is neither on the map nor in the actors file."
+            ),
+            RowProblem::AmbiguousActor { name, count } => format!(
+                "the map has {count} actors named \u{201c}{name}\u{201d}; give them different names first."
+            ),
+            RowProblem::SkippedActor { name, line } => format!(
+                "\u{201c}{name}\u{201d} was not read in (see line {line} of the actors file)."
+            ),
+            RowProblem::SelfTie { name } => {
+                format!("from and to are both \u{201c}{name}\u{201d}.")
+            }
+            RowProblem::DuplicateTie { from, to, first_line: Some(first) } => format!(
+                "the tie between \u{201c}{from}\u{201d} and \u{201c}{to}\u{201d} is already on line {first}."
+            ),
+            RowProblem::DuplicateTie { from, to, first_line: None } => format!(
+                "the map already has a tie between \u{201c}{from}\u{201d} and \u{201c}{to}\u{201d}."
+            ),
+        }
     }
 }
 
@@ -209,32 +299,29 @@ pub struct ImportPreview {
 }
 
 impl ImportPreview {
-    pub fn summary_nl(&self) -> String {
-        let mut text = format!(
-            "{} nieuwe {}, {} nieuwe {}.",
-            self.actors.len(),
-            if self.actors.len() == 1 {
-                "actor"
-            } else {
-                "actoren"
-            },
-            self.ties.len(),
-            if self.ties.len() == 1 {
-                "relatie"
-            } else {
-                "relaties"
-            },
-        );
+    pub fn summary(&self, lang: Lang) -> String {
+        let (actors, ties) = (self.actors.len(), self.ties.len());
+        let mut text = match lang {
+            Lang::Nl => format!(
+                "{}, {}.",
+                lang.count(actors, "nieuwe actor", "nieuwe actoren"),
+                lang.count(ties, "nieuwe relatie", "nieuwe relaties"),
+            ),
+            Lang::En => format!(
+                "{}, {}.",
+                lang.count(actors, "new actor", "new actors"),
+                lang.count(ties, "new tie", "new ties"),
+            ),
+        };
         let skipped: HashSet<_> = self.errors.iter().map(|e| (e.file, e.line)).collect();
         if !skipped.is_empty() {
+            let lines = match lang {
+                Lang::Nl => lang.count(skipped.len(), "regel", "regels"),
+                Lang::En => lang.count(skipped.len(), "line", "lines"),
+            };
             text.push_str(&format!(
-                " {} {} overgeslagen.",
-                skipped.len(),
-                if skipped.len() == 1 {
-                    "regel"
-                } else {
-                    "regels"
-                }
+                " {lines} {}.",
+                lang.pick("overgeslagen", "skipped")
             ));
         }
         if !self.ignored_columns.is_empty() {
@@ -243,14 +330,18 @@ impl ImportPreview {
                 .iter()
                 .map(|(_, c)| c.as_str())
                 .collect();
-            text.push_str(&format!(" Niet gelezen kolommen: {}.", names.join(", ")));
+            text.push_str(&format!(
+                " {}: {}.",
+                lang.pick("Niet gelezen kolommen", "Columns not read"),
+                names.join(", ")
+            ));
         }
         text
     }
 }
 
 /// Reads an actors file, a ties file, or both. Ties may name actors from the same import
-/// or already on the map, by name without regard to case or extra spaces; "ik" is the
+/// or already on the map, by name without regard to case or extra spaces; "ik" or "me" is the
 /// advisor. `new_id` gives the ids of new records (pass `id::new_id`).
 pub fn preview(
     net: &Network,
@@ -285,14 +376,20 @@ pub enum ApplyError {
 }
 
 impl ApplyError {
-    pub fn message_nl(&self) -> String {
-        let detail = match self {
-            ApplyError::NameTaken { name } => {
+    pub fn message(&self, lang: Lang) -> String {
+        let detail = match (self, lang) {
+            (ApplyError::NameTaken { name }, Lang::Nl) => {
                 format!("\u{201c}{name}\u{201d} staat inmiddels al op de kaart.")
             }
-            ApplyError::Edit(e) => e.message_nl(),
+            (ApplyError::NameTaken { name }, Lang::En) => {
+                format!("\u{201c}{name}\u{201d} has been added to the map in the meantime.")
+            }
+            (ApplyError::Edit(e), _) => e.message(lang),
         };
-        format!("De kaart is veranderd sinds het voorbeeld ({detail}) Lees de bestanden opnieuw in; er is niets toegevoegd.")
+        match lang {
+            Lang::Nl => format!("De kaart is veranderd sinds het voorbeeld ({detail}) Lees de bestanden opnieuw in; er is niets toegevoegd."),
+            Lang::En => format!("The map has changed since the preview ({detail}) Read the files in again; nothing was added."),
+        }
     }
 }
 
@@ -394,7 +491,11 @@ impl<'a> Names<'a> {
             }
             _ => {}
         }
-        if key == Endpoint::ME_LABEL_NL {
+        // Files are read the same whatever the interface's language.
+        if Lang::ALL
+            .iter()
+            .any(|&lang| key == Endpoint::me_label(lang))
+        {
             return Ok(Endpoint::Me);
         }
         match self.skipped.get(&key) {
@@ -735,7 +836,8 @@ mod tests {
         assert_eq!(p.ties[1].b, Endpoint::Actor(p.actors[1].id));
         // Nothing happens before apply.
         assert!(net.actors.is_empty());
-        assert_eq!(p.summary_nl(), "2 nieuwe actoren, 2 nieuwe relaties.");
+        assert_eq!(p.summary(Lang::Nl), "2 nieuwe actoren, 2 nieuwe relaties.");
+        assert_eq!(p.summary(Lang::En), "2 new actors, 2 new ties.");
     }
 
     #[test]
@@ -751,6 +853,48 @@ mod tests {
         assert_eq!(p.actors[0].influence, 3);
         assert_eq!(p.actors[0].interest, 3);
         assert_eq!(p.actors[0].kind, ActorKind::Person);
+    }
+
+    #[test]
+    fn an_english_spreadsheet_reads_fully() {
+        let actors = "Name,Kind,Organisation,Influence,Interest,Attitude,Rapport\n\
+                      Anna,person,Council,5,4,advocate,good\n\
+                      East Residents,residents' group,,2,5,critical,none\n\
+                      Parks,department/team,,3,3,,\n";
+        let ties = "From,To,Kind,Strength,Direction\n\
+                    me,Anna,informal,strong,one-way\n\
+                    Anna,East Residents,collaboration,weak,mutual\n\
+                    Parks,ik,assignment,normal,\n";
+        let p = preview(&Network::default(), Some(actors), Some(ties), ids()).unwrap();
+        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert!(p.ignored_columns.is_empty());
+        let kinds: Vec<_> = p.actors.iter().map(|a| a.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ActorKind::Person,
+                ActorKind::ResidentsGroup,
+                ActorKind::Team
+            ]
+        );
+        assert_eq!(
+            (p.actors[0].attitude, p.actors[0].rapport),
+            (Attitude::Advocate, Rapport::Good)
+        );
+        let t = &p.ties[0];
+        assert_eq!(
+            (t.a, t.kind, t.strength, t.direction),
+            (
+                Endpoint::Me,
+                TieKind::Informal,
+                Strength::Strong,
+                Direction::OneWay
+            )
+        );
+        assert_eq!(p.ties[1].direction, Direction::Both);
+        assert_eq!(p.ties[2].b, Endpoint::Me);
+        assert_eq!(p.ties[2].kind, TieKind::Assignment);
+        assert_eq!(p.summary(Lang::En), "3 new actors, 3 new ties.");
     }
 
     #[test]
@@ -813,15 +957,30 @@ mod tests {
             vec![(ImportFile::Actors, "telefoon".to_string())]
         );
         assert_eq!(
-            p.errors[0].message_nl(),
+            p.errors[0].message(Lang::Nl),
             "Actorenbestand, regel 2: invloed \u{201c}7\u{201d} is geen getal van 1 tot en met 5."
         );
-        assert!(p.errors[2]
-            .message_nl()
-            .contains("kies uit persoon, organisatie"));
         assert_eq!(
-            p.summary_nl(),
+            p.errors[0].message(Lang::En),
+            "Actors file, line 2: influence \u{201c}7\u{201d} is not a whole number from 1 to 5."
+        );
+        assert!(p.errors[2]
+            .message(Lang::Nl)
+            .contains("kies uit persoon, organisatie"));
+        assert!(p.errors[2]
+            .message(Lang::En)
+            .contains("choose from person, organisation, department/team"));
+        assert_eq!(
+            p.errors[4].message(Lang::En),
+            "Actors file, line 6: \u{201c}cor\u{201d} is already on line 5."
+        );
+        assert_eq!(
+            p.summary(Lang::Nl),
             "1 nieuwe actor, 0 nieuwe relaties. 5 regels overgeslagen. Niet gelezen kolommen: telefoon."
+        );
+        assert_eq!(
+            p.summary(Lang::En),
+            "1 new actor, 0 new ties. 5 lines skipped. Columns not read: telefoon."
         );
     }
 
@@ -921,8 +1080,20 @@ mod tests {
             .errors
             .last()
             .unwrap()
-            .message_nl()
+            .message(Lang::Nl)
             .starts_with("Relatiebestand, regel 9:"));
+        assert_eq!(
+            p.errors.last().unwrap().message(Lang::En),
+            "Ties file, line 9: strength \u{201c}heel sterk\u{201d} is unknown; choose from weak, normal, strong."
+        );
+        assert_eq!(
+            p.errors
+                .iter()
+                .find(|e| e.line == 9)
+                .unwrap()
+                .message(Lang::En),
+            "Ties file, line 9: the \u{201c}from\u{201d} column is empty."
+        );
     }
 
     #[test]
@@ -950,7 +1121,19 @@ mod tests {
                 error: CsvError::UnterminatedQuote { line: 2 }
             }
         );
-        assert!(err.message_nl().contains("regel 2"));
+        assert!(err.message(Lang::Nl).contains("regel 2"));
+        assert_eq!(
+            err.message(Lang::En),
+            "The actors file: On line 2 a quotation mark (\") opens that is never closed. Check the file."
+        );
+        assert_eq!(
+            ImportError::MissingColumn {
+                file: ImportFile::Ties,
+                column: "naar"
+            }
+            .message(Lang::En),
+            "The ties file has no column \u{201c}to\u{201d}. The first line must hold the column names."
+        );
         let big = "naam\n".to_string() + &"x\n".repeat(MAX_CSV_BYTES / 2);
         assert!(matches!(
             preview(&net, Some(&big), None, ids()),
@@ -1015,7 +1198,8 @@ mod tests {
             err,
             ApplyError::Edit(EditError::UnknownActor(Id::from_u128(1000)))
         );
-        assert!(err.message_nl().contains("niets toegevoegd"));
+        assert!(err.message(Lang::Nl).contains("niets toegevoegd"));
+        assert!(err.message(Lang::En).contains("nothing was added"));
         assert!(net.ties.is_empty());
     }
 }

@@ -22,8 +22,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::validation::{check_unique_ids, Problem};
-use super::Id;
+use super::validation::{check_unique_ids, term, Problem};
+use super::{Id, Lang};
 
 pub use actor::{name_key, Actor, ActorKind, Attitude, Position, Rapport};
 pub use snapshot::{compare, Snapshot, SnapshotDiff};
@@ -70,22 +70,45 @@ pub enum EditError {
 }
 
 impl EditError {
-    pub fn message_nl(&self) -> String {
-        match self {
-            EditError::DuplicateId => "Dit id bestaat al op de kaart.".into(),
-            EditError::NotFound => "Dit staat niet (meer) op de kaart.".into(),
-            EditError::EmptyName => "Geef de actor een naam.".into(),
-            EditError::ScoreOutOfRange { field, value } => {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (EditError::DuplicateId, _) => lang
+                .pick("Dit id bestaat al op de kaart.", "This id is already on the map.")
+                .into(),
+            (EditError::NotFound, _) => lang
+                .pick(
+                    "Dit staat niet (meer) op de kaart.",
+                    "This is not (or no longer) on the map.",
+                )
+                .into(),
+            (EditError::EmptyName, _) => lang
+                .pick("Geef de actor een naam.", "Give the actor a name.")
+                .into(),
+            (EditError::ScoreOutOfRange { field, value }, Lang::Nl) => {
                 format!("De {field} is {value}, maar moet 1 tot en met 5 zijn.")
             }
-            EditError::UnknownActor(_) => {
-                "De relatie verwijst naar een actor die niet op de kaart staat.".into()
-            }
-            EditError::SelfTie => "Een relatie verbindt twee verschillende actoren.".into(),
-            EditError::DuplicatePair { .. } => {
-                "Tussen deze twee bestaat al een relatie; pas die aan in plaats van een tweede te maken."
-                    .into()
-            }
+            (EditError::ScoreOutOfRange { field, value }, Lang::En) => format!(
+                "The {} is {value}, but must be from 1 to 5.",
+                term(lang, field)
+            ),
+            (EditError::UnknownActor(_), _) => lang
+                .pick(
+                    "De relatie verwijst naar een actor die niet op de kaart staat.",
+                    "The tie refers to an actor that is not on the map.",
+                )
+                .into(),
+            (EditError::SelfTie, _) => lang
+                .pick(
+                    "Een relatie verbindt twee verschillende actoren.",
+                    "A tie connects two different actors.",
+                )
+                .into(),
+            (EditError::DuplicatePair { .. }, _) => lang
+                .pick(
+                    "Tussen deze twee bestaat al een relatie; pas die aan in plaats van een tweede te maken.",
+                    "These two already have a tie; change that one instead of adding a second.",
+                )
+                .into(),
         }
     }
 }
@@ -127,10 +150,10 @@ impl Network {
         }
     }
 
-    /// The name to show for an end of a tie: "ik" for the advisor.
-    pub fn endpoint_name(&self, e: Endpoint) -> Option<&str> {
+    /// The name to show for an end of a tie: "ik" ("me") for the advisor.
+    pub fn endpoint_name(&self, e: Endpoint, lang: Lang) -> Option<&str> {
         match e {
-            Endpoint::Me => Some(Endpoint::ME_LABEL_NL),
+            Endpoint::Me => Some(Endpoint::me_label(lang)),
             Endpoint::Actor(id) => self.actor(id).map(|a| a.name.as_str()),
         }
     }

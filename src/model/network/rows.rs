@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use super::analysis::{centrality, Centrality};
 use super::{name_key, Actor, Endpoint, Network, Tie};
 use crate::model::journal::{CaseStatus, Journal};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 /// One line of the actors table.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,7 +41,7 @@ pub fn actor_rows(net: &Network) -> Vec<ActorRow> {
     rows
 }
 
-/// One line of the ties table, with the names of both ends ("ik" for the advisor).
+/// One line of the ties table, with the names of both ends ("ik" or "me" for the advisor).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TieRow {
     pub tie: Tie,
@@ -50,14 +50,14 @@ pub struct TieRow {
 }
 
 /// Every tie with the names of its ends, by those names.
-pub fn tie_rows(net: &Network) -> Vec<TieRow> {
+pub fn tie_rows(net: &Network, lang: Lang) -> Vec<TieRow> {
     let mut rows: Vec<TieRow> = net
         .ties
         .iter()
         .map(|t| TieRow {
             tie: t.clone(),
-            from: net.endpoint_name(t.a).unwrap_or("?").to_string(),
-            to: net.endpoint_name(t.b).unwrap_or("?").to_string(),
+            from: net.endpoint_name(t.a, lang).unwrap_or("?").to_string(),
+            to: net.endpoint_name(t.b, lang).unwrap_or("?").to_string(),
         })
         .collect();
     rows.sort_by_cached_key(|r| (name_key(&r.from), name_key(&r.to), r.tie.id));
@@ -114,9 +114,11 @@ mod tests {
         assert_eq!(rows[2].degree, 2);
         assert!(rows[2].betweenness > 0.0);
         assert_eq!(rows[1].degree, 0);
-        let ties = tie_rows(&net);
+        let ties = tie_rows(&net, Lang::Nl);
         assert_eq!(ties[0].from, "Cor");
         assert_eq!(ties[1].from, "ik");
+        let ties = tie_rows(&net, Lang::En);
+        assert_eq!(ties[1].from, "me");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Actor, Endpoint, Network, Tie};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Snapshot {
@@ -78,18 +78,18 @@ pub enum ActorField {
 }
 
 impl ActorField {
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ActorField::Name => "naam",
-            ActorField::Kind => "soort",
-            ActorField::Organisation => "organisatie",
-            ActorField::Role => "rol",
-            ActorField::Notes => "notities",
-            ActorField::Influence => "invloed",
-            ActorField::Interest => "belang",
-            ActorField::Attitude => "houding",
-            ActorField::Rapport => "verstandhouding",
-            ActorField::LastContact => "laatste contact",
+            ActorField::Name => lang.pick("naam", "name"),
+            ActorField::Kind => lang.pick("soort", "kind"),
+            ActorField::Organisation => lang.pick("organisatie", "organisation"),
+            ActorField::Role => lang.pick("rol", "role"),
+            ActorField::Notes => lang.pick("notities", "notes"),
+            ActorField::Influence => lang.pick("invloed", "influence"),
+            ActorField::Interest => lang.pick("belang", "interest"),
+            ActorField::Attitude => lang.pick("houding", "attitude"),
+            ActorField::Rapport => lang.pick("verstandhouding", "working relationship"),
+            ActorField::LastContact => lang.pick("laatste contact", "last contact"),
         }
     }
 }
@@ -103,12 +103,12 @@ pub enum TieField {
 }
 
 impl TieField {
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            TieField::Kind => "soort",
-            TieField::Strength => "sterkte",
-            TieField::Direction => "richting",
-            TieField::Note => "notitie",
+            TieField::Kind => lang.pick("soort", "kind"),
+            TieField::Strength => lang.pick("sterkte", "strength"),
+            TieField::Direction => lang.pick("richting", "direction"),
+            TieField::Note => lang.pick("notitie", "note"),
         }
     }
 }
@@ -347,6 +347,9 @@ mod tests {
         assert_eq!(d.ties_changed.len(), 1);
         assert_eq!(d.ties_changed[0].fields, vec![TieField::Strength]);
         assert_eq!(d.ties_changed[0].before.strength, Strength::Normal);
+        assert_eq!(ActorField::Influence.label(Lang::Nl), "invloed");
+        assert_eq!(ActorField::Rapport.label(Lang::En), "working relationship");
+        assert_eq!(TieField::Strength.label(Lang::En), "strength");
     }
 
     #[test]

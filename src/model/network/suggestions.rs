@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use super::analysis::{brokers_from, centrality};
 use super::{name_key, Endpoint, Network, Strength};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 /// From this influence (1–5) on, an actor counts as influential.
 pub const INFLUENTIAL_MIN: u8 = 4;
@@ -37,26 +37,47 @@ impl Suggestion {
         }
     }
 
-    pub fn message_nl(&self) -> String {
-        match self {
-            Suggestion::StrengthenInfluential {
-                name,
-                influence,
-                tie: None,
-                ..
-            } => format!(
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (
+                Suggestion::StrengthenInfluential {
+                    name,
+                    influence,
+                    tie: None,
+                    ..
+                },
+                Lang::Nl,
+            ) => format!(
                 "{name} heeft veel invloed ({influence} van 5), maar je hebt geen relatie met {name}. Zoek contact, bijvoorbeeld via iemand die je al kent."
             ),
-            Suggestion::StrengthenInfluential {
-                name, influence, ..
-            } => format!(
+            (
+                Suggestion::StrengthenInfluential {
+                    name,
+                    influence,
+                    tie: None,
+                    ..
+                },
+                Lang::En,
+            ) => format!(
+                "{name} has a lot of influence ({influence} out of 5), but you have no tie with {name}. Get in touch, for example through someone you already know."
+            ),
+            (Suggestion::StrengthenInfluential { name, influence, .. }, Lang::Nl) => format!(
                 "{name} heeft veel invloed ({influence} van 5), maar je relatie met {name} is zwak. Investeer in dit contact."
             ),
-            Suggestion::ReachBroker { name, .. } => format!(
+            (Suggestion::StrengthenInfluential { name, influence, .. }, Lang::En) => format!(
+                "{name} has a lot of influence ({influence} out of 5), but your tie with {name} is weak. Invest in this contact."
+            ),
+            (Suggestion::ReachBroker { name, .. }, Lang::Nl) => format!(
                 "{name} is een makelaar: verbindt groepen in je netwerk die elkaar anders niet bereiken. Je hebt geen rechtstreekse relatie met {name}; die maakt je minder afhankelijk van tussenpersonen."
             ),
-            Suggestion::ConnectStakeholder { name, .. } => format!(
+            (Suggestion::ReachBroker { name, .. }, Lang::En) => format!(
+                "{name} is a broker, connecting groups in your network that would not otherwise reach each other. You have no direct tie with {name}; one would make you less dependent on go-betweens."
+            ),
+            (Suggestion::ConnectStakeholder { name, .. }, Lang::Nl) => format!(
                 "{name} is betrokken bij een open casus, maar heeft nog geen enkele relatie op de kaart. Teken in hoe {name} verbonden is, of leg zelf contact."
+            ),
+            (Suggestion::ConnectStakeholder { name, .. }, Lang::En) => format!(
+                "{name} is involved in an open case, but has no tie on the map yet. Draw how {name} is connected, or get in touch yourself."
             ),
         }
     }
@@ -178,8 +199,15 @@ mod tests {
                 },
             ]
         );
-        assert!(s[0].message_nl().contains("geen relatie met Wethouder"));
-        assert!(s[1].message_nl().contains("is zwak"));
+        assert!(s[0]
+            .message(Lang::Nl)
+            .contains("geen relatie met Wethouder"));
+        assert!(s[1].message(Lang::Nl).contains("is zwak"));
+        assert!(s[0]
+            .message(Lang::En)
+            .contains("you have no tie with Wethouder"));
+        assert!(s[1].message(Lang::En).contains("(4 out of 5)"));
+        assert!(s[1].message(Lang::En).contains("is weak"));
     }
 
     #[test]
@@ -212,7 +240,8 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(s[0].message_nl().contains("makelaar"));
+        assert!(s[0].message(Lang::Nl).contains("makelaar"));
+        assert!(s[0].message(Lang::En).starts_with("A2 is a broker"));
     }
 
     #[test]
@@ -236,7 +265,12 @@ mod tests {
                 name: "Bewonerscomité".into()
             }]
         );
-        assert!(s[0].message_nl().starts_with("Bewonerscomité is betrokken"));
+        assert!(s[0]
+            .message(Lang::Nl)
+            .starts_with("Bewonerscomité is betrokken"));
+        assert!(s[0]
+            .message(Lang::En)
+            .starts_with("Bewonerscomité is involved in an open case"));
     }
 
     #[test]

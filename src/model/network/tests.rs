@@ -139,6 +139,21 @@ fn actor_edits_check_name_and_scores() {
             value: 0
         })
     );
+    let err = EditError::ScoreOutOfRange {
+        field: "belang",
+        value: 0,
+    };
+    assert!(err
+        .message(Lang::Nl)
+        .contains("0, maar moet 1 tot en met 5"));
+    assert_eq!(
+        err.message(Lang::En),
+        "The interest is 0, but must be from 1 to 5."
+    );
+    assert_eq!(
+        EditError::EmptyName.message(Lang::En),
+        "Give the actor a name."
+    );
     a.interest = 1;
     a.name = " Dirk ".into();
     assert_eq!(net.add_actor(a), Ok(()));
@@ -279,8 +294,9 @@ fn lookups_by_end_and_name() {
     assert_eq!(net.tie_between(ep(2), ep(1)).map(|t| t.id), Some(id(102)));
     assert_eq!(net.tie_between(ep(2), ep(3)), None);
     assert_eq!(net.ties_of(ep(1)).count(), 2);
-    assert_eq!(net.endpoint_name(Endpoint::Me), Some("ik"));
-    assert_eq!(net.endpoint_name(ep(2)), Some("Bram"));
+    assert_eq!(net.endpoint_name(Endpoint::Me, Lang::Nl), Some("ik"));
+    assert_eq!(net.endpoint_name(Endpoint::Me, Lang::En), Some("me"));
+    assert_eq!(net.endpoint_name(ep(2), Lang::En), Some("Bram"));
     assert_eq!(net.actors_named(" ANNA ").len(), 1);
     assert!(net.actors_named("Anne").is_empty());
     assert!(net.has_endpoint(Endpoint::Me));
@@ -321,8 +337,8 @@ fn a_document_with_a_map_restores_through_the_one_door() {
     value["network"]["ties"][0]["b"] = serde_json::json!({ "actor": id(99).to_string() });
     let err = restore_document(&value.to_string()).unwrap_err();
     assert!(
-        err.message_nl().contains("bestaat niet"),
+        err.message(crate::model::Lang::Nl).contains("bestaat niet"),
         "{}",
-        err.message_nl()
+        err.message(crate::model::Lang::Nl)
     );
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::actor::word_key;
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 /// One end of a tie. The advisor ("ik") is not an actor record: every map has exactly
 /// one advisor, who cannot be deleted or scored.
@@ -16,7 +16,9 @@ pub enum Endpoint {
 
 impl Endpoint {
     /// How the interface names the advisor.
-    pub const ME_LABEL_NL: &'static str = "ik";
+    pub fn me_label(lang: Lang) -> &'static str {
+        lang.pick("ik", "me")
+    }
 
     pub fn actor(self) -> Option<Id> {
         match self {
@@ -50,14 +52,14 @@ impl TieKind {
         TieKind::Other,
     ];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            TieKind::Formal => "formeel",
-            TieKind::Informal => "informeel",
-            TieKind::Assignment => "opdracht",
-            TieKind::Collaboration => "samenwerking",
+            TieKind::Formal => lang.pick("formeel", "formal"),
+            TieKind::Informal => lang.pick("informeel", "informal"),
+            TieKind::Assignment => lang.pick("opdracht", "assignment"),
+            TieKind::Collaboration => lang.pick("samenwerking", "collaboration"),
             TieKind::Conflict => "conflict",
-            TieKind::Other => "anders",
+            TieKind::Other => lang.pick("anders", "other"),
         }
     }
 
@@ -88,11 +90,11 @@ pub enum Strength {
 impl Strength {
     pub const ALL: [Strength; 3] = [Strength::Weak, Strength::Normal, Strength::Strong];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Strength::Weak => "zwak",
-            Strength::Normal => "gewoon",
-            Strength::Strong => "sterk",
+            Strength::Weak => lang.pick("zwak", "weak"),
+            Strength::Normal => lang.pick("gewoon", "normal"),
+            Strength::Strong => lang.pick("sterk", "strong"),
         }
     }
 
@@ -121,10 +123,10 @@ pub enum Direction {
 impl Direction {
     pub const ALL: [Direction; 2] = [Direction::OneWay, Direction::Both];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Direction::OneWay => "eenzijdig",
-            Direction::Both => "wederzijds",
+            Direction::OneWay => lang.pick("eenzijdig", "one-way"),
+            Direction::Both => lang.pick("wederzijds", "mutual"),
         }
     }
 
@@ -133,7 +135,9 @@ impl Direction {
             "eenzijdig" | "een richting" | "eenrichting" | "one way" | "oneway" | "->" => {
                 Direction::OneWay
             }
-            "wederzijds" | "beide" | "tweezijdig" | "both" | "<->" => Direction::Both,
+            "wederzijds" | "beide" | "tweezijdig" | "both" | "mutual" | "two way" | "<->" => {
+                Direction::Both
+            }
             _ => return None,
         })
     }
@@ -241,16 +245,26 @@ mod tests {
 
     #[test]
     fn labels_parse_back() {
-        for k in TieKind::ALL {
-            assert_eq!(TieKind::parse(k.label_nl()), Some(k));
+        for lang in Lang::ALL {
+            for k in TieKind::ALL {
+                assert_eq!(TieKind::parse(k.label(lang)), Some(k));
+            }
+            for s in Strength::ALL {
+                assert_eq!(Strength::parse(s.label(lang)), Some(s));
+            }
+            for d in Direction::ALL {
+                assert_eq!(Direction::parse(d.label(lang)), Some(d));
+            }
         }
-        for s in Strength::ALL {
-            assert_eq!(Strength::parse(s.label_nl()), Some(s));
-        }
-        for d in Direction::ALL {
-            assert_eq!(Direction::parse(d.label_nl()), Some(d));
-        }
+        assert_eq!(TieKind::Informal.label(Lang::Nl), "informeel");
+        assert_eq!(TieKind::Informal.label(Lang::En), "informal");
+        assert_eq!(Strength::Strong.label(Lang::En), "strong");
+        assert_eq!(Direction::OneWay.label(Lang::En), "one-way");
+        assert_eq!(Endpoint::me_label(Lang::Nl), "ik");
+        assert_eq!(Endpoint::me_label(Lang::En), "me");
         assert_eq!(Strength::parse(" Sterk "), Some(Strength::Strong));
+        assert_eq!(TieKind::parse("Informeel"), Some(TieKind::Informal));
+        assert_eq!(Direction::parse("Mutual"), Some(Direction::Both));
         assert_eq!(Strength::parse("3"), Some(Strength::Strong));
         assert_eq!(Strength::parse("heel sterk"), None);
     }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::framework::trim;
 use super::SelfScan;
+use crate::model::feedback::{self, Feedback};
 use crate::model::Id;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -75,6 +76,9 @@ pub struct Goal {
     pub due: Option<NaiveDate>,
     #[serde(default)]
     pub status: GoalStatus,
+    /// The begeleider's comments (schema 2 on); never edited by the participant.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback: Vec<Feedback>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +123,7 @@ impl Goal {
             actions: Vec::new(),
             due: None,
             status: GoalStatus::Open,
+            feedback: Vec::new(),
         }
     }
 
@@ -168,6 +173,13 @@ impl Goal {
         for action in &mut self.actions {
             trim(&mut action.text);
         }
+        feedback::sort(&mut self.feedback);
+    }
+
+    /// Adds a begeleider's comments; the goal itself (the participant's words) is left
+    /// as it is. Returns how many comments changed.
+    pub fn merge_feedback(&mut self, incoming: impl IntoIterator<Item = Feedback>) -> usize {
+        feedback::merge(&mut self.feedback, incoming)
     }
 
     /// What [`SelfScan::save_goal`] and validation require; `known` are competency ids.

@@ -69,6 +69,11 @@ impl SelfScan {
                 });
             }
         }
+        check_unique_ids(
+            "feedback",
+            self.goals.iter().flat_map(|g| &g.feedback).map(|f| &f.id),
+            problems,
+        );
     }
 
     fn validate_scan(&self, scan: &Scan, problems: &mut Vec<Problem>) {
@@ -272,7 +277,9 @@ mod tests {
                 target: "klein versie 4".into()
             }]
         );
-        assert!(p[0].message_nl().contains("klein versie 4"));
+        assert!(p[0]
+            .message(crate::model::Lang::Nl)
+            .contains("klein versie 4"));
     }
 
     #[test]
@@ -339,7 +346,10 @@ mod tests {
             done: false,
         });
         s.goals.push(g);
-        let fields: Vec<String> = problems(&s).iter().map(Problem::message_nl).collect();
+        let fields: Vec<String> = problems(&s)
+            .iter()
+            .map(|p| p.message(crate::model::Lang::Nl))
+            .collect();
         assert_eq!(fields.len(), 6, "{fields:?}");
         assert!(fields[0].starts_with("kader klein versie 1: De naam van gebied"));
         assert!(fields[1].ends_with("naam is leeg."));

@@ -11,12 +11,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::bundle::{self, Bundle, BundleKind, Resolution, Selection, Sender};
 use super::journal::Feedback;
 use super::selfscan::{Rater, RaterRole, ScanError, ScanLabel};
-use super::{Document, Id, Profile, Role};
+use super::{Document, Id, Lang, Profile, Role};
 
 /// What a new bundle brought, compared with the copy held before it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Changes {
-    /// "Nulmeting (Zelf), 15-09-2025", …
+    /// "Nulmeting (Zelf), 15-09-2025", … in the language asked for.
     pub scans_added: Vec<String>,
     pub cases_added: Vec<String>,
     /// (case title, entry date)
@@ -36,7 +36,7 @@ impl Changes {
 
 /// The difference between two copies of one participant's data, by record id. Feedback
 /// is left out: it is the begeleider's own.
-pub fn changes(previous: &Document, current: &Document) -> Changes {
+pub fn changes(previous: &Document, current: &Document, lang: Lang) -> Changes {
     let mut out = Changes::default();
     let case_title = |id: Id| {
         current
@@ -46,12 +46,12 @@ pub fn changes(previous: &Document, current: &Document) -> Changes {
     };
     for scan in &current.selfscan.scans {
         if previous.selfscan.scan(scan.id).is_none() {
-            out.scans_added.push(format!(
-                "{} ({}), {}",
-                scan.label.label_nl(),
-                scan.rater.label_nl(),
-                scan.date.format("%d-%m-%Y")
-            ));
+            let (label, rater) = match lang {
+                Lang::Nl => (scan.label.label_nl().to_string(), scan.rater.label_nl()),
+                Lang::En => (scan.label.label_en().to_string(), rater_en(&scan.rater)),
+            };
+            out.scans_added
+                .push(format!("{label} ({rater}), {}", lang.short_date(scan.date)));
         }
     }
     for case in &current.journal.cases {
@@ -79,8 +79,15 @@ pub fn changes(previous: &Document, current: &Document) -> Changes {
     for goal in &current.selfscan.goals {
         match previous.selfscan.goal(goal.id) {
             None => out.goals_added.push(goal.title.clone()),
-            Some(old) if old != goal => out.goals_changed.push(goal.title.clone()),
-            Some(_) => {}
+            Some(old) => {
+                // The begeleider's own comments are not a change of the participant's.
+                let (mut a, mut b) = (old.clone(), goal.clone());
+                a.feedback.clear();
+                b.feedback.clear();
+                if a != b {
+                    out.goals_changed.push(goal.title.clone());
+                }
+            }
         }
     }
     for actor in &current.network.actors {
@@ -97,6 +104,14 @@ pub fn changes(previous: &Document, current: &Document) -> Changes {
     out
 }
 
+/// `Rater::label_nl` in English, until the self-scan section words raters per language.
+fn rater_en(rater: &Rater) -> String {
+    match rater {
+        Rater::Participant => "Self".into(),
+        Rater::Other { name, role } => format!("{name} ({})", role.label_en().to_lowercase()),
+    }
+}
+
 /// A new bundle replaces the held copy, but what the begeleider added to that copy
 /// (feedback, their rating scans) comes along; the participant's own records are theirs.
 pub fn carry_over(held: &Document, incoming: &Document) -> Document {
@@ -110,21 +125,38 @@ pub fn carry_over(held: &Document, incoming: &Document) -> Document {
 pub enum FeedbackError {
     Empty,
     UnknownEntry,
+    UnknownGoal,
 }
 
 impl FeedbackError {
-    pub fn message_nl(&self) -> &'static str {
+    pub fn message(&self, lang: Lang) -> &'static str {
         match self {
-            FeedbackError::Empty => "Schrijf eerst een opmerking.",
-            FeedbackError::UnknownEntry => "Deze notitie bestaat niet meer.",
+            FeedbackError::Empty => {
+                lang.pick("Schrijf eerst een opmerking.", "Write a comment first.")
+            }
+            FeedbackError::UnknownEntry => lang.pick(
+                "Deze notitie bestaat niet meer.",
+                "This entry no longer exists.",
+            ),
+            FeedbackError::UnknownGoal => lang.pick(
+                "Dit ontwikkeldoel bestaat niet meer.",
+                "This development goal no longer exists.",
+            ),
         }
     }
 }
 
-/// Adds the begeleider's comment to one of the participant's entries.
+/// What the begeleider is commenting on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackOn {
+    Entry(Id),
+    Goal(Id),
+}
+
+/// Adds the begeleider's comment to one of the participant's entries or goals.
 pub fn add_feedback(
     doc: &mut Document,
-    entry: Id,
+    on: FeedbackOn,
     coach: &Profile,
     text: &str,
     id: Id,
@@ -141,9 +173,21 @@ pub fn add_feedback(
         written: now,
         text: text.to_string(),
     };
-    match doc.journal.merge_feedback(entry, [feedback]) {
-        Some(_) => Ok(()),
-        None => Err(FeedbackError::UnknownEntry),
+    match on {
+        FeedbackOn::Entry(entry) => doc
+            .journal
+            .merge_feedback(entry, [feedback])
+            .map(|_| ())
+            .ok_or(FeedbackError::UnknownEntry),
+        FeedbackOn::Goal(goal) => doc
+            .selfscan
+            .goals
+            .iter_mut()
+            .find(|g| g.id == goal)
+            .map(|g| {
+                g.merge_feedback([feedback]);
+            })
+            .ok_or(FeedbackError::UnknownGoal),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::model::selfscan::scoring::competency_mean;
 use crate::model::selfscan::{Scan, ScanLabel, SelfScan};
-use crate::model::Document;
+use crate::model::{Document, Lang};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompetencyRow {
@@ -124,55 +124,108 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| sum / n as f64)
 }
 
-/// Two decimals with a decimal comma, as Dutch spreadsheets read it; empty when unknown.
-fn number(v: Option<f64>) -> String {
-    v.map(|v| format!("{v:.2}").replace('.', ","))
-        .unwrap_or_default()
+/// How a spreadsheet set to the language reads a CSV file: Dutch Excel expects `;`
+/// between fields and a decimal comma, English Excel `,` and a decimal point.
+#[derive(Clone, Copy)]
+struct Format {
+    lang: Lang,
+    separator: char,
 }
 
-/// A field as Dutch Excel reads it (`;`-separated), quoted when needed, and never
-/// starting with a character a spreadsheet would run as a formula.
-fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([';', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
+impl Format {
+    fn of(lang: Lang) -> Format {
+        Format {
+            lang,
+            separator: lang.pick(';', ','),
+        }
+    }
+
+    /// Two decimals; empty when unknown. No minus sign: spreadsheets want a hyphen.
+    fn number(self, v: Option<f64>) -> String {
+        v.map(|v| {
+            let text = format!("{v:.2}");
+            match self.lang {
+                Lang::Nl => text.replace('.', ","),
+                Lang::En => text,
+            }
+        })
+        .unwrap_or_default()
+    }
+
+    /// A field quoted when needed, and never starting with a character a spreadsheet
+    /// would run as a formula.
+    fn field(self, text: &str) -> String {
+        let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{text}")
+        } else {
+            text.to_string()
+        };
+        if text.contains([self.separator, '"', '\n', '\r']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text
+        }
+    }
+
+    fn push_line(self, out: &mut String, fields: &[String]) {
+        out.push_str(&fields.join(&self.separator.to_string()));
+        out.push_str("\r\n");
     }
 }
 
-/// The overview as CSV: one line per competency, then one line per participant with
-/// nulmeting and latest per competency; names only when `names` is set, otherwise
-/// "Deelnemer 1", … in an order that does not follow the names.
-pub fn overview_csv(o: &Overview, names: bool) -> String {
+/// The overview as CSV, in the language of the interface: one line per competency, then
+/// one line per participant with nulmeting and latest per competency; names only when
+/// `names` is set, otherwise "Deelnemer 1", … in an order that does not follow the names.
+pub fn overview_csv(o: &Overview, names: bool, lang: Lang) -> String {
+    let f = Format::of(lang);
     let mut out = String::new();
-    let mut header = vec![
-        "Competentie".to_string(),
-        "Aantal deelnemers".into(),
-        "Gemiddelde laatste scan".into(),
-    ];
-    header.extend((1..=o.levels).map(|l| format!("Niveau {l}")));
-    header.push("Gemiddelde nulmeting".into());
-    header.push("Verandering sinds nulmeting".into());
-    push_line(&mut out, &header);
+    let mut header: Vec<String> = match lang {
+        Lang::Nl => vec![
+            "Competentie".into(),
+            "Aantal deelnemers".into(),
+            "Gemiddelde laatste scan".into(),
+        ],
+        Lang::En => vec![
+            "Competency".into(),
+            "Number of participants".into(),
+            "Mean of latest scan".into(),
+        ],
+    };
+    header.extend((1..=o.levels).map(|l| match lang {
+        Lang::Nl => format!("Niveau {l}"),
+        Lang::En => format!("Level {l}"),
+    }));
+    header.push(lang.pick("Gemiddelde nulmeting", "Mean of baseline").into());
+    header.push(
+        lang.pick("Verandering sinds nulmeting", "Change since baseline")
+            .into(),
+    );
+    f.push_line(&mut out, &header);
     for c in &o.competencies {
-        let mut line = vec![field(&c.name), c.participants.to_string(), number(c.mean)];
+        let mut line = vec![
+            f.field(&c.name),
+            c.participants.to_string(),
+            f.number(c.mean),
+        ];
         line.extend(c.distribution.iter().map(usize::to_string));
-        line.push(number(c.baseline_mean));
-        line.push(number(c.change));
-        push_line(&mut out, &line);
+        line.push(f.number(c.baseline_mean));
+        line.push(f.number(c.change));
+        f.push_line(&mut out, &line);
     }
     out.push_str("\r\n");
-    let mut header = vec!["Deelnemer".to_string()];
+    let mut header = vec![lang.pick("Deelnemer", "Participant").to_string()];
     for c in &o.competencies {
-        header.push(field(&format!("{} nulmeting", c.name)));
-        header.push(field(&format!("{} laatste", c.name)));
+        let (baseline, latest) = match lang {
+            Lang::Nl => (
+                format!("{} nulmeting", c.name),
+                format!("{} laatste", c.name),
+            ),
+            Lang::En => (format!("{} baseline", c.name), format!("{} latest", c.name)),
+        };
+        header.push(f.field(&baseline));
+        header.push(f.field(&latest));
     }
-    push_line(&mut out, &header);
+    f.push_line(&mut out, &header);
     let mut rows: Vec<&ParticipantLine> = o.participants.iter().collect();
     if !names {
         // By the scores themselves, so the order says nothing about who is who.
@@ -190,21 +243,19 @@ pub fn overview_csv(o: &Overview, names: bool) -> String {
     }
     for (n, p) in rows.iter().enumerate() {
         let who = if names {
-            field(&p.name)
+            f.field(&p.name)
         } else {
-            format!("Deelnemer {}", n + 1)
+            match lang {
+                Lang::Nl => format!("Deelnemer {}", n + 1),
+                Lang::En => format!("Participant {}", n + 1),
+            }
         };
         let mut line = vec![who];
         for (b, l) in &p.scores {
-            line.push(number(*b));
-            line.push(number(*l));
+            line.push(f.number(*b));
+            line.push(f.number(*l));
         }
-        push_line(&mut out, &line);
+        f.push_line(&mut out, &line);
     }
     out
-}
-
-fn push_line(out: &mut String, fields: &[String]) {
-    out.push_str(&fields.join(";"));
-    out.push_str("\r\n");
 }

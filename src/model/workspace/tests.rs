@@ -57,7 +57,7 @@ fn scan(doc: &mut Document, n: u128, label: ScanLabel, month: u32, level: u8) {
 #[test]
 fn changes_lists_what_a_new_bundle_brought() {
     let before = document(1, "Sanne", &Size::REALISTIC);
-    assert!(changes(&before, &before).is_empty());
+    assert!(changes(&before, &before, Lang::Nl).is_empty());
     let mut after = before.clone();
     let mut entry = after.journal.entries[0].clone();
     entry.id = Id::from_u128(9001);
@@ -74,14 +74,14 @@ fn changes_lists_what_a_new_bundle_brought() {
     // The begeleider's own feedback is not a change of the participant's.
     add_feedback(
         &mut after,
-        before.journal.entries[2].id,
+        FeedbackOn::Entry(before.journal.entries[2].id),
         &coach(),
         "Goed gezien",
         Id::from_u128(9004),
         t("2026-01-01T00:00:00Z"),
     )
     .unwrap();
-    let c = changes(&before, &after);
+    let c = changes(&before, &after, Lang::Nl);
     assert_eq!(c.entries_added.len(), 1);
     assert_eq!(c.entries_changed.len(), 1);
     assert_eq!(c.goals_added, ["Beter luisteren"]);
@@ -95,13 +95,20 @@ fn feedback_is_the_coaches_and_never_empty() {
     let entry = doc.journal.entries[0].id;
     let now = t("2026-01-01T00:00:00Z");
     assert_eq!(
-        add_feedback(&mut doc, entry, &coach(), "  ", Id::from_u128(1), now),
+        add_feedback(
+            &mut doc,
+            FeedbackOn::Entry(entry),
+            &coach(),
+            "  ",
+            Id::from_u128(1),
+            now
+        ),
         Err(FeedbackError::Empty)
     );
     assert_eq!(
         add_feedback(
             &mut doc,
-            Id::from_u128(5),
+            FeedbackOn::Entry(Id::from_u128(5)),
             &coach(),
             "x",
             Id::from_u128(1),
@@ -109,7 +116,23 @@ fn feedback_is_the_coaches_and_never_empty() {
         ),
         Err(FeedbackError::UnknownEntry)
     );
-    add_feedback(&mut doc, entry, &coach(), " Mooi ", Id::from_u128(1), now).unwrap();
+    assert_eq!(
+        FeedbackError::Empty.message(Lang::Nl),
+        "Schrijf eerst een opmerking."
+    );
+    assert_eq!(
+        FeedbackError::Empty.message(Lang::En),
+        "Write a comment first."
+    );
+    add_feedback(
+        &mut doc,
+        FeedbackOn::Entry(entry),
+        &coach(),
+        " Mooi ",
+        Id::from_u128(1),
+        now,
+    )
+    .unwrap();
     let f = doc.journal.entry(entry).unwrap().feedback.last().unwrap();
     assert_eq!(
         (f.author.as_str(), f.author_role, f.text.as_str()),
@@ -124,7 +147,7 @@ fn the_return_bundle_adds_feedback_and_rating_and_leaves_the_participants_texts(
     let entry = original.journal.entries[0].id;
     add_feedback(
         &mut amended,
-        entry,
+        FeedbackOn::Entry(entry),
         &coach(),
         "Sterk",
         Id::from_u128(1),
@@ -187,7 +210,7 @@ fn a_new_bundle_keeps_what_the_coach_added() {
     let entry = original.journal.entries[0].id;
     add_feedback(
         &mut held,
-        entry,
+        FeedbackOn::Entry(entry),
         &coach(),
         "Sterk",
         Id::from_u128(1),
@@ -231,21 +254,105 @@ fn the_overview_counts_means_distribution_and_change() {
     assert_eq!(row.change, Some(2.0));
     assert_eq!(o.participants[0].name, "Anna");
 
-    let csv = overview_csv(&o, false);
+    let csv = overview_csv(&o, false, Lang::Nl);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert!(lines[0].starts_with("Competentie;Aantal deelnemers;Gemiddelde laatste scan;Niveau 1;"));
     assert_eq!(lines[1], format!("{};3;3,33;0;0;2;1;1,50;2,00", row.name));
     assert!(!csv.contains("Anna") && !csv.contains("Bram"));
     assert!(csv.contains("Deelnemer 4;"));
-    let named = overview_csv(&o, true);
+    let named = overview_csv(&o, true, Lang::Nl);
     assert!(named.contains("\r\nAnna;2,00;3,00;"));
     assert!(named.contains("\r\nCas;;3,00;"));
+
+    // In English, as an English spreadsheet reads it.
+    let csv = overview_csv(&o, false, Lang::En);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert!(lines[0].starts_with("Competency,Number of participants,Mean of latest scan,Level 1,"));
+    assert!(lines[0].ends_with(",Mean of baseline,Change since baseline"));
+    assert_eq!(lines[1], format!("{},3,3.33,0,0,2,1,1.50,2.00", row.name));
+    assert!(csv.contains("\r\nParticipant 4,"));
+    let named = overview_csv(&o, true, Lang::En);
+    assert!(named.contains("\r\nAnna,2.00,3.00,"));
 }
 
 #[test]
 fn csv_fields_cannot_become_formulas_or_break_lines() {
     let mut a = participant(1, "=HYPERLINK(\"x\");1");
     scan(&mut a, 1, ScanLabel::Baseline, 1, 2);
-    let csv = overview_csv(&overview(&[&a]), true);
+    let csv = overview_csv(&overview(&[&a]), true, Lang::Nl);
     assert!(csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\");1\";"));
+    let csv = overview_csv(&overview(&[&a]), true, Lang::En);
+    assert!(csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\");1\","));
+}
+
+#[test]
+fn goal_feedback_is_not_a_change_travels_back_and_survives_a_new_bundle() {
+    let mut original = document(5, "Eva", &Size::REALISTIC);
+    let competency = original
+        .selfscan
+        .competency_ids()
+        .into_iter()
+        .next()
+        .unwrap();
+    let goal = Id::from_u128(77);
+    original
+        .selfscan
+        .save_goal(Goal::new(goal, "Beter luisteren", vec![competency]))
+        .unwrap();
+    let mut amended = original.clone();
+    let now = t("2026-01-01T00:00:00Z");
+    assert_eq!(
+        add_feedback(
+            &mut amended,
+            FeedbackOn::Goal(Id::from_u128(5)),
+            &coach(),
+            "x",
+            Id::from_u128(1),
+            now
+        ),
+        Err(FeedbackError::UnknownGoal)
+    );
+    add_feedback(
+        &mut amended,
+        FeedbackOn::Goal(goal),
+        &coach(),
+        "Concreet maken",
+        Id::from_u128(1),
+        now,
+    )
+    .unwrap();
+    assert!(changes(&original, &amended, Lang::Nl)
+        .goals_changed
+        .is_empty());
+
+    // The participant meanwhile rewrote the goal; the begeleider's comment joins it.
+    let mut theirs = original.clone();
+    theirs.selfscan.goals[0].title = "Beter luisteren naar bewoners".into();
+    let b = feedback_bundle(&amended, &coach(), t("2026-01-03T00:00:00Z"));
+    let Ok(Opened::Ready(incoming)) = read(&serde_json::to_vec(&b).unwrap()) else {
+        panic!("unreadable")
+    };
+    let (merged, report) =
+        bundle::apply(&theirs, &incoming.document, incoming.bundle.kind, &|_| {
+            Resolution::NewerWins
+        })
+        .unwrap();
+    assert_eq!(report.feedback_added, 1);
+    let g = merged.selfscan.goal(goal).unwrap();
+    assert_eq!(g.title, "Beter luisteren naar bewoners");
+    assert_eq!(g.feedback[0].text, "Concreet maken");
+    assert_eq!(g.feedback[0].author_role, Role::Coach);
+    let (again, report) = bundle::apply(&merged, &incoming.document, incoming.bundle.kind, &|_| {
+        Resolution::NewerWins
+    })
+    .unwrap();
+    assert_eq!((report.changes(), &again), (0, &merged));
+
+    // On the begeleider's side, a newer bundle from the participant keeps the comment.
+    let carried = carry_over(&amended, &theirs);
+    assert_eq!(carried.selfscan.goal(goal).unwrap().feedback.len(), 1);
+    assert_eq!(
+        carried.selfscan.goal(goal).unwrap().title,
+        "Beter luisteren naar bewoners"
+    );
 }

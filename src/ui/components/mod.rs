@@ -4,6 +4,6 @@ mod page;
 mod status;
 mod unlock;
 
-pub use page::PageTitle;
+pub use page::{PageTitle, PrintButton};
 pub use status::{KeptNotice, Notices, SaveStatus};
 pub use unlock::Unlock;

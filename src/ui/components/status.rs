@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
+use crate::model::Lang;
 use crate::storage::{Kept, KeptReason};
 use crate::ui::files::download_text;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_app, SaveState};
 
 /// "Opgeslagen", "Bezig met opslaan…" or the error, announced politely to screen readers.
@@ -9,10 +11,10 @@ use crate::ui::state::{use_app, SaveState};
 pub fn SaveStatus() -> impl IntoView {
     let app = use_app();
     let text = move || match app.save.get() {
-        SaveState::Saved => "Opgeslagen".to_string(),
-        SaveState::Pending => "Bezig met opslaan…".to_string(),
-        SaveState::MemoryOnly => "Niet bewaard (geen opslag)".to_string(),
-        SaveState::Failed(_) => "Niet opgeslagen".to_string(),
+        SaveState::Saved => t("Opgeslagen", "Saved"),
+        SaveState::Pending => t("Bezig met opslaan…", "Saving…"),
+        SaveState::MemoryOnly => t("Niet bewaard (geen opslag)", "Not kept (no storage)"),
+        SaveState::Failed(_) => t("Niet opgeslagen", "Not saved"),
     };
     let class = move || match app.save.get() {
         SaveState::Saved => "save-status ok",
@@ -30,27 +32,31 @@ pub fn Notices() -> impl IntoView {
     let app = use_app();
     let memory_only = (!app.persistent).then(|| view! {
         <div class="notice warning" role="alert" data-testid="memory-only">
-            <strong>"Je gegevens worden niet bewaard. "</strong>
-            "Deze browser staat geen opslag toe (bijvoorbeeld in een privévenster of door een instelling). "
-            "Je kunt Leerspoor gewoon gebruiken, maar alles verdwijnt als je dit venster sluit. "
-            "Exporteer je werk als bundel (Delen) voordat je stopt."
+            <strong>{t("Je gegevens worden niet bewaard. ", "Your data is not being kept. ")}</strong>
+            {t(
+                "Deze browser staat geen opslag toe (bijvoorbeeld in een privévenster of door een instelling). \
+                 Je kunt Leerspoor gewoon gebruiken, maar alles verdwijnt als je dit venster sluit. \
+                 Exporteer je werk als bundel (Delen) voordat je stopt.",
+                "This browser does not allow storage (for example in a private window, or because of a setting). \
+                 You can use Leerspoor as usual, but everything disappears when you close this window. \
+                 Export your work as a bundle (Share) before you stop.",
+            )}
         </div>
     });
     let failed = move || match app.save.get() {
         SaveState::Failed(e) => Some(view! {
-            <div class="notice error" role="alert" data-testid="save-error">{e.message_nl()}</div>
+            <div class="notice error" role="alert" data-testid="save-error">{e.message(lang())}</div>
         }),
         _ => None,
     };
-    let notice =
-        move || {
-            app.notice.get().map(|text| view! {
+    let notice = move || {
+        app.notice.get().map(|text| view! {
             <div class="notice info" role="status" data-testid="notice">
                 <span>{text}</span>
-                <button type="button" on:click=move |_| app.notice.set(None)>"Sluiten"</button>
+                <button type="button" on:click=move |_| app.notice.set(None)>{t("Sluiten", "Close")}</button>
             </div>
         })
-        };
+    };
     view! {
         {memory_only}
         {failed}
@@ -67,10 +73,14 @@ pub fn KeptNotice() -> impl IntoView {
     view! {
         <Show when=move || app.kept.with(|k| !k.is_empty())>
             <section class="notice error" role="alert" aria-labelledby="kept-title" data-testid="kept-notice">
-                <h2 id="kept-title">"Opgeslagen gegevens konden niet worden gelezen"</h2>
+                <h2 id="kept-title">{t("Opgeslagen gegevens konden niet worden gelezen", "Stored data could not be read")}</h2>
                 <p>
-                    "Leerspoor heeft deze gegevens niet gewijzigd en niet overschreven. "
-                    "Download ze om ze te bewaren of om ze later te laten herstellen."
+                    {t(
+                        "Leerspoor heeft deze gegevens niet gewijzigd en niet overschreven. \
+                         Download ze om ze te bewaren of om ze later te laten herstellen.",
+                        "Leerspoor has not changed or overwritten this data. \
+                         Download it to keep it, or to have it repaired later.",
+                    )}
                 </p>
                 <ul>
                     <For each=move || app.kept.get() key=|k| k.key.clone() let:kept>
@@ -86,13 +96,19 @@ pub fn KeptNotice() -> impl IntoView {
 fn KeptItem(kept: Kept) -> impl IntoView {
     let app = use_app();
     let where_ = match kept.reason {
-        KeptReason::MovedAside => "apart gezet",
-        KeptReason::NeedsNewerApp => "laten staan voor een nieuwere versie van Leerspoor",
-        KeptReason::LeftInPlace => "laten staan (geen ruimte om een kopie te maken)",
+        KeptReason::MovedAside => t("apart gezet", "set aside"),
+        KeptReason::NeedsNewerApp => t(
+            "laten staan voor een nieuwere versie van Leerspoor",
+            "left in place for a newer version of Leerspoor",
+        ),
+        KeptReason::LeftInPlace => t(
+            "laten staan (geen ruimte om een kopie te maken)",
+            "left in place (no room to make a copy)",
+        ),
     };
     let removable = kept.reason == KeptReason::MovedAside;
     let size_kb = kept.bytes.div_ceil(1024);
-    let message = kept.error.message_nl();
+    let message = kept.error.message(lang());
     let for_download = kept.clone();
     let for_removal = kept.clone();
     let confirming = RwSignal::new(false);
@@ -103,32 +119,35 @@ fn KeptItem(kept: Kept) -> impl IntoView {
                 chrono::Utc::now().format("%Y-%m-%d")
             );
             if let Err(e) = download_text(&name, "application/json", &raw) {
-                app.notice.set(Some(format!("Downloaden mislukt: {e}")));
+                app.notice.set(Some(match lang() {
+                    Lang::Nl => format!("Downloaden mislukt: {e}"),
+                    Lang::En => format!("Download failed: {e}"),
+                }));
             }
         }
     };
     view! {
         <li>
             <p>{format!("{size_kb} kB, {where_}. ")}<span class="kept-reason">{message}</span></p>
-            <button type="button" on:click=download>"Download de bewaarde gegevens"</button>
+            <button type="button" on:click=download>{t("Download de bewaarde gegevens", "Download the kept data")}</button>
             {removable.then(|| view! {
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
                         <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
-                            "Verwijderen…"
+                            {t("Verwijderen…", "Remove…")}
                         </button>
                     }
                 >
                     {
                         let for_removal = for_removal.clone();
                         view! {
-                            <span role="group" aria-label="Bevestig verwijderen">
-                                "Zeker weten? Dit kan niet ongedaan worden. "
+                            <span role="group" aria-label=t("Bevestig verwijderen", "Confirm removal")>
+                                {t("Zeker weten? Dit kan niet ongedaan worden. ", "Are you sure? This cannot be undone. ")}
                                 <button type="button" class="danger" on:click=move |_| app.forget_kept(&for_removal)>
-                                    "Ja, verwijder"
+                                    {t("Ja, verwijder", "Yes, remove")}
                                 </button>
-                                <button type="button" on:click=move |_| confirming.set(false)>"Nee"</button>
+                                <button type="button" on:click=move |_| confirming.set(false)>{t("Nee", "No")}</button>
                             </span>
                         }
                     }

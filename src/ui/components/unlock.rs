@@ -1,5 +1,8 @@
 use leptos::prelude::*;
 
+use crate::model::Lang;
+use crate::ui::i18n::{lang, t};
+
 /// Asks for the passphrase of an encrypted bundle; a wrong one can be retried.
 #[component]
 pub fn Unlock(
@@ -15,15 +18,18 @@ pub fn Unlock(
     };
     view! {
         <form class="unlock" on:submit=submit data-testid="unlock">
-            <p>{format!("{name} is versleuteld. Vul het wachtwoord in dat je met de afzender hebt afgesproken.")}</p>
-            <label for="import-passphrase">"Wachtwoord"</label>
+            <p>{match lang() {
+                Lang::Nl => format!("{name} is versleuteld. Vul het wachtwoord in dat je met de afzender hebt afgesproken."),
+                Lang::En => format!("{name} is encrypted. Enter the passphrase you agreed with the sender."),
+            }}</p>
+            <label for="import-passphrase">{t("Wachtwoord", "Passphrase")}</label>
             <input id="import-passphrase" type="password" autocomplete="off"
                 aria-describedby="unlock-error"
                 prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
             <p id="unlock-error" class="field-error" role="alert" data-testid="unlock-error">{move || error.get()}</p>
             <div class="actions">
-                <button type="submit" class="primary">"Ontsleutelen"</button>
-                <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
+                <button type="submit" class="primary">{t("Ontsleutelen", "Decrypt")}</button>
+                <button type="button" on:click=move |_| on_cancel()>{t("Annuleren", "Cancel")}</button>
             </div>
         </form>
     }

@@ -14,6 +14,7 @@ pub use journal::{
     JournalAgendaPage, JournalBinPage, JournalCasePage, JournalEntryPage, JournalPage,
 };
 pub use network::NetworkPage;
+pub(crate) use network::NetworkPicture;
 pub use not_found::NotFound;
 pub use onboarding::Onboarding;
 pub use selfscan::{FrameworkPage, GoalsPage, ResultsPage, ScanPage, SelfScanPage};

@@ -6,6 +6,7 @@ use crate::model::{Document, Profile, Role};
 use crate::ui::components::{PageTitle, Unlock};
 use crate::ui::crypto;
 use crate::ui::files::open_bundle_file;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 /// First run: a profile is the one thing Leerspoor needs before anything else.
@@ -26,19 +27,23 @@ pub fn Onboarding() -> impl IntoView {
             chrono::Utc::now(),
         ) {
             Ok(profile) => app.activate(Document::new(profile)),
-            Err(e) => error.set(Some(e.message_nl())),
+            Err(e) => error.set(Some(e.message(lang()))),
         }
     };
     view! {
-        <PageTitle text="Welkom bij Leerspoor"/>
+        <PageTitle text=t("Welkom bij Leerspoor", "Welcome to Leerspoor")/>
         <p class="lead">
-            "Leerspoor bewaart je zelfscan, casusjournaal en netwerkkaart alleen op deze laptop, in deze browser. "
-            "Er is geen account en geen server: je deelt gegevens alleen als je zelf een bundel exporteert."
+            {t(
+                "Leerspoor bewaart je zelfscan, casusjournaal en netwerkkaart alleen op deze laptop, in deze browser. \
+                 Er is geen account en geen server: je deelt gegevens alleen als je zelf een bundel exporteert.",
+                "Leerspoor keeps your self-scan, case journal and network map only on this laptop, in this browser. \
+                 There is no account and no server: your data is shared only when you export a bundle yourself.",
+            )}
         </p>
         <form class="card form" on:submit=submit novalidate>
-            <h2>"Maak je profiel"</h2>
+            <h2>{t("Maak je profiel", "Create your profile")}</h2>
             <div class="field">
-                <label for="profile-name">"Je naam"</label>
+                <label for="profile-name">{t("Je naam", "Your name")}</label>
                 <input id="profile-name" type="text" autocomplete="name" maxlength="100" required
                     aria-describedby="profile-error"
                     aria-invalid=move || error.get().is_some().to_string()
@@ -46,28 +51,28 @@ pub fn Onboarding() -> impl IntoView {
                     on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
             <fieldset class="field">
-                <legend>"Je rol in de leergang"</legend>
+                <legend>{t("Je rol in de leergang", "Your role in the course")}</legend>
                 <label class="choice">
                     <input type="radio" name="role" value="participant"
                         prop:checked=move || role.get() == Role::Participant
                         on:change=move |_| role.set(Role::Participant)/>
-                    "Deelnemer"
+                    {Role::Participant.label(lang())}
                 </label>
                 <label class="choice">
                     <input type="radio" name="role" value="coach"
                         prop:checked=move || role.get() == Role::Coach
                         on:change=move |_| role.set(Role::Coach)/>
-                    "Begeleider"
+                    {Role::Coach.label(lang())}
                 </label>
             </fieldset>
             <div class="field">
-                <label for="profile-course">"Naam van de leergang"</label>
+                <label for="profile-course">{t("Naam van de leergang", "Name of the course")}</label>
                 <input id="profile-course" type="text" maxlength="200"
                     prop:value=course
                     on:input=move |ev| course.set(event_target_value(&ev))/>
             </div>
             <p id="profile-error" class="field-error" role="alert">{move || error.get()}</p>
-            <button type="submit" class="primary">"Profiel aanmaken"</button>
+            <button type="submit" class="primary">{t("Profiel aanmaken", "Create profile")}</button>
         </form>
         <RestoreFromBundle/>
     }
@@ -87,7 +92,11 @@ fn RestoreFromBundle() -> impl IntoView {
             found.set(Some(incoming.document));
         } else {
             error.set(Some(
-                "Dit is terugkoppeling van een begeleider. Maak eerst je profiel (of herstel het met je eigen bundel) en lees de terugkoppeling daarna in bij Delen.".into(),
+                t(
+                    "Dit is terugkoppeling van een begeleider. Maak eerst je profiel (of herstel het met je eigen bundel) en lees de terugkoppeling daarna in bij Delen.",
+                    "This is feedback from a coach. First create your profile (or restore it from your own bundle), then import the feedback under Share.",
+                )
+                .into(),
             ));
         }
     };
@@ -129,9 +138,9 @@ fn RestoreFromBundle() -> impl IntoView {
     };
     view! {
         <section class="card form" aria-labelledby="restore-title">
-            <h2 id="restore-title">"Al eerder gebruikt? Herstel je profiel uit een bundel"</h2>
+            <h2 id="restore-title">{t("Al eerder gebruikt? Herstel je profiel uit een bundel", "Used it before? Restore your profile from a bundle")}</h2>
             <div class="field">
-                <label for="restore-file">"Je eigen bundel (.json)"</label>
+                <label for="restore-file">{t("Je eigen bundel (.json)", "Your own bundle (.json)")}</label>
                 <input id="restore-file" type="file" accept=".json,application/json" on:change=on_pick/>
             </div>
             <div aria-live="polite">
@@ -140,13 +149,13 @@ fn RestoreFromBundle() -> impl IntoView {
                     <Unlock name=name error=unlock_error on_unlock=on_unlock on_cancel=move || locked.set(None)/>
                 })}
                 {move || found.get().map(|doc| {
-                    let who = format!("{} ({})", doc.profile.name, doc.profile.role.label_nl());
-                    let counts = Counts::of(&doc).summary_nl();
+                    let who = format!("{} ({})", doc.profile.name, doc.profile.role.label(lang()));
+                    let counts = Counts::of(&doc).summary(lang());
                     view! {
                         <div data-testid="restore-preview">
-                            <p><strong>"Profiel: "</strong>{who}</p>
-                            <p><strong>"Inhoud: "</strong>{counts}</p>
-                            <button type="button" class="primary" on:click=restore>"Profiel herstellen"</button>
+                            <p><strong>{t("Profiel: ", "Profile: ")}</strong>{who}</p>
+                            <p><strong>{t("Inhoud: ", "Contents: ")}</strong>{counts}</p>
+                            <button type="button" class="primary" on:click=restore>{t("Profiel herstellen", "Restore profile")}</button>
                         </div>
                     }
                 })}

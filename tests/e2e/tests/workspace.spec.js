@@ -104,6 +104,11 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   await expect(coach.getByTestId('radar')).toBeVisible();
   await expect(coach.getByTestId('dash-raters')).toContainText('Competentie');
   await expect(coach.getByTestId('dash-network-counts')).toHaveText(/^40 actoren, \d+ relaties\.$/);
+  // The map itself, read-only: every actor drawn, with a text alternative.
+  const picture = coach.getByTestId('network-picture');
+  await expect(picture).toHaveAttribute('role', 'img');
+  await expect(picture).toHaveAttribute('aria-label', /^Netwerkkaart van .+: 40 actoren en \d+ relaties\./);
+  await expect(picture.locator('path')).toHaveCount(40 + 1 + 1); // actors, the participant's star, the arrow head
   await expect(coach.getByTestId('recent-entries').locator('li')).toHaveCount(5);
   expect(await axeViolations(coach)).toEqual([]);
 

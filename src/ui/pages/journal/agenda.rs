@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::shared::{date_nl, entry_href, journal_memo, now, today, JournalNav};
+use super::shared::{entry_href, journal_memo, now, today, JournalNav};
 use crate::model::journal::{agenda, AgendaItem, AgendaKind};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 #[derive(Clone, PartialEq)]
@@ -29,12 +30,13 @@ fn item_key(item: &AgendaItem) -> String {
 
 fn describe(item: &AgendaItem) -> String {
     match item.kind {
-        AgendaKind::CoachQuestion if item.text.trim().is_empty() => {
-            format!(
+        AgendaKind::CoachQuestion if item.text.trim().is_empty() => match lang() {
+            Lang::Nl => format!(
                 "Vraag voor begeleider bij \u{201c}{}\u{201d}",
                 item.case_title
-            )
-        }
+            ),
+            Lang::En => format!("Question for coach on \u{201c}{}\u{201d}", item.case_title),
+        },
         _ => item.text.clone(),
     }
 }
@@ -67,18 +69,21 @@ pub fn JournalAgendaPage() -> impl IntoView {
         }
     };
     view! {
-        <PageTitle text="Agenda voor de volgende sessie"/>
+        <PageTitle text=t("Agenda voor de volgende sessie", "Agenda for the next session")/>
         <JournalNav/>
         <p class="lead">
-            "Alle open vragen voor je begeleider en alle open volgende stappen uit je casussen. "
-            "Wat over tijd is, staat bovenaan."
+            {t(
+                "Alle open vragen voor je begeleider en alle open volgende stappen uit je casussen. ",
+                "All open questions for your coach and all open next steps from your cases. ",
+            )}
+            {t("Wat over tijd is, staat bovenaan.", "Overdue items come first.")}
         </p>
         <div class="journal-flash" role="status" tabindex="-1" node_ref=status data-testid="agenda-status">
-            {move || ticked.get().map(|t| view! {
+            {move || ticked.get().map(|ticked| view! {
                 <p class="notice info">
-                    <span>{format!("Afgevinkt: {}", t.text)}</span>
+                    <span>{format!("{}: {}", t("Afgevinkt", "Ticked off"), ticked.text)}</span>
                     " "
-                    <button type="button" on:click=undo>"Ongedaan maken"</button>
+                    <button type="button" on:click=undo>{t("Ongedaan maken", "Undo")}</button>
                 </p>
             })}
         </div>
@@ -86,7 +91,10 @@ pub fn JournalAgendaPage() -> impl IntoView {
             when=move || items.with(|i| !i.is_empty())
             fallback=|| view! {
                 <p class="empty-state">
-                    "Er staat niets op de agenda. Markeer in een notitie een vraag voor je begeleider, of voeg volgende stappen toe."
+                    {t(
+                        "Er staat niets op de agenda. Markeer in een notitie een vraag voor je begeleider, of voeg volgende stappen toe.",
+                        "There is nothing on the agenda. Mark a question for your coach in an entry, or add next steps.",
+                    )}
                 </p>
             }
         >
@@ -95,27 +103,32 @@ pub fn JournalAgendaPage() -> impl IntoView {
                     {
                         let label = describe(&item);
                         let kind = match item.kind {
-                            AgendaKind::CoachQuestion => "Vraag voor begeleider",
-                            AgendaKind::NextStep { .. } => "Volgende stap",
+                            AgendaKind::CoachQuestion => t("Vraag voor begeleider", "Question for coach"),
+                            AgendaKind::NextStep { .. } => t("Volgende stap", "Next step"),
                         };
                         let for_tick = item.clone();
                         view! {
                             <li class="card agenda-item" class:overdue=item.overdue>
                                 <p class="agenda-kind">
                                     <span>{kind}</span>
-                                    {item.overdue.then(|| view! { <strong class="overdue-label">"⚠ Over tijd"</strong> })}
+                                    {item.overdue.then(|| view! { <strong class="overdue-label">{t("⚠ Over tijd", "⚠ Overdue")}</strong> })}
                                 </p>
                                 <p class="agenda-text user-text">{label.clone()}</p>
                                 <p class="agenda-meta">
-                                    {item.due.map(|d| view! { <span>{format!("Uiterlijk {}", date_nl(d))}</span> })}
-                                    <span>{format!("Casus: {}", item.case_title)}</span>
+                                    {item.due.map(|d| view! {
+                                        <span>{format!("{} {}", t("Uiterlijk", "Due by"), lang().date(d))}</span>
+                                    })}
+                                    <span>{format!("{}: {}", t("Casus", "Case"), item.case_title)}</span>
                                     <a href=entry_href(item.case_id, item.entry_id)>
-                                        {format!("Naar de notitie van {}", date_nl(item.entry_date))}
+                                        {match lang() {
+                                            Lang::Nl => format!("Naar de notitie van {}", lang().date(item.entry_date)),
+                                            Lang::En => format!("Go to the entry of {}", lang().date(item.entry_date)),
+                                        }}
                                     </a>
                                 </p>
-                                <button type="button" aria-label=format!("Afvinken: {label}")
+                                <button type="button" aria-label=format!("{}: {label}", t("Afvinken", "Tick off"))
                                     on:click=move |_| tick(&for_tick)>
-                                    "Afvinken"
+                                    {t("Afvinken", "Tick off")}
                                 </button>
                             </li>
                         }

@@ -2,11 +2,20 @@
 
 use leptos::prelude::*;
 
-use super::shared::{
-    case_href, count_nl, date_nl, entry_href, journal_memo, moment_nl, JournalNav,
-};
+use super::shared::{case_href, entries_count, entry_href, journal_memo, moment, JournalNav};
 use crate::model::journal::{BinKind, BinRow};
+use crate::model::Lang;
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::{lang, t};
+
+/// "1 casus of notitie" / "3 cases and entries".
+fn items_count(n: usize) -> String {
+    lang().count(
+        n,
+        t("casus of notitie", "case or entry"),
+        t("casussen en notities", "cases and entries"),
+    )
+}
 use crate::ui::state::use_app;
 
 #[derive(Clone, PartialEq)]
@@ -46,19 +55,25 @@ pub fn JournalBinPage() -> impl IntoView {
                         })
                     })
                     .unwrap_or_default();
-                let text = match row.kind {
-                    BinKind::Case => {
-                        format!("De casus \u{201c}{}\u{201d} is teruggezet.", row.case_title)
+                let title = &row.case_title;
+                let date = row.entry_date.map(|d| lang().date(d)).unwrap_or_default();
+                let text = match (row.kind, lang()) {
+                    (BinKind::Case, Lang::Nl) => {
+                        format!("De casus \u{201c}{title}\u{201d} is teruggezet.")
                     }
-                    BinKind::Entry => format!(
-                        "De notitie van {} bij \u{201c}{}\u{201d} is teruggezet.",
-                        row.entry_date.map(date_nl).unwrap_or_default(),
-                        row.case_title
-                    ),
+                    (BinKind::Case, Lang::En) => {
+                        format!("The case \u{201c}{title}\u{201d} has been restored.")
+                    }
+                    (BinKind::Entry, Lang::Nl) => {
+                        format!("De notitie van {date} bij \u{201c}{title}\u{201d} is teruggezet.")
+                    }
+                    (BinKind::Entry, Lang::En) => {
+                        format!("The entry of {date} on \u{201c}{title}\u{201d} has been restored.")
+                    }
                 };
                 Message::Restored { text, href }
             }
-            Err(e) => Message::Problem(e.message_nl()),
+            Err(e) => Message::Problem(e.message(lang())),
         }));
         focus_status();
     };
@@ -66,10 +81,11 @@ pub fn JournalBinPage() -> impl IntoView {
         let mut removed = 0;
         app.update(|d| removed = d.journal.empty_bin());
         confirming.set(false);
-        message.set(Some(Message::Emptied(format!(
-            "De prullenbak is leeg: {} definitief verwijderd.",
-            count_nl(removed, "casus of notitie", "casussen en notities")
-        ))));
+        let removed = items_count(removed);
+        message.set(Some(Message::Emptied(match lang() {
+            Lang::Nl => format!("De prullenbak is leeg: {removed} definitief verwijderd."),
+            Lang::En => format!("The bin is empty: {removed} permanently deleted."),
+        })));
         focus_status();
     };
     let ask = move |_| {
@@ -81,16 +97,19 @@ pub fn JournalBinPage() -> impl IntoView {
         });
     };
     view! {
-        <PageTitle text="Prullenbak"/>
+        <PageTitle text=t("Prullenbak", "Bin")/>
         <JournalNav/>
         <p class="lead">
-            "Verwijderde casussen en notities wachten hier tot je ze terugzet of de prullenbak leegt. "
-            "Een casus neemt haar notities mee."
+            {t(
+                "Verwijderde casussen en notities wachten hier tot je ze terugzet of de prullenbak leegt. ",
+                "Deleted cases and entries wait here until you restore them or empty the bin. ",
+            )}
+            {t("Een casus neemt haar notities mee.", "A case takes its entries with it.")}
         </p>
         <div class="journal-flash" role="status" tabindex="-1" node_ref=status data-testid="bin-status">
             {move || message.get().map(|m| match m {
                 Message::Restored { text, href } => view! {
-                    <p class="notice info"><span>{text}</span>" "<a href=href>"Openen"</a></p>
+                    <p class="notice info"><span>{text}</span>" "<a href=href>{t("Openen", "Open")}</a></p>
                 }.into_any(),
                 Message::Emptied(text) => view! { <p class="notice info">{text}</p> }.into_any(),
                 Message::Problem(text) => view! { <p class="notice error">{text}</p> }.into_any(),
@@ -98,30 +117,39 @@ pub fn JournalBinPage() -> impl IntoView {
         </div>
         <Show
             when=move || rows.with(|r| !r.is_empty())
-            fallback=|| view! { <p class="empty-state">"De prullenbak is leeg."</p> }
+            fallback=|| view! { <p class="empty-state">{t("De prullenbak is leeg.", "The bin is empty.")}</p> }
         >
             <table class="bin-table">
-                <caption class="visually-hidden">"Inhoud van de prullenbak, laatst verwijderd eerst"</caption>
+                <caption class="visually-hidden">
+                    {t(
+                        "Inhoud van de prullenbak, laatst verwijderd eerst",
+                        "Contents of the bin, most recently deleted first",
+                    )}
+                </caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Wat"</th>
-                        <th scope="col">"Casus"</th>
-                        <th scope="col">"Verwijderd op"</th>
-                        <th scope="col"><span class="visually-hidden">"Actie"</span></th>
+                        <th scope="col">{t("Wat", "What")}</th>
+                        <th scope="col">{t("Casus", "Case")}</th>
+                        <th scope="col">{t("Verwijderd op", "Deleted on")}</th>
+                        <th scope="col"><span class="visually-hidden">{t("Actie", "Action")}</span></th>
                     </tr>
                 </thead>
                 <tbody>
                     <For each=move || rows.get() key=|r| (r.id, r.deleted) let:row>
                         {
-                            let what = match row.kind {
-                                BinKind::Case => format!(
-                                    "Casus ({})",
-                                    count_nl(row.entries, "notitie", "notities")
+                            let what = match (row.kind, lang()) {
+                                (BinKind::Case, _) => format!(
+                                    "{} ({})",
+                                    t("Casus", "Case"),
+                                    entries_count(row.entries)
                                 ),
-                                BinKind::Entry => format!(
-                                    "Notitie van {}",
-                                    row.entry_date.map(date_nl).unwrap_or_default()
-                                ),
+                                (BinKind::Entry, lang) => {
+                                    let date = row.entry_date.map(|d| lang.date(d)).unwrap_or_default();
+                                    match lang {
+                                        Lang::Nl => format!("Notitie van {date}"),
+                                        Lang::En => format!("Entry of {date}"),
+                                    }
+                                }
                             };
                             let label = format!("{what}, {}", row.case_title);
                             let for_restore = row.clone();
@@ -129,11 +157,11 @@ pub fn JournalBinPage() -> impl IntoView {
                                 <tr>
                                     <td>{what}</td>
                                     <td>{row.case_title.clone()}</td>
-                                    <td>{moment_nl(row.deleted)}</td>
+                                    <td>{moment(row.deleted)}</td>
                                     <td>
-                                        <button type="button" aria-label=format!("Terugzetten: {label}")
+                                        <button type="button" aria-label=format!("{}: {label}", t("Terugzetten", "Restore"))
                                             on:click=move |_| restore(&for_restore)>
-                                            "Terugzetten"
+                                            {t("Terugzetten", "Restore")}
                                         </button>
                                     </td>
                                 </tr>
@@ -146,25 +174,32 @@ pub fn JournalBinPage() -> impl IntoView {
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
-                        <button type="button" class="secondary" on:click=ask>"Prullenbak legen…"</button>
+                        <button type="button" class="secondary" on:click=ask>{t("Prullenbak legen…", "Empty the bin…")}</button>
                     }
                 >
                     <div class="notice warning" role="group" aria-labelledby="empty-bin-question">
                         <p id="empty-bin-question">
-                            <strong>"Prullenbak legen? "</strong>
-                            {move || format!(
-                                "{} worden definitief verwijderd. Dit kan niet ongedaan worden.",
-                                rows.with(|r| {
-                                    let n: usize = r.iter().map(|r| usize::from(r.kind == BinKind::Case) + r.entries).sum();
-                                    count_nl(n, "casus of notitie", "casussen en notities")
-                                })
-                            )}
+                            <strong>{t("Prullenbak legen? ", "Empty the bin? ")}</strong>
+                            {move || {
+                                let n: usize = rows.with(|r| {
+                                    r.iter().map(|r| usize::from(r.kind == BinKind::Case) + r.entries).sum()
+                                });
+                                let items = items_count(n);
+                                match lang() {
+                                    Lang::Nl => format!(
+                                        "{items} worden definitief verwijderd. Dit kan niet ongedaan worden."
+                                    ),
+                                    Lang::En => format!(
+                                        "{items} will be permanently deleted. This cannot be undone."
+                                    ),
+                                }
+                            }}
                         </p>
                         <button type="button" class="danger" node_ref=confirm_button on:click=empty>
-                            "Ja, leeg de prullenbak"
+                            {t("Ja, leeg de prullenbak", "Yes, empty the bin")}
                         </button>
                         " "
-                        <button type="button" on:click=move |_| confirming.set(false)>"Annuleren"</button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{t("Annuleren", "Cancel")}</button>
                     </div>
                 </Show>
             </div>

@@ -5,13 +5,14 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::shared::{
-    count_nl, date_nl, doc_memo, draft, entry_href, journal_memo, now, today, update_case, Crumbs,
-    DeletedNotice, JournalNav, QUERY_DELETED,
+    doc_memo, draft, entry_href, journal_memo, now, today, update_case, Crumbs, DeletedNotice,
+    JournalNav, QUERY_DELETED,
 };
 use crate::model::id::new_id;
 use crate::model::journal::{fold, names_from_text, names_to_text, parse_date, CaseStatus, Entry};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 #[component]
@@ -31,17 +32,24 @@ pub fn JournalCasePage() -> impl IntoView {
 #[component]
 fn CaseMissing(in_bin: bool) -> impl IntoView {
     view! {
-        <PageTitle text="Casus niet gevonden"/>
+        <PageTitle text=t("Casus niet gevonden", "Case not found")/>
         <JournalNav/>
         <p class="empty-state">
             {if in_bin {
-                "Deze casus ligt in de prullenbak. Zet hem terug vanuit de prullenbak om hem weer te bewerken."
+                t(
+                    "Deze casus ligt in de prullenbak. Zet hem terug vanuit de prullenbak om hem weer te bewerken.",
+                    "This case is in the bin. Restore it from the bin to edit it again.",
+                )
             } else {
-                "Deze casus bestaat niet (meer)."
+                t("Deze casus bestaat niet (meer).", "This case does not exist (any more).")
             }}
             " "
             <a href=if in_bin { "/casusjournaal/prullenbak" } else { "/casusjournaal" }>
-                {if in_bin { "Naar de prullenbak" } else { "Naar je casussen" }}
+                {if in_bin {
+                    t("Naar de prullenbak", "Go to the bin")
+                } else {
+                    t("Naar je casussen", "Go to your cases")
+                }}
             </a>
         </p>
     }
@@ -86,9 +94,16 @@ fn CaseEditor(id: Id) -> impl IntoView {
             <Timeline id/>
         </div>
         <section class="card danger-zone" aria-labelledby="case-delete-title">
-            <h2 id="case-delete-title">"Casus verwijderen"</h2>
-            <p>"De casus gaat met al haar notities naar de prullenbak. Van daaruit kun je haar terugzetten."</p>
-            <button type="button" class="danger" on:click=delete>"Casus naar de prullenbak"</button>
+            <h2 id="case-delete-title">{t("Casus verwijderen", "Delete case")}</h2>
+            <p>
+                {t(
+                    "De casus gaat met al haar notities naar de prullenbak. Van daaruit kun je haar terugzetten.",
+                    "The case goes to the bin with all its entries. You can restore it from there.",
+                )}
+            </p>
+            <button type="button" class="danger" on:click=delete>
+                {t("Casus naar de prullenbak", "Move case to the bin")}
+            </button>
         </section>
     }
 }
@@ -119,7 +134,7 @@ fn CaseForm(id: Id) -> impl IntoView {
         let value = event_target_value(&ev);
         title.set(value.clone());
         let result = update_case(app, id, |c| c.title = value);
-        title_error.set(result.err().map(|e| e.message_nl()));
+        title_error.set(result.err().map(|e| e.message(lang())));
     };
     let on_start = move |ev| {
         let value = event_target_value(&ev);
@@ -128,14 +143,14 @@ fn CaseForm(id: Id) -> impl IntoView {
                 start_error.set(None);
                 let _ = update_case(app, id, |c| c.start = date);
             }
-            Err(e) => start_error.set(Some(e.message_nl())),
+            Err(e) => start_error.set(Some(e.message(lang()))),
         }
     };
     view! {
         <section class="card form case-form" aria-labelledby="case-form-title">
-            <h2 id="case-form-title">"Over deze casus"</h2>
+            <h2 id="case-form-title">{t("Over deze casus", "About this case")}</h2>
             <div class="field">
-                <label for="case-title">"Titel"</label>
+                <label for="case-title">{t("Titel", "Title")}</label>
                 <input id="case-title" type="text" maxlength="200" required
                     aria-describedby="case-title-error"
                     aria-invalid=move || title_error.get().is_some().to_string()
@@ -144,8 +159,10 @@ fn CaseForm(id: Id) -> impl IntoView {
                 <p id="case-title-error" class="field-error" role="alert">{move || title_error.get()}</p>
             </div>
             <div class="field">
-                <label for="case-situation">"Situatie"</label>
-                <p id="case-situation-hint" class="hint">"Wat speelt er, waar en bij wie?"</p>
+                <label for="case-situation">{t("Situatie", "Situation")}</label>
+                <p id="case-situation-hint" class="hint">
+                    {t("Wat speelt er, waar en bij wie?", "What is going on, where, and with whom?")}
+                </p>
                 <textarea id="case-situation" aria-describedby="case-situation-hint"
                     prop:value=move || situation.get()
                     on:input=move |ev| {
@@ -154,8 +171,13 @@ fn CaseForm(id: Id) -> impl IntoView {
                     }></textarea>
             </div>
             <div class="field">
-                <label for="case-question">"Vraag"</label>
-                <p id="case-question-hint" class="hint">"Wat is jouw vraag of opdracht in deze casus?"</p>
+                <label for="case-question">{t("Vraag", "Question")}</label>
+                <p id="case-question-hint" class="hint">
+                    {t(
+                        "Wat is jouw vraag of opdracht in deze casus?",
+                        "What is your question or assignment in this case?",
+                    )}
+                </p>
                 <textarea id="case-question" aria-describedby="case-question-hint"
                     prop:value=move || question.get()
                     on:input=move |ev| {
@@ -164,7 +186,7 @@ fn CaseForm(id: Id) -> impl IntoView {
                     }></textarea>
             </div>
             <div class="field">
-                <label for="case-client">"Opdrachtgever"</label>
+                <label for="case-client">{t("Opdrachtgever", "Client")}</label>
                 <input id="case-client" type="text" maxlength="200"
                     prop:value=move || client.get()
                     on:input=move |ev| {
@@ -185,13 +207,13 @@ fn CaseForm(id: Id) -> impl IntoView {
                         {CaseStatus::ALL.iter().enumerate().map(|(i, s)| {
                             let s = *s;
                             view! {
-                                <option value=i.to_string() prop:selected=move || status.get() == s>{s.label_nl()}</option>
+                                <option value=i.to_string() prop:selected=move || status.get() == s>{s.label(lang())}</option>
                             }
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="case-start">"Startdatum"</label>
+                    <label for="case-start">{t("Startdatum", "Start date")}</label>
                     <input id="case-start" type="date" min="1990-01-01" max="2100-12-31" required
                         aria-describedby="case-start-error"
                         aria-invalid=move || start_error.with(Option::is_some).to_string()
@@ -202,7 +224,12 @@ fn CaseForm(id: Id) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="case-tags">"Tags"</label>
-                <p id="case-tags-hint" class="hint">"Scheid tags met komma's, bijvoorbeeld: groen, bewoners"</p>
+                <p id="case-tags-hint" class="hint">
+                    {t(
+                        "Scheid tags met komma's, bijvoorbeeld: groen, bewoners",
+                        "Separate tags with commas, for example: green spaces, residents",
+                    )}
+                </p>
                 <input id="case-tags" type="text" aria-describedby="case-tags-hint"
                     prop:value=move || tags.get()
                     on:input=move |ev| {
@@ -214,8 +241,13 @@ fn CaseForm(id: Id) -> impl IntoView {
             <CompetencyChoice id/>
             <ActorChoice id/>
             <div class="field">
-                <label for="case-names">"Andere betrokkenen"</label>
-                <p id="case-names-hint" class="hint">"Mensen die (nog) niet op je netwerkkaart staan; scheid namen met komma's."</p>
+                <label for="case-names">{t("Andere betrokkenen", "Other people involved")}</label>
+                <p id="case-names-hint" class="hint">
+                    {t(
+                        "Mensen die (nog) niet op je netwerkkaart staan; scheid namen met komma's.",
+                        "People who are not on your network map (yet); separate names with commas.",
+                    )}
+                </p>
                 <input id="case-names" type="text" aria-describedby="case-names-hint"
                     prop:value=move || names.get()
                     on:input=move |ev| {
@@ -260,11 +292,16 @@ fn CompetencyChoice(id: Id) -> impl IntoView {
     });
     view! {
         <fieldset class="field checks">
-            <legend>"Competenties die je in deze casus oefent"</legend>
+            <legend>{t("Competenties die je in deze casus oefent", "Competencies you practise in this case")}</legend>
             {move || {
                 let options = options.get();
                 if options.is_empty() {
-                    return view! { <p class="hint">"Er is nog geen competentieprofiel."</p> }.into_any();
+                    return view! {
+                        <p class="hint">
+                            {t("Er is nog geen competentieprofiel.", "There is no competency profile yet.")}
+                        </p>
+                    }
+                    .into_any();
                 }
                 options.into_iter().enumerate().map(|(n, (comp, name))| {
                     let input_id = format!("case-comp-{n}");
@@ -292,7 +329,12 @@ fn CompetencyChoice(id: Id) -> impl IntoView {
             }}
             <Show when=move || chosen.with(|c| !c.is_empty())>
                 <p>
-                    <A href=format!("/netwerkkaart?casus={id}")>"Bekijk de betrokkenen van deze casus op de netwerkkaart"</A>
+                    <A href=format!("/netwerkkaart?casus={id}")>
+                        {t(
+                            "Bekijk de betrokkenen van deze casus op de netwerkkaart",
+                            "See the people involved in this case on the network map",
+                        )}
+                    </A>
                 </p>
             </Show>
         </fieldset>
@@ -315,15 +357,20 @@ fn ActorChoice(id: Id) -> impl IntoView {
     let chosen = journal_memo(move |j| j.case(id).map(|c| c.actors.clone()).unwrap_or_default());
     view! {
         <fieldset class="field checks">
-            <legend>"Betrokkenen van je netwerkkaart"</legend>
+            <legend>{t("Betrokkenen van je netwerkkaart", "People involved from your network map")}</legend>
             {move || {
                 let actors = actors.get();
                 if actors.is_empty() {
                     return view! {
                         <p class="hint">
-                            "Je netwerkkaart is nog leeg. "
-                            <a href="/netwerkkaart">"Zet personen en partijen op je netwerkkaart"</a>
-                            " om ze hier te kunnen kiezen."
+                            {t("Je netwerkkaart is nog leeg. ", "Your network map is still empty. ")}
+                            <a href="/netwerkkaart">
+                                {t(
+                                    "Zet personen en partijen op je netwerkkaart",
+                                    "Put people and organisations on your network map",
+                                )}
+                            </a>
+                            {t(" om ze hier te kunnen kiezen.", " to be able to choose them here.")}
                         </p>
                     }.into_any();
                 }
@@ -382,7 +429,7 @@ impl EntryRow {
         EntryRow {
             id: e.id,
             date: e.date,
-            model: e.model.label_nl(),
+            model: e.model.label(lang()),
             preview,
             coach_question: e.has_open_coach_question(),
             peer_consultation: e.peer_consultation,
@@ -410,32 +457,48 @@ fn Timeline(id: Id) -> impl IntoView {
         app.update(|d| result = d.journal.save_entry(entry, now()));
         match result {
             Ok(_) => navigate(&entry_href(id, entry_id), Default::default()),
-            Err(e) => error.set(Some(e.message_nl())),
+            Err(e) => error.set(Some(e.message(lang()))),
         }
     };
     view! {
         <section class="timeline-section" aria-labelledby="timeline-title">
             <div class="section-head">
-                <h2 id="timeline-title">"Notities"</h2>
-                <button type="button" class="primary" on:click=new_entry>"Nieuwe notitie"</button>
+                <h2 id="timeline-title">{t("Notities", "Entries")}</h2>
+                <button type="button" class="primary" on:click=new_entry>{t("Nieuwe notitie", "New entry")}</button>
             </div>
             <p class="field-error" role="alert">{move || error.get()}</p>
             <Show when=move || rows.with(Vec::is_empty)>
-                <p class="empty-state">"Nog geen notities. Leg met een nieuwe notitie vast wat je deed, zag en leerde."</p>
+                <p class="empty-state">
+                    {t(
+                        "Nog geen notities. Leg met een nieuwe notitie vast wat je deed, zag en leerde.",
+                        "No entries yet. Use a new entry to record what you did, saw and learned.",
+                    )}
+                </p>
             </Show>
-            <ol class="timeline" aria-label="Notities, nieuwste eerst">
+            <ol class="timeline" aria-label=t("Notities, nieuwste eerst", "Entries, newest first")>
                 <For each=move || rows.get() key=|row| row.clone() let:row>
                     <li class="card entry-card">
-                        <h3><a href=entry_href(id, row.id)>{format!("Notitie van {}", date_nl(row.date))}</a></h3>
+                        <h3><a href=entry_href(id, row.id)>{match lang() {
+                            Lang::Nl => format!("Notitie van {}", lang().date(row.date)),
+                            Lang::En => format!("Entry of {}", lang().date(row.date)),
+                        }}</a></h3>
                         <p class="entry-meta">
                             <span>{row.model}</span>
-                            {row.coach_question.then(|| view! { <span class="badge">"Vraag voor begeleider"</span> })}
-                            {row.peer_consultation.then(|| view! { <span class="badge">"Inbrengen bij intervisie"</span> })}
+                            {row.coach_question.then(|| view! { <span class="badge">{t("Vraag voor begeleider", "Question for coach")}</span> })}
+                            {row.peer_consultation.then(|| view! { <span class="badge">{t("Inbrengen bij intervisie", "Bring to peer consultation")}</span> })}
                             {(row.open_steps > 0).then(|| view! {
-                                <span class="badge">{count_nl(row.open_steps, "open stap", "open stappen")}</span>
+                                <span class="badge">
+                                    {lang().count(row.open_steps, t("open stap", "open step"), t("open stappen", "open steps"))}
+                                </span>
                             })}
                             {(row.feedback > 0).then(|| view! {
-                                <span class="badge feedback-badge">{count_nl(row.feedback, "terugkoppeling", "terugkoppelingen")}</span>
+                                <span class="badge feedback-badge">
+                                    {lang().count(
+                                        row.feedback,
+                                        t("terugkoppeling", "piece of feedback"),
+                                        t("terugkoppelingen", "pieces of feedback"),
+                                    )}
+                                </span>
                             })}
                         </p>
                         {(!row.preview.is_empty()).then(|| view! { <p class="entry-preview">{row.preview.clone()}</p> })}

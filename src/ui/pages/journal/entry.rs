@@ -5,14 +5,15 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::shared::{
-    case_href, journal_memo, moment_nl, now, update_entry, Crumbs, JournalNav, QUERY_DELETED,
+    case_href, journal_memo, moment, now, update_entry, Crumbs, JournalNav, QUERY_DELETED,
 };
 use crate::model::id::new_id;
 use crate::model::journal::{
     parse_date, parse_optional_date, step_by_key, CoachQuestion, ReflectionModel, Step,
 };
-use crate::model::Id;
+use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 #[component]
@@ -34,16 +35,23 @@ pub fn JournalEntryPage() -> impl IntoView {
 #[component]
 fn EntryMissing(in_bin: bool) -> impl IntoView {
     view! {
-        <PageTitle text="Notitie niet gevonden"/>
+        <PageTitle text=t("Notitie niet gevonden", "Entry not found")/>
         <JournalNav/>
         <p class="empty-state">
             {if in_bin {
-                "Deze notitie ligt in de prullenbak. Zet haar terug vanuit de prullenbak om haar weer te bewerken. "
+                t(
+                    "Deze notitie ligt in de prullenbak. Zet haar terug vanuit de prullenbak om haar weer te bewerken. ",
+                    "This entry is in the bin. Restore it from the bin to edit it again. ",
+                )
             } else {
-                "Deze notitie bestaat niet (meer). "
+                t("Deze notitie bestaat niet (meer). ", "This entry does not exist (any more). ")
             }}
             <a href=if in_bin { "/casusjournaal/prullenbak" } else { "/casusjournaal" }>
-                {if in_bin { "Naar de prullenbak" } else { "Naar je casussen" }}
+                {if in_bin {
+                    t("Naar de prullenbak", "Go to the bin")
+                } else {
+                    t("Naar je casussen", "Go to your cases")
+                }}
             </a>
         </p>
     }
@@ -76,7 +84,7 @@ fn EntryEditor(case: Id, id: Id) -> impl IntoView {
             date_error.set(None);
             let _ = update_entry(app, id, |e| e.date = d);
         }
-        Err(e) => date_error.set(Some(e.message_nl())),
+        Err(e) => date_error.set(Some(e.message(lang()))),
     };
     let delete = move |_| {
         app.update(|d| {
@@ -88,16 +96,22 @@ fn EntryEditor(case: Id, id: Id) -> impl IntoView {
         );
     };
     view! {
-        {move || view! { <PageTitle text=format!("Notitie bij {}", case_title.get())/> }}
+        {move || {
+            let title = match lang() {
+                Lang::Nl => format!("Notitie bij {}", case_title.get()),
+                Lang::En => format!("Entry on {}", case_title.get()),
+            };
+            view! { <PageTitle text=title/> }
+        }}
         <Crumbs>
             <li><a href=case_href(case)>{move || case_title.get()}</a></li>
-            <li aria-current="page">"Notitie"</li>
+            <li aria-current="page">{t("Notitie", "Entry")}</li>
         </Crumbs>
         <JournalNav/>
         <div class="entry-layout">
             <div class="card form entry-form">
                 <div class="field">
-                    <label for="entry-date">"Datum"</label>
+                    <label for="entry-date">{t("Datum", "Date")}</label>
                     <input id="entry-date" type="date" min="1990-01-01" max="2100-12-31" required
                         aria-describedby="entry-date-error"
                         aria-invalid=move || date_error.with(Option::is_some).to_string()
@@ -106,7 +120,7 @@ fn EntryEditor(case: Id, id: Id) -> impl IntoView {
                     <p id="entry-date-error" class="field-error" role="alert">{move || date_error.get()}</p>
                 </div>
                 <fieldset class="field model-choice">
-                    <legend>"Reflectiemodel"</legend>
+                    <legend>{t("Reflectiemodel", "Reflection model")}</legend>
                     {ReflectionModel::ALL.iter().map(|m| {
                         let m = *m;
                         view! {
@@ -114,13 +128,15 @@ fn EntryEditor(case: Id, id: Id) -> impl IntoView {
                                 <input type="radio" name="entry-model"
                                     prop:checked=move || model.get() == m
                                     on:change=move |_| { let _ = update_entry(app, id, |e| e.model = m); }/>
-                                {m.label_nl()}
+                                {m.label(lang())}
                             </label>
                         }
                     }).collect_view()}
                 </fieldset>
                 <section class="steps" aria-labelledby="steps-title">
-                    <h2 id="steps-title">{move || format!("Reflectie ({})", model.get().label_nl())}</h2>
+                    <h2 id="steps-title">
+                        {move || format!("{} ({})", t("Reflectie", "Reflection"), model.get().label(lang()))}
+                    </h2>
                     {move || model.get().steps().iter().map(|step| view! { <StepField id step/> }).collect_view()}
                     <OtherTexts id/>
                 </section>
@@ -130,9 +146,16 @@ fn EntryEditor(case: Id, id: Id) -> impl IntoView {
             <Feedback id/>
         </div>
         <section class="card danger-zone" aria-labelledby="entry-delete-title">
-            <h2 id="entry-delete-title">"Notitie verwijderen"</h2>
-            <p>"De notitie gaat naar de prullenbak. Van daaruit kun je haar terugzetten."</p>
-            <button type="button" class="danger" on:click=delete>"Notitie naar de prullenbak"</button>
+            <h2 id="entry-delete-title">{t("Notitie verwijderen", "Delete entry")}</h2>
+            <p>
+                {t(
+                    "De notitie gaat naar de prullenbak. Van daaruit kun je haar terugzetten.",
+                    "The entry goes to the bin. You can restore it from there.",
+                )}
+            </p>
+            <button type="button" class="danger" on:click=delete>
+                {t("Notitie naar de prullenbak", "Move entry to the bin")}
+            </button>
         </section>
     }
 }
@@ -152,9 +175,9 @@ fn StepField(id: Id, step: &'static Step) -> impl IntoView {
     let questions_id = format!("{field_id}-questions");
     view! {
         <div class="field step">
-            <label for=field_id.clone()>{step.title_nl}</label>
+            <label for=field_id.clone()>{step.title(lang())}</label>
             <ul id=questions_id.clone() class="hint questions">
-                {step.questions_nl.iter().map(|q| view! { <li>{*q}</li> }).collect_view()}
+                {step.questions(lang()).iter().map(|q| view! { <li>{*q}</li> }).collect_view()}
             </ul>
             <textarea id=field_id aria-describedby=questions_id rows="5"
                 prop:value=move || text.get()
@@ -176,7 +199,7 @@ fn OtherTexts(id: Id) -> impl IntoView {
                     .into_iter()
                     .map(|(key, text)| {
                         let title = match step_by_key(key) {
-                            Some((m, s)) => format!("{} – {}", m.label_nl(), s.title_nl),
+                            Some((m, s)) => format!("{} – {}", m.label(lang()), s.title(lang())),
                             None => key.to_string(),
                         };
                         (title, text.to_string())
@@ -188,8 +211,13 @@ fn OtherTexts(id: Id) -> impl IntoView {
     view! {
         <Show when=move || others.with(|o| !o.is_empty())>
             <div class="other-texts">
-                <h3>"Tekst uit een ander reflectiemodel"</h3>
-                <p class="hint">"Deze tekst blijft bewaard. Kies het andere model weer om hem te bewerken."</p>
+                <h3>{t("Tekst uit een ander reflectiemodel", "Text from another reflection model")}</h3>
+                <p class="hint">
+                    {t(
+                        "Deze tekst blijft bewaard. Kies het andere model weer om hem te bewerken.",
+                        "This text is kept. Choose the other model again to edit it.",
+                    )}
+                </p>
                 <dl>
                     {move || others.get().into_iter().map(|(title, text)| view! {
                         <dt>{title}</dt>
@@ -219,16 +247,16 @@ fn NextSteps(id: Id) -> impl IntoView {
     };
     view! {
         <section class="next-steps" aria-labelledby="next-steps-title">
-            <h2 id="next-steps-title">"Volgende stappen"</h2>
+            <h2 id="next-steps-title">{t("Volgende stappen", "Next steps")}</h2>
             <Show when=move || steps.with(Vec::is_empty)>
-                <p class="hint">"Nog geen volgende stappen."</p>
+                <p class="hint">{t("Nog geen volgende stappen.", "No next steps yet.")}</p>
             </Show>
             <ol class="step-list">
                 <For each=move || steps.get() key=|s| *s let:step>
                     <NextStepRow id step focus=added.get_untracked() == Some(step)/>
                 </For>
             </ol>
-            <button type="button" on:click=add>"Volgende stap toevoegen"</button>
+            <button type="button" on:click=add>{t("Volgende stap toevoegen", "Add a next step")}</button>
         </section>
     }
 }
@@ -271,7 +299,7 @@ fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
     view! {
         <li class="next-step">
             <div class="field">
-                <label for=text_id.clone()>"Stap"</label>
+                <label for=text_id.clone()>{t("Stap", "Step")}</label>
                 <input id=text_id type="text" node_ref=text_ref
                     prop:value=move || data.with(|d| d.0.clone())
                     on:input=move |ev| {
@@ -280,7 +308,7 @@ fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
                     }/>
             </div>
             <div class="field">
-                <label for=due_id.clone()>"Uiterlijk op"</label>
+                <label for=due_id.clone()>{t("Uiterlijk op", "Due by")}</label>
                 <input id=due_id type="date" min="1990-01-01" max="2100-12-31"
                     aria-describedby=due_error_id.clone()
                     aria-invalid=move || due_error.with(Option::is_some).to_string()
@@ -290,7 +318,7 @@ fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
                             due_error.set(None);
                             change(Box::new(move |s| s.due = due));
                         }
-                        Err(e) => due_error.set(Some(e.message_nl())),
+                        Err(e) => due_error.set(Some(e.message(lang()))),
                     }/>
                 <p id=due_error_id class="field-error" role="alert">{move || due_error.get()}</p>
             </div>
@@ -301,18 +329,21 @@ fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
                         let done = event_target_checked(&ev);
                         change(Box::new(move |s| s.done = done));
                     }/>
-                <label for=done_id>"Gedaan"</label>
+                <label for=done_id>{t("Gedaan", "Done")}</label>
             </div>
             <button type="button" class="secondary"
-                aria-label=move || data.with(|d| if d.0.trim().is_empty() {
-                    "Stap verwijderen".to_string()
-                } else {
-                    format!("Stap verwijderen: {}", d.0)
+                aria-label=move || data.with(|d| {
+                    let remove = t("Stap verwijderen", "Remove step");
+                    if d.0.trim().is_empty() {
+                        remove.to_string()
+                    } else {
+                        format!("{remove}: {}", d.0)
+                    }
                 })
                 on:click=move |_| {
                     let _ = update_entry(app, id, |e| { e.remove_next_step(step); });
                 }>
-                "Stap verwijderen"
+                {t("Stap verwijderen", "Remove step")}
             </button>
         </li>
     }
@@ -345,17 +376,22 @@ fn Marks(id: Id) -> impl IntoView {
     };
     view! {
         <section class="marks" aria-labelledby="marks-title">
-            <h2 id="marks-title">"Meenemen naar een gesprek"</h2>
+            <h2 id="marks-title">{t("Meenemen naar een gesprek", "Take to a meeting")}</h2>
             <div class="choice">
                 <input id="entry-coach" type="checkbox"
                     prop:checked=move || has_question.get()
                     on:change=toggle_question/>
-                <label for="entry-coach">"Vraag voor begeleider"</label>
+                <label for="entry-coach">{t("Vraag voor begeleider", "Question for coach")}</label>
             </div>
             <Show when=move || has_question.get()>
                 <div class="field indent">
-                    <label for="entry-coach-text">"Je vraag aan de begeleider"</label>
-                    <p id="entry-coach-hint" class="hint">"Komt op de agenda voor de volgende sessie."</p>
+                    <label for="entry-coach-text">{t("Je vraag aan de begeleider", "Your question to the coach")}</label>
+                    <p id="entry-coach-hint" class="hint">
+                        {t(
+                            "Komt op de agenda voor de volgende sessie.",
+                            "Goes on the agenda for the next session.",
+                        )}
+                    </p>
                     <textarea id="entry-coach-text" rows="3" aria-describedby="entry-coach-hint"
                         prop:value=move || question.with(|q| q.as_ref().map(|q| q.text.clone()).unwrap_or_default())
                         on:input=move |ev| {
@@ -377,7 +413,7 @@ fn Marks(id: Id) -> impl IntoView {
                                     }
                                 });
                             }/>
-                        <label for="entry-coach-done">"Besproken met de begeleider"</label>
+                        <label for="entry-coach-done">{t("Besproken met de begeleider", "Discussed with the coach")}</label>
                     </div>
                 </div>
             </Show>
@@ -388,7 +424,7 @@ fn Marks(id: Id) -> impl IntoView {
                         let on = event_target_checked(&ev);
                         let _ = update_entry(app, id, |e| e.peer_consultation = on);
                     }/>
-                <label for="entry-peer">"Inbrengen bij intervisie"</label>
+                <label for="entry-peer">{t("Inbrengen bij intervisie", "Bring to peer consultation")}</label>
             </div>
         </section>
     }
@@ -401,21 +437,35 @@ fn Feedback(id: Id) -> impl IntoView {
         journal_memo(move |j| j.entry(id).map(|e| e.feedback.clone()).unwrap_or_default());
     view! {
         <section class="feedback-section" aria-labelledby="feedback-title">
-            <h2 id="feedback-title">"Terugkoppeling"</h2>
+            <h2 id="feedback-title">{t("Terugkoppeling", "Feedback")}</h2>
             <Show
                 when=move || feedback.with(|f| !f.is_empty())
                 fallback=|| view! {
                     <p class="hint">
-                        "Nog geen terugkoppeling. Deel je gegevens met je begeleider (Delen); zijn of haar reactie verschijnt hier."
+                        {t(
+                            "Nog geen terugkoppeling. Deel je gegevens met je begeleider (Delen); zijn of haar reactie verschijnt hier.",
+                            "No feedback yet. Share your data with your coach (Share); their response appears here.",
+                        )}
                     </p>
                 }
             >
                 <For each=move || feedback.get() key=|f| (f.id, f.written) let:f>
                     <article class="feedback" aria-labelledby=format!("feedback-{}", f.id)>
                         <h3 id=format!("feedback-{}", f.id)>
-                            {format!("Terugkoppeling van {} ({})", f.author, f.author_role.label_nl().to_lowercase())}
+                            {
+                                let role = f.author_role.label(lang()).to_lowercase();
+                                match lang() {
+                                    Lang::Nl => format!("Terugkoppeling van {} ({role})", f.author),
+                                    Lang::En => format!("Feedback from {} ({role})", f.author),
+                                }
+                            }
                         </h3>
-                        <p class="feedback-when">{format!("Geschreven op {}", moment_nl(f.written))}</p>
+                        <p class="feedback-when">
+                            {match lang() {
+                                Lang::Nl => format!("Geschreven op {}", moment(f.written)),
+                                Lang::En => format!("Written on {}", moment(f.written)),
+                            }}
+                        </p>
                         <p class="user-text">{f.text.clone()}</p>
                     </article>
                 </For>

@@ -8,13 +8,14 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::shared::{
-    case_href, count_nl, date_nl, doc_memo, entry_href, journal_memo, now, today, DeletedNotice,
+    case_href, doc_memo, entries_count, entry_href, journal_memo, now, today, DeletedNotice,
     JournalNav, QUERY_DELETED,
 };
 use crate::model::id::new_id;
 use crate::model::journal::{fold, Case, CaseQuery, CaseSort, CaseStatus, SearchIndex};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 /// Links to matching entries on one card; the rest are counted.
@@ -132,7 +133,7 @@ pub fn JournalPage() -> impl IntoView {
                 let row = CaseRow {
                     id: case.id,
                     title: case.title.clone(),
-                    status: case.status.label_nl(),
+                    status: case.status.label(lang()),
                     start: case.start,
                     client: case.client.clone(),
                     tags: case.tags.clone(),
@@ -185,14 +186,18 @@ pub fn JournalPage() -> impl IntoView {
     });
     let announcement = move || {
         let n = rows.with(Vec::len);
+        let cases = lang().count(n, t("casus", "case"), t("casussen", "cases"));
         if total.get() == 0 {
             String::new()
         } else if n == 0 {
-            "Geen casussen gevonden.".to_string()
+            t("Geen casussen gevonden.", "No cases found.").to_string()
         } else if filtering.get() {
-            format!("{} gevonden.", count_nl(n, "casus", "casussen"))
+            match lang() {
+                Lang::Nl => format!("{cases} gevonden."),
+                Lang::En => format!("{cases} found."),
+            }
         } else {
-            format!("{}.", count_nl(n, "casus", "casussen"))
+            format!("{cases}.")
         }
     };
     let clear = move |_| {
@@ -203,17 +208,20 @@ pub fn JournalPage() -> impl IntoView {
         actor.set(None);
     };
     view! {
-        <PageTitle text="Casusjournaal"/>
+        <PageTitle text=t("Casusjournaal", "Case journal")/>
         <JournalNav/>
         <DeletedNotice/>
         <NewCaseForm/>
         <section class="case-search" aria-labelledby="case-search-title">
-            <h2 id="case-search-title">"Je casussen"</h2>
+            <h2 id="case-search-title">{t("Je casussen", "Your cases")}</h2>
             <Show
                 when=move || { total.get() > 0 }
                 fallback=|| view! {
                     <p class="empty-state">
-                        "Je hebt nog geen casussen. Geef hierboven je eerste vraagstuk een titel om te beginnen."
+                        {t(
+                            "Je hebt nog geen casussen. Geef hierboven je eerste vraagstuk een titel om te beginnen.",
+                            "You have no cases yet. To begin, give your first case a title above.",
+                        )}
                     </p>
                 }
             >
@@ -224,7 +232,7 @@ pub fn JournalPage() -> impl IntoView {
                     {announcement}
                 </p>
                 <Show when=move || { filtering.get() && total.get() > 0 }>
-                    <button type="button" class="link-button" on:click=clear>"Wis zoekopdracht en filters"</button>
+                    <button type="button" class="link-button" on:click=clear>{t("Wis zoekopdracht en filters", "Clear search and filters")}</button>
                 </Show>
             </div>
             <ul class="case-list">
@@ -246,15 +254,21 @@ fn CaseCard(row: CaseRow, found: Memo<HashMap<Id, Vec<(Id, NaiveDate)>>>) -> imp
             (!found_in.is_empty()).then(|| {
                 view! {
                     <p class="found-in">
-                        "Gevonden in: "
+                        {t("Gevonden in: ", "Found in: ")}
                         {found_in.iter().take(SHOWN_FOUND).enumerate().map(|(n, (entry, date))| view! {
                             {(n > 0).then_some(", ")}
-                            <a href=entry_href(case, *entry)>{format!("notitie van {}", date_nl(*date))}</a>
+                            <a href=entry_href(case, *entry)>{match lang() {
+                                Lang::Nl => format!("notitie van {}", lang().date(*date)),
+                                Lang::En => format!("entry of {}", lang().date(*date)),
+                            }}</a>
                         }).collect_view()}
-                        {(found_in.len() > SHOWN_FOUND).then(|| format!(
-                            " en {}",
-                            count_nl(found_in.len() - SHOWN_FOUND, "andere notitie", "andere notities")
-                        ))}
+                        {(found_in.len() > SHOWN_FOUND).then(|| {
+                            let more = found_in.len() - SHOWN_FOUND;
+                            match lang() {
+                                Lang::Nl => format!(" en {}", lang().count(more, "andere notitie", "andere notities")),
+                                Lang::En => format!(" and {}", lang().count(more, "other entry", "other entries")),
+                            }
+                        })}
                     </p>
                 }
             })
@@ -265,9 +279,14 @@ fn CaseCard(row: CaseRow, found: Memo<HashMap<Id, Vec<(Id, NaiveDate)>>>) -> imp
             <h3 id=heading_id><a href=case_href(row.id)>{row.title.clone()}</a></h3>
             <p class="case-meta">
                 <span class="status-label">{format!("Status: {}", row.status)}</span>
-                <span>{format!("Gestart {}", date_nl(row.start))}</span>
-                <span>{count_nl(row.entries, "notitie", "notities")}</span>
-                {(!row.client.is_empty()).then(|| view! { <span>{format!("Opdrachtgever: {}", row.client)}</span> })}
+                <span>{match lang() {
+                    Lang::Nl => format!("Gestart {}", lang().date(row.start)),
+                    Lang::En => format!("Started {}", lang().date(row.start)),
+                }}</span>
+                <span>{entries_count(row.entries)}</span>
+                {(!row.client.is_empty()).then(|| view! {
+                    <span>{format!("{}: {}", t("Opdrachtgever", "Client"), row.client)}</span>
+                })}
             </p>
             {(!row.tags.is_empty()).then(|| view! {
                 <ul class="tags" aria-label="Tags">
@@ -310,15 +329,18 @@ fn Filters(
         actors
     });
     view! {
-        <div class="case-filters" role="search" aria-label="Casussen zoeken">
+        <div class="case-filters" role="search" aria-label=t("Casussen zoeken", "Search cases")>
             <div class="field search-field">
-                <label for="case-search">"Zoeken in casussen en notities"</label>
+                <label for="case-search">{t("Zoeken in casussen en notities", "Search cases and entries")}</label>
                 <input id="case-search" type="search" autocomplete="off"
                     aria-describedby="case-search-hint"
                     prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))/>
                 <p id="case-search-hint" class="hint">
-                    "Elk woord moet ergens in de casus of haar notities voorkomen; hoofdletters en accenten tellen niet."
+                    {t(
+                        "Elk woord moet ergens in de casus of haar notities voorkomen; hoofdletters en accenten tellen niet.",
+                        "Every word must occur somewhere in the case or its entries; capitals and accents do not matter.",
+                    )}
                 </p>
             </div>
             <div class="filter-row">
@@ -328,11 +350,11 @@ fn Filters(
                         let v = event_target_value(&ev);
                         status.set(v.parse::<usize>().ok().and_then(|i| CaseStatus::ALL.get(i).copied()));
                     }>
-                        <option value="" prop:selected=move || status.get().is_none()>"Alle statussen"</option>
+                        <option value="" prop:selected=move || status.get().is_none()>{t("Alle statussen", "All statuses")}</option>
                         {CaseStatus::ALL.iter().enumerate().map(|(i, s)| {
                             let s = *s;
                             view! {
-                                <option value=i.to_string() prop:selected=move || status.get() == Some(s)>{s.label_nl()}</option>
+                                <option value=i.to_string() prop:selected=move || status.get() == Some(s)>{s.label(lang())}</option>
                             }
                         }).collect_view()}
                     </select>
@@ -343,7 +365,7 @@ fn Filters(
                         let v = event_target_value(&ev);
                         tag.set((!v.is_empty()).then_some(v));
                     }>
-                        <option value="" prop:selected=move || tag.with(Option::is_none)>"Alle tags"</option>
+                        <option value="" prop:selected=move || tag.with(Option::is_none)>{t("Alle tags", "All tags")}</option>
                         {move || tags.get().into_iter().map(|t| {
                             let value = t.clone();
                             let chosen = t.clone();
@@ -354,12 +376,12 @@ fn Filters(
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-competency">"Competentie"</label>
+                    <label for="filter-competency">{t("Competentie", "Competency")}</label>
                     <select id="filter-competency" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         competency.set((!v.is_empty()).then_some(v));
                     }>
-                        <option value="" prop:selected=move || competency.with(Option::is_none)>"Alle competenties"</option>
+                        <option value="" prop:selected=move || competency.with(Option::is_none)>{t("Alle competenties", "All competencies")}</option>
                         {move || competencies.get().into_iter().map(|(id, name)| {
                             let chosen = id.clone();
                             view! {
@@ -369,18 +391,18 @@ fn Filters(
                     </select>
                 </div>
                 <div class="field">
-                    <label for="filter-actor">"Betrokkene"</label>
+                    <label for="filter-actor">{t("Betrokkene", "Person involved")}</label>
                     <select id="filter-actor" on:change=move |ev| {
                         actor.set(event_target_value(&ev).parse::<Id>().ok());
                     }>
-                        <option value="" prop:selected=move || actor.with(Option::is_none)>"Iedereen"</option>
+                        <option value="" prop:selected=move || actor.with(Option::is_none)>{t("Iedereen", "Everyone")}</option>
                         {move || actors.get().into_iter().map(|(id, name)| view! {
                             <option value=id.to_string() prop:selected=move || actor.get() == Some(id)>{name}</option>
                         }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="case-sort">"Sorteren op"</label>
+                    <label for="case-sort">{t("Sorteren op", "Sort by")}</label>
                     <select id="case-sort" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(s) = v.parse::<usize>().ok().and_then(|i| CaseSort::ALL.get(i)) {
@@ -390,7 +412,7 @@ fn Filters(
                         {CaseSort::ALL.iter().enumerate().map(|(i, s)| {
                             let s = *s;
                             view! {
-                                <option value=i.to_string() prop:selected=move || sort.get() == s>{s.label_nl()}</option>
+                                <option value=i.to_string() prop:selected=move || sort.get() == s>{s.label(lang())}</option>
                             }
                         }).collect_view()}
                     </select>
@@ -418,20 +440,20 @@ fn NewCaseForm() -> impl IntoView {
                 error.set(None);
                 navigate(&case_href(id), Default::default());
             }
-            Err(e) => error.set(Some(e.message_nl())),
+            Err(e) => error.set(Some(e.message(lang()))),
         }
     };
     view! {
         <form class="card new-case" on:submit=submit novalidate>
             <div class="field">
-                <label for="new-case-title">"Titel van een nieuw vraagstuk"</label>
+                <label for="new-case-title">{t("Titel van een nieuw vraagstuk", "Title of a new case")}</label>
                 <div class="inline-form">
                     <input id="new-case-title" type="text" maxlength="200"
                         aria-describedby="new-case-error"
                         aria-invalid=move || error.get().is_some().to_string()
                         prop:value=move || title.get()
                         on:input=move |ev| title.set(event_target_value(&ev))/>
-                    <button type="submit" class="primary">"Nieuwe casus"</button>
+                    <button type="submit" class="primary">{t("Nieuwe casus", "New case")}</button>
                 </div>
                 <p id="new-case-error" class="field-error" role="alert">{move || error.get()}</p>
             </div>

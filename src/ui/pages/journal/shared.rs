@@ -1,13 +1,15 @@
-//! Pieces the journal's pages share: links, dates in Dutch, the journal's own menu, the
-//! "moved to the bin" message with its undo, and the write-through helpers.
+//! Pieces the journal's pages share: links, moments in the interface language, the
+//! journal's own menu, the "moved to the bin" message with its undo, and the write-through
+//! helpers.
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::model::journal::{BinKind, Case, CaseError, Entry, EntryError, Journal};
-use crate::model::{Document, Id};
+use crate::model::{Document, Id, Lang};
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_app, AppState};
 
 pub const QUERY_DELETED: &str = "verwijderd";
@@ -28,44 +30,19 @@ pub fn entry_href(case: Id, entry: Id) -> String {
     format!("/casusjournaal/casus/{case}/notitie/{entry}")
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-/// "2 maart 2026".
-pub fn date_nl(date: NaiveDate) -> String {
+/// "2 maart 2026, 14:05" / "2 March 2026, 14:05", in the browser's time zone.
+pub fn moment(moment: DateTime<Utc>) -> String {
+    let local = moment.with_timezone(&chrono::Local);
     format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
+        "{}, {}",
+        lang().date(local.date_naive()),
+        local.format("%H:%M")
     )
 }
 
-/// "2 maart 2026, 14:05" in the browser's time zone.
-pub fn moment_nl(moment: DateTime<Utc>) -> String {
-    let local = moment.with_timezone(&chrono::Local);
-    format!("{}, {}", date_nl(local.date_naive()), local.format("%H:%M"))
-}
-
-/// "1 casus", "3 casussen".
-pub fn count_nl(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+/// "3 notities" / "3 entries".
+pub fn entries_count(n: usize) -> String {
+    lang().count(n, t("notitie", "entry"), t("notities", "entries"))
 }
 
 /// A value derived from the journal, recomputed when the document changes and passed on
@@ -140,18 +117,20 @@ pub fn JournalNav() -> impl IntoView {
     let open_items = journal_memo(|j| crate::model::journal::agenda(j, today()).len());
     let in_bin = journal_memo(|j| j.bin.len());
     view! {
-        <nav class="journal-nav" aria-label="Casusjournaal">
+        <nav class="journal-nav" aria-label=t("Casusjournaal", "Case journal")>
             <ul>
-                <li><A href="/casusjournaal" exact=true>"Casussen"</A></li>
+                <li><A href="/casusjournaal" exact=true>{t("Casussen", "Cases")}</A></li>
                 <li>
                     <A href="/casusjournaal/agenda">
-                        "Agenda voor de volgende sessie "
+                        {t("Agenda voor de volgende sessie", "Agenda for the next session")}
+                        " "
                         <span class="count">{move || format!("({})", open_items.get())}</span>
                     </A>
                 </li>
                 <li>
                     <A href="/casusjournaal/prullenbak">
-                        "Prullenbak "
+                        {t("Prullenbak", "Bin")}
+                        " "
                         <span class="count">{move || format!("({})", in_bin.get())}</span>
                     </A>
                 </li>
@@ -191,19 +170,24 @@ pub fn DeletedNotice() -> impl IntoView {
                 .and_then(|d| d.journal.bin_rows().into_iter().find(|r| r.id == id))
         });
         let message = row.map(|row| {
-            let text = match row.kind {
-                BinKind::Case => format!(
-                    "De casus \u{201c}{}\u{201d} staat nu in de prullenbak{}.",
-                    row.case_title,
-                    match row.entries {
-                        0 => String::new(),
-                        n => format!(", met {}", count_nl(n, "notitie", "notities")),
-                    }
-                ),
-                BinKind::Entry => format!(
-                    "De notitie van {} staat nu in de prullenbak.",
-                    row.entry_date.map(date_nl).unwrap_or_default()
-                ),
+            let title = &row.case_title;
+            let date = row.entry_date.map(|d| lang().date(d)).unwrap_or_default();
+            let with = match (row.entries, lang()) {
+                (0, _) => String::new(),
+                (n, Lang::Nl) => format!(", met {}", entries_count(n)),
+                (n, Lang::En) => format!(", with {}", entries_count(n)),
+            };
+            let text = match (row.kind, lang()) {
+                (BinKind::Case, Lang::Nl) => {
+                    format!("De casus \u{201c}{title}\u{201d} staat nu in de prullenbak{with}.")
+                }
+                (BinKind::Case, Lang::En) => {
+                    format!("The case \u{201c}{title}\u{201d} is now in the bin{with}.")
+                }
+                (BinKind::Entry, Lang::Nl) => {
+                    format!("De notitie van {date} staat nu in de prullenbak.")
+                }
+                (BinKind::Entry, Lang::En) => format!("The entry of {date} is now in the bin."),
             };
             Flash::Deleted { id, text }
         });
@@ -228,11 +212,11 @@ pub fn DeletedNotice() -> impl IntoView {
                     })
                 });
                 Flash::Restored {
-                    text: "Teruggezet uit de prullenbak.".into(),
+                    text: t("Teruggezet uit de prullenbak.", "Restored from the bin.").into(),
                     href: href.unwrap_or_default(),
                 }
             }
-            Err(e) => Flash::Problem(e.message_nl()),
+            Err(e) => Flash::Problem(e.message(lang())),
         }));
     };
     view! {
@@ -242,16 +226,16 @@ pub fn DeletedNotice() -> impl IntoView {
                     <p class="notice info">
                         <span>{text}</span>
                         " "
-                        <button type="button" on:click=move |_| undo(id)>"Ongedaan maken"</button>
+                        <button type="button" on:click=move |_| undo(id)>{t("Ongedaan maken", "Undo")}</button>
                         " "
-                        <a href="/casusjournaal/prullenbak">"Naar de prullenbak"</a>
+                        <a href="/casusjournaal/prullenbak">{t("Naar de prullenbak", "Go to the bin")}</a>
                     </p>
                 }.into_any(),
                 Flash::Restored { text, href } => view! {
                     <p class="notice info">
                         <span>{text}</span>
                         " "
-                        <a href=href>"Openen"</a>
+                        <a href=href>{t("Openen", "Open")}</a>
                     </p>
                 }.into_any(),
                 Flash::Problem(text) => view! {
@@ -266,9 +250,9 @@ pub fn DeletedNotice() -> impl IntoView {
 #[component]
 pub fn Crumbs(children: Children) -> impl IntoView {
     view! {
-        <nav class="crumbs" aria-label="Kruimelpad">
+        <nav class="crumbs" aria-label=t("Kruimelpad", "Breadcrumbs")>
             <ol>
-                <li><a href="/casusjournaal">"Casusjournaal"</a></li>
+                <li><a href="/casusjournaal">{t("Casusjournaal", "Case journal")}</a></li>
                 {children()}
             </ol>
         </nav>

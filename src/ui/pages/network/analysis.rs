@@ -1,4 +1,4 @@
-//! The analysis: suggestions in plain Dutch, brokers, isolated actors and clusters.
+//! The analysis: suggestions in plain language, brokers, isolated actors and clusters.
 
 use leptos::prelude::*;
 
@@ -6,12 +6,15 @@ use super::use_net;
 use crate::model::network::analysis::{brokers, components, isolated_actors};
 use crate::model::network::rows::open_case_stakeholders;
 use crate::model::network::suggestions::suggestions;
+use crate::model::Lang;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 #[component]
 pub(super) fn AnalysisView() -> impl IntoView {
     let app = use_app();
     let ctx = use_net();
+    let lang = lang();
     let stakeholders = Memo::new(move |_| {
         app.doc.with(|d| {
             d.as_ref()
@@ -24,7 +27,7 @@ pub(super) fn AnalysisView() -> impl IntoView {
         ctx.network.with(|n| {
             suggestions(n, &open)
                 .iter()
-                .map(|s| s.message_nl())
+                .map(|s| s.message(lang))
                 .collect::<Vec<_>>()
         })
     });
@@ -54,7 +57,7 @@ pub(super) fn AnalysisView() -> impl IntoView {
                 .map(|group| {
                     group
                         .into_iter()
-                        .filter_map(|e| n.endpoint_name(e).map(str::to_string))
+                        .filter_map(|e| n.endpoint_name(e, lang).map(str::to_string))
                         .collect::<Vec<_>>()
                         .join(", ")
                 })
@@ -64,11 +67,11 @@ pub(super) fn AnalysisView() -> impl IntoView {
     let numbered = move || clusters.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
         <section aria-labelledby="analysis-title" class="net-section net-analysis">
-            <h2 id="analysis-title">"Analyse"</h2>
+            <h2 id="analysis-title">{t("Analyse", "Analysis")}</h2>
             <section aria-labelledby="hints-title" class="card" data-testid="suggestions">
-                <h3 id="hints-title">"Suggesties"</h3>
+                <h3 id="hints-title">{t("Suggesties", "Suggestions")}</h3>
                 <Show when=move || hints.with(|h| !h.is_empty())
-                    fallback=|| view! { <p class="muted">"Geen suggesties: je kaart geeft nu geen aanleiding."</p> }>
+                    fallback=|| view! { <p class="muted">{t("Geen suggesties: je kaart geeft nu geen aanleiding.", "No suggestions: nothing on your map calls for one now.")}</p> }>
                     <ul>
                         <For each=move || hints.get() key=|h| h.clone() let:h>
                             <li>{h}</li>
@@ -77,21 +80,21 @@ pub(super) fn AnalysisView() -> impl IntoView {
                 </Show>
             </section>
             <section aria-labelledby="brokers-title" class="card" data-testid="brokers">
-                <h3 id="brokers-title">"Makelaars"</h3>
-                <p class="muted">"Actoren die groepen verbinden die elkaar anders niet bereiken."</p>
+                <h3 id="brokers-title">{t("Makelaars", "Brokers")}</h3>
+                <p class="muted">{t("Actoren die groepen verbinden die elkaar anders niet bereiken.", "Actors who connect groups that would not otherwise reach each other.")}</p>
                 <Show when=move || broker_list.with(|b| !b.is_empty())
-                    fallback=|| view! { <p>"Geen makelaars op de kaart."</p> }>
+                    fallback=|| view! { <p>{t("Geen makelaars op de kaart.", "No brokers on the map.")}</p> }>
                     <ul>
                         <For each=move || broker_list.get() key=|b| (b.0.clone(), b.1.to_bits()) let:b>
-                            <li>{b.0}" "<span class="muted">{format!("(tussenpositie {:.2})", b.1)}</span></li>
+                            <li>{b.0}" "<span class="muted">{format!("({} {})", t("tussenpositie", "betweenness"), lang.decimal(b.1, 2))}</span></li>
                         </For>
                     </ul>
                 </Show>
             </section>
             <section aria-labelledby="isolated-title" class="card" data-testid="isolated">
-                <h3 id="isolated-title">"Zonder relaties"</h3>
+                <h3 id="isolated-title">{t("Zonder relaties", "Without ties")}</h3>
                 <Show when=move || isolated.with(|i| !i.is_empty())
-                    fallback=|| view! { <p>"Iedereen heeft minstens één relatie."</p> }>
+                    fallback=|| view! { <p>{t("Iedereen heeft minstens één relatie.", "Everyone has at least one tie.")}</p> }>
                     <ul>
                         <For each=move || isolated.get() key=|n| n.clone() let:n>
                             <li>{n}</li>
@@ -100,13 +103,14 @@ pub(super) fn AnalysisView() -> impl IntoView {
                 </Show>
             </section>
             <section aria-labelledby="clusters-title" class="card" data-testid="clusters">
-                <h3 id="clusters-title">"Groepen"</h3>
+                <h3 id="clusters-title">{t("Groepen", "Groups")}</h3>
                 <p>{move || {
                     let n = clusters.with(Vec::len);
-                    match n {
-                        0 => "Er staan nog geen actoren op de kaart.".to_string(),
-                        1 => "Zonder jou vormt je netwerk één samenhangende groep.".to_string(),
-                        n => format!("Zonder jou valt je netwerk uiteen in {n} groepen die alleen via jou verbonden zijn."),
+                    match (n, lang) {
+                        (0, _) => t("Er staan nog geen actoren op de kaart.", "There are no actors on the map yet.").to_string(),
+                        (1, _) => t("Zonder jou vormt je netwerk één samenhangende groep.", "Without you, your network forms one connected group.").to_string(),
+                        (n, Lang::Nl) => format!("Zonder jou valt je netwerk uiteen in {n} groepen die alleen via jou verbonden zijn."),
+                        (n, Lang::En) => format!("Without you, your network falls apart into {n} groups that are connected only through you."),
                     }
                 }}</p>
                 <ol>

@@ -10,7 +10,8 @@ use crate::model::network::rows::actor_rows;
 use crate::model::network::{
     Actor, ActorKind, Attitude, Direction, Endpoint, Rapport, Strength, Tie, TieKind,
 };
-use crate::model::Id;
+use crate::model::{Id, Lang};
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 const SCORES: [u8; 5] = [1, 2, 3, 4, 5];
@@ -99,8 +100,8 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
     let heading_ref = NodeRef::<html::H3>::new();
     let is_edit = existing.is_some();
     let title = match &existing {
-        Some(a) => format!("Actor bewerken: {}", a.name),
-        None => "Actor toevoegen".to_string(),
+        Some(a) => format!("{}: {}", t("Actor bewerken", "Edit actor"), a.name),
+        None => t("Actor toevoegen", "Add actor").to_string(),
     };
     Effect::new(move |_| {
         if let Some(h) = heading_ref.get() {
@@ -119,7 +120,13 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
             match NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d") {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    error.set(Some("Vul een geldige datum in bij laatste contact.".into()));
+                    error.set(Some(
+                        t(
+                            "Vul een geldige datum in bij laatste contact.",
+                            "Enter a valid date for last contact.",
+                        )
+                        .into(),
+                    ));
                     return;
                 }
             }
@@ -151,11 +158,17 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
             Ok(()) => {
                 error.set(None);
                 if is_edit {
-                    ctx.status.set(format!("{saved_name} is bijgewerkt."));
+                    ctx.status.set(match lang() {
+                        Lang::Nl => format!("{saved_name} is bijgewerkt."),
+                        Lang::En => format!("{saved_name} has been updated."),
+                    });
                     ctx.focus_form.set(true);
                     ctx.editing.set(None);
                 } else {
-                    ctx.status.set(format!("{saved_name} staat op de kaart."));
+                    ctx.status.set(match lang() {
+                        Lang::Nl => format!("{saved_name} staat op de kaart."),
+                        Lang::En => format!("{saved_name} is on the map."),
+                    });
                     for s in [name, organisation, role, last_contact, notes] {
                         s.set(String::new());
                     }
@@ -165,7 +178,7 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
                 }
             }
             Err(e) => {
-                error.set(Some(e.message_nl()));
+                error.set(Some(e.message(lang())));
                 if let Some(input) = name_ref.get_untracked() {
                     let _ = input.focus();
                 }
@@ -179,43 +192,43 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
             aria-labelledby=id("title") data-testid=format!("{p}-form")>
             <h3 id=id("title") tabindex="-1" node_ref=heading_ref>{title}</h3>
             <div class="field">
-                <label for=id("name")>"Naam"</label>
+                <label for=id("name")>{t("Naam", "Name")}</label>
                 <input id=id("name") type="text" maxlength="200" required node_ref=name_ref
                     aria-describedby=id("error")
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
-            {enum_select(id("kind"), "Soort", &ActorKind::ALL, ActorKind::label_nl, kind)}
-            {text_field(if is_edit { "edit-actor-organisation" } else { "new-actor-organisation" }, "Organisatie", organisation, None)}
-            {text_field(if is_edit { "edit-actor-role" } else { "new-actor-role" }, "Rol", role, None)}
+            {enum_select(id("kind"), t("Soort", "Kind"), &ActorKind::ALL, |k| k.label(lang()), kind)}
+            {text_field(if is_edit { "edit-actor-organisation" } else { "new-actor-organisation" }, t("Organisatie", "Organisation"), organisation, None)}
+            {text_field(if is_edit { "edit-actor-role" } else { "new-actor-role" }, t("Rol", "Role"), role, None)}
             <div class="net-form-row">
-                {enum_select(id("influence"), "Invloed (1–5)", &SCORES, score_label, influence)}
-                {enum_select(id("interest"), "Belang (1–5)", &SCORES, score_label, interest)}
+                {enum_select(id("influence"), t("Invloed (1–5)", "Influence (1–5)"), &SCORES, score_label, influence)}
+                {enum_select(id("interest"), t("Belang (1–5)", "Interest (1–5)"), &SCORES, score_label, interest)}
             </div>
             <div class="net-form-row">
-                {enum_select(id("attitude"), "Houding", &Attitude::ALL, Attitude::label_nl, attitude)}
-                {enum_select(id("rapport"), "Verstandhouding", &Rapport::ALL, Rapport::label_nl, rapport)}
+                {enum_select(id("attitude"), t("Houding", "Attitude"), &Attitude::ALL, |a| a.label(lang()), attitude)}
+                {enum_select(id("rapport"), t("Verstandhouding", "Working relationship"), &Rapport::ALL, |r| r.label(lang()), rapport)}
             </div>
             <div class="field">
-                <label for=id("last-contact")>"Laatste contact"</label>
+                <label for=id("last-contact")>{t("Laatste contact", "Last contact")}</label>
                 <input id=id("last-contact") type="date" prop:value=last_contact
                     on:input=move |ev| last_contact.set(event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for=id("notes")>"Notities"</label>
+                <label for=id("notes")>{t("Notities", "Notes")}</label>
                 <textarea id=id("notes") maxlength="5000" prop:value=notes
                     on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
             </div>
             <p id=id("error") class="field-error" role="alert">{move || error.get()}</p>
             <div class="net-buttons">
                 <button type="submit" class="primary">
-                    {if is_edit { "Wijzigingen opslaan" } else { "Actor toevoegen" }}
+                    {if is_edit { t("Wijzigingen opslaan", "Save changes") } else { t("Actor toevoegen", "Add actor") }}
                 </button>
                 {is_edit.then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| {
                         ctx.focus_form.set(true);
                         ctx.editing.set(None);
-                    }>"Annuleren"</button>
+                    }>{t("Annuleren", "Cancel")}</button>
                 })}
             </div>
         </form>
@@ -238,7 +251,7 @@ fn parse_endpoint(text: &str) -> Option<Endpoint> {
     }
 }
 
-/// A `<select>` of the ends a tie can have: "ik" and every actor.
+/// A `<select>` of the ends a tie can have: the advisor and every actor.
 fn endpoint_select(
     id: String,
     label: &'static str,
@@ -257,8 +270,8 @@ fn endpoint_select(
         <div class="field">
             <label for=id.clone()>{label}</label>
             <select id=id on:change=move |ev| value.set(parse_endpoint(&event_target_value(&ev)))>
-                <option value="" prop:selected=move || value.get().is_none()>"— kies —"</option>
-                <option value="ik" prop:selected=move || value.get() == Some(Endpoint::Me)>"ik (jijzelf)"</option>
+                <option value="" prop:selected=move || value.get().is_none()>{t("— kies —", "— choose —")}</option>
+                <option value="ik" prop:selected=move || value.get() == Some(Endpoint::Me)>{t("ik (jijzelf)", "me (yourself)")}</option>
                 <For each=move || actors.get() key=|a| a.clone() let:a>
                     {
                         let e = Endpoint::Actor(a.0);
@@ -311,7 +324,13 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(a), Some(b)) = (from.get_untracked(), to.get_untracked()) else {
-            error.set(Some("Kies bij van en naar wie de relatie verbindt.".into()));
+            error.set(Some(
+                t(
+                    "Kies bij van en naar wie de relatie verbindt.",
+                    "Choose both ends of the tie under From and To.",
+                )
+                .into(),
+            ));
             return;
         };
         let mut tie = Tie::new(tie_id.unwrap_or_else(new_id), a, b);
@@ -321,6 +340,7 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
         tie.note = note.get_untracked().trim().to_string();
         let mut result = Ok(());
         let mut names = (String::new(), String::new());
+        let lang = lang();
         app.update(|d| {
             result = if is_edit {
                 d.network.update_tie(tie)
@@ -328,19 +348,20 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
                 d.network.add_tie(tie)
             };
             names = (
-                d.network.endpoint_name(a).unwrap_or("?").to_string(),
-                d.network.endpoint_name(b).unwrap_or("?").to_string(),
+                d.network.endpoint_name(a, lang).unwrap_or("?").to_string(),
+                d.network.endpoint_name(b, lang).unwrap_or("?").to_string(),
             );
         });
         match result {
             Ok(()) => {
                 error.set(None);
-                ctx.status.set(format!(
-                    "Relatie tussen {} en {} {}.",
-                    names.0,
-                    names.1,
-                    if is_edit { "bijgewerkt" } else { "toegevoegd" }
-                ));
+                let (x, y) = &names;
+                ctx.status.set(match (lang, is_edit) {
+                    (Lang::Nl, true) => format!("Relatie tussen {x} en {y} bijgewerkt."),
+                    (Lang::Nl, false) => format!("Relatie tussen {x} en {y} toegevoegd."),
+                    (Lang::En, true) => format!("Tie between {x} and {y} updated."),
+                    (Lang::En, false) => format!("Tie between {x} and {y} added."),
+                });
                 if is_edit {
                     editing_signal.set(None);
                 } else {
@@ -349,7 +370,7 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
                     note.set(String::new());
                 }
             }
-            Err(e) => error.set(Some(e.message_nl())),
+            Err(e) => error.set(Some(e.message(lang))),
         }
     };
     let p = if is_edit { "edit-tie" } else { "new-tie" };
@@ -358,29 +379,29 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
         <form class="card form net-form" on:submit=submit novalidate aria-labelledby=id("title")
             data-testid=format!("{p}-form")>
             <h3 id=id("title") tabindex="-1" node_ref=heading_ref>
-                {if is_edit { "Relatie bewerken" } else { "Relatie toevoegen" }}
+                {if is_edit { t("Relatie bewerken", "Edit tie") } else { t("Relatie toevoegen", "Add tie") }}
             </h3>
             <div class="net-form-row">
-                {endpoint_select(id("from"), "Van", from)}
-                {endpoint_select(id("to"), "Naar", to)}
+                {endpoint_select(id("from"), t("Van", "From"), from)}
+                {endpoint_select(id("to"), t("Naar", "To"), to)}
             </div>
             <div class="net-form-row">
-                {enum_select(id("kind"), "Soort relatie", &TieKind::ALL, TieKind::label_nl, kind)}
-                {enum_select(id("strength"), "Sterkte", &Strength::ALL, Strength::label_nl, strength)}
-                {enum_select(id("direction"), "Richting", &Direction::ALL, Direction::label_nl, direction)}
+                {enum_select(id("kind"), t("Soort relatie", "Kind of tie"), &TieKind::ALL, |k| k.label(lang()), kind)}
+                {enum_select(id("strength"), t("Sterkte", "Strength"), &Strength::ALL, |s| s.label(lang()), strength)}
+                {enum_select(id("direction"), t("Richting", "Direction"), &Direction::ALL, |d| d.label(lang()), direction)}
             </div>
             <div class="field">
-                <label for=id("note")>"Notitie"</label>
+                <label for=id("note")>{t("Notitie", "Note")}</label>
                 <input id=id("note") type="text" maxlength="500" prop:value=note
                     on:input=move |ev| note.set(event_target_value(&ev))/>
             </div>
             <p id=id("error") class="field-error" role="alert">{move || error.get()}</p>
             <div class="net-buttons">
                 <button type="submit" class="primary">
-                    {if is_edit { "Relatie opslaan" } else { "Relatie toevoegen" }}
+                    {if is_edit { t("Relatie opslaan", "Save tie") } else { t("Relatie toevoegen", "Add tie") }}
                 </button>
                 {is_edit.then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| editing_signal.set(None)>"Annuleren"</button>
+                    <button type="button" class="secondary" on:click=move |_| editing_signal.set(None)>{t("Annuleren", "Cancel")}</button>
                 })}
             </div>
         </form>
@@ -407,18 +428,29 @@ pub(super) enum Deletion {
 }
 
 impl Deletion {
-    fn question(&self) -> String {
-        match self {
-            Deletion::Actor { name, ties, cases, .. } => format!(
+    fn question(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Deletion::Actor { name, ties, cases, .. }, Lang::Nl) => format!(
                 "{name} verwijderen? Daarmee verdwijnen ook {ties} {} en {cases} {} met casussen. Dit kan niet ongedaan worden.",
                 if *ties == 1 { "relatie" } else { "relaties" },
                 if *cases == 1 { "koppeling" } else { "koppelingen" },
             ),
-            Deletion::Tie { label, .. } => {
+            (Deletion::Actor { name, ties, cases, .. }, Lang::En) => format!(
+                "Delete {name}? This also removes {} and {} to cases. This cannot be undone.",
+                lang.count(*ties, "tie", "ties"),
+                lang.count(*cases, "link", "links"),
+            ),
+            (Deletion::Tie { label, .. }, Lang::Nl) => {
                 format!("De relatie {label} verwijderen? Dit kan niet ongedaan worden.")
             }
-            Deletion::Snapshot { label, .. } => {
+            (Deletion::Tie { label, .. }, Lang::En) => {
+                format!("Delete the tie {label}? This cannot be undone.")
+            }
+            (Deletion::Snapshot { label, .. }, Lang::Nl) => {
                 format!("Momentopname {label} verwijderen? Dit kan niet ongedaan worden.")
+            }
+            (Deletion::Snapshot { label, .. }, Lang::En) => {
+                format!("Delete snapshot {label}? This cannot be undone.")
             }
         }
     }
@@ -429,6 +461,7 @@ impl Deletion {
 pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoView {
     let app = use_app();
     let ctx = use_net();
+    let lang = lang();
     let confirm = move |_| {
         let Some(what) = pending.get_untracked() else {
             return;
@@ -440,8 +473,8 @@ pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoV
                 if ctx.editing.get_untracked() == Some(*id) {
                     ctx.editing.set(None);
                 }
-                match done {
-                    Some((ties, cases)) => format!(
+                match (done, lang) {
+                    (Some((ties, cases)), Lang::Nl) => format!(
                         "{name} is verwijderd, met {ties} {} en {cases} {} met casussen.",
                         if ties == 1 { "relatie" } else { "relaties" },
                         if cases == 1 {
@@ -450,20 +483,36 @@ pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoV
                             "koppelingen"
                         },
                     ),
-                    None => "Deze actor stond al niet meer op de kaart.".into(),
+                    (Some((ties, cases)), Lang::En) => format!(
+                        "{name} has been deleted, with {} and {} to cases.",
+                        lang.count(ties, "tie", "ties"),
+                        lang.count(cases, "link", "links"),
+                    ),
+                    (None, _) => lang
+                        .pick(
+                            "Deze actor stond al niet meer op de kaart.",
+                            "This actor was no longer on the map.",
+                        )
+                        .into(),
                 }
             }
             Deletion::Tie { id, label } => {
                 app.update(|d| {
                     d.network.remove_tie(*id);
                 });
-                format!("De relatie {label} is verwijderd.")
+                match lang {
+                    Lang::Nl => format!("De relatie {label} is verwijderd."),
+                    Lang::En => format!("The tie {label} has been deleted."),
+                }
             }
             Deletion::Snapshot { id, label } => {
                 app.update(|d| {
                     d.network.remove_snapshot(*id);
                 });
-                format!("Momentopname {label} is verwijderd.")
+                match lang {
+                    Lang::Nl => format!("Momentopname {label} is verwijderd."),
+                    Lang::En => format!("Snapshot {label} has been deleted."),
+                }
             }
         };
         ctx.status.set(message);
@@ -478,10 +527,10 @@ pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoV
     move || {
         pending.get().map(|what| {
             view! {
-                <div class="notice warning net-confirm" role="group" aria-label="Bevestig verwijderen">
-                    <p tabindex="-1" node_ref=question_ref data-testid="confirm-question">{what.question()}</p>
-                    <button type="button" class="danger" on:click=confirm>"Ja, verwijderen"</button>
-                    <button type="button" class="secondary" on:click=move |_| pending.set(None)>"Nee, behouden"</button>
+                <div class="notice warning net-confirm" role="group" aria-label=t("Bevestig verwijderen", "Confirm deletion")>
+                    <p tabindex="-1" node_ref=question_ref data-testid="confirm-question">{what.question(lang)}</p>
+                    <button type="button" class="danger" on:click=confirm>{t("Ja, verwijderen", "Yes, delete")}</button>
+                    <button type="button" class="secondary" on:click=move |_| pending.set(None)>{t("Nee, behouden", "No, keep")}</button>
                 </div>
             }
         })

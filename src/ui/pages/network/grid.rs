@@ -4,10 +4,13 @@ use leptos::prelude::*;
 
 use super::use_net;
 use crate::model::network::grid::{quadrant_actors, Quadrant, GRID_HIGH_MIN};
+use crate::model::Lang;
+use crate::ui::i18n::{lang, t};
 
 #[component]
 pub(super) fn GridView() -> impl IntoView {
     let ctx = use_net();
+    let lang = lang();
     let quadrants = Quadrant::GRID_ORDER
         .into_iter()
         .map(|q| {
@@ -23,16 +26,19 @@ pub(super) fn GridView() -> impl IntoView {
             view! {
                 <section class=format!("net-quadrant {}", q.slug()) aria-labelledby=title_id.clone()
                     data-testid=format!("quadrant-{}", q.slug())>
-                    <h3 id=title_id.clone()>{q.label_nl()}</h3>
-                    <p class="muted">{q.description_nl()}</p>
+                    <h3 id=title_id.clone()>{q.label(lang)}</h3>
+                    <p class="muted">{q.description(lang)}</p>
                     <Show when=move || actors.with(|a| !a.is_empty())
-                        fallback=|| view! { <p class="muted">"Niemand."</p> }>
+                        fallback=|| view! { <p class="muted">{t("Niemand.", "Nobody.")}</p> }>
                         <ul>
                             <For each=move || actors.get() key=|a| a.clone() let:a>
                                 <li>
                                     <span class="net-quadrant-name">{a.1}</span>
                                     " "
-                                    <span class="muted">{format!("(invloed {}, belang {})", a.2, a.3)}</span>
+                                    <span class="muted">{match lang {
+                                        Lang::Nl => format!("(invloed {}, belang {})", a.2, a.3),
+                                        Lang::En => format!("(influence {}, interest {})", a.2, a.3),
+                                    }}</span>
                                 </li>
                             </For>
                         </ul>
@@ -43,16 +49,21 @@ pub(super) fn GridView() -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="grid-title" class="net-section">
-            <h2 id="grid-title">"Invloed en belang"</h2>
+            <h2 id="grid-title">{t("Invloed en belang", "Influence and interest")}</h2>
             <p>
-                {format!(
-                    "Elke actor staat in een kwadrant naar invloed en belang (1–5); vanaf {GRID_HIGH_MIN} telt een score als hoog. Pas de scores aan in de tabel of op de kaart."
-                )}
+                {match lang {
+                    Lang::Nl => format!(
+                        "Elke actor staat in een kwadrant naar invloed en belang (1–5); vanaf {GRID_HIGH_MIN} telt een score als hoog. Pas de scores aan in de tabel of op de kaart."
+                    ),
+                    Lang::En => format!(
+                        "Each actor sits in a quadrant by influence and interest (1–5); a score of {GRID_HIGH_MIN} or more counts as high. Change the scores in the table or on the map."
+                    ),
+                }}
             </p>
             <div class="net-grid-frame">
-                <p class="net-axis net-axis-y" aria-hidden="true">"Invloed ↑"</p>
+                <p class="net-axis net-axis-y" aria-hidden="true">{t("Invloed ↑", "Influence ↑")}</p>
                 <div class="net-grid">{quadrants}</div>
-                <p class="net-axis net-axis-x" aria-hidden="true">"Belang →"</p>
+                <p class="net-axis net-axis-x" aria-hidden="true">{t("Belang →", "Interest →")}</p>
             </div>
         </section>
     }

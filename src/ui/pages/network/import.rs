@@ -6,7 +6,10 @@ use leptos::prelude::*;
 use super::use_net;
 use crate::model::id::new_id;
 use crate::model::network::import::{apply, preview, ImportPreview};
+use crate::model::network::Endpoint;
+use crate::model::Lang;
 use crate::ui::files::{chosen_file, read_text};
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 /// Reads the file chosen in an `<input type=file>` into `target`.
@@ -28,6 +31,7 @@ fn read_chosen_file(
 pub(super) fn ImportView() -> impl IntoView {
     let app = use_app();
     let ctx = use_net();
+    let lang = lang();
     let actors_csv = RwSignal::new(String::new());
     let ties_csv = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -40,25 +44,29 @@ pub(super) fn ImportView() -> impl IntoView {
     });
     let make_preview = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (a, t) = (actors_csv.get_untracked(), ties_csv.get_untracked());
+        let (a, b) = (actors_csv.get_untracked(), ties_csv.get_untracked());
         let a = (!a.trim().is_empty()).then_some(a);
-        let t = (!t.trim().is_empty()).then_some(t);
-        if a.is_none() && t.is_none() {
+        let b = (!b.trim().is_empty()).then_some(b);
+        if a.is_none() && b.is_none() {
             error.set(Some(
-                "Kies een bestand of plak de inhoud van een CSV-bestand.".into(),
+                t(
+                    "Kies een bestand of plak de inhoud van een CSV-bestand.",
+                    "Choose a file or paste the contents of a CSV file.",
+                )
+                .into(),
             ));
             return;
         }
         let outcome = ctx
             .network
-            .with_untracked(|n| preview(n, a.as_deref(), t.as_deref(), new_id));
+            .with_untracked(|n| preview(n, a.as_deref(), b.as_deref(), new_id));
         match outcome {
             Ok(p) => {
                 error.set(None);
                 result.set(Some(p));
             }
             Err(e) => {
-                error.set(Some(e.message_nl()));
+                error.set(Some(e.message(lang)));
                 result.set(None);
             }
         }
@@ -71,54 +79,61 @@ pub(super) fn ImportView() -> impl IntoView {
         app.update(|d| outcome = Some(apply(p, &mut d.network)));
         match outcome {
             Some(Ok(done)) => {
-                ctx.status.set(format!(
-                    "Ingelezen: {} {} en {} {}.",
-                    done.actors,
-                    if done.actors == 1 { "actor" } else { "actoren" },
-                    done.ties,
-                    if done.ties == 1 {
-                        "relatie"
-                    } else {
-                        "relaties"
-                    }
-                ));
+                ctx.status.set(match lang {
+                    Lang::Nl => format!(
+                        "Ingelezen: {} en {}.",
+                        lang.count(done.actors, "actor", "actoren"),
+                        lang.count(done.ties, "relatie", "relaties"),
+                    ),
+                    Lang::En => format!(
+                        "Imported: {} and {}.",
+                        lang.count(done.actors, "actor", "actors"),
+                        lang.count(done.ties, "tie", "ties"),
+                    ),
+                });
                 actors_csv.set(String::new());
                 ties_csv.set(String::new());
                 result.set(None);
             }
-            Some(Err(e)) => error.set(Some(e.message_nl())),
+            Some(Err(e)) => error.set(Some(e.message(lang))),
             None => {}
         }
     };
     view! {
         <section aria-labelledby="import-title" class="net-section">
-            <h2 id="import-title">"CSV-bestanden inlezen"</h2>
+            <h2 id="import-title">{t("CSV-bestanden inlezen", "Import CSV files")}</h2>
             <p>
-                "Lees actoren en relaties in uit een spreadsheet (opgeslagen als CSV). "
-                "Het actorenbestand heeft minstens een kolom \u{201c}naam\u{201d}; het relatiebestand de kolommen \u{201c}van\u{201d} en \u{201c}naar\u{201d} (gebruik \u{201c}ik\u{201d} voor jezelf). "
-                "Je ziet eerst wat er verandert; er wordt pas iets toegevoegd als je op Importeren drukt."
+                {t(
+                    "Lees actoren en relaties in uit een spreadsheet (opgeslagen als CSV). \
+                     Het actorenbestand heeft minstens een kolom \u{201c}naam\u{201d}; het relatiebestand de kolommen \u{201c}van\u{201d} en \u{201c}naar\u{201d} (gebruik \u{201c}ik\u{201d} voor jezelf). \
+                     Je ziet eerst wat er verandert; er wordt pas iets toegevoegd als je op Importeren drukt.",
+                    "Import actors and ties from a spreadsheet (saved as CSV). \
+                     The actors file needs at least a column \u{201c}name\u{201d}; the ties file the columns \u{201c}from\u{201d} and \u{201c}to\u{201d} (use \u{201c}me\u{201d} for yourself). \
+                     Dutch column names and values are read too. \
+                     You first see what will change; nothing is added until you press Import.",
+                )}
             </p>
             <form class="card net-import" on:submit=make_preview novalidate>
                 <div class="net-form-row">
                     <div class="field">
-                        <label for="import-actors-file">"Actorenbestand (CSV)"</label>
+                        <label for="import-actors-file">{t("Actorenbestand (CSV)", "Actors file (CSV)")}</label>
                         <input id="import-actors-file" type="file" accept=".csv,text/csv,text/plain"
                             on:change=move |ev| read_chosen_file(&ev, actors_csv, error)/>
-                        <label for="import-actors-text">"Of plak de actoren"</label>
+                        <label for="import-actors-text">{t("Of plak de actoren", "Or paste the actors")}</label>
                         <textarea id="import-actors-text" prop:value=actors_csv
                             on:input=move |ev| actors_csv.set(event_target_value(&ev))></textarea>
                     </div>
                     <div class="field">
-                        <label for="import-ties-file">"Relatiebestand (CSV)"</label>
+                        <label for="import-ties-file">{t("Relatiebestand (CSV)", "Ties file (CSV)")}</label>
                         <input id="import-ties-file" type="file" accept=".csv,text/csv,text/plain"
                             on:change=move |ev| read_chosen_file(&ev, ties_csv, error)/>
-                        <label for="import-ties-text">"Of plak de relaties"</label>
+                        <label for="import-ties-text">{t("Of plak de relaties", "Or paste the ties")}</label>
                         <textarea id="import-ties-text" prop:value=ties_csv
                             on:input=move |ev| ties_csv.set(event_target_value(&ev))></textarea>
                     </div>
                 </div>
                 <p class="field-error" role="alert">{move || error.get()}</p>
-                <button type="submit" class="secondary">"Voorbeeld bekijken"</button>
+                <button type="submit" class="secondary">{t("Voorbeeld bekijken", "Preview")}</button>
             </form>
             {move || result.get().map(|p| view! { <PreviewView preview=p on_confirm=confirm on_cancel=move || result.set(None)/> })}
         </section>
@@ -132,7 +147,8 @@ fn PreviewView(
     on_cancel: impl Fn() + 'static,
 ) -> impl IntoView {
     let ctx = use_net();
-    let summary = preview.summary_nl();
+    let lang = lang();
+    let summary = preview.summary(lang);
     let nothing = preview.actors.is_empty() && preview.ties.is_empty();
     let actors: Vec<String> = preview.actors.iter().map(|a| a.name.clone()).collect();
     let ties: Vec<String> = preview
@@ -140,52 +156,52 @@ fn PreviewView(
         .iter()
         .map(|t| {
             let name = |e| match e {
-                crate::model::network::Endpoint::Me => "ik".to_string(),
-                crate::model::network::Endpoint::Actor(id) => preview
+                Endpoint::Me => Endpoint::me_label(lang).to_string(),
+                Endpoint::Actor(id) => preview
                     .actors
                     .iter()
                     .find(|a| a.id == id)
                     .map(|a| a.name.clone())
                     .or_else(|| {
                         ctx.network
-                            .with_untracked(|n| n.endpoint_name(e).map(str::to_string))
+                            .with_untracked(|n| n.endpoint_name(e, lang).map(str::to_string))
                     })
                     .unwrap_or_else(|| "?".into()),
             };
-            format!("{} – {} ({})", name(t.a), name(t.b), t.kind.label_nl())
+            format!("{} – {} ({})", name(t.a), name(t.b), t.kind.label(lang))
         })
         .collect();
-    let errors: Vec<String> = preview.errors.iter().map(|e| e.message_nl()).collect();
+    let errors: Vec<String> = preview.errors.iter().map(|e| e.message(lang)).collect();
     let ignored: Vec<String> = preview
         .ignored_columns
         .iter()
-        .map(|(f, c)| format!("{}: {c}", f.label_nl()))
+        .map(|(f, c)| format!("{}: {c}", f.label(lang)))
         .collect();
     view! {
         <section class="card net-preview" aria-labelledby="preview-title" data-testid="import-preview">
-            <h3 id="preview-title">"Voorbeeld"</h3>
+            <h3 id="preview-title">{t("Voorbeeld", "Preview")}</h3>
             <p role="status">{summary}</p>
             {(!errors.is_empty()).then(|| view! {
-                <h4>"Overgeslagen regels"</h4>
+                <h4>{t("Overgeslagen regels", "Skipped lines")}</h4>
                 <ul class="net-row-errors" data-testid="import-errors">
                     {errors.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
                 </ul>
             })}
             {(!ignored.is_empty()).then(|| view! {
-                <h4>"Niet gelezen kolommen"</h4>
+                <h4>{t("Niet gelezen kolommen", "Columns not read")}</h4>
                 <ul>{ignored.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
             })}
             {(!actors.is_empty()).then(|| view! {
-                <h4>"Nieuwe actoren"</h4>
+                <h4>{t("Nieuwe actoren", "New actors")}</h4>
                 <ul data-testid="import-new-actors">{actors.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
             })}
             {(!ties.is_empty()).then(|| view! {
-                <h4>"Nieuwe relaties"</h4>
+                <h4>{t("Nieuwe relaties", "New ties")}</h4>
                 <ul>{ties.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
             })}
             <div class="net-buttons">
-                <button type="button" class="primary" prop:disabled=nothing on:click=move |_| on_confirm(())>"Importeren"</button>
-                <button type="button" class="secondary" on:click=move |_| on_cancel()>"Annuleren"</button>
+                <button type="button" class="primary" prop:disabled=nothing on:click=move |_| on_confirm(())>{t("Importeren", "Import")}</button>
+                <button type="button" class="secondary" on:click=move |_| on_cancel()>{t("Annuleren", "Cancel")}</button>
             </div>
         </section>
     }

@@ -15,11 +15,12 @@ use crate::model::network::filter::{view as filter_view, Ego, ViewFilter};
 use crate::model::network::layout::{bounds, layout, LayoutOptions};
 use crate::model::network::rows::{actor_rows, case_actors};
 use crate::model::network::{ActorKind, Direction, Endpoint, Position, Strength, TieKind};
-use crate::model::Id;
+use crate::model::{Id, Lang};
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
-/// The outline of each kind, centred on the node; "ik" is a star.
-fn shape(kind: Option<ActorKind>) -> &'static str {
+/// The outline of each kind, centred on the node; the advisor ("ik", "me") is a star.
+pub(super) fn shape(kind: Option<ActorKind>) -> &'static str {
     match kind {
         None => "M0,-19 L5.1,-7 L18,-5.9 L8.2,2.7 L11.2,15.4 L0,8.7 L-11.2,15.4 L-8.2,2.7 L-18,-5.9 L-5.1,-7 Z",
         Some(ActorKind::Person) => "M-14,0 A14,14 0 1,0 14,0 A14,14 0 1,0 -14,0 Z",
@@ -34,18 +35,23 @@ fn shape(kind: Option<ActorKind>) -> &'static str {
 
 fn shape_name(kind: Option<ActorKind>) -> &'static str {
     match kind {
-        None => "ster",
-        Some(ActorKind::Person) => "cirkel",
-        Some(ActorKind::Organisation) => "vierkant",
-        Some(ActorKind::Team) => "zeshoek",
-        Some(ActorKind::ResidentsGroup) => "driehoek",
-        Some(ActorKind::Politics) => "ruit",
-        Some(ActorKind::Company) => "vijfhoek",
-        Some(ActorKind::Other) => "omgekeerde driehoek",
+        None => t("ster", "star"),
+        Some(ActorKind::Person) => t("cirkel", "circle"),
+        Some(ActorKind::Organisation) => t("vierkant", "square"),
+        Some(ActorKind::Team) => t("zeshoek", "hexagon"),
+        Some(ActorKind::ResidentsGroup) => t("driehoek", "triangle"),
+        Some(ActorKind::Politics) => t("ruit", "diamond"),
+        Some(ActorKind::Company) => t("vijfhoek", "pentagon"),
+        Some(ActorKind::Other) => t("omgekeerde driehoek", "upside-down triangle"),
     }
 }
 
-fn colour(kind: Option<ActorKind>) -> &'static str {
+/// How the map and its legend name the advisor's own node.
+fn me_long() -> &'static str {
+    t("ik (jijzelf)", "me (yourself)")
+}
+
+pub(super) fn colour(kind: Option<ActorKind>) -> &'static str {
     match kind {
         None => "#0b5d3b",
         Some(ActorKind::Person) => "#4e79a7",
@@ -58,7 +64,7 @@ fn colour(kind: Option<ActorKind>) -> &'static str {
     }
 }
 
-fn width(strength: Strength) -> f64 {
+pub(super) fn width(strength: Strength) -> f64 {
     match strength {
         Strength::Weak => 1.5,
         Strength::Normal => 3.0,
@@ -66,7 +72,7 @@ fn width(strength: Strength) -> f64 {
     }
 }
 
-fn dashes(kind: TieKind) -> &'static str {
+pub(super) fn dashes(kind: TieKind) -> &'static str {
     match kind {
         TieKind::Formal => "none",
         TieKind::Informal => "9 6",
@@ -77,7 +83,7 @@ fn dashes(kind: TieKind) -> &'static str {
     }
 }
 
-fn tie_colour(kind: TieKind) -> &'static str {
+pub(super) fn tie_colour(kind: TieKind) -> &'static str {
     match kind {
         TieKind::Conflict => "#a11b1b",
         _ => "#4d5660",
@@ -185,6 +191,7 @@ impl MapState {
 pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
     let app = use_app();
     let ctx = use_net();
+    let lang = lang();
     let net = ctx.network;
     let me_centre = RwSignal::new(true);
     let filter_kinds = RwSignal::new(ViewFilter::default());
@@ -228,7 +235,7 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
             if v.me {
                 list.push(NodeInfo {
                     e: Endpoint::Me,
-                    name: Endpoint::ME_LABEL_NL.to_string(),
+                    name: Endpoint::me_label(lang).to_string(),
                     kind: None,
                 });
             }
@@ -361,8 +368,8 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
             format!("translate({:.1} {:.1})", p.x, p.y)
         };
         let label = match n.kind {
-            Some(k) => format!("{}, {}", n.name, k.label_nl()),
-            None => "ik (jijzelf)".to_string(),
+            Some(k) => format!("{}, {}", n.name, k.label(lang)),
+            None => me_long().to_string(),
         };
         let on_down = move |ev: leptos::ev::PointerEvent| {
             if ev.button() != 0 {
@@ -510,7 +517,7 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                     <svg class="net-legend-shape" viewBox="-20 -20 40 40" aria-hidden="true">
                         <path d=shape(Some(k)) fill=colour(Some(k))/>
                     </svg>
-                    {k.label_nl()}
+                    {k.label(lang)}
                 </label>
             }
         })
@@ -520,25 +527,35 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
             nodes.with(|n| n.iter().filter(|n| n.kind.is_some()).count()),
             ties.with(Vec::len),
         );
-        format!("Netwerkkaart met {a} actoren en {t} relaties")
+        match lang {
+            Lang::Nl => format!("Netwerkkaart met {a} actoren en {t} relaties"),
+            Lang::En => format!(
+                "Network map with {} and {}",
+                lang.count(a, "actor", "actors"),
+                lang.count(t, "tie", "ties")
+            ),
+        }
     };
 
     view! {
         <section aria-labelledby="map-title" class="net-section">
-            <h2 id="map-title">"Kaart"</h2>
+            <h2 id="map-title">{t("Kaart", "Map")}</h2>
             <Show when=move || net.with(|n| n.actors.is_empty())>
-                <p class="empty-state">"Er staan nog geen actoren op de kaart. Voeg ze toe in de tabel, of lees een CSV-bestand in."</p>
+                <p class="empty-state">{t(
+                    "Er staan nog geen actoren op de kaart. Voeg ze toe in de tabel, of lees een CSV-bestand in.",
+                    "There are no actors on the map yet. Add them in the table, or import a CSV file.",
+                )}</p>
             </Show>
             <div class="net-filters card">
                 <fieldset class="field">
-                    <legend>"Soort actor"</legend>
+                    <legend>{t("Soort actor", "Kind of actor")}</legend>
                     <div class="net-kinds">{kind_boxes}</div>
                 </fieldset>
                 <div class="net-form-row">
                     <div class="field">
-                        <label for="map-case">"Casus"</label>
+                        <label for="map-case">{t("Casus", "Case")}</label>
                         <select id="map-case" on:change=on_case>
-                            <option value="" prop:selected=move || case.get().is_none()>"Alle actoren"</option>
+                            <option value="" prop:selected=move || case.get().is_none()>{t("Alle actoren", "All actors")}</option>
                             <For each=move || cases.get() key=|c| c.clone() let:c>
                                 {
                                     let id = c.0;
@@ -548,7 +565,7 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="map-ego">"Alleen rond"</label>
+                        <label for="map-ego">{t("Alleen rond", "Only around")}</label>
                         <select id="map-ego" on:change=move |ev| {
                             let v = event_target_value(&ev);
                             ego_centre.set(match v.as_str() {
@@ -557,8 +574,8 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                                 other => other.parse::<Id>().ok().map(Endpoint::Actor),
                             });
                         }>
-                            <option value="" prop:selected=move || ego_centre.get().is_none()>"Iedereen"</option>
-                            <option value="ik" prop:selected=move || ego_centre.get() == Some(Endpoint::Me)>"ik"</option>
+                            <option value="" prop:selected=move || ego_centre.get().is_none()>{t("Iedereen", "Everyone")}</option>
+                            <option value="ik" prop:selected=move || ego_centre.get() == Some(Endpoint::Me)>{Endpoint::me_label(lang)}</option>
                             <For each=move || actor_choices.get() key=|a| a.clone() let:a>
                                 {
                                     let e = Endpoint::Actor(a.0);
@@ -568,33 +585,33 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                         </select>
                     </div>
                     <div class="field">
-                        <label for="map-depth">"Stappen"</label>
+                        <label for="map-depth">{t("Stappen", "Steps")}</label>
                         <select id="map-depth" prop:disabled=move || ego_centre.get().is_none()
                             on:change=move |ev| ego_depth.set(if event_target_value(&ev) == "2" { 2 } else { 1 })>
-                            <option value="1" prop:selected=move || ego_depth.get() == 1>"1 stap"</option>
-                            <option value="2" prop:selected=move || ego_depth.get() == 2>"2 stappen"</option>
+                            <option value="1" prop:selected=move || ego_depth.get() == 1>{t("1 stap", "1 step")}</option>
+                            <option value="2" prop:selected=move || ego_depth.get() == 2>{t("2 stappen", "2 steps")}</option>
                         </select>
                     </div>
                 </div>
                 <label class="choice">
                     <input type="checkbox" prop:checked=me_centre on:change=move |ev| me_centre.set(event_target_checked(&ev))/>
-                    "Zet mij (ik) in het midden"
+                    {t("Zet mij (ik) in het midden", "Put me at the centre")}
                 </label>
             </div>
             <div class="net-map-layout">
                 <div class="net-map-col">
-                    <div class="net-map-controls" role="group" aria-label="Zoomen en verschuiven">
-                        <button type="button" class="secondary" aria-label="Inzoomen" on:click=move |_| zoom_by(1.25)>"+"</button>
-                        <button type="button" class="secondary" aria-label="Uitzoomen" on:click=move |_| zoom_by(0.8)>"−"</button>
-                        <button type="button" class="secondary" aria-label="Naar links schuiven" on:click=move |_| pan_by(-0.2, 0.0)>"←"</button>
-                        <button type="button" class="secondary" aria-label="Naar rechts schuiven" on:click=move |_| pan_by(0.2, 0.0)>"→"</button>
-                        <button type="button" class="secondary" aria-label="Omhoog schuiven" on:click=move |_| pan_by(0.0, -0.2)>"↑"</button>
-                        <button type="button" class="secondary" aria-label="Omlaag schuiven" on:click=move |_| pan_by(0.0, 0.2)>"↓"</button>
-                        <button type="button" class="secondary" on:click=move |_| { zoom.set(1.0); pan.set((0.0, 0.0)); }>"Alles tonen"</button>
+                    <div class="net-map-controls" role="group" aria-label=t("Zoomen en verschuiven", "Zoom and pan")>
+                        <button type="button" class="secondary" aria-label=t("Inzoomen", "Zoom in") on:click=move |_| zoom_by(1.25)>"+"</button>
+                        <button type="button" class="secondary" aria-label=t("Uitzoomen", "Zoom out") on:click=move |_| zoom_by(0.8)>"−"</button>
+                        <button type="button" class="secondary" aria-label=t("Naar links schuiven", "Pan left") on:click=move |_| pan_by(-0.2, 0.0)>"←"</button>
+                        <button type="button" class="secondary" aria-label=t("Naar rechts schuiven", "Pan right") on:click=move |_| pan_by(0.2, 0.0)>"→"</button>
+                        <button type="button" class="secondary" aria-label=t("Omhoog schuiven", "Pan up") on:click=move |_| pan_by(0.0, -0.2)>"↑"</button>
+                        <button type="button" class="secondary" aria-label=t("Omlaag schuiven", "Pan down") on:click=move |_| pan_by(0.0, 0.2)>"↓"</button>
+                        <button type="button" class="secondary" on:click=move |_| { zoom.set(1.0); pan.set((0.0, 0.0)); }>{t("Alles tonen", "Show all")}</button>
                         <button type="button" class="secondary" on:click=move |_| {
                             app.update(|d| d.network.clear_positions());
-                            ctx.status.set("Alle actoren zijn opnieuw geplaatst.".into());
-                        }>"Opnieuw plaatsen"</button>
+                            ctx.status.set(t("Alle actoren zijn opnieuw geplaatst.", "All actors have been placed again.").into());
+                        }>{t("Opnieuw plaatsen", "Place again")}</button>
                     </div>
                     <div class="net-map" node_ref=wrap>
                         <svg data-testid="network-map" role="group" aria-label=summary
@@ -620,20 +637,24 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                         </svg>
                     </div>
                     <p class="muted net-hint">
-                        "Sleep een actor om hem te verplaatsen (of gebruik de pijltjestoetsen als hij de focus heeft); de plek wordt bewaard. "
-                        "Klik of druk op Enter om een actor te bewerken. Scroll of gebruik + en − om te zoomen; sleep de achtergrond om te verschuiven."
+                        {t(
+                            "Sleep een actor om hem te verplaatsen (of gebruik de pijltjestoetsen als hij de focus heeft); de plek wordt bewaard. \
+                             Klik of druk op Enter om een actor te bewerken. Scroll of gebruik + en − om te zoomen; sleep de achtergrond om te verschuiven.",
+                            "Drag an actor to move it (or use the arrow keys when it has focus); its place is kept. \
+                             Click or press Enter to edit an actor. Scroll or use + and − to zoom; drag the background to pan.",
+                        )}
                     </p>
                 </div>
-                <aside class="net-side" aria-label="Geselecteerd">
+                <aside class="net-side" aria-label=t("Geselecteerd", "Selected")>
                     {move || match selected.get() {
                         Some(Endpoint::Actor(_)) if ctx.editing.get().is_some() => {
                             let editing = ctx.editing.get();
                             view! { <ActorForm editing=editing/> }.into_any()
                         }
                         Some(Endpoint::Me) => view! {
-                            <div class="card"><h3>"ik"</h3><p>"Dit ben jij. Je relaties voeg je toe in de tabel."</p></div>
+                            <div class="card"><h3>{Endpoint::me_label(lang)}</h3><p>{t("Dit ben jij. Je relaties voeg je toe in de tabel.", "This is you. Add your ties in the table.")}</p></div>
                         }.into_any(),
-                        _ => view! { <p class="muted">"Kies een actor op de kaart om die te bewerken."</p> }.into_any(),
+                        _ => view! { <p class="muted">{t("Kies een actor op de kaart om die te bewerken.", "Choose an actor on the map to edit it.")}</p> }.into_any(),
                     }}
                     <Legend/>
                 </aside>
@@ -642,14 +663,18 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
     }
 }
 
+/// `me` names the star when the map is someone else's (the begeleider's view of a
+/// participant); on one's own map it is "ik (jijzelf)".
 #[component]
-fn Legend() -> impl IntoView {
+pub(super) fn Legend(#[prop(optional, into)] me: Option<String>) -> impl IntoView {
+    let lang = lang();
     let kinds = std::iter::once(None)
         .chain(ActorKind::ALL.into_iter().map(Some))
         .map(|k| {
-            let label = match k {
-                Some(k) => k.label_nl(),
-                None => "ik (jijzelf)",
+            let label = match (k, &me) {
+                (Some(k), _) => k.label(lang).to_string(),
+                (None, Some(name)) => name.clone(),
+                (None, None) => me_long().to_string(),
             };
             view! {
                 <li>
@@ -670,7 +695,7 @@ fn Legend() -> impl IntoView {
                         <line x1="2" y1="5" x2="58" y2="5" stroke=tie_colour(k) stroke-width="3"
                             stroke-dasharray=dashes(k) stroke-linecap="round"/>
                     </svg>
-                    {k.label_nl()}
+                    {k.label(lang)}
                 </li>
             }
         })
@@ -683,21 +708,21 @@ fn Legend() -> impl IntoView {
                     <svg class="net-legend-line" viewBox="0 0 60 10" aria-hidden="true">
                         <line x1="2" y1="5" x2="58" y2="5" stroke="#4d5660" stroke-width=width(s)/>
                     </svg>
-                    {format!("{} (lijndikte)", s.label_nl())}
+                    {format!("{} ({})", s.label(lang), t("lijndikte", "line width"))}
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="card net-legend" aria-labelledby="legend-title">
-            <h3 id="legend-title">"Legenda"</h3>
-            <h4>"Soort actor (vorm en kleur)"</h4>
+            <h3 id="legend-title">{t("Legenda", "Legend")}</h3>
+            <h4>{t("Soort actor (vorm en kleur)", "Kind of actor (shape and colour)")}</h4>
             <ul>{kinds}</ul>
-            <h4>"Soort relatie (lijnpatroon)"</h4>
+            <h4>{t("Soort relatie (lijnpatroon)", "Kind of tie (line pattern)")}</h4>
             <ul>{tie_kinds}</ul>
-            <h4>"Sterkte"</h4>
+            <h4>{t("Sterkte", "Strength")}</h4>
             <ul>{strengths}</ul>
-            <p class="muted">"Een pijl wijst de richting van een eenzijdige relatie aan."</p>
+            <p class="muted">{t("Een pijl wijst de richting van een eenzijdige relatie aan.", "An arrow shows the direction of a one-way tie.")}</p>
         </section>
     }
 }

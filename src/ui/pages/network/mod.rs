@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::model::network::Network;
 use crate::model::Id;
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::t;
 use crate::ui::state::use_app;
 
 mod analysis;
@@ -15,8 +16,11 @@ mod forms;
 mod grid;
 mod import;
 mod map;
+mod picture;
 mod snapshots;
 mod table;
+
+pub(crate) use picture::NetworkPicture;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Tab {
@@ -51,12 +55,12 @@ impl Tab {
 
     fn label(self) -> &'static str {
         match self {
-            Tab::Map => "Kaart",
-            Tab::Grid => "Invloed en belang",
-            Tab::Table => "Tabel",
-            Tab::Analysis => "Analyse",
-            Tab::Import => "Importeren",
-            Tab::Snapshots => "Momentopnamen",
+            Tab::Map => t("Kaart", "Map"),
+            Tab::Grid => t("Invloed en belang", "Influence and interest"),
+            Tab::Table => t("Tabel", "Table"),
+            Tab::Analysis => t("Analyse", "Analysis"),
+            Tab::Import => t("Importeren", "Import"),
+            Tab::Snapshots => t("Momentopnamen", "Snapshots"),
         }
     }
 
@@ -131,11 +135,14 @@ pub fn NetworkPage() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <PageTitle text="Netwerkkaart"/>
+        <PageTitle text=t("Netwerkkaart", "Network map")/>
         <p class="lead">
-            "De personen en partijen om je heen, hoe ze met elkaar en met jou verbonden zijn, en wie je nog mist."
+            {t(
+                "De personen en partijen om je heen, hoe ze met elkaar en met jou verbonden zijn, en wie je nog mist.",
+                "The people and parties around you, how they are connected to each other and to you, and who is still missing.",
+            )}
         </p>
-        <nav class="net-tabs" aria-label="Weergaven van de netwerkkaart">
+        <nav class="net-tabs" aria-label=t("Weergaven van de netwerkkaart", "Views of the network map")>
             <ul>{tabs}</ul>
         </nav>
         <p class="net-status" role="status" aria-live="polite" data-testid="net-status">

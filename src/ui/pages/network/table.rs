@@ -5,14 +5,17 @@ use leptos::prelude::*;
 use super::forms::{ActorForm, ConfirmDeletion, Deletion, TieForm};
 use super::use_net;
 use crate::model::network::rows::{actor_rows, tie_rows, ActorRow, TieRow};
+use crate::model::Lang;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 #[component]
 pub(super) fn TableView() -> impl IntoView {
     let app = use_app();
     let ctx = use_net();
+    let lang = lang();
     let rows = Memo::new(move |_| ctx.network.with(actor_rows));
-    let ties = Memo::new(move |_| ctx.network.with(tie_rows));
+    let ties = Memo::new(move |_| ctx.network.with(|n| tie_rows(n, lang)));
     let pending = RwSignal::new(None::<Deletion>);
     let editing_tie = RwSignal::new(None);
     let ask_actor = move |row: &ActorRow| {
@@ -33,27 +36,33 @@ pub(super) fn TableView() -> impl IntoView {
     };
     view! {
         <section aria-labelledby="actors-title" class="net-section">
-            <h2 id="actors-title">"Actoren"</h2>
+            <h2 id="actors-title">{t("Actoren", "Actors")}</h2>
             <ConfirmDeletion pending=pending/>
             <Show when=move || rows.with(|r| !r.is_empty())
-                fallback=|| view! { <p class="empty-state">"Er staan nog geen actoren op de kaart. Voeg er hieronder een toe, of lees een CSV-bestand in."</p> }>
+                fallback=|| view! { <p class="empty-state">{t(
+                    "Er staan nog geen actoren op de kaart. Voeg er hieronder een toe, of lees een CSV-bestand in.",
+                    "There are no actors on the map yet. Add one below, or import a CSV file.",
+                )}</p> }>
                 <div class="net-table-wrap">
                     <table class="net-table" data-testid="actors-table">
-                        <caption class="visually-hidden">"Actoren op de netwerkkaart"</caption>
+                        <caption class="visually-hidden">{t("Actoren op de netwerkkaart", "Actors on the network map")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Naam"</th>
-                                <th scope="col">"Soort"</th>
-                                <th scope="col">"Organisatie"</th>
-                                <th scope="col">"Rol"</th>
-                                <th scope="col">"Invloed"</th>
-                                <th scope="col">"Belang"</th>
-                                <th scope="col">"Houding"</th>
-                                <th scope="col">"Verstandhouding"</th>
-                                <th scope="col">"Laatste contact"</th>
-                                <th scope="col"><abbr title="aantal relaties">"Relaties"</abbr></th>
-                                <th scope="col"><abbr title="betweenness: hoe vaak deze actor op de kortste weg tussen anderen ligt (0–1)">"Tussenpositie"</abbr></th>
-                                <th scope="col">"Acties"</th>
+                                <th scope="col">{t("Naam", "Name")}</th>
+                                <th scope="col">{t("Soort", "Kind")}</th>
+                                <th scope="col">{t("Organisatie", "Organisation")}</th>
+                                <th scope="col">{t("Rol", "Role")}</th>
+                                <th scope="col">{t("Invloed", "Influence")}</th>
+                                <th scope="col">{t("Belang", "Interest")}</th>
+                                <th scope="col">{t("Houding", "Attitude")}</th>
+                                <th scope="col">{t("Verstandhouding", "Working relationship")}</th>
+                                <th scope="col">{t("Laatste contact", "Last contact")}</th>
+                                <th scope="col"><abbr title=t("aantal relaties", "number of ties")>{t("Relaties", "Ties")}</abbr></th>
+                                <th scope="col"><abbr title=t(
+                                    "betweenness: hoe vaak deze actor op de kortste weg tussen anderen ligt (0–1)",
+                                    "how often this actor lies on the shortest path between others (0–1)",
+                                )>{t("Tussenpositie", "Betweenness")}</abbr></th>
+                                <th scope="col">{t("Acties", "Actions")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -65,26 +74,26 @@ pub(super) fn TableView() -> impl IntoView {
                                     view! {
                                         <tr>
                                             <th scope="row">{row.actor.name.clone()}</th>
-                                            <td>{row.actor.kind.label_nl()}</td>
+                                            <td>{row.actor.kind.label(lang)}</td>
                                             <td>{row.actor.organisation.clone()}</td>
                                             <td>{row.actor.role.clone()}</td>
                                             <td>{row.actor.influence}</td>
                                             <td>{row.actor.interest}</td>
-                                            <td>{row.actor.attitude.label_nl()}</td>
-                                            <td>{row.actor.rapport.label_nl()}</td>
-                                            <td>{row.actor.last_contact.map(|d| d.format("%d-%m-%Y").to_string()).unwrap_or_else(|| "—".into())}</td>
+                                            <td>{row.actor.attitude.label(lang)}</td>
+                                            <td>{row.actor.rapport.label(lang)}</td>
+                                            <td>{row.actor.last_contact.map(|d| lang.short_date(d)).unwrap_or_else(|| "—".into())}</td>
                                             <td>{row.degree}</td>
-                                            <td>{format!("{:.2}", row.betweenness)}</td>
+                                            <td>{lang.decimal(row.betweenness, 2)}</td>
                                             <td class="net-actions">
                                                 <button type="button" class="secondary"
-                                                    aria-label=format!("Bewerken: {name}")
+                                                    aria-label=format!("{}: {name}", t("Bewerken", "Edit"))
                                                     on:click=move |_| {
                                                         ctx.focus_form.set(true);
                                                         ctx.editing.set(Some(id));
-                                                    }>"Bewerken"</button>
+                                                    }>{t("Bewerken", "Edit")}</button>
                                                 <button type="button" class="secondary"
-                                                    aria-label=format!("Verwijderen: {name}")
-                                                    on:click=move |_| ask_actor(&for_delete)>"Verwijderen"</button>
+                                                    aria-label=format!("{}: {name}", t("Verwijderen", "Delete"))
+                                                    on:click=move |_| ask_actor(&for_delete)>{t("Verwijderen", "Delete")}</button>
                                             </td>
                                         </tr>
                                     }
@@ -100,21 +109,24 @@ pub(super) fn TableView() -> impl IntoView {
             }}
         </section>
         <section aria-labelledby="ties-title" class="net-section">
-            <h2 id="ties-title">"Relaties"</h2>
-            <Show when=move || ties.with(|t| !t.is_empty())
-                fallback=|| view! { <p class="empty-state">"Er zijn nog geen relaties. Verbind hieronder twee actoren, of een actor met jezelf (ik)."</p> }>
+            <h2 id="ties-title">{t("Relaties", "Ties")}</h2>
+            <Show when=move || ties.with(|list| !list.is_empty())
+                fallback=|| view! { <p class="empty-state">{t(
+                    "Er zijn nog geen relaties. Verbind hieronder twee actoren, of een actor met jezelf (ik).",
+                    "There are no ties yet. Connect two actors below, or an actor with yourself (me).",
+                )}</p> }>
                 <div class="net-table-wrap">
                     <table class="net-table" data-testid="ties-table">
-                        <caption class="visually-hidden">"Relaties op de netwerkkaart"</caption>
+                        <caption class="visually-hidden">{t("Relaties op de netwerkkaart", "Ties on the network map")}</caption>
                         <thead>
                             <tr>
-                                <th scope="col">"Van"</th>
-                                <th scope="col">"Naar"</th>
-                                <th scope="col">"Soort"</th>
-                                <th scope="col">"Sterkte"</th>
-                                <th scope="col">"Richting"</th>
-                                <th scope="col">"Notitie"</th>
-                                <th scope="col">"Acties"</th>
+                                <th scope="col">{t("Van", "From")}</th>
+                                <th scope="col">{t("Naar", "To")}</th>
+                                <th scope="col">{t("Soort", "Kind")}</th>
+                                <th scope="col">{t("Sterkte", "Strength")}</th>
+                                <th scope="col">{t("Richting", "Direction")}</th>
+                                <th scope="col">{t("Notitie", "Note")}</th>
+                                <th scope="col">{t("Acties", "Actions")}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -139,6 +151,7 @@ fn TieRowView(
     pending: RwSignal<Option<Deletion>>,
     editing: RwSignal<Option<crate::model::Id>>,
 ) -> impl IntoView {
+    let lang = lang();
     let label = format!("{} – {}", row.from, row.to);
     let id = row.tie.id;
     let for_delete = label.clone();
@@ -151,15 +164,21 @@ fn TieRowView(
         <tr>
             <td>{row.from.clone()}</td>
             <td>{row.to.clone()}</td>
-            <td>{row.tie.kind.label_nl()}</td>
-            <td>{row.tie.strength.label_nl()}</td>
-            <td><span aria-hidden="true">{arrow}" "</span>{row.tie.direction.label_nl()}</td>
+            <td>{row.tie.kind.label(lang)}</td>
+            <td>{row.tie.strength.label(lang)}</td>
+            <td><span aria-hidden="true">{arrow}" "</span>{row.tie.direction.label(lang)}</td>
             <td>{row.tie.note.clone()}</td>
             <td class="net-actions">
-                <button type="button" class="secondary" aria-label=format!("Bewerken: relatie {label}")
-                    on:click=move |_| editing.set(Some(id))>"Bewerken"</button>
-                <button type="button" class="secondary" aria-label=format!("Verwijderen: relatie {label}")
-                    on:click=move |_| pending.set(Some(Deletion::Tie { id, label: for_delete.clone() }))>"Verwijderen"</button>
+                <button type="button" class="secondary" aria-label=match lang {
+                        Lang::Nl => format!("Bewerken: relatie {label}"),
+                        Lang::En => format!("Edit: tie {label}"),
+                    }
+                    on:click=move |_| editing.set(Some(id))>{t("Bewerken", "Edit")}</button>
+                <button type="button" class="secondary" aria-label=match lang {
+                        Lang::Nl => format!("Verwijderen: relatie {label}"),
+                        Lang::En => format!("Delete: tie {label}"),
+                    }
+                    on:click=move |_| pending.set(Some(Deletion::Tie { id, label: for_delete.clone() }))>{t("Verwijderen", "Delete")}</button>
             </td>
         </tr>
     }

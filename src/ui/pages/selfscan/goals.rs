@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use super::{change, date_nl, read, read_untracked, SectionNav};
 use crate::model::id::new_id;
-use crate::model::selfscan::{Goal, GoalAction, GoalStatus};
+use crate::model::selfscan::{Goal, GoalAction, GoalStatus, SelfScan};
 use crate::model::Id;
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 #[component]
@@ -261,4 +262,62 @@ fn GoalForm(
             <button type="button" on:click=move |_| editing.set(None)>"Annuleren"</button>
         </form>
     }
+}
+
+/// The goals, read-only: beside the results and on the begeleider's pages, where they are
+/// talked through (often on paper), so each goal shows its state, competencies and actions.
+pub(crate) fn goal_summary(s: &SelfScan) -> AnyView {
+    if s.goals.is_empty() {
+        return view! { <p class="muted">{t("Nog geen ontwikkeldoelen.", "No development goals yet.")}</p> }
+            .into_any();
+    }
+    let items = s
+        .goals
+        .iter()
+        .map(|g| {
+            let (done, total) = g.action_progress();
+            let status = lang().pick(g.status.label_nl(), g.status.label_en());
+            let mut facts = format!("{}: {status}", t("Status", "Status"));
+            if let Some(d) = g.due {
+                facts += &format!(" · {}: {}", t("Streefdatum", "Target date"), date_nl(d));
+            }
+            if total > 0 {
+                facts += &format!(
+                    " · {done} {} {total} {}",
+                    t("van", "of"),
+                    t("acties gedaan", "actions done")
+                );
+            }
+            let names: Vec<&str> = g
+                .competencies
+                .iter()
+                .map(|c| s.competency_name(c).unwrap_or(c))
+                .collect();
+            let actions = g
+                .actions
+                .iter()
+                .map(|a| {
+                    view! {
+                        <li>
+                            <span aria-hidden="true">{if a.done { "☑ " } else { "☐ " }}</span>
+                            {a.text.clone()}
+                            {a.done.then(|| t(" (gedaan)", " (done)"))}
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <li class="goal-summary">
+                    <h3>{g.title.clone()}</h3>
+                    <p>{facts}</p>
+                    {(!names.is_empty()).then(|| view! {
+                        <p>{format!("{}: {}", t("Competenties", "Competencies"), names.join(", "))}</p>
+                    })}
+                    {(!g.description.is_empty()).then(|| view! { <p class="user-text">{g.description.clone()}</p> })}
+                    {(!actions.is_empty()).then(|| view! { <ul class="goal-actions">{actions}</ul> })}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="goal-list" data-testid="goal-summary">{items}</ul> }.into_any()
 }

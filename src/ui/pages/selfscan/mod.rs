@@ -19,6 +19,7 @@ use crate::ui::components::PageTitle;
 use crate::ui::state::{use_app, AppState};
 
 pub use framework::FrameworkPage;
+pub(crate) use goals::goal_summary;
 pub use goals::GoalsPage;
 pub(crate) use results::radar_view;
 pub use results::ResultsPage;

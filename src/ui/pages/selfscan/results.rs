@@ -1,13 +1,18 @@
 //! Results: a radar chart of chosen scans, the change between two scans, strengths and
-//! gaps, and how someone else's rating compares with the participant's own.
+//! gaps, the development goals, and how someone else's rating compares with the
+//! participant's own. Printable: the controls stay off paper (`style/print.css`), and
+//! captions say which scans each table compares.
 
 use leptos::prelude::*;
 
-use super::{delta_nl, read, scan_title, score_nl, SectionNav};
+use leptos_router::components::A;
+
+use super::{date_nl, delta_nl, goal_summary, read, scan_title, score_nl, today, SectionNav};
 use crate::model::selfscan::scoring::{largest_gaps, strengths};
 use crate::model::selfscan::Radar;
 use crate::model::Id;
-use crate::ui::components::PageTitle;
+use crate::ui::components::{PageTitle, PrintButton};
+use crate::ui::i18n::t;
 use crate::ui::state::use_app;
 
 /// A finished scan as the choosers list it.
@@ -30,6 +35,16 @@ const RADIUS: f64 = 150.0;
 
 fn parse_id(text: &str) -> Option<Id> {
     text.parse().ok()
+}
+
+/// The title of the scan `id` among the choices, for a caption.
+fn title_of(choices: Memo<Vec<Choice>>, id: Option<Id>) -> String {
+    choices.with(|c| {
+        c.iter()
+            .find(|c| Some(c.id) == id)
+            .map(|c| c.title.clone())
+            .unwrap_or_default()
+    })
 }
 
 #[component]
@@ -57,6 +72,20 @@ pub fn ResultsPage() -> impl IntoView {
     let after = RwSignal::new(own.last().copied());
     let own_pick = RwSignal::new(own.last().copied());
     let other_pick = RwSignal::new(others.last().copied());
+    // On paper the header with the profile is gone: say whose results these are.
+    let whose = move || {
+        app.doc.with(|d| {
+            d.as_ref().map(|d| {
+                format!(
+                    "{} · {} · {} {}",
+                    d.profile.name,
+                    d.profile.course,
+                    t("afgedrukt op", "printed on"),
+                    date_nl(today())
+                )
+            })
+        })
+    };
     view! {
         <PageTitle text="Resultaten zelfscan"/>
         <SectionNav/>
@@ -64,9 +93,12 @@ pub fn ResultsPage() -> impl IntoView {
             when=move || choices.with(|c| !c.is_empty())
             fallback=|| view! { <p class="empty-state">"Rond eerst een scan af; dan zie je hier je resultaten."</p> }
         >
+            <p class="print-only">{whose}</p>
+            <PrintButton/>
             <RadarSection choices=choices selected=selected/>
             <DeltaSection choices=choices before=before after=after/>
             <StrengthsSection after=after/>
+            <GoalsSection/>
             <RaterSection choices=choices own=own_pick other=other_pick/>
         </Show>
     }
@@ -129,7 +161,7 @@ fn RadarSection(choices: Memo<Vec<Choice>>, selected: RwSignal<Vec<Id>>) -> impl
     view! {
         <section class="card results-radar" aria-labelledby="radar-heading">
             <h2 id="radar-heading">"Radardiagram"</h2>
-            <fieldset class="field">
+            <fieldset class="field no-print">
                 <legend>"Welke scans wil je over elkaar leggen?"</legend>
                 {checkboxes}
             </fieldset>
@@ -275,8 +307,17 @@ pub(crate) fn radar_view(
             view! { <tr><th scope="row">{a.name.clone()}</th>{cells}{target}</tr> }
         })
         .collect_view();
-    // Room on either side for the axis names.
-    let size = format!("-130 0 {} {SIZE}", SIZE + 260.0);
+    // Room on either side for the axis names: a sideways name starts about 170 units from
+    // the centre and takes about 7 units a letter. Capped, so one absurdly long name
+    // cannot shrink the drawing to nothing (robust.css clips what is left over).
+    let longest = radar
+        .axes
+        .iter()
+        .map(|a| a.name.chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    let room = (longest * 7.0 - 60.0).clamp(130.0, 260.0);
+    let size = format!("{} 0 {} {SIZE}", -room, SIZE + 2.0 * room);
     view! {
         <p id="radar-desc" class="muted">
             {format!("Gemiddeld niveau per competentie, van het midden (0) tot de rand ({}).", radar.max)}
@@ -380,13 +421,20 @@ fn DeltaSection(
     view! {
         <section class="card results-deltas" aria-labelledby="deltas-heading">
             <h2 id="deltas-heading">"Verandering tussen twee scans"</h2>
-            <div class="pick-two">
+            <div class="pick-two no-print">
                 {scan_select("delta-before", "Eerdere scan", choices, any, before)}
                 {scan_select("delta-after", "Latere scan", choices, any, after)}
             </div>
             <Show when=move || rows.with(|r| !r.is_empty())
                 fallback=|| view! { <p class="muted">"Kies twee scans om ze te vergelijken."</p> }>
                 <table data-testid="delta-table">
+                    <caption>{move || format!(
+                        "{} {} {} {}",
+                        t("Van", "From"),
+                        title_of(choices, before.get()),
+                        t("naar", "to"),
+                        title_of(choices, after.get())
+                    )}</caption>
                     <thead><tr>
                         <th scope="col">"Competentie"</th>
                         <th scope="col">"Eerder"</th>
@@ -475,6 +523,20 @@ fn StrengthsSection(after: RwSignal<Option<Id>>) -> impl IntoView {
 }
 
 #[component]
+fn GoalsSection() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <section class="card results-goals" aria-labelledby="goals-heading">
+            <h2 id="goals-heading">{t("Ontwikkeldoelen", "Development goals")}</h2>
+            {move || read(app, goal_summary)}
+            <p class="no-print">
+                <A href="/zelfscan/doelen">{t("Ontwikkeldoelen bekijken en bewerken", "View and edit development goals")}</A>
+            </p>
+        </section>
+    }
+}
+
+#[component]
 fn RaterSection(
     choices: Memo<Vec<Choice>>,
     own: RwSignal<Option<Id>>,
@@ -508,13 +570,20 @@ fn RaterSection(
             <h2 id="raters-heading">"Jouw beeld en dat van een ander"</h2>
             <Show when=move || has_others.get()
                 fallback=|| view! { <p class="muted">"Nog geen afgeronde beoordeling door een ander. Begin er een op het scanoverzicht met \u{201c}Beoordeling door een ander\u{201d}."</p> }>
-                <div class="pick-two">
+                <div class="pick-two no-print">
                     {scan_select("rater-own", "Je eigen scan", choices, is_own, own)}
                     {scan_select("rater-other", "Beoordeling door een ander", choices, is_other, other)}
                 </div>
                 <p class="muted">"Een verschil van 1 niveau of meer is gemarkeerd met \u{26a0} en de tekst \u{201c}opvallend verschil\u{201d}."</p>
                 <Show when=move || rows.with(|r| !r.is_empty())>
                     <table data-testid="rater-table">
+                        <caption>{move || format!(
+                            "{}: {} · {}: {}",
+                            t("Zelf", "Self"),
+                            title_of(choices, own.get()),
+                            t("ander", "other"),
+                            title_of(choices, other.get())
+                        )}</caption>
                         <thead><tr>
                             <th scope="col">"Competentie"</th>
                             <th scope="col">"Zelf"</th>

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::model::Lang;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 /// The copy made before the last import that changed data, restorable in one click.
@@ -16,23 +18,38 @@ pub fn BackupSection(imported: RwSignal<u32>) -> impl IntoView {
         let Some((_, doc)) = app.backup() else { return };
         app.replace(doc);
         confirming.set(false);
-        message.set(Some("De back-up is teruggezet.".into()));
+        message.set(Some(
+            t("De back-up is teruggezet.", "The backup has been restored.").into(),
+        ));
     };
     view! {
         <section class="card" aria-labelledby="backup-title">
-            <h2 id="backup-title">"Back-up"</h2>
+            <h2 id="backup-title">{t("Back-up", "Backup")}</h2>
             {move || match backup.get() {
                 None => view! {
-                    <p class="muted" data-testid="no-backup">"Er is nog geen back-up. Leerspoor maakt er automatisch een vlak voordat een import je gegevens verandert."</p>
+                    <p class="muted" data-testid="no-backup">{t(
+                        "Er is nog geen back-up. Leerspoor maakt er automatisch een vlak voordat een import je gegevens verandert.",
+                        "There is no backup yet. Leerspoor makes one automatically just before an import changes your data.",
+                    )}</p>
                 }.into_any(),
                 Some(taken) => view! {
-                    <p data-testid="backup-info">{format!("Back-up van vóór de laatste import: {}.", taken.format("%d-%m-%Y %H:%M:%S"))}</p>
+                    <p data-testid="backup-info">{match lang() {
+                        Lang::Nl => format!("Back-up van vóór de laatste import: {}.", taken.format("%d-%m-%Y %H:%M:%S")),
+                        Lang::En => format!(
+                            "Backup from before the last import: {}, {}.",
+                            lang().date(taken.date_naive()),
+                            taken.format("%H:%M:%S")
+                        ),
+                    }}</p>
                     <Show when=move || confirming.get() fallback=move || view! {
-                        <button type="button" on:click=move |_| confirming.set(true)>"Back-up terugzetten…"</button>
+                        <button type="button" on:click=move |_| confirming.set(true)>{t("Back-up terugzetten…", "Restore backup…")}</button>
                     }>
-                        <p role="alert">"Je huidige gegevens worden vervangen door de back-up. Doorgaan?"</p>
-                        <button type="button" class="danger" on:click=restore>"Ja, zet de back-up terug"</button>
-                        <button type="button" on:click=move |_| confirming.set(false)>"Nee"</button>
+                        <p role="alert">{t(
+                            "Je huidige gegevens worden vervangen door de back-up. Doorgaan?",
+                            "Your current data will be replaced by the backup. Continue?",
+                        )}</p>
+                        <button type="button" class="danger" on:click=restore>{t("Ja, zet de back-up terug", "Yes, restore the backup")}</button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{t("Nee", "No")}</button>
                     </Show>
                 }.into_any(),
             }}

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
 use crate::model::bundle::{self, BundleKind, Counts, Selection};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 use crate::ui::crypto;
 use crate::ui::files::download_text;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 #[component]
@@ -37,7 +38,7 @@ pub fn ExportSection() -> impl IntoView {
         let selection = selection();
         app.doc.with(|d| {
             d.as_ref()
-                .map(|d| Counts::of(&bundle::selected(d, &selection)).summary_nl())
+                .map(|d| Counts::of(&bundle::selected(d, &selection)).summary(lang()))
                 .unwrap_or_default()
         })
     };
@@ -48,7 +49,7 @@ pub fn ExportSection() -> impl IntoView {
         let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
         if let Some(secret) = &secret {
             if let Err(e) = bundle::check_passphrase(secret, &repeated.get_untracked()) {
-                message.set(Some(e.to_string()));
+                message.set(Some(e.message(lang()).to_string()));
                 return;
             }
         }
@@ -64,7 +65,7 @@ pub fn ExportSection() -> impl IntoView {
                     crypto::encrypt(&plaintext, &secret)
                         .await
                         .map(|sealed| bundle.sealed(sealed))
-                        .map_err(|e| e.message_nl())
+                        .map_err(|e| e.message(lang()))
                 }
             };
             let result = bundle.and_then(|bundle| {
@@ -76,9 +77,15 @@ pub fn ExportSection() -> impl IntoView {
             match result {
                 Ok(()) => {
                     app.mark_exported();
-                    message.set(Some(format!("De bundel is opgeslagen als {name}.")))
+                    message.set(Some(match lang() {
+                        Lang::Nl => format!("De bundel is opgeslagen als {name}."),
+                        Lang::En => format!("The bundle has been saved as {name}."),
+                    }))
                 }
-                Err(e) => message.set(Some(format!("Exporteren mislukt: {e}"))),
+                Err(e) => message.set(Some(match lang() {
+                    Lang::Nl => format!("Exporteren mislukt: {e}"),
+                    Lang::En => format!("Export failed: {e}"),
+                })),
             }
         });
     };
@@ -92,19 +99,22 @@ pub fn ExportSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="export-title">
-            <h2 id="export-title">"Bundel exporteren"</h2>
+            <h2 id="export-title">{t("Bundel exporteren", "Export a bundle")}</h2>
             <fieldset class="field">
-                <legend>"Wat deel je?"</legend>
-                <p class="muted">"Je naam, rol en leergang gaan altijd mee: zo weet de ontvanger van wie de bundel is."</p>
-                <label class="choice"><input type="checkbox" prop:checked=scans on:change=move |ev| scans.set(event_target_checked(&ev))/>"Zelfscans (met het kader waarmee ze zijn gemaakt)"</label>
-                <label class="choice"><input type="checkbox" prop:checked=goals on:change=move |ev| goals.set(event_target_checked(&ev))/>"Ontwikkeldoelen"</label>
-                <label class="choice"><input type="checkbox" prop:checked=network on:change=move |ev| network.set(event_target_checked(&ev))/>"Netwerkkaart"</label>
-                <label class="choice"><input type="checkbox" prop:checked=all_cases on:change=move |ev| all_cases.set(event_target_checked(&ev))/>"Alle casussen met hun notities"</label>
+                <legend>{t("Wat deel je?", "What do you share?")}</legend>
+                <p class="muted">{t(
+                    "Je naam, rol en leergang gaan altijd mee: zo weet de ontvanger van wie de bundel is.",
+                    "Your name, role and course are always included, so the recipient knows whose bundle it is.",
+                )}</p>
+                <label class="choice"><input type="checkbox" prop:checked=scans on:change=move |ev| scans.set(event_target_checked(&ev))/>{t("Zelfscans (met het kader waarmee ze zijn gemaakt)", "Self-scans (with the framework they were made with)")}</label>
+                <label class="choice"><input type="checkbox" prop:checked=goals on:change=move |ev| goals.set(event_target_checked(&ev))/>{t("Ontwikkeldoelen", "Development goals")}</label>
+                <label class="choice"><input type="checkbox" prop:checked=network on:change=move |ev| network.set(event_target_checked(&ev))/>{t("Netwerkkaart", "Network map")}</label>
+                <label class="choice"><input type="checkbox" prop:checked=all_cases on:change=move |ev| all_cases.set(event_target_checked(&ev))/>{t("Alle casussen met hun notities", "All cases with their entries")}</label>
                 <Show when=move || !all_cases.get()>
                     <fieldset class="field nested">
-                        <legend>"Kies de casussen"</legend>
+                        <legend>{t("Kies de casussen", "Choose the cases")}</legend>
                         <Show when=move || cases.with(|c| c.is_empty())>
-                            <p class="muted">"Je hebt nog geen casussen."</p>
+                            <p class="muted">{t("Je hebt nog geen casussen.", "You have no cases yet.")}</p>
                         </Show>
                         <For each=move || cases.get() key=|(id, _)| *id let:case>
                             {
@@ -123,19 +133,22 @@ pub fn ExportSection() -> impl IntoView {
                 </Show>
             </fieldset>
             <fieldset class="field">
-                <legend>"Beveiliging"</legend>
-                <label class="choice"><input type="checkbox" prop:checked=encrypt on:change=move |ev| encrypt.set(event_target_checked(&ev))/>"Versleutelen met een wachtwoord"</label>
+                <legend>{t("Beveiliging", "Security")}</legend>
+                <label class="choice"><input type="checkbox" prop:checked=encrypt on:change=move |ev| encrypt.set(event_target_checked(&ev))/>{t("Versleutelen met een wachtwoord", "Encrypt with a passphrase")}</label>
                 <Show when=move || encrypt.get()>
-                    <p class="muted">"Spreek het wachtwoord af buiten het bestand om (niet in dezelfde e-mail). Zonder wachtwoord is de bundel niet te openen."</p>
-                    <label for="export-passphrase">"Wachtwoord (minstens 10 tekens)"</label>
+                    <p class="muted">{t(
+                        "Spreek het wachtwoord af buiten het bestand om (niet in dezelfde e-mail). Zonder wachtwoord is de bundel niet te openen.",
+                        "Agree on the passphrase separately from the file (not in the same e-mail). Without the passphrase the bundle cannot be opened.",
+                    )}</p>
+                    <label for="export-passphrase">{t("Wachtwoord (minstens 10 tekens)", "Passphrase (at least 10 characters)")}</label>
                     <input id="export-passphrase" type="password" autocomplete="new-password" prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
-                    <label for="export-passphrase-repeat">"Herhaal het wachtwoord"</label>
+                    <label for="export-passphrase-repeat">{t("Herhaal het wachtwoord", "Repeat the passphrase")}</label>
                     <input id="export-passphrase-repeat" type="password" autocomplete="new-password" prop:value=repeated on:input=move |ev| repeated.set(event_target_value(&ev))/>
                 </Show>
             </fieldset>
-            <p data-testid="export-preview"><strong>"Je deelt: "</strong>{preview}"."</p>
-            <button type="button" class="primary" on:click=download disabled=move || busy.get()>"Bundel downloaden"</button>
-            <p role="status" data-testid="export-status">{move || if busy.get() { Some("Bezig met versleutelen…".to_string()) } else { message.get() }}</p>
+            <p data-testid="export-preview"><strong>{t("Je deelt: ", "You share: ")}</strong>{preview}"."</p>
+            <button type="button" class="primary" on:click=download disabled=move || busy.get()>{t("Bundel downloaden", "Download bundle")}</button>
+            <p role="status" data-testid="export-status">{move || if busy.get() { Some(t("Bezig met versleutelen…", "Encrypting…").to_string()) } else { message.get() }}</p>
         </section>
     }
 }

@@ -6,10 +6,11 @@ use crate::model::bundle::BundleKind;
 use crate::model::bundle::{
     self, Bundle, Counts, Incoming, MergePlan, Opened, Relation, Resolution,
 };
-use crate::model::{Id, Role};
+use crate::model::{Id, Lang, Role};
 use crate::ui::components::Unlock;
 use crate::ui::crypto;
 use crate::ui::files::open_bundle_file;
+use crate::ui::i18n::{lang, t};
 use crate::ui::pages::{add_participant, workspace_holds};
 use crate::ui::state::use_app;
 
@@ -81,10 +82,9 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
         state.set(ImportState::Reading(name.clone()));
         leptos::task::spawn_local(async move {
             let opened = match crypto::decrypt(&encrypted, &passphrase).await {
-                Ok(plaintext) => {
-                    bundle::open_plaintext(*locked.clone(), &plaintext).map_err(|e| e.message_nl())
-                }
-                Err(e) => Err(e.message_nl()),
+                Ok(plaintext) => bundle::open_plaintext(*locked.clone(), &plaintext)
+                    .map_err(|e| e.message(lang())),
+                Err(e) => Err(e.message(lang())),
             };
             match opened {
                 Ok(incoming) => show_preview(name, incoming),
@@ -157,36 +157,60 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
                 let detail = problems
                     .iter()
                     .take(5)
-                    .map(|p| p.message_nl())
+                    .map(|p| p.message(lang()))
                     .collect::<Vec<_>>()
                     .join(" ");
-                return state.set(ImportState::Failed(format!(
-                    "Samenvoegen zou ongeldige gegevens opleveren; er is niets veranderd. {detail}"
-                )));
+                return state.set(ImportState::Failed(match lang() {
+                    Lang::Nl => format!(
+                        "Samenvoegen zou ongeldige gegevens opleveren; er is niets veranderd. {detail}"
+                    ),
+                    Lang::En => format!(
+                        "Merging would produce invalid data; nothing has been changed. {detail}"
+                    ),
+                }));
             }
         };
         if report.changes() == 0 {
             return state.set(ImportState::Done(
-                "Alles uit deze bundel staat er al; er is niets veranderd.".into(),
+                t(
+                    "Alles uit deze bundel staat er al; er is niets veranderd.",
+                    "Everything in this bundle is already here; nothing has been changed.",
+                )
+                .into(),
             ));
         }
         // The backup must exist before anything changes; without it, nothing changes.
         if let Err(e) = app.backup_now() {
-            return state.set(ImportState::Failed(format!(
-                "Er kon geen back-up worden gemaakt, dus er is niets ingelezen. {}",
-                e.message_nl()
-            )));
+            let reason = e.message(lang());
+            return state.set(ImportState::Failed(match lang() {
+                Lang::Nl => format!(
+                    "Er kon geen back-up worden gemaakt, dus er is niets ingelezen. {reason}"
+                ),
+                Lang::En => {
+                    format!("No backup could be made, so nothing has been imported. {reason}")
+                }
+            }));
         }
         app.replace(merged);
         if app.is_saved() {
             imported.update(|n| *n += 1);
-            state.set(ImportState::Done(format!(
-                "Ingelezen: {} wijziging(en). Een back-up van daarvoor staat hieronder klaar.",
-                report.changes()
-            )));
+            let n = report.changes();
+            state.set(ImportState::Done(match lang() {
+                Lang::Nl => format!(
+                    "Ingelezen: {n} wijziging(en). Een back-up van daarvoor staat hieronder klaar."
+                ),
+                Lang::En => format!(
+                    "Imported: {}. A backup from before is ready below.",
+                    lang().count(n, "change", "changes")
+                ),
+            }));
         } else {
             state.set(ImportState::Failed(
-                "De bundel is ingelezen, maar kon niet worden opgeslagen (zie de melding bovenaan). Een back-up van daarvoor staat hieronder klaar.".into(),
+                t(
+                    "De bundel is ingelezen, maar kon niet worden opgeslagen (zie de melding bovenaan). Een back-up van daarvoor staat hieronder klaar.",
+                    "The bundle was imported, but could not be saved (see the message at the top). A backup from before is ready below.",
+                )
+                .into(),
             ));
         }
     };
@@ -198,19 +222,25 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=on_drop
             data-testid="import-zone">
-            <h2 id="import-title">"Bundel inlezen"</h2>
-            <p>"Kies een bundel (.json) of sleep hem hierheen. Je ziet eerst wat er verandert; er gebeurt niets zonder jouw bevestiging."</p>
+            <h2 id="import-title">{t("Bundel inlezen", "Import a bundle")}</h2>
+            <p>{t(
+                "Kies een bundel (.json) of sleep hem hierheen. Je ziet eerst wat er verandert; er gebeurt niets zonder jouw bevestiging.",
+                "Choose a bundle (.json) or drag it here. You first see what will change; nothing happens without your confirmation.",
+            )}</p>
             <div class="field">
-                <label for="bundle-file">"Bundelbestand"</label>
+                <label for="bundle-file">{t("Bundelbestand", "Bundle file")}</label>
                 <input id="bundle-file" type="file" accept=".json,application/json" on:change=on_pick/>
             </div>
             <div aria-live="polite" data-testid="import-state">
                 {move || match state.get() {
                     ImportState::Idle => ().into_any(),
-                    ImportState::Reading(name) => view! { <p>{format!("Bezig met lezen van {name}…")}</p> }.into_any(),
+                    ImportState::Reading(name) => view! { <p>{match lang() {
+                        Lang::Nl => format!("Bezig met lezen van {name}…"),
+                        Lang::En => format!("Reading {name}…"),
+                    }}</p> }.into_any(),
                     ImportState::Failed(message) => view! {
                         <div class="notice error" role="alert" data-testid="import-error">
-                            <strong>"Niet ingelezen. "</strong><span class="pre-line">{message}</span>
+                            <strong>{t("Niet ingelezen. ", "Not imported. ")}</strong><span class="pre-line">{message}</span>
                         </div>
                     }.into_any(),
                     ImportState::Locked(name, _) => view! {
@@ -221,8 +251,14 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
                     }.into_any(),
                     ImportState::Added(name, id) => view! {
                         <div class="notice info" role="status" data-testid="import-done">
-                            <span>{format!("{name} staat nu bij je deelnemers. ")}
-                                <a href=format!("/deelnemers/{id}")>{format!("Dashboard van {name}")}</a>
+                            <span>{match lang() {
+                                    Lang::Nl => format!("{name} staat nu bij je deelnemers. "),
+                                    Lang::En => format!("{name} is now among your participants. "),
+                                }}
+                                <a href=format!("/deelnemers/{id}")>{match lang() {
+                                    Lang::Nl => format!("Dashboard van {name}"),
+                                    Lang::En => format!("Dashboard of {name}"),
+                                }}</a>
                             </span>
                         </div>
                     }.into_any(),
@@ -246,18 +282,25 @@ fn PreviewView(
 ) -> impl IntoView {
     let app = use_app();
     let bundle = &preview.incoming.bundle;
-    let from = format!("{} ({})", bundle.from.name, bundle.from.role.label_nl());
-    let when = bundle.exported.format("%d-%m-%Y %H:%M").to_string();
-    let counts = Counts::of(&preview.incoming.document).summary_nl();
-    let kind = bundle.kind.label_nl();
+    let from = format!("{} ({})", bundle.from.name, bundle.from.role.label(lang()));
+    let when = match lang() {
+        Lang::Nl => bundle.exported.format("%d-%m-%Y %H:%M").to_string(),
+        Lang::En => format!(
+            "{}, {}",
+            lang().date(bundle.exported.date_naive()),
+            bundle.exported.format("%H:%M")
+        ),
+    };
+    let counts = Counts::of(&preview.incoming.document).summary(lang());
+    let kind = bundle.kind.label(lang());
     let added = if preview.plan.added.is_empty() {
-        "niets nieuws".to_string()
+        t("niets nieuws", "nothing new").to_string()
     } else {
         preview
             .plan
             .added
             .iter()
-            .map(|(what, n)| format!("{n} × {what}"))
+            .map(|(what, n)| format!("{n} × {}", what.noun(lang())))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -275,50 +318,73 @@ fn PreviewView(
         && bundle.kind == BundleKind::Participant)
         .then(|| {
             let name = &preview.incoming.document.profile.name;
-            if workspace_holds(participant) {
-                ("Bijwerken", format!("{name} staat al bij je deelnemers. Bijwerken bewaart de vorige versie, zodat je ziet wat er veranderd is; je opmerkingen en beoordelingen blijven."))
-            } else {
-                ("Toevoegen aan mijn deelnemers", format!("Deze bundel bevat de gegevens van {name}. Ze komen in je werkruimte voor deelnemers, los van je eigen gegevens."))
+            match (workspace_holds(participant), lang()) {
+                (true, Lang::Nl) => ("Bijwerken", format!("{name} staat al bij je deelnemers. Bijwerken bewaart de vorige versie, zodat je ziet wat er veranderd is; je opmerkingen en beoordelingen blijven.")),
+                (true, Lang::En) => ("Update", format!("{name} is already among your participants. Updating keeps the previous version, so you can see what has changed; your comments and ratings stay.")),
+                (false, Lang::Nl) => ("Toevoegen aan mijn deelnemers", format!("Deze bundel bevat de gegevens van {name}. Ze komen in je werkruimte voor deelnemers, los van je eigen gegevens.")),
+                (false, Lang::En) => ("Add to my participants", format!("This bundle holds the data of {name}. It goes into your workspace for participants, apart from your own data.")),
             }
         });
     let foreign_note = match preview.relation {
         Relation::Foreign if for_workspace.is_some() => None,
-        Relation::Foreign => Some(format!(
-            "Deze bundel bevat de gegevens van {}, niet die van jou. Je kunt alleen je eigen bundels en terugkoppeling op je eigen gegevens inlezen; een werkruimte voor begeleiders met meerdere deelnemers komt in een volgende versie.",
-            bundle.from.name
-        )),
+        Relation::Foreign => Some(match lang() {
+            Lang::Nl => format!(
+                "Deze bundel bevat de gegevens van {}, niet die van jou. Je kunt alleen je eigen bundels en terugkoppeling op je eigen gegevens inlezen; een werkruimte voor begeleiders met meerdere deelnemers komt in een volgende versie.",
+                bundle.from.name
+            ),
+            Lang::En => format!(
+                "This bundle holds the data of {}, not yours. You can only import your own bundles and feedback on your own data; only a coach profile can keep other people's bundles.",
+                bundle.from.name
+            ),
+        }),
         _ => None,
     };
     view! {
         <div class="import-preview" data-testid="import-preview">
-            <h3>"Voorbeeld van de import"</h3>
+            <h3>{t("Voorbeeld van de import", "Preview of the import")}</h3>
             <dl class="facts">
-                <dt>"Bestand"</dt><dd>{preview.file.clone()}</dd>
-                <dt>"Van"</dt><dd data-testid="preview-from">{from}</dd>
-                <dt>"Geëxporteerd op"</dt><dd>{when}</dd>
-                <dt>"Soort"</dt><dd>{kind}</dd>
-                <dt>"Inhoud"</dt><dd data-testid="preview-counts">{counts}</dd>
-                <dt>"Nieuw hier"</dt><dd data-testid="preview-added">{added}</dd>
-                <dt>"Terugkoppeling"</dt><dd>{format!("{feedback} nieuwe opmerking(en)")}</dd>
+                <dt>{t("Bestand", "File")}</dt><dd>{preview.file.clone()}</dd>
+                <dt>{t("Van", "From")}</dt><dd data-testid="preview-from">{from}</dd>
+                <dt>{t("Geëxporteerd op", "Exported on")}</dt><dd>{when}</dd>
+                <dt>{t("Soort", "Kind")}</dt><dd>{kind}</dd>
+                <dt>{t("Inhoud", "Contents")}</dt><dd data-testid="preview-counts">{counts}</dd>
+                <dt>{t("Nieuw hier", "New here")}</dt><dd data-testid="preview-added">{added}</dd>
+                <dt>{t("Terugkoppeling", "Feedback")}</dt><dd>{match lang() {
+                    Lang::Nl => format!("{feedback} nieuwe opmerking(en)"),
+                    Lang::En => lang().count(feedback, "new comment", "new comments"),
+                }}</dd>
             </dl>
             {foreign_note.map(|note| view! { <p class="notice warning" role="alert" data-testid="foreign-note">{note}</p> })}
             {(!conflicts.is_empty() && can_import).then(|| view! {
                 <fieldset class="field conflicts">
-                    <legend>{format!("{} record(s) verschillen van wat hier staat", conflicts.len())}</legend>
-                    <p class="muted">"Kies per record. Standaard wint de nieuwste versie; je eigen tekst gaat nooit verloren zonder back-up."</p>
+                    <legend>{match lang() {
+                        Lang::Nl => format!("{} record(s) verschillen van wat hier staat", conflicts.len()),
+                        Lang::En => format!(
+                            "{} from what is here",
+                            lang().count(conflicts.len(), "record differs", "records differ")
+                        ),
+                    }}</legend>
+                    <p class="muted">{t(
+                        "Kies per record. Standaard wint de nieuwste versie; je eigen tekst gaat nooit verloren zonder back-up.",
+                        "Choose for each record. By default the newest version wins; your own text is never lost without a backup.",
+                    )}</p>
                     <ul>
                         {conflicts.into_iter().map(|c| {
                             let key = c.key.clone();
-                            let newer = if c.incoming_is_newer() { "de bundel is nieuwer" } else { "wat hier staat is nieuwer" };
+                            let newer = if c.incoming_is_newer() {
+                                t("de bundel is nieuwer", "the bundle is newer")
+                            } else {
+                                t("wat hier staat is nieuwer", "what is here is newer")
+                            };
                             let options = [
-                                (Resolution::NewerWins, "Nieuwste wint"),
-                                (Resolution::KeepBoth, "Beide bewaren"),
-                                (Resolution::Skip, "Overslaan"),
+                                (Resolution::NewerWins, t("Nieuwste wint", "Newest wins")),
+                                (Resolution::KeepBoth, t("Beide bewaren", "Keep both")),
+                                (Resolution::Skip, t("Overslaan", "Skip")),
                             ];
                             view! {
                                 <li>
                                     <fieldset>
-                                        <legend>{format!("{}: {} ({newer})", c.what, c.title)}</legend>
+                                        <legend>{format!("{}: {} ({newer})", c.what.noun(lang()), c.title.text(lang()))}</legend>
                                         {options.into_iter().map(|(resolution, label)| {
                                             let key = key.clone();
                                             let key2 = key.clone();
@@ -343,13 +409,13 @@ fn PreviewView(
                     <p class="notice info" data-testid="workspace-note">{note}</p>
                     <div class="actions">
                         <button type="button" class="primary" on:click=move |_| on_add()>{label}</button>
-                        <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
+                        <button type="button" on:click=move |_| on_cancel()>{t("Annuleren", "Cancel")}</button>
                     </div>
                 }.into_any(),
                 None => view! {
             <div class="actions">
-                <button type="button" class="primary" disabled=!can_import on:click=on_confirm>"Importeren"</button>
-                <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
+                <button type="button" class="primary" disabled=!can_import on:click=on_confirm>{t("Importeren", "Import")}</button>
+                <button type="button" on:click=move |_| on_cancel()>{t("Annuleren", "Cancel")}</button>
             </div>
                 }.into_any(),
             }}

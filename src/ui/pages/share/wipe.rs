@@ -1,6 +1,8 @@
 use leptos::prelude::*;
 
 use crate::model::bundle::Counts;
+use crate::model::Lang;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 /// "Mijn gegevens van dit apparaat wissen": for the end of a workshop on a shared laptop.
@@ -15,12 +17,12 @@ pub fn WipeSection() -> impl IntoView {
         app.doc.with(|d| {
             d.as_ref()
                 .map(|d| {
-                    format!(
-                        "Het profiel {} ({}) met {}.",
-                        d.profile.name,
-                        d.profile.role.label_nl(),
-                        Counts::of(d).summary_nl()
-                    )
+                    let (name, role) = (&d.profile.name, d.profile.role.label(lang()));
+                    let counts = Counts::of(d).summary(lang());
+                    match lang() {
+                        Lang::Nl => format!("Het profiel {name} ({role}) met {counts}."),
+                        Lang::En => format!("The profile {name} ({role}) with {counts}."),
+                    }
                 })
                 .unwrap_or_default()
         })
@@ -28,18 +30,27 @@ pub fn WipeSection() -> impl IntoView {
     let size = move || {
         open.track();
         let units: usize = app.footprint().iter().map(|(_, n)| n).sum();
-        format!(
-            "{} opgeslagen onderdelen, samen ongeveer {} kB",
-            app.footprint().len(),
-            (units * 2).div_ceil(1024)
-        )
+        let (parts, kb) = (app.footprint().len(), (units * 2).div_ceil(1024));
+        match lang() {
+            Lang::Nl => format!("{parts} opgeslagen onderdelen, samen ongeveer {kb} kB"),
+            Lang::En => format!("{parts} stored items, about {kb} kB together"),
+        }
     };
-    let exported = move || match app.last_export.get() {
-        Some(mark) => format!(
+    let exported = move || match (app.last_export.get(), lang()) {
+        (Some(mark), Lang::Nl) => format!(
             "Je laatste bundel is van {}.",
             mark.at.format("%d-%m-%Y %H:%M")
         ),
-        None => "Je hebt vanuit deze browser nog geen bundel gemaakt.".into(),
+        (Some(mark), Lang::En) => format!(
+            "Your last bundle is from {}, {}.",
+            lang().date(mark.at.date_naive()),
+            mark.at.format("%H:%M")
+        ),
+        (None, _) => t(
+            "Je hebt vanuit deze browser nog geen bundel gemaakt.",
+            "You have not made a bundle from this browser yet.",
+        )
+        .into(),
     };
     let others = move || app.profiles.with(|p| p.len().saturating_sub(1));
     let wipe = move |_| match app.wipe_active() {
@@ -51,23 +62,32 @@ pub fn WipeSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="wipe-title">
-            <h2 id="wipe-title">"Mijn gegevens van dit apparaat wissen"</h2>
-            <p>"Gebruik dit op een gedeelde laptop, aan het eind van een bijeenkomst."</p>
+            <h2 id="wipe-title">{t("Mijn gegevens van dit apparaat wissen", "Remove my data from this device")}</h2>
+            <p>{t(
+                "Gebruik dit op een gedeelde laptop, aan het eind van een bijeenkomst.",
+                "Use this on a shared laptop, at the end of a session.",
+            )}</p>
             <Show when=move || open.get() fallback=move || view! {
-                <button type="button" on:click=move |_| open.set(true)>"Wissen voorbereiden…"</button>
+                <button type="button" on:click=move |_| open.set(true)>{t("Wissen voorbereiden…", "Prepare removal…")}</button>
             }>
                 <div class="notice warning" data-testid="wipe-preview">
-                    <p><strong>"Dit wordt verwijderd: "</strong>{what}</p>
-                    <p>{size}", met de back-up van vóór de laatste import."</p>
-                    <p>{move || format!("Andere profielen in deze browser ({}) blijven staan.", others())}</p>
-                    <p><strong>{exported}</strong>" Exporteer eerst een bundel (hierboven) als je je gegevens wilt houden."</p>
+                    <p><strong>{t("Dit wordt verwijderd: ", "This will be removed: ")}</strong>{what}</p>
+                    <p>{size}{t(", met de back-up van vóór de laatste import.", ", with the backup from before the last import.")}</p>
+                    <p>{move || match lang() {
+                        Lang::Nl => format!("Andere profielen in deze browser ({}) blijven staan.", others()),
+                        Lang::En => format!("Other profiles in this browser ({}) stay.", others()),
+                    }}</p>
+                    <p><strong>{exported}</strong>{t(
+                        " Exporteer eerst een bundel (hierboven) als je je gegevens wilt houden.",
+                        " Export a bundle first (above) if you want to keep your data.",
+                    )}</p>
                     <label class="choice">
                         <input type="checkbox" prop:checked=understood on:change=move |ev| understood.set(event_target_checked(&ev))/>
-                        "Ik begrijp dat dit niet ongedaan kan worden."
+                        {t("Ik begrijp dat dit niet ongedaan kan worden.", "I understand that this cannot be undone.")}
                     </label>
                     <div class="actions">
-                        <button type="button" class="danger" disabled=move || !understood.get() on:click=wipe>"Wis mijn gegevens"</button>
-                        <button type="button" on:click=move |_| { open.set(false); understood.set(false); }>"Annuleren"</button>
+                        <button type="button" class="danger" disabled=move || !understood.get() on:click=wipe>{t("Wis mijn gegevens", "Remove my data")}</button>
+                        <button type="button" on:click=move |_| { open.set(false); understood.set(false); }>{t("Annuleren", "Cancel")}</button>
                     </div>
                     <p role="alert" class="field-error">{move || error.get()}</p>
                 </div>

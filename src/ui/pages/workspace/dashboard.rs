@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
-use super::{date_nl, load_from_route, today, ParticipantNav};
+use super::{load_from_route, moment, today, ParticipantNav};
 use crate::model::journal::{agenda, AgendaKind};
 use crate::model::network::analysis::{brokers, isolated_actors};
 use crate::model::workspace::recent_entries;
-use crate::model::Document;
+use crate::model::{Document, Lang};
 use crate::ui::components::PageTitle;
-use crate::ui::pages::selfscan::{delta_nl, radar_view, scan_title, score_nl};
+use crate::ui::i18n::{lang, t};
+use crate::ui::pages::selfscan::{delta_nl, goal_summary, radar_view, scan_title, score_nl};
+use crate::ui::pages::NetworkPicture;
 
 /// "/deelnemers/:id": one participant's data, read-only.
 #[component]
@@ -14,25 +16,39 @@ pub fn ParticipantPage() -> impl IntoView {
     let loaded = match load_from_route() {
         Ok(l) => l,
         Err(message) => {
-            return view! { <PageTitle text="Deelnemer"/><p class="notice warning">{message}</p> }
+            return view! { <PageTitle text=t("Deelnemer", "Participant")/><p class="notice warning">{message}</p> }
                 .into_any()
         }
     };
     let id = loaded.id;
     let Some(held) = loaded.held.get_untracked() else {
         return view! {
-            <PageTitle text="Deelnemer"/>
+            <PageTitle text=t("Deelnemer", "Participant")/>
             <p class="notice warning">{loaded.error.unwrap_or_default()}</p>
         }
         .into_any();
     };
     let doc = held.document;
-    let title = format!("Dashboard van {}", doc.profile.name);
+    let title = match lang() {
+        Lang::Nl => format!("Dashboard van {}", doc.profile.name),
+        Lang::En => format!("Dashboard of {}", doc.profile.name),
+    };
+    let (exported, received) = (moment(held.exported), moment(held.received));
+    let dates = match lang() {
+        Lang::Nl => format!(
+            "{} · bundel van {exported} · ingelezen {received}",
+            doc.profile.course
+        ),
+        Lang::En => format!(
+            "{} · bundle from {exported} · imported {received}",
+            doc.profile.course
+        ),
+    };
     view! {
         <PageTitle text=title/>
         <ParticipantNav id=id/>
         <p class="muted" data-testid="bundle-dates">
-            {format!("{} · bundel van {} · ingelezen {}", doc.profile.course, date_nl(held.exported), date_nl(held.received))}
+            {dates}
         </p>
         <div class="workspace-grid">
             {scans_section(&doc)}
@@ -45,7 +61,7 @@ pub fn ParticipantPage() -> impl IntoView {
     .into_any()
 }
 
-fn scans_section(doc: &Document) -> impl IntoView {
+pub(super) fn scans_section(doc: &Document) -> impl IntoView {
     let s = &doc.selfscan;
     let own = s.latest_finished_own_scan();
     let other = s.scans_by_others().filter(|x| x.is_finished()).last();
@@ -81,7 +97,7 @@ fn scans_section(doc: &Document) -> impl IntoView {
                     <td>{score_nl(r.own)}</td>
                     <td>{score_nl(r.other)}</td>
                     <td>{delta_nl(r.difference())}</td>
-                    <td>{r.differs.then_some("\u{26a0} opvallend verschil")}</td>
+                    <td>{r.differs.then_some(t("\u{26a0} opvallend verschil", "\u{26a0} notable difference"))}</td>
                 </tr>
             }
         })
@@ -89,22 +105,22 @@ fn scans_section(doc: &Document) -> impl IntoView {
     let has_rows = !rows.is_empty();
     view! {
         <section class="card wide" aria-labelledby="radar-heading" data-testid="dash-scans">
-            <h2 id="radar-heading">"Laatste scans"</h2>
+            <h2 id="radar-heading">{t("Laatste scans", "Latest scans")}</h2>
             {if s.scans.is_empty() {
-                view! { <p class="muted">"Nog geen scans."</p> }.into_any()
+                view! { <p class="muted">{t("Nog geen scans.", "No scans yet.")}</p> }.into_any()
             } else {
                 view! { <ul>{all}</ul> }.into_any()
             }}
             {radar.map(|r| radar_view(&r, &titles, None))}
             {has_rows.then(|| view! {
                 <table data-testid="dash-raters">
-                    <caption>"Eigen beeld en dat van anderen"</caption>
+                    <caption>{t("Eigen beeld en dat van anderen", "Own view and that of others")}</caption>
                     <thead><tr>
-                        <th scope="col">"Competentie"</th>
-                        <th scope="col">"Zelf"</th>
-                        <th scope="col">"Ander"</th>
-                        <th scope="col">"Verschil"</th>
-                        <th scope="col">"Opvallend"</th>
+                        <th scope="col">{t("Competentie", "Competency")}</th>
+                        <th scope="col">{t("Zelf", "Self")}</th>
+                        <th scope="col">{t("Ander", "Other")}</th>
+                        <th scope="col">{t("Verschil", "Difference")}</th>
+                        <th scope="col">{t("Opvallend", "Notable")}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -113,63 +129,48 @@ fn scans_section(doc: &Document) -> impl IntoView {
     }
 }
 
-fn goals_section(doc: &Document) -> impl IntoView {
-    let goals = doc
-        .selfscan
-        .goals
-        .iter()
-        .map(|g| {
-            let (done, total) = g.action_progress();
-            let due = g
-                .due
-                .map(|d| format!(", uiterlijk {}", d.format("%d-%m-%Y")))
-                .unwrap_or_default();
-            view! {
-                <li>
-                    <strong>{g.title.clone()}</strong>
-                    {format!(" — {}{due}; {done} van {total} acties gedaan", g.status.label_nl())}
-                </li>
-            }
-        })
-        .collect::<Vec<_>>();
+pub(super) fn goals_section(doc: &Document) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="dash-goals">
-            <h2 id="dash-goals">"Ontwikkeldoelen"</h2>
-            {if goals.is_empty() {
-                view! { <p class="muted">"Geen ontwikkeldoelen."</p> }.into_any()
-            } else {
-                view! { <ul>{goals}</ul> }.into_any()
-            }}
+            <h2 id="dash-goals">{t("Ontwikkeldoelen", "Development goals")}</h2>
+            {goal_summary(&doc.selfscan)}
         </section>
     }
 }
 
 pub(super) fn agenda_list(doc: &Document) -> AnyView {
-    let items = agenda(&doc.journal, today());
+    let mut items = agenda(&doc.journal, today());
+    // The participant's questions for the begeleider first: they are what a session is
+    // for, and with many next steps they would otherwise end up pages further.
+    items.sort_by_key(|i| !matches!(i.kind, AgendaKind::CoachQuestion));
     if items.is_empty() {
-        return view! { <p class="muted">"Geen open vragen of stappen."</p> }.into_any();
+        return view! { <p class="muted">{t("Geen open vragen of stappen.", "No open questions or steps.")}</p> }.into_any();
     }
     let rows = items
         .into_iter()
         .map(|i| {
             let kind = match i.kind {
-                AgendaKind::CoachQuestion => "Vraag voor de begeleider",
-                AgendaKind::NextStep { .. } => "Volgende stap",
+                AgendaKind::CoachQuestion => t("Vraag voor de begeleider", "Question for the coach"),
+                AgendaKind::NextStep { .. } => t("Volgende stap", "Next step"),
             };
             let due = i
                 .due
-                .map(|d| format!(" · uiterlijk {}", d.format("%d-%m-%Y")))
+                .map(|d| match lang() {
+                    Lang::Nl => format!(" · uiterlijk {}", lang().short_date(d)),
+                    Lang::En => format!(" · due {}", lang().date(d)),
+                })
                 .unwrap_or_default();
-            let overdue = i.overdue.then_some(" · te laat");
+            let overdue = i.overdue.then_some(t(" · te laat", " · overdue"));
             let text = if i.text.is_empty() {
-                "(deze notitie bespreken)".to_string()
+                t("(deze notitie bespreken)", "(discuss this entry)").to_string()
             } else {
                 i.text
             };
+            let entry_date = lang().short_date(i.entry_date);
             view! {
                 <li>
                     <strong>{format!("{kind}: ")}</strong>{text}
-                    <span class="muted">{format!(" — {} ({}){due}", i.case_title, i.entry_date.format("%d-%m-%Y"))}{overdue}</span>
+                    <span class="muted">{format!(" — {} ({entry_date}){due}", i.case_title)}{overdue}</span>
                 </li>
             }
         })
@@ -180,13 +181,13 @@ pub(super) fn agenda_list(doc: &Document) -> AnyView {
 fn agenda_section(doc: &Document) -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="dash-agenda">
-            <h2 id="dash-agenda">"Open vragen en stappen"</h2>
+            <h2 id="dash-agenda">{t("Open vragen en stappen", "Open questions and steps")}</h2>
             {agenda_list(doc)}
         </section>
     }
 }
 
-fn entries_section(doc: &Document) -> impl IntoView {
+pub(super) fn entries_section(doc: &Document) -> impl IntoView {
     let items = recent_entries(doc, 5)
         .into_iter()
         .map(|e| {
@@ -202,20 +203,27 @@ fn entries_section(doc: &Document) -> impl IntoView {
                 .map(|t| t.chars().take(160).collect::<String>())
                 .unwrap_or_default();
             let feedback = e.feedback.len();
+            let feedback = (feedback > 0).then(|| match lang() {
+                Lang::Nl => format!("{feedback} opmerking(en) van de begeleider"),
+                Lang::En => format!(
+                    "{} from the coach",
+                    lang().count(feedback, "comment", "comments")
+                ),
+            });
             view! {
                 <li>
-                    <strong>{format!("{} — {}", e.date.format("%d-%m-%Y"), case)}</strong>
+                    <strong>{format!("{} — {}", lang().short_date(e.date), case)}</strong>
                     <p class="pre-line">{first}</p>
-                    {(feedback > 0).then(|| view! { <p class="muted">{format!("{feedback} opmerking(en) van de begeleider")}</p> })}
+                    {feedback.map(|text| view! { <p class="muted">{text}</p> })}
                 </li>
             }
         })
         .collect::<Vec<_>>();
     view! {
         <section class="card" aria-labelledby="dash-entries">
-            <h2 id="dash-entries">"Recente notities"</h2>
+            <h2 id="dash-entries">{t("Recente notities", "Recent entries")}</h2>
             {if items.is_empty() {
-                view! { <p class="muted">"Nog geen notities."</p> }.into_any()
+                view! { <p class="muted">{t("Nog geen notities.", "No entries yet.")}</p> }.into_any()
             } else {
                 view! { <ul data-testid="recent-entries">{items}</ul> }.into_any()
             }}
@@ -241,12 +249,20 @@ fn network_section(doc: &Document) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" aria-labelledby="dash-network">
-            <h2 id="dash-network">"Netwerkkaart"</h2>
-            <p data-testid="dash-network-counts">{format!("{} actoren, {} relaties.", net.actors.len(), net.ties.len())}</p>
-            {(!brokers.is_empty()).then(|| view! { <p>{format!("Verbinders: {}.", brokers.join(", "))}</p> })}
-            {(!isolated.is_empty()).then(|| view! { <p>{format!("Zonder relaties: {}.", isolated.join(", "))}</p> })}
+            <h2 id="dash-network">{t("Netwerkkaart", "Network map")}</h2>
+            {(!net.actors.is_empty()).then(|| view! { <NetworkPicture network=net.clone() owner=doc.profile.name.clone()/> })}
+            <p data-testid="dash-network-counts">{match lang() {
+                Lang::Nl => format!("{} actoren, {} relaties.", net.actors.len(), net.ties.len()),
+                Lang::En => format!(
+                    "{}, {}.",
+                    lang().count(net.actors.len(), "actor", "actors"),
+                    lang().count(net.ties.len(), "relationship", "relationships")
+                ),
+            }}</p>
+            {(!brokers.is_empty()).then(|| view! { <p>{t("Verbinders: ", "Brokers: ")}{format!("{}.", brokers.join(", "))}</p> })}
+            {(!isolated.is_empty()).then(|| view! { <p>{t("Zonder relaties: ", "Without relationships: ")}{format!("{}.", isolated.join(", "))}</p> })}
             <details>
-                <summary>"Alle actoren"</summary>
+                <summary>{t("Alle actoren", "All actors")}</summary>
                 <ul class="columns">{actors}</ul>
             </details>
         </section>

@@ -5,11 +5,14 @@ use crate::model::bundle::file_name;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
 use crate::model::selfscan::Rating;
-use crate::model::workspace::{add_feedback, draft_ratings, feedback_bundle, start_rating};
-use crate::model::{Document, Id, Profile, Role};
+use crate::model::workspace::{
+    add_feedback, draft_ratings, feedback_bundle, start_rating, FeedbackOn,
+};
+use crate::model::{Document, Id, Lang, Profile, Role};
 use crate::storage::Held;
 use crate::ui::components::PageTitle;
 use crate::ui::files::download_text;
+use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::scan_title;
 
 /// One change to the participant's copy.
@@ -22,13 +25,13 @@ pub fn FeedbackPage() -> impl IntoView {
     let loaded = match load_from_route() {
         Ok(l) => l,
         Err(message) => {
-            return view! { <PageTitle text="Terugkoppeling"/><p class="notice warning">{message}</p> }
+            return view! { <PageTitle text=t("Terugkoppeling", "Feedback")/><p class="notice warning">{message}</p> }
                 .into_any()
         }
     };
     let Some(first) = loaded.held.get_untracked() else {
         return view! {
-            <PageTitle text="Terugkoppeling"/>
+            <PageTitle text=t("Terugkoppeling", "Feedback")/>
             <p class="notice warning">{loaded.error.unwrap_or_default()}</p>
         }
         .into_any();
@@ -54,7 +57,7 @@ pub fn FeedbackPage() -> impl IntoView {
                 true
             }
             Err(e) => {
-                status.set(e.message_nl());
+                status.set(e.message(lang()));
                 false
             }
         }
@@ -72,26 +75,40 @@ pub fn FeedbackPage() -> impl IntoView {
                 &format!("terugkoppeling {}", h.document.profile.name),
                 today(),
             );
-            match download_text(&file, "application/json", &text) {
-                Ok(()) => status.set(format!(
-                    "{file} is gedownload. Stuur het naar {}; die leest het in op de pagina Delen.",
-                    h.document.profile.name
+            let name = &h.document.profile.name;
+            match (download_text(&file, "application/json", &text), lang()) {
+                (Ok(()), Lang::Nl) => status.set(format!(
+                    "{file} is gedownload. Stuur het naar {name}; die leest het in op de pagina Delen."
                 )),
-                Err(e) => status.set(format!("Downloaden mislukt: {e}")),
+                (Ok(()), Lang::En) => status.set(format!(
+                    "{file} has been downloaded. Send it to {name}, who imports it on the Share page."
+                )),
+                (Err(e), Lang::Nl) => status.set(format!("Downloaden mislukt: {e}")),
+                (Err(e), Lang::En) => status.set(format!("Download failed: {e}")),
             }
         }
     };
 
+    let (title, explanation) = match lang() {
+        Lang::Nl => (
+            format!("Terugkoppeling voor {name}"),
+            format!("Download een bundel met je opmerkingen en beoordeling voor {name}. Bij het inlezen worden alleen jouw opmerkingen en beoordelingen toegevoegd; de teksten van {name} blijven zoals ze zijn."),
+        ),
+        Lang::En => (
+            format!("Feedback for {name}"),
+            format!("Download a bundle with your comments and rating for {name}. When it is imported, only your comments and ratings are added; the texts of {name} stay as they are."),
+        ),
+    };
     view! {
-        <PageTitle text=format!("Terugkoppeling voor {name}")/>
+        <PageTitle text=title/>
         <ParticipantNav id=loaded.id/>
         <p role="status" aria-live="polite" data-testid="feedback-status">{move || status.get()}</p>
         <EntryFeedback held=held coach=coach.clone() change=change status=status/>
         <RatingScan held=held coach=coach.clone() change=change/>
         <section class="card" aria-labelledby="return-heading">
-            <h2 id="return-heading">"Terugkoppeling versturen"</h2>
-            <p>{format!("Download een bundel met je opmerkingen en beoordeling voor {name}. Bij het inlezen worden alleen jouw opmerkingen en beoordelingen toegevoegd; de teksten van {name} blijven zoals ze zijn.")}</p>
-            <button type="button" class="primary" on:click=export>"Terugkoppeling downloaden"</button>
+            <h2 id="return-heading">{t("Terugkoppeling versturen", "Send feedback")}</h2>
+            <p>{explanation}</p>
+            <button type="button" class="primary" on:click=export>{t("Terugkoppeling downloaden", "Download feedback")}</button>
         </section>
     }
     .into_any()
@@ -117,7 +134,7 @@ fn EntryFeedback(
                             .case(e.case_id)
                             .map(|c| c.title.clone())
                             .unwrap_or_default();
-                        (e.id, format!("{} — {case}", e.date.format("%d-%m-%Y")))
+                        (e.id, format!("{} — {case}", lang().short_date(e.date)))
                     })
                     .collect()
             })
@@ -141,7 +158,7 @@ fn EntryFeedback(
                                 .case(e.case_id)
                                 .map(|c| c.title.clone())
                                 .unwrap_or_default();
-                            let label = format!("{} — {case}", e.date.format("%d-%m-%Y"));
+                            let label = format!("{} — {case}", lang().short_date(e.date));
                             e.feedback
                                 .iter()
                                 .filter(|f| f.author_role == Role::Coach)
@@ -162,39 +179,46 @@ fn EntryFeedback(
         let coach = coach.clone();
         let written = text.get_untracked();
         let ok = change(Box::new(move |doc| {
-            add_feedback(doc, entry, &coach, &written, new_id(), chrono::Utc::now())
-                .map_err(|e| e.message_nl().to_string())
+            add_feedback(
+                doc,
+                FeedbackOn::Entry(entry),
+                &coach,
+                &written,
+                new_id(),
+                chrono::Utc::now(),
+            )
+            .map_err(|e| e.message(lang()).to_string())
         }));
         if ok {
             text.set(String::new());
-            status.set("Opmerking toegevoegd.".into());
+            status.set(t("Opmerking toegevoegd.", "Comment added.").into());
         }
     };
     let has_entries = !entries.is_empty();
     view! {
         <section class="card" aria-labelledby="entry-feedback-heading">
-            <h2 id="entry-feedback-heading">"Opmerkingen bij notities"</h2>
+            <h2 id="entry-feedback-heading">{t("Opmerkingen bij notities", "Comments on entries")}</h2>
             {if has_entries {
                 view! {
                     <form on:submit=add>
                         <div class="field">
-                            <label for="feedback-entry">"Notitie"</label>
+                            <label for="feedback-entry">{t("Notitie", "Entry")}</label>
                             <select id="feedback-entry" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
                                 {entries.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
                             </select>
                         </div>
                         <div class="field">
-                            <label for="feedback-text">"Je opmerking"</label>
+                            <label for="feedback-text">{t("Je opmerking", "Your comment")}</label>
                             <textarea id="feedback-text" rows="4" prop:value=move || text.get()
                                 on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                         </div>
-                        <button type="submit" class="primary">"Opmerking toevoegen"</button>
+                        <button type="submit" class="primary">{t("Opmerking toevoegen", "Add comment")}</button>
                     </form>
                 }.into_any()
             } else {
-                view! { <p class="muted">"Deze deelnemer heeft nog geen notities."</p> }.into_any()
+                view! { <p class="muted">{t("Deze deelnemer heeft nog geen notities.", "This participant has no entries yet.")}</p> }.into_any()
             }}
-            <h3>"Jouw opmerkingen"</h3>
+            <h3>{t("Jouw opmerkingen", "Your comments")}</h3>
             <ul data-testid="given-feedback">
                 {move || given.get().into_iter().map(|(label, f)| view! {
                     <li><strong>{label}</strong>": "{f.text}</li>
@@ -249,16 +273,19 @@ fn RatingScan(
     };
     view! {
         <section class="card" aria-labelledby="rating-heading">
-            <h2 id="rating-heading">"Beoordelingsscan"</h2>
-            <p>"Beoordeel de deelnemer op dezelfde indicatoren als de zelfscan. Sla over wat je niet kunt beoordelen."</p>
+            <h2 id="rating-heading">{t("Beoordelingsscan", "Rating scan")}</h2>
+            <p>{t(
+                "Beoordeel de deelnemer op dezelfde indicatoren als de zelfscan. Sla over wat je niet kunt beoordelen.",
+                "Rate the participant on the same indicators as the self-scan. Skip what you cannot rate.",
+            )}</p>
             <ul data-testid="finished-ratings">
                 {move || finished.get().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
             </ul>
             {move || match draft.get() {
-                None => view! { <button type="button" on:click=start.clone()>"Beoordelingsscan beginnen"</button> }.into_any(),
+                None => view! { <button type="button" on:click=start.clone()>{t("Beoordelingsscan beginnen", "Start rating scan")}</button> }.into_any(),
                 Some(scan) => view! {
                     <RatingForm held=held scan=scan change=change/>
-                    <button type="button" class="primary" on:click=finish>"Beoordeling afronden"</button>
+                    <button type="button" class="primary" on:click=finish>{t("Beoordeling afronden", "Finish rating")}</button>
                 }.into_any(),
             }}
         </section>
@@ -336,9 +363,9 @@ fn RatingForm(
                             <div class="field rating-row">
                                 <label for=dom.clone()>{label}</label>
                                 <select id=dom on:change=on_change prop:value=move || value_of(&id)>
-                                    <option value="">"Niet beoordeeld"</option>
+                                    <option value="">{t("Niet beoordeeld", "Not rated")}</option>
                                     {levels.iter().map(|(n, l)| view! { <option value=n.to_string()>{format!("{n} – {l}")}</option> }).collect_view()}
-                                    <option value="nvt">"n.v.t."</option>
+                                    <option value="nvt">{t("n.v.t.", "n/a")}</option>
                                 </select>
                             </div>
                         }

@@ -1,18 +1,22 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{coach_profile, date_nl, with_workspace};
-use crate::model::Id;
+use super::{coach_profile, moment, with_workspace};
+use crate::model::{Id, Lang};
 use crate::storage::{Participant, ASSUMED_QUOTA_UNITS, WARN_AT};
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::{lang, t};
 
 /// "/deelnemers": the begeleider's participants and how full the browser's storage is.
 #[component]
 pub fn ParticipantsPage() -> impl IntoView {
     let Some(coach) = coach_profile() else {
         return view! {
-            <PageTitle text="Deelnemers"/>
-            <p class="notice warning">"Deze pagina is er voor begeleiders. Kies een begeleidersprofiel of maak er een."</p>
+            <PageTitle text=t("Deelnemers", "Participants")/>
+            <p class="notice warning">{t(
+                "Deze pagina is er voor begeleiders. Kies een begeleidersprofiel of maak er een.",
+                "This page is for coaches. Choose a coach profile or create one.",
+            )}</p>
         }
         .into_any();
     };
@@ -29,51 +33,79 @@ pub fn ParticipantsPage() -> impl IntoView {
     });
     let remove = move |p: Participant| {
         let ok = window()
-            .confirm_with_message(&format!(
-                "{} en alles wat je bij deze deelnemer schreef uit je werkruimte verwijderen?",
-                p.name
-            ))
+            .confirm_with_message(&match lang() {
+                Lang::Nl => format!(
+                    "{} en alles wat je bij deze deelnemer schreef uit je werkruimte verwijderen?",
+                    p.name
+                ),
+                Lang::En => format!(
+                    "Remove {} and everything you wrote for this participant from your workspace?",
+                    p.name
+                ),
+            })
             .unwrap_or(false);
         if !ok {
             return;
         }
         match with_workspace(coach_id, |ws| ws.remove(p.id)) {
-            Ok(()) => status.set(format!("{} is verwijderd.", p.name)),
-            Err(e) => status.set(e.message_nl()),
+            Ok(()) => status.set(match lang() {
+                Lang::Nl => format!("{} is verwijderd.", p.name),
+                Lang::En => format!("{} has been removed.", p.name),
+            }),
+            Err(e) => status.set(e.message(lang())),
         }
         version.update(|v| *v += 1);
     };
     view! {
-        <PageTitle text="Deelnemers"/>
-        <p class="lead">"De gegevens van je deelnemers, los van je eigen profiel. Voeg een deelnemer toe of werk hem bij door zijn bundel in te lezen op de pagina "<A href="/delen">"Delen"</A>"."</p>
+        <PageTitle text=t("Deelnemers", "Participants")/>
+        <p class="lead">{t(
+            "De gegevens van je deelnemers, los van je eigen profiel. Voeg een deelnemer toe of werk hem bij door zijn bundel in te lezen op de pagina ",
+            "Your participants' data, apart from your own profile. Add or update a participant by importing their bundle on the page ",
+        )}<A href="/delen">{t("Delen", "Share")}</A>"."</p>
         <UsageMeter used=usage/>
         <p role="status" aria-live="polite" data-testid="workspace-status">{move || status.get()}</p>
         <Show when=move || list.with(|l| !l.is_empty())
-            fallback=|| view! { <p class="empty-state">"Nog geen deelnemers. Lees een bundel van een deelnemer in op de pagina Delen."</p> }>
+            fallback=|| view! { <p class="empty-state">{t(
+                "Nog geen deelnemers. Lees een bundel van een deelnemer in op de pagina Delen.",
+                "No participants yet. Import a participant's bundle on the Share page.",
+            )}</p> }>
             <table class="participants" data-testid="participants">
-                <caption>{move || format!("{} deelnemer(s)", list.with(Vec::len))}</caption>
+                <caption>{move || {
+                    let n = list.with(Vec::len);
+                    match lang() {
+                        Lang::Nl => format!("{n} deelnemer(s)"),
+                        Lang::En => lang().count(n, "participant", "participants"),
+                    }
+                }}</caption>
                 <thead><tr>
-                    <th scope="col">"Naam"</th>
-                    <th scope="col">"Bundel van"</th>
-                    <th scope="col">"Ingelezen"</th>
-                    <th scope="col">"Acties"</th>
+                    <th scope="col">{t("Naam", "Name")}</th>
+                    <th scope="col">{t("Bundel van", "Bundle from")}</th>
+                    <th scope="col">{t("Ingelezen", "Imported")}</th>
+                    <th scope="col">{t("Acties", "Actions")}</th>
                 </tr></thead>
                 <tbody>
                     <For each=move || list.get() key=|p| (p.id, p.received) let:p>
                         {
                             let id: Id = p.id;
                             let name = p.name.clone();
-                            let session = format!("Sessie voorbereiden met {}", p.name);
+                            let session = match lang() {
+                                Lang::Nl => format!("Sessie voorbereiden met {}", p.name),
+                                Lang::En => format!("Prepare session with {}", p.name),
+                            };
+                            let remove_label = match lang() {
+                                Lang::Nl => format!("Verwijderen: {}", p.name),
+                                Lang::En => format!("Remove: {}", p.name),
+                            };
                             let p2 = p.clone();
                             view! {
                                 <tr>
                                     <th scope="row"><A href=format!("/deelnemers/{id}")>{name}</A></th>
-                                    <td>{date_nl(p.exported)}</td>
-                                    <td>{date_nl(p.received)}</td>
+                                    <td>{moment(p.exported)}</td>
+                                    <td>{moment(p.received)}</td>
                                     <td class="actions">
                                         <A href=format!("/deelnemers/{id}/sessie")>{session}</A>
                                         <button type="button" class="danger" on:click=move |_| remove(p2.clone())>
-                                            {format!("Verwijderen: {}", p.name)}
+                                            {remove_label}
                                         </button>
                                     </td>
                                 </tr>
@@ -93,17 +125,24 @@ fn UsageMeter(used: Memo<usize>) -> impl IntoView {
     let share = move || used.get() as f64 / ASSUMED_QUOTA_UNITS as f64;
     view! {
         <div class="usage" data-testid="usage">
-            <label for="usage-meter">"Opslag in deze browser"</label>
+            <label for="usage-meter">{t("Opslag in deze browser", "Storage in this browser")}</label>
             <meter id="usage-meter" min="0" max="1" low=WARN_AT high=WARN_AT optimum="0" value=share></meter>
-            <span data-testid="usage-text">{move || format!(
-                "{:.0} % gebruikt ({:.1} van ongeveer {:.0} MB)",
-                share() * 100.0,
-                used.get() as f64 * 2.0 / 1_000_000.0,
-                ASSUMED_QUOTA_UNITS as f64 * 2.0 / 1_000_000.0
-            )}</span>
+            <span data-testid="usage-text">{move || {
+                let l = lang();
+                let percent = l.decimal(share() * 100.0, 0);
+                let used = l.decimal(used.get() as f64 * 2.0 / 1_000_000.0, 1);
+                let quota = l.decimal(ASSUMED_QUOTA_UNITS as f64 * 2.0 / 1_000_000.0, 0);
+                match l {
+                    Lang::Nl => format!("{percent} % gebruikt ({used} van ongeveer {quota} MB)"),
+                    Lang::En => format!("{percent}% used ({used} of about {quota} MB)"),
+                }
+            }}</span>
             <Show when=move || { share() >= WARN_AT }>
                 <p class="notice warning" role="alert" data-testid="usage-warning">
-                    "De opslag van deze browser is voor meer dan 80 % vol. Verwijder deelnemers die je niet meer begeleidt, anders kan opslaan straks mislukken."
+                    {t(
+                        "De opslag van deze browser is voor meer dan 80 % vol. Verwijder deelnemers die je niet meer begeleidt, anders kan opslaan straks mislukken.",
+                        "This browser's storage is more than 80% full. Remove participants you no longer coach, or saving may soon fail.",
+                    )}
                 </p>
             </Show>
         </div>

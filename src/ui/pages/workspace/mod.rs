@@ -22,10 +22,11 @@ use leptos_router::hooks::use_params_map;
 
 use crate::model::bundle::Incoming;
 use crate::model::workspace::carry_over;
-use crate::model::{Id, Profile, Role};
+use crate::model::{Id, Lang, Profile, Role};
 use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Held, Keys, MemoryBackend, Workspace, WorkspaceError};
 use crate::ui::edition::key_root;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 thread_local! {
@@ -69,7 +70,10 @@ pub(crate) fn holds(participant: Id) -> bool {
 /// Stores an imported participant bundle in the active begeleider's workspace. What the
 /// begeleider added to the copy held so far (feedback, ratings) comes along.
 pub(crate) fn add_participant(incoming: &Incoming) -> Result<(), String> {
-    let coach = coach_profile().ok_or("Alleen een begeleider kan deelnemers toevoegen.")?;
+    let coach = coach_profile().ok_or(t(
+        "Alleen een begeleider kan deelnemers toevoegen.",
+        "Only a coach can add participants.",
+    ))?;
     with_workspace(coach.id, |ws| {
         let id = incoming.document.id();
         let document = match ws.load(id) {
@@ -77,7 +81,7 @@ pub(crate) fn add_participant(incoming: &Incoming) -> Result<(), String> {
             _ => incoming.document.clone(),
         };
         ws.import(&document, incoming.bundle.exported, chrono::Utc::now())
-            .map_err(|e| e.message_nl())
+            .map_err(|e| e.message(lang()))
     })
 }
 
@@ -90,19 +94,30 @@ pub(crate) struct Loaded {
 }
 
 pub(crate) fn load_from_route() -> Result<Loaded, String> {
-    let coach = coach_profile()
-        .ok_or("Deze pagina is er voor begeleiders. Kies een begeleidersprofiel.")?;
+    let coach = coach_profile().ok_or(t(
+        "Deze pagina is er voor begeleiders. Kies een begeleidersprofiel.",
+        "This page is for coaches. Choose a coach profile.",
+    ))?;
     let id: Id = use_params_map()
         .with_untracked(|p| p.get("id"))
         .and_then(|s| s.parse().ok())
-        .ok_or("Deze deelnemer bestaat niet.")?;
+        .ok_or(t(
+            "Deze deelnemer bestaat niet.",
+            "This participant does not exist.",
+        ))?;
     let (held, error) = match with_workspace(coach.id, |ws| ws.load(id)) {
         Ok(Some(h)) => (Some(h), None),
         Ok(None) => (
             None,
-            Some("Deze deelnemer staat niet (meer) in je werkruimte.".into()),
+            Some(
+                t(
+                    "Deze deelnemer staat niet (meer) in je werkruimte.",
+                    "This participant is not (or no longer) in your workspace.",
+                )
+                .into(),
+            ),
         ),
-        Err(e) => (None, Some(e.message_nl())),
+        Err(e) => (None, Some(e.message(lang()))),
     };
     Ok(Loaded {
         coach,
@@ -117,10 +132,17 @@ pub(crate) fn save_held(coach: Id, held: &Held) -> Result<(), WorkspaceError> {
     with_workspace(coach, |ws| ws.save(held))
 }
 
-pub(crate) fn date_nl(d: chrono::DateTime<chrono::Utc>) -> String {
-    d.with_timezone(&chrono::Local)
-        .format("%d-%m-%Y %H:%M")
-        .to_string()
+/// A moment in local time: "28-11-2026 14:05" / "28 November 2026, 14:05".
+pub(crate) fn moment(d: chrono::DateTime<chrono::Utc>) -> String {
+    let local = d.with_timezone(&chrono::Local);
+    match lang() {
+        Lang::Nl => local.format("%d-%m-%Y %H:%M").to_string(),
+        Lang::En => format!(
+            "{}, {}",
+            lang().date(local.date_naive()),
+            local.format("%H:%M")
+        ),
+    }
 }
 
 pub(crate) fn today() -> chrono::NaiveDate {
@@ -132,12 +154,12 @@ pub(crate) fn today() -> chrono::NaiveDate {
 pub(crate) fn ParticipantNav(id: Id) -> impl IntoView {
     use leptos_router::components::A;
     view! {
-        <nav class="section-nav" aria-label="Deelnemer">
+        <nav class="section-nav" aria-label=t("Deelnemer", "Participant")>
             <ul>
-                <li><A href="/deelnemers">"Alle deelnemers"</A></li>
+                <li><A href="/deelnemers">{t("Alle deelnemers", "All participants")}</A></li>
                 <li><A href=format!("/deelnemers/{id}") exact=true>"Dashboard"</A></li>
-                <li><A href=format!("/deelnemers/{id}/sessie")>"Sessie voorbereiden"</A></li>
-                <li><A href=format!("/deelnemers/{id}/terugkoppeling")>"Terugkoppeling"</A></li>
+                <li><A href=format!("/deelnemers/{id}/sessie")>{t("Sessie voorbereiden", "Prepare session")}</A></li>
+                <li><A href=format!("/deelnemers/{id}/terugkoppeling")>{t("Terugkoppeling", "Feedback")}</A></li>
             </ul>
         </nav>
     }

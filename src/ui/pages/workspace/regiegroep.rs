@@ -2,8 +2,10 @@ use leptos::prelude::*;
 
 use super::{coach_profile, today, with_workspace};
 use crate::model::workspace::{overview, overview_csv, Overview};
+use crate::model::Lang;
 use crate::ui::components::PageTitle;
 use crate::ui::files::download_text;
+use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::{delta_nl, score_nl};
 
 /// "/regiegroep": per competency across participants; anonymous unless asked.
@@ -11,8 +13,11 @@ use crate::ui::pages::selfscan::{delta_nl, score_nl};
 pub fn RegiegroepPage() -> impl IntoView {
     let Some(coach) = coach_profile() else {
         return view! {
-            <PageTitle text="Regiegroep"/>
-            <p class="notice warning">"Deze pagina is er voor begeleiders. Kies een begeleidersprofiel of maak er een."</p>
+            <PageTitle text=t("Regiegroep", "Steering group")/>
+            <p class="notice warning">{t(
+                "Deze pagina is er voor begeleiders. Kies een begeleidersprofiel of maak er een.",
+                "This page is for coaches. Choose a coach profile or create one.",
+            )}</p>
         }
         .into_any();
     };
@@ -23,16 +28,28 @@ pub fn RegiegroepPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let csv_source = o.clone();
     let download = move |_| {
-        let text = overview_csv(&csv_source, names.get_untracked());
+        let text = overview_csv(&csv_source, names.get_untracked(), lang());
         let file = format!("leerspoor-regiegroep-{}.csv", today().format("%Y-%m-%d"));
         // A byte order mark, so spreadsheets read the accents as UTF-8.
         match download_text(&file, "text/csv;charset=utf-8", &format!("\u{feff}{text}")) {
-            Ok(()) => status.set(format!("{file} is gedownload.")),
-            Err(e) => status.set(format!("Downloaden mislukt: {e}")),
+            Ok(()) => status.set(match lang() {
+                Lang::Nl => format!("{file} is gedownload."),
+                Lang::En => format!("{file} has been downloaded."),
+            }),
+            Err(e) => status.set(match lang() {
+                Lang::Nl => format!("Downloaden mislukt: {e}"),
+                Lang::En => format!("Download failed: {e}"),
+            }),
         }
     };
     let level_headers = (1..=o.levels)
-        .map(|l| view! { <th scope="col">{format!("Niveau {l}")}</th> })
+        .map(|l| {
+            let header = match lang() {
+                Lang::Nl => format!("Niveau {l}"),
+                Lang::En => format!("Level {l}"),
+            };
+            view! { <th scope="col">{header}</th> }
+        })
         .collect_view();
     let rows = o
         .competencies
@@ -59,39 +76,52 @@ pub fn RegiegroepPage() -> impl IntoView {
     let comps: Vec<String> = o.competencies.iter().map(|c| c.name.clone()).collect();
     let count = held.len();
     view! {
-        <PageTitle text="Regiegroep"/>
-        <p class="lead">{format!("Overzicht over {count} deelnemer(s): per competentie de verdeling van de laatste zelfscan, het gemiddelde en de verandering sinds de nulmeting. Zonder namen, tenzij je ze aanzet.")}</p>
+        <PageTitle text=t("Regiegroep", "Steering group")/>
+        <p class="lead">{match lang() {
+            Lang::Nl => format!("Overzicht over {count} deelnemer(s): per competentie de verdeling van de laatste zelfscan, het gemiddelde en de verandering sinds de nulmeting. Zonder namen, tenzij je ze aanzet."),
+            Lang::En => format!(
+                "Overview of {}: per competency, the spread of the latest self-scan, the mean and the change since the baseline. Without names, unless you switch them on.",
+                lang().count(count, "participant", "participants")
+            ),
+        }}</p>
         {(!unreadable.is_empty()).then(|| view! {
-            <p class="notice warning">{format!("{} deelnemer(s) konden niet worden gelezen en tellen niet mee.", unreadable.len())}</p>
+            <p class="notice warning">{match lang() {
+                Lang::Nl => format!("{} deelnemer(s) konden niet worden gelezen en tellen niet mee.", unreadable.len()),
+                Lang::En => format!(
+                    "{} could not be read and {} not counted.",
+                    lang().count(unreadable.len(), "participant", "participants"),
+                    if unreadable.len() == 1 { "is" } else { "are" }
+                ),
+            }}</p>
         })}
         <div class="actions">
             <label class="choice">
                 <input type="checkbox" prop:checked=move || names.get() on:change=move |ev| names.set(event_target_checked(&ev))/>
-                "namen tonen"
+                {t("namen tonen", "show names")}
             </label>
-            <button type="button" class="primary" on:click=download>"CSV downloaden"</button>
+            <button type="button" class="primary" on:click=download>{t("CSV downloaden", "Download CSV")}</button>
         </div>
         <p role="status" aria-live="polite">{move || status.get()}</p>
-        <div class="table-scroll" tabindex="0" role="region" aria-label="Tabel per competentie">
+        <div class="table-scroll" tabindex="0" role="region" aria-label=t("Tabel per competentie", "Table per competency")>
             <table data-testid="regiegroep">
-                <caption>"Per competentie"</caption>
+                <caption>{t("Per competentie", "Per competency")}</caption>
                 <thead><tr>
-                    <th scope="col">"Competentie"</th>
-                    <th scope="col">"Deelnemers"</th>
-                    <th scope="col">"Gemiddelde"</th>
+                    <th scope="col">{t("Competentie", "Competency")}</th>
+                    <th scope="col">{t("Deelnemers", "Participants")}</th>
+                    <th scope="col">{t("Gemiddelde", "Mean")}</th>
                     {level_headers}
-                    <th scope="col">"Nulmeting"</th>
-                    <th scope="col">"Verandering"</th>
+                    <th scope="col">{t("Nulmeting", "Baseline")}</th>
+                    <th scope="col">{t("Verandering", "Change")}</th>
                 </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
         <Show when=move || names.get()>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="Tabel per deelnemer">
+            <div class="table-scroll" tabindex="0" role="region" aria-label=t("Tabel per deelnemer", "Table per participant")>
                 <table data-testid="regiegroep-names">
-                    <caption>"Per deelnemer: laatste scan (nulmeting)"</caption>
+                    <caption>{t("Per deelnemer: laatste scan (nulmeting)", "Per participant: latest scan (baseline)")}</caption>
                     <thead><tr>
-                        <th scope="col">"Deelnemer"</th>
+                        <th scope="col">{t("Deelnemer", "Participant")}</th>
                         {comps.iter().map(|c| view! { <th scope="col">{c.clone()}</th> }).collect_view()}
                     </tr></thead>
                     <tbody>

@@ -1,24 +1,26 @@
 use leptos::prelude::*;
 
-use super::dashboard::agenda_list;
-use super::{date_nl, load_from_route, with_workspace, ParticipantNav};
+use super::dashboard::{agenda_list, entries_section, goals_section, scans_section};
+use super::{load_from_route, moment, with_workspace, ParticipantNav};
 use crate::model::workspace::{changes, Changes};
-use crate::ui::components::PageTitle;
+use crate::model::Lang;
+use crate::ui::components::{PageTitle, PrintButton};
+use crate::ui::i18n::{lang, t};
 
-/// "/deelnemers/:id/sessie": what changed since the previous bundle and the open
-/// questions, on one printable page.
+/// "/deelnemers/:id/sessie": what changed since the previous bundle, the open questions,
+/// the goals, the newest entries and the scans, on one page to take along on paper.
 #[component]
 pub fn SessionPage() -> impl IntoView {
     let loaded = match load_from_route() {
         Ok(l) => l,
         Err(message) => {
-            return view! { <PageTitle text="Sessie voorbereiden"/><p class="notice warning">{message}</p> }
+            return view! { <PageTitle text=t("Sessie voorbereiden", "Prepare session")/><p class="notice warning">{message}</p> }
                 .into_any()
         }
     };
     let Some(held) = loaded.held.get_untracked() else {
         return view! {
-            <PageTitle text="Sessie voorbereiden"/>
+            <PageTitle text=t("Sessie voorbereiden", "Prepare session")/>
             <p class="notice warning">{loaded.error.unwrap_or_default()}</p>
         }
         .into_any();
@@ -27,41 +29,56 @@ pub fn SessionPage() -> impl IntoView {
         .ok()
         .flatten();
     let doc = held.document;
-    let since = match &previous {
-        Some(p) => format!(
-            "Sinds de vorige bundel (van {}); deze bundel is van {}.",
-            date_nl(p.exported),
-            date_nl(held.exported)
+    let this = moment(held.exported);
+    let since = match (&previous, lang()) {
+        (Some(p), Lang::Nl) => format!(
+            "Sinds de vorige bundel (van {}); deze bundel is van {this}.",
+            moment(p.exported)
         ),
-        None => format!(
-            "Dit is de eerste bundel van {} (van {}); er is nog niets om mee te vergelijken.",
-            doc.profile.name,
-            date_nl(held.exported)
+        (Some(p), Lang::En) => format!(
+            "Since the previous bundle (from {}); this bundle is from {this}.",
+            moment(p.exported)
+        ),
+        (None, Lang::Nl) => format!(
+            "Dit is de eerste bundel van {} (van {this}); er is nog niets om mee te vergelijken.",
+            doc.profile.name
+        ),
+        (None, Lang::En) => format!(
+            "This is the first bundle from {} (dated {this}); there is nothing to compare it with yet.",
+            doc.profile.name
         ),
     };
-    let diff = previous.as_ref().map(|p| changes(&p.document, &doc));
+    let title = match lang() {
+        Lang::Nl => format!("Sessie voorbereiden met {}", doc.profile.name),
+        Lang::En => format!("Prepare session with {}", doc.profile.name),
+    };
+    let diff = previous
+        .as_ref()
+        .map(|p| changes(&p.document, &doc, lang()));
     view! {
-        <PageTitle text=format!("Sessie voorbereiden met {}", doc.profile.name)/>
+        <PageTitle text=title/>
         <ParticipantNav id=loaded.id/>
-        <div class="actions no-print">
-            <button type="button" class="primary" on:click=move |_| { let _ = window().print(); }>"Afdrukken"</button>
-        </div>
+        <PrintButton/>
         <section class="card" aria-labelledby="session-changes">
-            <h2 id="session-changes">"Wat is er veranderd"</h2>
+            <h2 id="session-changes">{t("Wat is er veranderd", "What has changed")}</h2>
             <p>{since}</p>
             {diff.map(changes_view)}
         </section>
         <section class="card" aria-labelledby="session-agenda">
-            <h2 id="session-agenda">"Open vragen en stappen"</h2>
+            <h2 id="session-agenda">{t("Open vragen en stappen", "Open questions and steps")}</h2>
             {agenda_list(&doc)}
         </section>
+        {goals_section(&doc)}
+        {entries_section(&doc)}
+        {scans_section(&doc)}
     }
     .into_any()
 }
 
 fn changes_view(c: Changes) -> AnyView {
     if c.is_empty() {
-        return view! { <p data-testid="changes">"Geen wijzigingen."</p> }.into_any();
+        return view! { <p data-testid="changes">{t("Geen wijzigingen.", "No changes.")}</p> }
+            .into_any();
     }
     let list = |title: &'static str, items: Vec<String>| {
         (!items.is_empty()).then(|| {
@@ -72,17 +89,24 @@ fn changes_view(c: Changes) -> AnyView {
         })
     };
     let entry =
-        |(case, date): (String, chrono::NaiveDate)| format!("{} — {case}", date.format("%d-%m-%Y"));
+        |(case, date): (String, chrono::NaiveDate)| format!("{} — {case}", lang().short_date(date));
+    let ties = (c.ties_added > 0).then(|| match lang() {
+        Lang::Nl => format!("{} nieuwe relatie(s) op de netwerkkaart.", c.ties_added),
+        Lang::En => format!(
+            "{} on the network map.",
+            lang().count(c.ties_added, "new relationship", "new relationships")
+        ),
+    });
     view! {
         <div data-testid="changes">
-            {list("Nieuwe scans", c.scans_added)}
-            {list("Nieuwe casussen", c.cases_added)}
-            {list("Nieuwe notities", c.entries_added.into_iter().map(entry).collect())}
-            {list("Gewijzigde notities", c.entries_changed.into_iter().map(entry).collect())}
-            {list("Nieuwe ontwikkeldoelen", c.goals_added)}
-            {list("Gewijzigde ontwikkeldoelen", c.goals_changed)}
-            {list("Nieuwe actoren op de netwerkkaart", c.actors_added)}
-            {(c.ties_added > 0).then(|| view! { <p>{format!("{} nieuwe relatie(s) op de netwerkkaart.", c.ties_added)}</p> })}
+            {list(t("Nieuwe scans", "New scans"), c.scans_added)}
+            {list(t("Nieuwe casussen", "New cases"), c.cases_added)}
+            {list(t("Nieuwe notities", "New entries"), c.entries_added.into_iter().map(entry).collect())}
+            {list(t("Gewijzigde notities", "Changed entries"), c.entries_changed.into_iter().map(entry).collect())}
+            {list(t("Nieuwe ontwikkeldoelen", "New development goals"), c.goals_added)}
+            {list(t("Gewijzigde ontwikkeldoelen", "Changed development goals"), c.goals_changed)}
+            {list(t("Nieuwe actoren op de netwerkkaart", "New actors on the network map"), c.actors_added)}
+            {ties.map(|text| view! { <p>{text}</p> })}
         </div>
     }
     .into_any()
