@@ -51,7 +51,7 @@ html = html.replace(/<link\b[^>]*>/g, (tag) => {
     if (/<\/style/i.test(css)) fail(`${a.href} contains </style`);
     if (/url\(\s*['"]?(?!data:)/i.test(css)) fail(`${a.href} refers to another file with url()`);
     styleHashes.push(sha256(css));
-    return `<style>${css}</style>`;
+    return a.media ? `<style media="${a.media}">${css}</style>` : `<style>${css}</style>`;
   }
   if (rel === 'icon') {
     const type = a.href.endsWith('.svg') ? 'image/svg+xml' : a.href.endsWith('.png') ? 'image/png' : fail(`icon type of ${a.href}`);
