@@ -278,7 +278,11 @@ fn CompetencyChoice(id: Id) -> impl IntoView {
         if let Some(case) = d.journal.case(id) {
             for c in &case.competencies {
                 if !options.iter().any(|(o, _)| o == c) {
-                    let name = d.selfscan.competency_name(c).unwrap_or(c).to_string();
+                    let name = d
+                        .selfscan
+                        .competency_name(lang(), c)
+                        .unwrap_or(c)
+                        .to_string();
                     options.push((c.clone(), name));
                 }
             }

@@ -249,7 +249,7 @@ fn RatingScan(
     let start = move |_| {
         let coach = coach.clone();
         change(Box::new(move |doc| {
-            start_rating(doc, &coach, new_id(), today()).map_err(|e| e.message_nl())
+            start_rating(doc, &coach, new_id(), today()).map_err(|e| e.message(lang()))
         }));
     };
     let finish = move |_| {
@@ -259,7 +259,7 @@ fn RatingScan(
         change(Box::new(move |doc| {
             doc.selfscan
                 .finish_scan(scan, chrono::Utc::now())
-                .map_err(|e| e.message_nl())
+                .map_err(|e| e.message(lang()))
         }));
     };
     view! {
@@ -347,7 +347,7 @@ fn RatingForm(
                             };
                             let id = id2.clone();
                             change(Box::new(move |doc| {
-                                doc.selfscan.rate(scan, &id, rating).map_err(|e| e.message_nl())
+                                doc.selfscan.rate(scan, &id, rating).map_err(|e| e.message(lang()))
                             }));
                         };
                         view! {
