@@ -4,7 +4,7 @@ use super::{load_from_route, save_held, today, ParticipantNav};
 use crate::model::bundle::file_name;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
-use crate::model::selfscan::Rating;
+use crate::model::selfscan::{display_text, FrameworkText, Rating};
 use crate::model::workspace::{add_feedback, draft_ratings, feedback_bundle, start_rating};
 use crate::model::{Document, Id, Lang, Profile, Role};
 use crate::storage::Held;
@@ -298,10 +298,18 @@ fn RatingForm(
                     .competencies()
                     .map(|c| {
                         (
-                            c.name.clone(),
+                            display_text(lang(), fw, FrameworkText::CompetencyName(&c.id))
+                                .to_string(),
                             c.indicators
                                 .iter()
-                                .map(|i| (i.id.clone(), i.name.clone()))
+                                .map(|i| {
+                                    let name = display_text(
+                                        lang(),
+                                        fw,
+                                        FrameworkText::IndicatorName(&i.id),
+                                    );
+                                    (i.id.clone(), name.to_string())
+                                })
                                 .collect(),
                         )
                     })
@@ -309,7 +317,13 @@ fn RatingForm(
                 let levels: Vec<(u8, String)> = fw
                     .levels
                     .iter()
-                    .map(|l| (l.number, l.label.clone()))
+                    .map(|l| {
+                        (
+                            l.number,
+                            display_text(lang(), fw, FrameworkText::LevelLabel(l.number))
+                                .to_string(),
+                        )
+                    })
                     .collect();
                 (comps, levels)
             })
