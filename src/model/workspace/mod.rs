@@ -47,8 +47,8 @@ pub fn changes(previous: &Document, current: &Document, lang: Lang) -> Changes {
     for scan in &current.selfscan.scans {
         if previous.selfscan.scan(scan.id).is_none() {
             let (label, rater) = match lang {
-                Lang::Nl => (scan.label.label_nl().to_string(), scan.rater.label_nl()),
-                Lang::En => (scan.label.label_en().to_string(), rater_en(&scan.rater)),
+                Lang::Nl => (scan.label.label(lang).to_string(), scan.rater.label(lang)),
+                Lang::En => (scan.label.label(lang).to_string(), rater_en(&scan.rater)),
             };
             out.scans_added
                 .push(format!("{label} ({rater}), {}", lang.short_date(scan.date)));
@@ -108,7 +108,7 @@ pub fn changes(previous: &Document, current: &Document, lang: Lang) -> Changes {
 fn rater_en(rater: &Rater) -> String {
     match rater {
         Rater::Participant => "Self".into(),
-        Rater::Other { name, role } => format!("{name} ({})", role.label_en().to_lowercase()),
+        Rater::Other { name, role } => format!("{name} ({})", role.label(Lang::En).to_lowercase()),
     }
 }
 

@@ -4,7 +4,7 @@ use super::{load_from_route, save_held, today, ParticipantNav};
 use crate::model::bundle::file_name;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
-use crate::model::selfscan::Rating;
+use crate::model::selfscan::{display_text, FrameworkText, Rating};
 use crate::model::workspace::{
     add_feedback, draft_ratings, feedback_bundle, start_rating, FeedbackOn,
 };
@@ -258,7 +258,7 @@ fn RatingScan(
     let start = move |_| {
         let coach = coach.clone();
         change(Box::new(move |doc| {
-            start_rating(doc, &coach, new_id(), today()).map_err(|e| e.message_nl())
+            start_rating(doc, &coach, new_id(), today()).map_err(|e| e.message(lang()))
         }));
     };
     let finish = move |_| {
@@ -268,7 +268,7 @@ fn RatingScan(
         change(Box::new(move |doc| {
             doc.selfscan
                 .finish_scan(scan, chrono::Utc::now())
-                .map_err(|e| e.message_nl())
+                .map_err(|e| e.message(lang()))
         }));
     };
     view! {
@@ -307,10 +307,18 @@ fn RatingForm(
                     .competencies()
                     .map(|c| {
                         (
-                            c.name.clone(),
+                            display_text(lang(), fw, FrameworkText::CompetencyName(&c.id))
+                                .to_string(),
                             c.indicators
                                 .iter()
-                                .map(|i| (i.id.clone(), i.name.clone()))
+                                .map(|i| {
+                                    let name = display_text(
+                                        lang(),
+                                        fw,
+                                        FrameworkText::IndicatorName(&i.id),
+                                    );
+                                    (i.id.clone(), name.to_string())
+                                })
                                 .collect(),
                         )
                     })
@@ -318,7 +326,13 @@ fn RatingForm(
                 let levels: Vec<(u8, String)> = fw
                     .levels
                     .iter()
-                    .map(|l| (l.number, l.label.clone()))
+                    .map(|l| {
+                        (
+                            l.number,
+                            display_text(lang(), fw, FrameworkText::LevelLabel(l.number))
+                                .to_string(),
+                        )
+                    })
                     .collect();
                 (comps, levels)
             })
@@ -356,7 +370,7 @@ fn RatingForm(
                             };
                             let id = id2.clone();
                             change(Box::new(move |doc| {
-                                doc.selfscan.rate(scan, &id, rating).map_err(|e| e.message_nl())
+                                doc.selfscan.rate(scan, &id, rating).map_err(|e| e.message(lang()))
                             }));
                         };
                         view! {
