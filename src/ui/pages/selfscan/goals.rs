@@ -8,7 +8,7 @@ use super::{change, read, read_untracked, SectionNav};
 use crate::model::id::new_id;
 use crate::model::selfscan::{display_text, FrameworkText, Goal, GoalAction, GoalStatus, SelfScan};
 use crate::model::{Id, Lang};
-use crate::ui::components::PageTitle;
+use crate::ui::components::{goal_feedback, PageTitle};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
@@ -100,6 +100,7 @@ fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) ->
                             }).collect_view()}
                         </ul>
                     })}
+                    {goal_feedback(&g.feedback)}
                     <button type="button" class="secondary"
                         on:click=move |_| editing.set(Some(for_edit.clone()))>
                         {format!("{}: {}", t("Bewerken", "Edit"), g.title)}
@@ -343,6 +344,7 @@ pub(crate) fn goal_summary(s: &SelfScan) -> AnyView {
                     })}
                     {(!g.description.is_empty()).then(|| view! { <p class="user-text">{g.description.clone()}</p> })}
                     {(!actions.is_empty()).then(|| view! { <ul class="goal-actions">{actions}</ul> })}
+                    {goal_feedback(&g.feedback)}
                 </li>
             }
         })
