@@ -23,7 +23,7 @@ pub fn RegiegroepPage() -> impl IntoView {
     };
     let (held, unreadable) = with_workspace(coach.id, |ws| ws.load_all()).unwrap_or_default();
     let docs: Vec<_> = held.iter().map(|h| &h.document).collect();
-    let o: Overview = overview(&docs);
+    let o: Overview = overview(&docs, lang());
     let names = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let csv_source = o.clone();
