@@ -74,10 +74,10 @@ impl ConflictTitle {
         match (self, lang) {
             (ConflictTitle::Named(name), _) => name.clone(),
             (ConflictTitle::Scan { label, date }, Lang::Nl) => {
-                format!("{} ({date})", label.label_nl())
+                format!("{} ({date})", label.label(lang))
             }
             (ConflictTitle::Scan { label, date }, Lang::En) => {
-                format!("{} ({})", label.label_en(), lang.date(*date))
+                format!("{} ({})", label.label(lang), lang.date(*date))
             }
             (ConflictTitle::Entry(date), Lang::Nl) => format!("notitie van {date}"),
             (ConflictTitle::Entry(date), Lang::En) => format!("entry of {}", lang.date(*date)),

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use super::framework_error::FrameworkError;
+use crate::model::Lang;
 
 /// A rubric needs enough steps to show growth over a year, and few enough that a rater
 /// can still tell them apart.
@@ -100,8 +101,14 @@ pub struct FrameworkRef {
 }
 
 impl FrameworkRef {
-    pub fn label_nl(&self) -> String {
-        format!("{} versie {}", self.id, self.version)
+    /// "adviseur-stadsbeheer versie 2": the id, which is what files and checks name.
+    pub fn label(&self, lang: Lang) -> String {
+        format!(
+            "{} {} {}",
+            self.id,
+            lang.pick("versie", "version"),
+            self.version
+        )
     }
 }
 

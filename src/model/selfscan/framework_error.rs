@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::framework::{MAX_LEVELS, MIN_LEVELS};
+use crate::model::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FrameworkError {
@@ -33,6 +34,8 @@ pub enum FrameworkError {
         supported: u32,
     },
     MissingFramework,
+    /// The field `framework` is there but holds no object.
+    FrameworkNotAnObject,
     /// The file's values have the wrong types; `detail` is serde's description.
     Shape {
         detail: String,
@@ -85,8 +88,31 @@ pub enum FrameworkError {
     NoFramework,
 }
 
+/// `what` in the errors is one of these Dutch nouns, chosen where the problem is found.
+fn what(lang: Lang, what: &str) -> &str {
+    match lang {
+        Lang::Nl => what,
+        Lang::En => match what {
+            "kader" => "framework",
+            "gebied" => "area",
+            "competentie" => "competency",
+            "indicator" => "indicator",
+            "niveau" => "level",
+            "beschrijving bij indicator" => "description of indicator",
+            other => other,
+        },
+    }
+}
+
 impl FrameworkError {
-    pub fn message_nl(&self) -> String {
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Nl => self.message_in_dutch(),
+            Lang::En => self.message_in_english(),
+        }
+    }
+
+    fn message_in_dutch(&self) -> String {
         use FrameworkError::*;
         match self {
             Empty => "Het bestand is leeg.".into(),
@@ -115,6 +141,7 @@ impl FrameworkError {
                 "Dit kader heeft schemaversie {found}, maar deze versie van Leerspoor leest tot en met versie {supported}. Werk Leerspoor bij."
             ),
             MissingFramework => "Het bestand mist het eigenlijke kader (het veld \u{201c}framework\u{201d}).".into(),
+            FrameworkNotAnObject => "Het kader heeft niet de verwachte vorm: het veld \u{201c}framework\u{201d} moet een object zijn.".into(),
             Shape { detail } => format!("Het kader heeft niet de verwachte vorm: {detail}"),
             EmptyId { what: "kader" } => "Het kader heeft geen id.".into(),
             EmptyId { what } => format!("Een {what} in het kader heeft geen id."),
@@ -154,10 +181,86 @@ impl FrameworkError {
             NoFramework => "Er is nog geen competentiekader.".into(),
         }
     }
+
+    fn message_in_english(&self) -> String {
+        use FrameworkError::*;
+        let en = |w: &str| what(Lang::En, w).to_string();
+        match self {
+            Empty => "The file is empty.".into(),
+            TooLarge { bytes, max } => format!(
+                "Too large for a competency framework: {} kB, while Leerspoor reads at most {} kB.",
+                bytes / 1024,
+                max / 1024
+            ),
+            NotJson { line, column } => format!(
+                "This is not readable JSON (error on line {line}, column {column}). The file is damaged, cut off or of another kind."
+            ),
+            TooDeep => "The data is nested too deeply to read safely; this is not a competency framework.".into(),
+            NotAnObject => "This is JSON, but not a competency framework (an object was expected).".into(),
+            IsProfile => "This is a Leerspoor profile, not a competency framework.".into(),
+            IsBundle { format } => format!(
+                "This is a Leerspoor bundle (\u{201c}{format}\u{201d}), not a competency framework; import it as a bundle."
+            ),
+            WrongFormat { found: Some(kind) } => format!(
+                "This is another kind of file (\u{201c}{kind}\u{201d}), not a competency framework."
+            ),
+            WrongFormat { found: None } => {
+                "This is JSON, but not a competency framework: the field \u{201c}format\u{201d} with the value \u{201c}leerspoor-kader\u{201d} is missing.".into()
+            }
+            MissingSchema => "The framework lacks a valid schema version (\u{201c}schema\u{201d}).".into(),
+            NewerSchema { found, supported } => format!(
+                "This framework has schema version {found}, but this version of Leerspoor reads up to version {supported}. Update Leerspoor."
+            ),
+            MissingFramework => "The file lacks the framework itself (the field \u{201c}framework\u{201d}).".into(),
+            FrameworkNotAnObject => "The framework does not have the expected shape: the field \u{201c}framework\u{201d} must be an object.".into(),
+            // serde describes the problem in English whatever the interface language.
+            Shape { detail } => format!("The framework does not have the expected shape: {detail}"),
+            EmptyId { what: "kader" } => "The framework has no id.".into(),
+            EmptyId { what } => {
+                let noun = en(what);
+                let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "An" } else { "A" };
+                format!("{article} {noun} in the framework has no id.")
+            }
+            EmptyName { what, id } => format!("The name of {} \u{201c}{id}\u{201d} is empty.", en(what)),
+            DuplicateId { what, id } => {
+                format!("The id \u{201c}{id}\u{201d} is used more than once for: {}.", en(what))
+            }
+            VersionZero => "The framework's version must be 1 or higher.".into(),
+            NoLevels => format!(
+                "The framework has no levels; a framework needs {MIN_LEVELS} or {MAX_LEVELS} levels."
+            ),
+            LevelCount { found } => format!(
+                "The framework has {found} levels, but Leerspoor works with {MIN_LEVELS} or {MAX_LEVELS} levels."
+            ),
+            LevelNumbering { position, found } => format!(
+                "The levels must be numbered consecutively from 1: position {position} holds level {found}."
+            ),
+            NoAreas => "The framework has no areas with competencies.".into(),
+            EmptyArea { area } => format!("Area \u{201c}{area}\u{201d} has no competencies."),
+            EmptyCompetency { competency } => {
+                format!("Competency \u{201c}{competency}\u{201d} has no behavioural indicators.")
+            }
+            DescriptorCount {
+                indicator,
+                found,
+                expected,
+            } => format!(
+                "Indicator \u{201c}{indicator}\u{201d} has {found} level descriptors, but the framework has {expected} levels."
+            ),
+            Unknown { what, id } => format!("The framework has no {} \u{201c}{id}\u{201d}.", en(what)),
+            LevelOutOfRange { level, max } => {
+                format!("Level {level} does not exist; this framework has levels 1 to {max}.")
+            }
+            LastIndicator { competency } => format!(
+                "Competency \u{201c}{competency}\u{201d} keeps at least one behavioural indicator; add another one first."
+            ),
+            NoFramework => "There is no competency framework yet.".into(),
+        }
+    }
 }
 
 impl fmt::Display for FrameworkError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_nl())
+        f.write_str(&self.message(Lang::default()))
     }
 }

@@ -85,9 +85,7 @@ pub fn parse_framework(text: &str) -> Result<Framework, FrameworkError> {
         .remove("framework")
         .ok_or(FrameworkError::MissingFramework)?;
     if !inner.is_object() {
-        return Err(FrameworkError::Shape {
-            detail: "het veld \u{201c}framework\u{201d} moet een object zijn.".into(),
-        });
+        return Err(FrameworkError::FrameworkNotAnObject);
     }
     let mut framework: Framework =
         serde_json::from_value(inner).map_err(|e| FrameworkError::Shape {
@@ -103,6 +101,7 @@ mod tests {
     use super::super::default_framework::default_framework;
     use super::super::test_support::small_framework;
     use super::*;
+    use crate::model::Lang;
     use serde_json::json;
 
     fn file(framework: Value) -> String {
@@ -140,7 +139,10 @@ mod tests {
         );
         assert_eq!(parse_framework("[]"), Err(FrameworkError::NotAnObject));
         let err = parse_framework("%PDF").unwrap_err();
-        assert!(err.message_nl().contains("geen leesbare JSON"));
+        assert!(err.message(Lang::Nl).contains("geen leesbare JSON"));
+        assert!(err
+            .message(Lang::En)
+            .starts_with("This is not readable JSON"));
     }
 
     #[test]
@@ -155,7 +157,7 @@ mod tests {
                 format: "leerspoor-bundel".into()
             }
         );
-        assert!(err.message_nl().contains("Leerspoor-bundel"));
+        assert!(err.message(Lang::Nl).contains("Leerspoor-bundel"));
         let other = json!({"format": "excalidraw"}).to_string();
         assert_eq!(
             parse_framework(&other),
@@ -189,10 +191,14 @@ mod tests {
             parse_framework(&bare.to_string()),
             Err(FrameworkError::MissingFramework)
         );
-        assert!(matches!(
-            parse_framework(&file(json!([1]))),
-            Err(FrameworkError::Shape { .. })
-        ));
+        let err = parse_framework(&file(json!([1]))).unwrap_err();
+        assert_eq!(err, FrameworkError::FrameworkNotAnObject);
+        assert!(err
+            .message(Lang::Nl)
+            .starts_with("Het kader heeft niet de verwachte vorm"));
+        assert!(err
+            .message(Lang::En)
+            .ends_with("the field \u{201c}framework\u{201d} must be an object."));
     }
 
     #[test]
@@ -204,7 +210,7 @@ mod tests {
             matches!(&err, FrameworkError::Shape { detail } if detail.contains("invalid type"))
         );
         assert!(err
-            .message_nl()
+            .message(Lang::Nl)
             .starts_with("Het kader heeft niet de verwachte vorm"));
     }
 
@@ -218,7 +224,8 @@ mod tests {
         v["levels"].as_array_mut().unwrap().pop();
         let err = parse_framework(&file(v)).unwrap_err();
         assert_eq!(err, FrameworkError::LevelCount { found: 3 });
-        assert!(err.message_nl().contains("3 niveaus"));
+        assert!(err.message(Lang::Nl).contains("3 niveaus"));
+        assert!(err.message(Lang::En).contains("has 3 levels"));
 
         let mut v = small_value();
         for n in 5..=6 {
@@ -249,7 +256,7 @@ mod tests {
                 expected: 5
             }
         );
-        assert!(err.message_nl().contains("4 niveaubeschrijvingen"));
+        assert!(err.message(Lang::Nl).contains("4 niveaubeschrijvingen"));
         for area in v["areas"].as_array_mut().unwrap() {
             for c in area["competencies"].as_array_mut().unwrap() {
                 for i in c["indicators"].as_array_mut().unwrap() {
@@ -281,7 +288,11 @@ mod tests {
                 id: "lezen".into()
             }
         );
-        assert!(err.message_nl().contains("\u{201c}lezen\u{201d}"));
+        assert!(err.message(Lang::Nl).contains("\u{201c}lezen\u{201d}"));
+        assert_eq!(
+            err.message(Lang::En),
+            "The id \u{201c}lezen\u{201d} is used more than once for: competency."
+        );
     }
 
     #[test]
@@ -297,8 +308,16 @@ mod tests {
             }
         );
         assert_eq!(
-            err.message_nl(),
+            err.message(Lang::Nl),
             "De naam van competentie \u{201c}benutten\u{201d} is leeg."
+        );
+        assert_eq!(
+            err.message(Lang::En),
+            "The name of competency \u{201c}benutten\u{201d} is empty."
+        );
+        assert_eq!(
+            FrameworkError::EmptyId { what: "indicator" }.message(Lang::En),
+            "An indicator in the framework has no id."
         );
         let mut v = small_value();
         v["name"] = json!("");

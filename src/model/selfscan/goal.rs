@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::framework::trim;
 use super::SelfScan;
 use crate::model::feedback::{self, Feedback};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
@@ -30,21 +30,12 @@ impl GoalStatus {
         GoalStatus::Dropped,
     ];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
             GoalStatus::Open => "Open",
-            GoalStatus::InProgress => "Mee bezig",
-            GoalStatus::Done => "Bereikt",
-            GoalStatus::Dropped => "Losgelaten",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            GoalStatus::Open => "Open",
-            GoalStatus::InProgress => "In progress",
-            GoalStatus::Done => "Achieved",
-            GoalStatus::Dropped => "Dropped",
+            GoalStatus::InProgress => lang.pick("Mee bezig", "In progress"),
+            GoalStatus::Done => lang.pick("Bereikt", "Achieved"),
+            GoalStatus::Dropped => lang.pick("Losgelaten", "Dropped"),
         }
     }
 
@@ -91,24 +82,45 @@ pub enum GoalError {
 }
 
 impl GoalError {
-    pub fn message_nl(&self) -> String {
-        match self {
-            GoalError::UnknownGoal => "Dit ontwikkeldoel bestaat niet (meer).".into(),
-            GoalError::EmptyTitle => "Geef het ontwikkeldoel een titel.".into(),
-            GoalError::NoCompetency => {
-                "Koppel het ontwikkeldoel aan minstens één competentie.".into()
-            }
-            GoalError::UnknownCompetency(id) => {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (GoalError::UnknownGoal, _) => lang
+                .pick(
+                    "Dit ontwikkeldoel bestaat niet (meer).",
+                    "This development goal does not exist (any more).",
+                )
+                .into(),
+            (GoalError::EmptyTitle, _) => lang
+                .pick(
+                    "Geef het ontwikkeldoel een titel.",
+                    "Give the development goal a title.",
+                )
+                .into(),
+            (GoalError::NoCompetency, _) => lang
+                .pick(
+                    "Koppel het ontwikkeldoel aan minstens één competentie.",
+                    "Link the development goal to at least one competency.",
+                )
+                .into(),
+            (GoalError::UnknownCompetency(id), Lang::Nl) => {
                 format!("Competentie \u{201c}{id}\u{201d} staat niet in het kader.")
             }
-            GoalError::EmptyAction => "Een actie zonder tekst kan niet worden bewaard.".into(),
+            (GoalError::UnknownCompetency(id), Lang::En) => {
+                format!("Competency \u{201c}{id}\u{201d} is not in the framework.")
+            }
+            (GoalError::EmptyAction, _) => lang
+                .pick(
+                    "Een actie zonder tekst kan niet worden bewaard.",
+                    "An action without text cannot be saved.",
+                )
+                .into(),
         }
     }
 }
 
 impl fmt::Display for GoalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_nl())
+        f.write_str(&self.message(Lang::default()))
     }
 }
 
@@ -335,7 +347,12 @@ mod tests {
         assert_eq!(ids(s.goals_due_within(today, 0)), [2]);
         assert_eq!(ids(s.overdue_goals(today)), [8, 4]);
         assert_eq!(ids(s.open_goals()), [1, 2, 3, 4, 7, 8]);
-        assert_eq!(GoalStatus::InProgress.label_nl(), "Mee bezig");
+        assert_eq!(GoalStatus::InProgress.label(Lang::Nl), "Mee bezig");
+        assert_eq!(GoalStatus::InProgress.label(Lang::En), "In progress");
+        assert_eq!(
+            GoalError::NoCompetency.message(Lang::En),
+            "Link the development goal to at least one competency."
+        );
     }
 
     #[test]

@@ -10,7 +10,11 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::Lang;
+
 pub mod default_framework;
+mod default_framework_en;
+pub mod display;
 pub mod framework;
 pub mod framework_edit;
 pub mod framework_error;
@@ -27,6 +31,7 @@ pub mod versions;
 mod test_support;
 
 pub use default_framework::{default_framework, DEFAULT_FRAMEWORK_ID};
+pub use display::{display_text, FrameworkText};
 pub use framework::{Area, Competency, Framework, FrameworkRef, Indicator, Level};
 pub use framework_edit::{FrameworkEdit, Part};
 pub use framework_error::FrameworkError;
@@ -72,18 +77,28 @@ impl SelfScan {
     /// A competency by id as the current framework describes it, or else as the newest
     /// stored version that still has it.
     pub fn find_competency(&self, id: &str) -> Option<&Competency> {
-        if let Some(c) = self.current_framework().and_then(|f| f.competency(id)) {
-            return Some(c);
+        self.framework_with_competency(id)
+            .and_then(|f| f.competency(id))
+    }
+
+    /// The framework version [`SelfScan::find_competency`] takes the competency from.
+    fn framework_with_competency(&self, id: &str) -> Option<&Framework> {
+        if let Some(f) = self
+            .current_framework()
+            .filter(|f| f.competency(id).is_some())
+        {
+            return Some(f);
         }
         self.frameworks
             .iter()
-            .filter_map(|f| f.competency(id).map(|c| (f.version, c)))
-            .max_by_key(|(version, _)| *version)
-            .map(|(_, c)| c)
+            .filter(|f| f.competency(id).is_some())
+            .max_by_key(|f| f.version)
     }
 
-    pub fn competency_name(&self, id: &str) -> Option<&str> {
-        self.find_competency(id).map(|c| c.name.as_str())
+    /// The competency's name as people read it in `lang` (see [`display_text`]).
+    pub fn competency_name(&self, lang: Lang, id: &str) -> Option<&str> {
+        self.framework_with_competency(id)
+            .map(|f| display_text(lang, f, FrameworkText::CompetencyName(id)))
     }
 }
 
@@ -100,10 +115,14 @@ mod tests {
         assert!(s.competency_ids().contains("netwerk-lezen"));
         assert_eq!(s.competency_ids().len(), 9);
         assert_eq!(
-            s.competency_name("netwerk-lezen"),
+            s.competency_name(Lang::Nl, "netwerk-lezen"),
             Some("Het netwerk lezen")
         );
-        assert_eq!(s.competency_name("onbekend"), None);
+        assert_eq!(
+            s.competency_name(Lang::En, "netwerk-lezen"),
+            Some("Reading the network")
+        );
+        assert_eq!(s.competency_name(Lang::Nl, "onbekend"), None);
     }
 
     #[test]
@@ -139,8 +158,12 @@ mod tests {
             .is_none());
         assert!(s.competency_ids().contains("werkend-leren"));
         assert_eq!(
-            s.competency_name("werkend-leren"),
+            s.competency_name(Lang::Nl, "werkend-leren"),
             Some("Leren in de praktijk")
+        );
+        assert_eq!(
+            s.competency_name(Lang::En, "werkend-leren"),
+            Some("Learning in practice")
         );
     }
 

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::framework::{Framework, FrameworkRef};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -20,31 +20,25 @@ pub enum ScanLabel {
 }
 
 impl ScanLabel {
-    pub fn label_nl(&self) -> &str {
+    /// A free label is shown as the participant wrote it, whatever the language.
+    pub fn label(&self, lang: Lang) -> &str {
         match self {
-            ScanLabel::Baseline => "Nulmeting",
-            ScanLabel::Midpoint => "Tussenmeting",
-            ScanLabel::Final => "Eindmeting",
+            ScanLabel::Baseline => lang.pick("Nulmeting", "Baseline"),
+            ScanLabel::Midpoint => lang.pick("Tussenmeting", "Interim scan"),
+            ScanLabel::Final => lang.pick("Eindmeting", "Final scan"),
             ScanLabel::Custom(text) => text,
         }
     }
 
     /// The label a copy of a scan with this label gets: the next measurement, or the
-    /// same free text marked as a copy.
-    pub fn following(&self) -> ScanLabel {
+    /// same free text marked as a copy (in the language of the person copying).
+    pub fn following(&self, lang: Lang) -> ScanLabel {
         match self {
             ScanLabel::Baseline => ScanLabel::Midpoint,
             ScanLabel::Midpoint | ScanLabel::Final => ScanLabel::Final,
-            ScanLabel::Custom(text) => ScanLabel::Custom(format!("{text} (kopie)")),
-        }
-    }
-
-    pub fn label_en(&self) -> &str {
-        match self {
-            ScanLabel::Baseline => "Baseline",
-            ScanLabel::Midpoint => "Midpoint",
-            ScanLabel::Final => "Final",
-            ScanLabel::Custom(text) => text,
+            ScanLabel::Custom(text) => {
+                ScanLabel::Custom(format!("{text} ({})", lang.pick("kopie", "copy")))
+            }
         }
     }
 }
@@ -67,21 +61,12 @@ impl RaterRole {
         RaterRole::Network,
     ];
 
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            RaterRole::Coach => "Begeleider",
-            RaterRole::Manager => "Leidinggevende",
-            RaterRole::Colleague => "Collega",
-            RaterRole::Network => "Iemand uit het netwerk",
-        }
-    }
-
-    pub fn label_en(self) -> &'static str {
-        match self {
-            RaterRole::Coach => "Coach",
-            RaterRole::Manager => "Manager",
-            RaterRole::Colleague => "Colleague",
-            RaterRole::Network => "Network contact",
+            RaterRole::Coach => lang.pick("Begeleider", "Coach"),
+            RaterRole::Manager => lang.pick("Leidinggevende", "Manager"),
+            RaterRole::Colleague => lang.pick("Collega", "Colleague"),
+            RaterRole::Network => lang.pick("Iemand uit het netwerk", "Network contact"),
         }
     }
 }
@@ -103,10 +88,11 @@ impl Rater {
         matches!(self, Rater::Participant)
     }
 
-    pub fn label_nl(&self) -> String {
+    /// "Zelf" / "Self", or the rater's name with their role: "Joris (leidinggevende)".
+    pub fn label(&self, lang: Lang) -> String {
         match self {
-            Rater::Participant => "Zelf".into(),
-            Rater::Other { name, role } => format!("{name} ({})", role.label_nl().to_lowercase()),
+            Rater::Participant => lang.pick("Zelf", "Self").into(),
+            Rater::Other { name, role } => format!("{name} ({})", role.label(lang).to_lowercase()),
         }
     }
 }
@@ -121,10 +107,10 @@ pub enum ScanStatus {
 }
 
 impl ScanStatus {
-    pub fn label_nl(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            ScanStatus::Draft => "Concept",
-            ScanStatus::Finished => "Afgerond",
+            ScanStatus::Draft => lang.pick("Concept", "Draft"),
+            ScanStatus::Finished => lang.pick("Afgerond", "Finished"),
         }
     }
 }
@@ -203,39 +189,69 @@ pub enum ScanError {
 }
 
 impl ScanError {
-    pub fn message_nl(&self) -> String {
-        match self {
-            ScanError::UnknownScan => "Deze scan bestaat niet (meer).".into(),
-            ScanError::NoFramework => {
-                "Er is nog geen competentiekader; importeer er eerst een.".into()
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ScanError::UnknownScan, _) => lang
+                .pick("Deze scan bestaat niet (meer).", "This scan does not exist (any more).")
+                .into(),
+            (ScanError::NoFramework, _) => lang
+                .pick(
+                    "Er is nog geen competentiekader; importeer er eerst een.",
+                    "There is no competency framework yet; import one first.",
+                )
+                .into(),
+            (ScanError::MissingFramework(r), Lang::Nl) => {
+                format!("Het kader van deze scan ({}) ontbreekt.", r.label(lang))
             }
-            ScanError::MissingFramework(r) => {
-                format!("Het kader van deze scan ({}) ontbreekt.", r.label_nl())
+            (ScanError::MissingFramework(r), Lang::En) => {
+                format!("The framework of this scan ({}) is missing.", r.label(lang))
             }
-            ScanError::Finished => {
-                "Deze scan is afgerond en kan niet meer worden gewijzigd. Maak een kopie om verder te werken.".into()
-            }
-            ScanError::UnknownIndicator(id) => {
+            (ScanError::Finished, _) => lang
+                .pick(
+                    "Deze scan is afgerond en kan niet meer worden gewijzigd. Maak een kopie om verder te werken.",
+                    "This scan is finished and can no longer be changed. Make a copy to continue.",
+                )
+                .into(),
+            (ScanError::UnknownIndicator(id), Lang::Nl) => {
                 format!("Het kader van deze scan kent geen indicator \u{201c}{id}\u{201d}.")
             }
-            ScanError::UnknownCompetency(id) => {
+            (ScanError::UnknownIndicator(id), Lang::En) => {
+                format!("The framework of this scan has no indicator \u{201c}{id}\u{201d}.")
+            }
+            (ScanError::UnknownCompetency(id), Lang::Nl) => {
                 format!("Het kader van deze scan kent geen competentie \u{201c}{id}\u{201d}.")
             }
-            ScanError::LevelOutOfRange { level, max } => {
+            (ScanError::UnknownCompetency(id), Lang::En) => {
+                format!("The framework of this scan has no competency \u{201c}{id}\u{201d}.")
+            }
+            (ScanError::LevelOutOfRange { level, max }, Lang::Nl) => {
                 format!("Niveau {level} bestaat niet; kies een niveau van 1 tot en met {max}.")
             }
-            ScanError::NothingRated => {
-                "Beoordeel minstens één indicator voordat je de scan afrondt.".into()
+            (ScanError::LevelOutOfRange { level, max }, Lang::En) => {
+                format!("Level {level} does not exist; choose a level from 1 to {max}.")
             }
-            ScanError::EmptyLabel => "Geef de scan een naam.".into(),
-            ScanError::EmptyRaterName => "Vul de naam van de beoordelaar in.".into(),
+            (ScanError::NothingRated, _) => lang
+                .pick(
+                    "Beoordeel minstens één indicator voordat je de scan afrondt.",
+                    "Rate at least one indicator before you finish the scan.",
+                )
+                .into(),
+            (ScanError::EmptyLabel, _) => lang
+                .pick("Geef de scan een naam.", "Give the scan a name.")
+                .into(),
+            (ScanError::EmptyRaterName, _) => lang
+                .pick(
+                    "Vul de naam van de beoordelaar in.",
+                    "Fill in the rater's name.",
+                )
+                .into(),
         }
     }
 }
 
 impl fmt::Display for ScanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message_nl())
+        f.write_str(&self.message(Lang::default()))
     }
 }
 
@@ -573,8 +589,10 @@ mod tests {
         );
         scan.set_label(ScanLabel::Custom(" Na de zomer ".into()))
             .unwrap();
-        assert_eq!(scan.label.label_nl(), "Na de zomer");
-        assert_eq!(ScanLabel::Midpoint.label_nl(), "Tussenmeting");
+        assert_eq!(scan.label.label(Lang::Nl), "Na de zomer");
+        assert_eq!(scan.label.label(Lang::En), "Na de zomer");
+        assert_eq!(ScanLabel::Midpoint.label(Lang::Nl), "Tussenmeting");
+        assert_eq!(ScanLabel::Midpoint.label(Lang::En), "Interim scan");
         let nobody = Rater::Other {
             name: " ".into(),
             role: RaterRole::Manager,
@@ -585,7 +603,13 @@ mod tests {
             role: RaterRole::Manager,
         })
         .unwrap();
-        assert_eq!(scan.rater.label_nl(), "Joris (leidinggevende)");
+        assert_eq!(scan.rater.label(Lang::Nl), "Joris (leidinggevende)");
+        assert_eq!(scan.rater.label(Lang::En), "Joris (manager)");
+        assert_eq!(Rater::Participant.label(Lang::En), "Self");
+        assert_eq!(
+            ScanError::EmptyRaterName.message(Lang::En),
+            "Fill in the rater's name."
+        );
     }
 
     #[test]
@@ -624,12 +648,16 @@ mod tests {
 
     #[test]
     fn a_copy_gets_the_following_label() {
-        assert_eq!(ScanLabel::Baseline.following(), ScanLabel::Midpoint);
-        assert_eq!(ScanLabel::Midpoint.following(), ScanLabel::Final);
-        assert_eq!(ScanLabel::Final.following(), ScanLabel::Final);
+        assert_eq!(ScanLabel::Baseline.following(Lang::Nl), ScanLabel::Midpoint);
+        assert_eq!(ScanLabel::Midpoint.following(Lang::Nl), ScanLabel::Final);
+        assert_eq!(ScanLabel::Final.following(Lang::En), ScanLabel::Final);
         assert_eq!(
-            ScanLabel::Custom("Na de zomer".into()).following(),
+            ScanLabel::Custom("Na de zomer".into()).following(Lang::Nl),
             ScanLabel::Custom("Na de zomer (kopie)".into())
+        );
+        assert_eq!(
+            ScanLabel::Custom("After summer".into()).following(Lang::En),
+            ScanLabel::Custom("After summer (copy)".into())
         );
     }
 

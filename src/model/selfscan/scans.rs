@@ -8,7 +8,7 @@ use super::progress::{progress, ScanProgress};
 use super::scan::{Rater, Rating, Scan, ScanError, ScanLabel};
 use super::scoring::{self, AreaScore, CompetencyDelta, CompetencyScore, Radar, RaterComparison};
 use super::SelfScan;
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 impl SelfScan {
     pub fn scan(&self, id: Id) -> Option<&Scan> {
@@ -182,7 +182,7 @@ impl SelfScan {
 
     /// Axes from the newest version of the first scan's framework; with no scans, the
     /// current framework's axes and no series.
-    pub fn radar(&self, scans: &[Id]) -> Result<Radar, ScanError> {
+    pub fn radar(&self, lang: Lang, scans: &[Id]) -> Result<Radar, ScanError> {
         let mut pairs = Vec::with_capacity(scans.len());
         for id in scans {
             let (scan, fw) = self.scan_with_framework(*id)?;
@@ -192,7 +192,7 @@ impl SelfScan {
             Some((fw, _)) => self.newest_version(&fw.id).unwrap_or(fw),
             None => self.current_framework().ok_or(ScanError::NoFramework)?,
         };
-        Ok(scoring::radar(axes, &pairs))
+        Ok(scoring::radar(lang, axes, &pairs))
     }
 }
 
@@ -322,10 +322,10 @@ mod tests {
         assert_eq!(rows[2].difference(), Some(2.0));
         assert_eq!(s.own_scans().count(), 1);
         assert_eq!(s.scans_by_others().count(), 1);
-        let radar = s.radar(&[id(1), id(2)]).unwrap();
+        let radar = s.radar(Lang::Nl, &[id(1), id(2)]).unwrap();
         assert_eq!(radar.series[1].values, [None, None, Some(3.0)]);
-        assert_eq!(s.radar(&[]).unwrap().series.len(), 0);
-        assert_eq!(s.radar(&[id(5)]), Err(ScanError::UnknownScan));
+        assert_eq!(s.radar(Lang::Nl, &[]).unwrap().series.len(), 0);
+        assert_eq!(s.radar(Lang::Nl, &[id(5)]), Err(ScanError::UnknownScan));
     }
 
     #[test]

@@ -6,9 +6,10 @@
 
 use std::cmp::Ordering;
 
+use super::display::{display_text, FrameworkText};
 use super::framework::Framework;
 use super::scan::Scan;
-use crate::model::Id;
+use crate::model::{Id, Lang};
 
 /// Self and other "differ" from one whole level apart: less is within the noise of a
 /// four-step rubric, more is worth a conversation.
@@ -203,8 +204,8 @@ pub fn compare_raters(
 #[derive(Clone, Debug, PartialEq)]
 pub struct RadarAxis {
     pub competency: String,
+    /// As people read it in the radar's language.
     pub name: String,
-    pub name_en: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -223,15 +224,14 @@ pub struct Radar {
 }
 
 /// Axes are the competencies of `axes` in framework order; each scan is scored with its
-/// own framework version and placed by competency id.
-pub fn radar(axes: &Framework, scans: &[(&Framework, &Scan)]) -> Radar {
+/// own framework version and placed by competency id. Axis names are in `lang`.
+pub fn radar(lang: Lang, axes: &Framework, scans: &[(&Framework, &Scan)]) -> Radar {
     Radar {
         axes: axes
             .competencies()
             .map(|c| RadarAxis {
                 competency: c.id.clone(),
-                name: c.name.clone(),
-                name_en: c.name_en.clone(),
+                name: display_text(lang, axes, FrameworkText::CompetencyName(&c.id)).to_string(),
             })
             .collect(),
         max: axes.level_count(),
@@ -459,9 +459,10 @@ mod tests {
         let fw = small_framework();
         let a = scan(1, &[("l1", L(2)), ("a1", L(4)), ("a2", L(3))], &[]);
         let b = scan(2, &[("b1", L(1))], &[]);
-        let r = radar(&fw, &[(&fw, &a), (&fw, &b)]);
+        let r = radar(Lang::Nl, &fw, &[(&fw, &a), (&fw, &b)]);
         let axes: Vec<&str> = r.axes.iter().map(|a| a.competency.as_str()).collect();
         assert_eq!(axes, ["lezen", "benutten", "adviseren"]);
+        assert_eq!(r.axes[0].name, "Netwerk lezen");
         assert_eq!(r.max, 4);
         assert_eq!(r.series[0].values, [Some(2.0), None, Some(3.5)]);
         assert_eq!(r.series[1].values, [None, Some(1.0), None]);

@@ -7,6 +7,7 @@ use super::framework::trim;
 use super::scan::{Rater, Rating, Scan, ScanLabel};
 use super::SelfScan;
 use crate::model::validation::{check_unique_ids, Problem};
+use crate::model::Lang;
 
 impl SelfScan {
     pub fn validate(&self, problems: &mut Vec<Problem>) {
@@ -14,16 +15,18 @@ impl SelfScan {
         for fw in &self.frameworks {
             let key = fw.reference();
             if let Err(e) = fw.check() {
+                // Problems are worded in Dutch where they are found and put into English
+                // by `Problem::message`; a framework's reason has no English there yet.
                 problems.push(Problem::Invalid {
                     what: "kader",
-                    id: key.label_nl(),
-                    reason: e.message_nl(),
+                    id: key.label(Lang::Nl),
+                    reason: e.message(Lang::Nl),
                 });
             }
             if !versions.insert(key.clone()) {
                 problems.push(Problem::DuplicateId {
                     what: "kader",
-                    id: key.label_nl(),
+                    id: key.label(Lang::Nl),
                 });
             }
         }
@@ -97,7 +100,7 @@ impl SelfScan {
                 what: "zelfscan",
                 id,
                 field: "kader",
-                target: scan.framework.label_nl(),
+                target: scan.framework.label(Lang::Nl),
             });
             return;
         };
@@ -418,7 +421,7 @@ mod tests {
         let kept: Vec<String> = s
             .frameworks
             .iter()
-            .map(|f| f.reference().label_nl())
+            .map(|f| f.reference().label(Lang::Nl))
             .collect();
         assert_eq!(kept, ["klein versie 2", "ongebruikt versie 3"]);
         assert_eq!(s.frameworks[0].name, "Klein kader, herzien");

@@ -9,6 +9,7 @@ use super::framework_edit::FrameworkEdit;
 use super::framework_error::FrameworkError;
 use super::scan::Scan;
 use super::SelfScan;
+use crate::model::Lang;
 
 /// What an import did.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,13 +21,20 @@ pub enum FrameworkImport {
 }
 
 impl FrameworkImport {
-    pub fn message_nl(&self, name: &str) -> String {
-        match self {
-            FrameworkImport::Unchanged { version } => {
+    /// `name` is the framework's name as the reader sees it.
+    pub fn message(&self, lang: Lang, name: &str) -> String {
+        match (self, lang) {
+            (FrameworkImport::Unchanged { version }, Lang::Nl) => {
                 format!("Kader \u{201c}{name}\u{201d} (versie {version}) was al aanwezig; er is niets veranderd.")
             }
-            FrameworkImport::Added { version } => {
+            (FrameworkImport::Unchanged { version }, Lang::En) => {
+                format!("Framework \u{201c}{name}\u{201d} (version {version}) was already there; nothing has changed.")
+            }
+            (FrameworkImport::Added { version }, Lang::Nl) => {
                 format!("Kader \u{201c}{name}\u{201d} is ingelezen als versie {version}.")
+            }
+            (FrameworkImport::Added { version }, Lang::En) => {
+                format!("Framework \u{201c}{name}\u{201d} has been imported as version {version}.")
             }
         }
     }
@@ -278,7 +286,12 @@ mod tests {
                                                               // The coach's file still says version 1, but differs from the stored newest.
         let outcome = s.import_framework(small_framework()).unwrap();
         assert_eq!(outcome, FrameworkImport::Added { version: 3 });
-        assert!(outcome.message_nl("Klein kader").contains("versie 3"));
+        assert!(outcome
+            .message(Lang::Nl, "Klein kader")
+            .contains("versie 3"));
+        assert!(outcome
+            .message(Lang::En, "Small framework")
+            .contains("as version 3"));
         assert_eq!(
             s.current_framework().unwrap().indicator("l1").unwrap().name,
             "Gedrag l1"

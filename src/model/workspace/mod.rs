@@ -46,10 +46,7 @@ pub fn changes(previous: &Document, current: &Document, lang: Lang) -> Changes {
     };
     for scan in &current.selfscan.scans {
         if previous.selfscan.scan(scan.id).is_none() {
-            let (label, rater) = match lang {
-                Lang::Nl => (scan.label.label_nl().to_string(), scan.rater.label_nl()),
-                Lang::En => (scan.label.label_en().to_string(), rater_en(&scan.rater)),
-            };
+            let (label, rater) = (scan.label.label(lang), scan.rater.label(lang));
             out.scans_added
                 .push(format!("{label} ({rater}), {}", lang.short_date(scan.date)));
         }
@@ -102,14 +99,6 @@ pub fn changes(previous: &Document, current: &Document, lang: Lang) -> Changes {
         .filter(|t| !previous.network.ties.iter().any(|p| p.id == t.id))
         .count();
     out
-}
-
-/// `Rater::label_nl` in English, until the self-scan section words raters per language.
-fn rater_en(rater: &Rater) -> String {
-    match rater {
-        Rater::Participant => "Self".into(),
-        Rater::Other { name, role } => format!("{name} ({})", role.label_en().to_lowercase()),
-    }
 }
 
 /// A new bundle replaces the held copy, but what the begeleider added to that copy

@@ -3,7 +3,7 @@
 //! asked for; as CSV for the regiegroep's own spreadsheet.
 
 use crate::model::selfscan::scoring::competency_mean;
-use crate::model::selfscan::{Scan, ScanLabel, SelfScan};
+use crate::model::selfscan::{display_text, FrameworkText, Scan, ScanLabel, SelfScan};
 use crate::model::{Document, Lang};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,8 @@ fn score(s: &SelfScan, scan: Option<&Scan>, competency: &str) -> Option<f64> {
     competency_mean(s.framework_of(scan)?, scan, competency)
 }
 
-pub fn overview(docs: &[&Document]) -> Overview {
+/// Competency names are worded in `lang` where the framework is the shipped one.
+pub fn overview(docs: &[&Document], lang: Lang) -> Overview {
     let mut ids: Vec<(String, String)> = Vec::new();
     let mut levels = 0;
     for doc in docs {
@@ -65,7 +66,10 @@ pub fn overview(docs: &[&Document]) -> Overview {
             levels = levels.max(fw.level_count());
             for c in fw.competencies() {
                 if !ids.iter().any(|(id, _)| *id == c.id) {
-                    ids.push((c.id.clone(), c.name.clone()));
+                    ids.push((
+                        c.id.clone(),
+                        display_text(lang, fw, FrameworkText::CompetencyName(&c.id)).to_string(),
+                    ));
                 }
             }
         }

@@ -244,7 +244,7 @@ fn the_overview_counts_means_distribution_and_change() {
     let mut c = participant(3, "Cas");
     scan(&mut c, 5, ScanLabel::Baseline, 1, 3);
     let d = participant(4, "Dana"); // no scans yet
-    let o = overview(&[&c, &a, &d, &b]);
+    let o = overview(&[&c, &a, &d, &b], Lang::Nl);
     assert_eq!(o.levels, 4);
     let row = &o.competencies[0];
     assert_eq!(row.participants, 3);
@@ -279,9 +279,9 @@ fn the_overview_counts_means_distribution_and_change() {
 fn csv_fields_cannot_become_formulas_or_break_lines() {
     let mut a = participant(1, "=HYPERLINK(\"x\");1");
     scan(&mut a, 1, ScanLabel::Baseline, 1, 2);
-    let csv = overview_csv(&overview(&[&a]), true, Lang::Nl);
+    let csv = overview_csv(&overview(&[&a], Lang::Nl), true, Lang::Nl);
     assert!(csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\");1\";"));
-    let csv = overview_csv(&overview(&[&a]), true, Lang::En);
+    let csv = overview_csv(&overview(&[&a], Lang::En), true, Lang::En);
     assert!(csv.contains("\r\n\"'=HYPERLINK(\"\"x\"\");1\","));
 }
 

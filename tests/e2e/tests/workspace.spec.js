@@ -62,9 +62,16 @@ const nl = (v) => v.toFixed(2).replace('.', ',');
 test('a begeleider imports participants, gives feedback and a rating, and the participant gets it back', async ({ browser }) => {
   test.setTimeout(120_000);
   // Two participants, each in their own browser, export their bundles through Delen.
-  const ctxA = await browser.newContext();
+  const ctxA = await browser.newContext({ bypassCSP: true }); // for axe
   const anna = await ctxA.newPage();
   await restoreParticipant(anna, await sample(1));
+  // A development goal, for the begeleider to comment on.
+  await open(anna, '/zelfscan/doelen');
+  await anna.getByRole('button', { name: 'Nieuw ontwikkeldoel' }).click();
+  await anna.getByLabel('Titel').fill('Vaker de wijk in');
+  await anna.locator('form.goal-form').getByRole('checkbox').first().check();
+  await anna.getByRole('button', { name: 'Doel bewaren' }).click();
+  await expect(anna.getByTestId('goal-list')).toContainText('Vaker de wijk in');
   const annaBundle = await exportBundle(anna);
   const annaBefore = JSON.parse((await storageDump(anna))[await documentKey(anna)]);
 
@@ -137,9 +144,13 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   await coach.getByRole('navigation', { name: 'Deelnemer' }).getByRole('link', { name: 'Terugkoppeling' }).click();
   await expect(coach.getByRole('heading', { level: 1 })).toHaveText('Terugkoppeling voor Deelnemer 01');
   const entryId = await coach.getByLabel('Notitie', { exact: true }).inputValue();
-  await coach.getByLabel('Je opmerking').fill('Mooi hoe je de wethouder vroeg betrok.');
-  await coach.getByRole('button', { name: 'Opmerking toevoegen' }).click();
+  await coach.getByLabel('Je opmerking', { exact: true }).fill('Mooi hoe je de wethouder vroeg betrok.');
+  await coach.getByRole('button', { name: 'Opmerking toevoegen', exact: true }).click();
   await expect(coach.getByTestId('given-feedback')).toContainText('Mooi hoe je de wethouder vroeg betrok.');
+  await expect(coach.getByLabel('Ontwikkeldoel')).toHaveText('Vaker de wijk in');
+  await coach.getByLabel('Je opmerking bij het doel').fill('Kies één wijk en ga er elke maand heen.');
+  await coach.getByRole('button', { name: 'Opmerking bij doel toevoegen' }).click();
+  await expect(coach.getByTestId('given-goal-feedback')).toContainText('Vaker de wijk in: Kies één wijk en ga er elke maand heen.');
   await coach.getByRole('button', { name: 'Beoordelingsscan beginnen' }).click();
   await coach.locator('#rate-0-0').selectOption('3');
   await coach.locator('#rate-0-1').selectOption('4');
@@ -170,6 +181,14 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
     ...feedbackBefore,
     expect.objectContaining({ author: 'Bea Begeleider', author_role: 'coach', text: 'Mooi hoe je de wethouder vroeg betrok.' }),
   ]);
+  expect(annaAfter.selfscan.goals[0]).toMatchObject({
+    title: 'Vaker de wijk in',
+    feedback: [expect.objectContaining({ author: 'Bea Begeleider', author_role: 'coach', text: 'Kies één wijk en ga er elke maand heen.' })],
+  });
+  await open(anna, '/zelfscan/doelen');
+  await expect(anna.getByTestId('goal-feedback')).toContainText('Terugkoppeling van Bea Begeleider (begeleider)');
+  await expect(anna.getByTestId('goal-feedback')).toContainText('Kies één wijk en ga er elke maand heen.');
+  expect(await axeViolations(anna)).toEqual([]);
   const textsBefore = annaBefore.journal.entries.map((e) => [e.id, e.texts]);
   expect(annaAfter.journal.entries.map((e) => [e.id, e.texts])).toEqual(textsBefore);
   expect(annaAfter.network.actors).toEqual(annaBefore.network.actors);

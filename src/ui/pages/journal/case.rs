@@ -271,14 +271,21 @@ fn CompetencyChoice(id: Id) -> impl IntoView {
             .current_framework()
             .map(|f| {
                 f.competencies()
-                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .map(|c| {
+                        let name = d.selfscan.competency_name(lang(), &c.id);
+                        (c.id.clone(), name.unwrap_or(&c.name).to_string())
+                    })
                     .collect()
             })
             .unwrap_or_default();
         if let Some(case) = d.journal.case(id) {
             for c in &case.competencies {
                 if !options.iter().any(|(o, _)| o == c) {
-                    let name = d.selfscan.competency_name(c).unwrap_or(c).to_string();
+                    let name = d
+                        .selfscan
+                        .competency_name(lang(), c)
+                        .unwrap_or(c)
+                        .to_string();
                     options.push((c.clone(), name));
                 }
             }

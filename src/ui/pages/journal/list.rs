@@ -313,7 +313,10 @@ fn Filters(
             .current_framework()
             .map(|f| {
                 f.competencies()
-                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .map(|c| {
+                        let name = d.selfscan.competency_name(lang(), &c.id);
+                        (c.id.clone(), name.unwrap_or(&c.name).to_string())
+                    })
                     .collect::<Vec<_>>()
             })
             .unwrap_or_default()

@@ -1,14 +1,20 @@
 //! The competency framework: read it, edit its texts (each saved change is a new version,
 //! so finished scans keep theirs), export it as a file and import one.
+//!
+//! The fields edit the texts as stored, in whatever language they were written; headings
+//! and hints show them as readers see them (see `model::selfscan::display`).
 
 use leptos::prelude::*;
 
 use super::{change, read, read_untracked, SectionNav};
 use crate::model::selfscan::{
-    export_file_name, export_framework, parse_framework, Framework, FrameworkEdit, Part,
+    display_text, export_file_name, export_framework, parse_framework, Framework, FrameworkEdit,
+    FrameworkText, Part,
 };
+use crate::model::Lang;
 use crate::ui::components::PageTitle;
 use crate::ui::files::{chosen_file, download_text, read_text};
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 #[derive(Clone, PartialEq)]
@@ -16,6 +22,13 @@ enum Message {
     None,
     Ok(String),
     Error(String),
+}
+
+fn not_imported(reason: &str) -> String {
+    match lang() {
+        Lang::Nl => format!("Dit kader is niet ingelezen: {reason} Er is niets veranderd."),
+        Lang::En => format!("This framework has not been imported: {reason} Nothing has changed."),
+    }
 }
 
 #[component]
@@ -27,8 +40,10 @@ pub fn FrameworkPage() -> impl IntoView {
     let reload = RwSignal::new(0u32);
     let head = Memo::new(move |_| {
         read(app, |s| {
-            s.current_framework()
-                .map(|f| (f.name.clone(), f.version, f.id.clone()))
+            s.current_framework().map(|f| {
+                let name = display_text(lang(), f, FrameworkText::Name).to_string();
+                (name, f.version, f.id.clone())
+            })
         })
         .flatten()
     });
@@ -39,26 +54,23 @@ pub fn FrameworkPage() -> impl IntoView {
                 "application/json",
                 &export_framework(&fw),
             ) {
-                message.set(Message::Error(format!("Exporteren mislukt: {e}")));
+                message.set(Message::Error(format!(
+                    "{}: {e}",
+                    t("Exporteren mislukt", "Export failed")
+                )));
             }
         }
     };
     let import_text = move |text: String| match parse_framework(&text) {
-        Err(e) => message.set(Message::Error(format!(
-            "Dit kader is niet ingelezen: {} Er is niets veranderd.",
-            e.message_nl()
-        ))),
+        Err(e) => message.set(Message::Error(not_imported(&e.message(lang())))),
         Ok(fw) => {
-            let name = fw.name.clone();
+            let name = display_text(lang(), &fw, FrameworkText::Name).to_string();
             match change(app, |s| s.import_framework(fw)) {
                 Some(Ok(outcome)) => {
-                    message.set(Message::Ok(outcome.message_nl(&name)));
+                    message.set(Message::Ok(outcome.message(lang(), &name)));
                     reload.update(|n| *n += 1);
                 }
-                Some(Err(e)) => message.set(Message::Error(format!(
-                    "Dit kader is niet ingelezen: {} Er is niets veranderd.",
-                    e.message_nl()
-                ))),
+                Some(Err(e)) => message.set(Message::Error(not_imported(&e.message(lang())))),
                 None => {}
             }
         }
@@ -73,18 +85,31 @@ pub fn FrameworkPage() -> impl IntoView {
         });
     };
     view! {
-        <PageTitle text="Competentiekader"/>
+        <PageTitle text=t("Competentiekader", "Competency framework")/>
         <SectionNav/>
         <section class="card framework-head" aria-labelledby="fw-head">
-            <h2 id="fw-head">{move || head.get().map(|(name, version, _)| format!("{name} (versie {version})"))}</h2>
+            <h2 id="fw-head">{move || head.get().map(|(name, version, _)| match lang() {
+                Lang::Nl => format!("{name} (versie {version})"),
+                Lang::En => format!("{name} (version {version})"),
+            })}</h2>
             <p>
-                "Het kader beschrijft de competenties van de leergang, met per indicator wat elk niveau inhoudt. "
-                "Elke wijziging die je bewaart wordt een nieuwe versie; afgeronde scans houden de versie waarmee ze zijn gemaakt."
+                {t(
+                    "Het kader beschrijft de competenties van de leergang, met per indicator wat elk niveau inhoudt. \
+                     Elke wijziging die je bewaart wordt een nieuwe versie; afgeronde scans houden de versie waarmee ze zijn gemaakt.",
+                    "The framework describes the course's competencies, with what each level means for every indicator. \
+                     Every change you save becomes a new version; finished scans keep the version they were made with.",
+                )}
             </p>
+            {(lang() == Lang::En).then(|| view! {
+                <p>
+                    "The fields below hold the texts as they are stored. The course's own framework is stored in Dutch \
+                     and shown in English while a text is unchanged; a text you change is shown as you wrote it."
+                </p>
+            })}
             <div class="framework-files">
-                <button type="button" class="secondary" on:click=export>"Kader exporteren (JSON)"</button>
+                <button type="button" class="secondary" on:click=export>{t("Kader exporteren (JSON)", "Export framework (JSON)")}</button>
                 <div class="field">
-                    <label for="fw-import">"Kader importeren (JSON-bestand)"</label>
+                    <label for="fw-import">{t("Kader importeren (JSON-bestand)", "Import framework (JSON file)")}</label>
                     <input id="fw-import" type="file" accept=".json,application/json" on:change=on_file
                         aria-describedby="fw-message"/>
                 </div>
@@ -105,11 +130,20 @@ pub fn FrameworkPage() -> impl IntoView {
     }
 }
 
+/// How a stored text reads in the interface language, when that is not the stored text
+/// itself: shown beside its field, so an edit's effect is clear.
+fn shown_as(fw: &Framework, item: FrameworkText<'_>, stored: &str) -> Option<String> {
+    let shown = display_text(lang(), fw, item);
+    (shown != stored).then(|| shown.to_string())
+}
+
 /// One text field that saves a framework edit when it is changed (on leaving the field).
+/// `shown` is how the text reads in the interface language if that differs.
 fn edit_field(
     id: String,
     label: String,
     value: String,
+    shown: Option<String>,
     multiline: bool,
     message: RwSignal<Message>,
     make: impl Fn(String) -> FrameworkEdit + 'static,
@@ -118,25 +152,39 @@ fn edit_field(
     let save = move |ev: leptos::ev::Event| {
         let edit = make(event_target_value(&ev));
         match change(app, |s| s.edit_framework(&edit)) {
-            Some(Ok(version)) => message.set(Message::Ok(format!(
-                "Bewaard als versie {version} van het kader."
+            Some(Ok(version)) => message.set(Message::Ok(match lang() {
+                Lang::Nl => format!("Bewaard als versie {version} van het kader."),
+                Lang::En => format!("Saved as version {version} of the framework."),
+            })),
+            Some(Err(e)) => message.set(Message::Error(format!(
+                "{}: {}",
+                t("Niet bewaard", "Not saved"),
+                e.message(lang())
             ))),
-            Some(Err(e)) => {
-                message.set(Message::Error(format!("Niet bewaard: {}", e.message_nl())))
-            }
             None => {}
         }
     };
+    let hint_id = format!("{id}-shown");
+    let described = shown.is_some().then(|| hint_id.clone());
     let input = if multiline {
-        view! { <textarea id=id.clone() rows="2" prop:value=value on:change=save></textarea> }
+        view! { <textarea id=id.clone() rows="2" aria-describedby=described prop:value=value on:change=save></textarea> }
             .into_any()
     } else {
-        view! { <input id=id.clone() type="text" prop:value=value on:change=save/> }.into_any()
+        view! { <input id=id.clone() type="text" aria-describedby=described prop:value=value on:change=save/> }
+            .into_any()
     };
+    let hint = shown.map(|text| {
+        view! {
+            <p id=hint_id class="hint">
+                {format!("{} \u{201c}{text}\u{201d}", t("Getoond als", "Shown as"))}
+            </p>
+        }
+    });
     view! {
         <div class="field">
             <label for=id>{label}</label>
             {input}
+            {hint}
         </div>
     }
 }
@@ -144,7 +192,9 @@ fn edit_field(
 #[component]
 fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
     let app = use_app();
-    let levels = framework
+    let lang = lang();
+    let fw = &framework;
+    let levels = fw
         .levels
         .iter()
         .map(|l| {
@@ -160,22 +210,32 @@ fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
                 .flatten()
                 .unwrap_or_default()
             };
+            let (name_label, text_label) = match lang {
+                Lang::Nl => (format!("Naam niveau {n}"), format!("Beschrijving niveau {n}")),
+                Lang::En => (format!("Name of level {n}"), format!("Description of level {n}")),
+            };
             view! {
                 <li>
-                    {edit_field(format!("fw-level-{n}"), format!("Naam niveau {n}"), l.label.clone(), false, message,
+                    {edit_field(format!("fw-level-{n}"), name_label, l.label.clone(),
+                        shown_as(fw, FrameworkText::LevelLabel(n), &l.label), false, message,
                         move |label| FrameworkEdit::SetLevel { level: n, label, description: current_level().1 })}
-                    {edit_field(format!("fw-level-{n}-text"), format!("Beschrijving niveau {n}"), l.description.clone(), true, message,
+                    {edit_field(format!("fw-level-{n}-text"), text_label, l.description.clone(),
+                        shown_as(fw, FrameworkText::LevelDescription(n), &l.description), true, message,
                         move |description| FrameworkEdit::SetLevel { level: n, label: current_level().0, description })}
                 </li>
             }
         })
         .collect_view();
-    let level_labels: Vec<String> = framework
+    // "Niveau 1. Beginnend" / "Level 1. Beginning": the label of each descriptor field.
+    let level_labels: Vec<String> = fw
         .levels
         .iter()
-        .map(|l| format!("{}. {}", l.number, l.label))
+        .map(|l| {
+            let label = display_text(lang, fw, FrameworkText::LevelLabel(l.number));
+            format!("{} {}. {label}", t("Niveau", "Level"), l.number)
+        })
         .collect();
-    let areas = framework
+    let areas = fw
         .areas
         .iter()
         .map(|area| {
@@ -199,8 +259,9 @@ fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
                                     let level = u8::try_from(k + 1).unwrap_or(u8::MAX);
                                     edit_field(
                                         format!("fw-ind-{iid}-{level}"),
-                                        format!("Niveau {}", level_labels.get(k).cloned().unwrap_or_default()),
+                                        level_labels.get(k).cloned().unwrap_or_default(),
                                         d.clone(),
+                                        shown_as(fw, FrameworkText::Descriptor(&iid, level), d),
                                         true,
                                         message,
                                         move |text| FrameworkEdit::SetDescriptor { indicator: iid.clone(), level, text },
@@ -210,7 +271,8 @@ fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
                             let for_name = iid.clone();
                             view! {
                                 <li class="fw-indicator">
-                                    {edit_field(format!("fw-ind-{iid}"), "Indicator".into(), i.name.clone(), false, message,
+                                    {edit_field(format!("fw-ind-{iid}"), t("Indicator", "Indicator").into(), i.name.clone(),
+                                        shown_as(fw, FrameworkText::IndicatorName(&iid), &i.name), false, message,
                                         move |name| FrameworkEdit::Rename { part: Part::Indicator(for_name.clone()), name })}
                                     <div class="fw-descriptors">{descriptors}</div>
                                 </li>
@@ -220,8 +282,9 @@ fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
                     let for_name = cid.clone();
                     view! {
                         <details class="fw-competency">
-                            <summary>{c.name.clone()}</summary>
-                            {edit_field(format!("fw-comp-{cid}"), "Naam competentie".into(), c.name.clone(), false, message,
+                            <summary>{display_text(lang, fw, FrameworkText::CompetencyName(&cid)).to_string()}</summary>
+                            {edit_field(format!("fw-comp-{cid}"), t("Naam competentie", "Competency name").into(), c.name.clone(),
+                                shown_as(fw, FrameworkText::CompetencyName(&cid), &c.name), false, message,
                                 move |name| FrameworkEdit::Rename { part: Part::Competency(for_name.clone()), name })}
                             <ul class="fw-indicators">{indicators}</ul>
                         </details>
@@ -230,8 +293,9 @@ fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="card fw-area">
-                    <h3>{area.name.clone()}</h3>
-                    {edit_field(format!("fw-area-{area_id}"), "Naam gebied".into(), area.name.clone(), false, message,
+                    <h3>{display_text(lang, fw, FrameworkText::AreaName(&area_id)).to_string()}</h3>
+                    {edit_field(format!("fw-area-{area_id}"), t("Naam gebied", "Area name").into(), area.name.clone(),
+                        shown_as(fw, FrameworkText::AreaName(&area_id), &area.name), false, message,
                         move |name| FrameworkEdit::Rename { part: Part::Area(area_id.clone()), name })}
                     {competencies}
                 </section>
@@ -240,11 +304,11 @@ fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="fw-levels">
-            <h2 id="fw-levels">"Niveaus"</h2>
+            <h2 id="fw-levels">{t("Niveaus", "Levels")}</h2>
             <ol class="fw-levels card">{levels}</ol>
         </section>
         <section aria-labelledby="fw-areas">
-            <h2 id="fw-areas">"Gebieden, competenties en indicatoren"</h2>
+            <h2 id="fw-areas">{t("Gebieden, competenties en indicatoren", "Areas, competencies and indicators")}</h2>
             {areas}
         </section>
     }

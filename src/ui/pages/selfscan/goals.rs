@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-use super::{change, date_nl, read, read_untracked, SectionNav};
+use super::{change, read, read_untracked, SectionNav};
 use crate::model::id::new_id;
-use crate::model::selfscan::{Goal, GoalAction, GoalStatus, SelfScan};
-use crate::model::Id;
-use crate::ui::components::PageTitle;
+use crate::model::selfscan::{display_text, FrameworkText, Goal, GoalAction, GoalStatus, SelfScan};
+use crate::model::{Id, Lang};
+use crate::ui::components::{goal_feedback, PageTitle};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
@@ -21,14 +21,17 @@ pub fn GoalsPage() -> impl IntoView {
         read(app, |s| s.goals.iter().map(|g| g.id).collect::<Vec<Id>>()).unwrap_or_default()
     });
     view! {
-        <PageTitle text="Ontwikkeldoelen"/>
+        <PageTitle text=t("Ontwikkeldoelen", "Development goals")/>
         <SectionNav/>
-        <p class="lead">"Je persoonlijk ontwikkelplan: waar wil je in groeien, en wat ga je daarvoor doen?"</p>
+        <p class="lead">{t(
+            "Je persoonlijk ontwikkelplan: waar wil je in groeien, en wat ga je daarvoor doen?",
+            "Your personal development plan: where do you want to grow, and what will you do to get there?",
+        )}</p>
         <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
         <Show when=move || editing.with(Option::is_none)>
             <button type="button" class="primary"
                 on:click=move |_| editing.set(Some(Goal::new(new_id(), "", Vec::new())))>
-                "Nieuw ontwikkeldoel"
+                {t("Nieuw ontwikkeldoel", "New development goal")}
             </button>
         </Show>
         // Keyed by goal, so switching to another goal builds a fresh form.
@@ -36,9 +39,9 @@ pub fn GoalsPage() -> impl IntoView {
             <GoalForm goal=goal editing=editing status=status/>
         </For>
         <section aria-labelledby="goals-title">
-            <h2 id="goals-title">"Je ontwikkeldoelen"</h2>
+            <h2 id="goals-title">{t("Je ontwikkeldoelen", "Your development goals")}</h2>
             <Show when=move || ids.with(|i| !i.is_empty())
-                fallback=|| view! { <p class="empty-state">"Je hebt nog geen ontwikkeldoelen."</p> }>
+                fallback=|| view! { <p class="empty-state">{t("Je hebt nog geen ontwikkeldoelen.", "You have no development goals yet.")}</p> }>
                 <ul class="goal-list" data-testid="goal-list">
                     <For each=move || ids.get() key=|id| *id let:id>
                         <GoalRow id=id editing=editing status=status/>
@@ -58,7 +61,7 @@ fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) ->
                 let names: Vec<String> = g
                     .competencies
                     .iter()
-                    .map(|c| s.competency_name(c).unwrap_or(c).to_string())
+                    .map(|c| s.competency_name(lang(), c).unwrap_or(c).to_string())
                     .collect();
                 (g.clone(), names)
             })
@@ -71,42 +74,55 @@ fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) ->
             let (done, total) = g.action_progress();
             let for_edit = g.clone();
             let title = g.title.clone();
+            let lang = lang();
+            let due = g.due.map(|d| match lang {
+                Lang::Nl => format!(" · Streefdatum: {}", lang.short_date(d)),
+                Lang::En => format!(" · Due date: {}", lang.short_date(d)),
+            });
+            let actions = (total > 0).then(|| match lang {
+                Lang::Nl => format!(" · {done} van {total} acties gedaan"),
+                Lang::En => format!(" · {done} of {total} actions done"),
+            });
             view! {
                 <li class="card goal">
                     <h3>{g.title.clone()}</h3>
                     <p>
-                        <span class="goal-status">{format!("Status: {}", g.status.label_nl())}</span>
-                        {g.due.map(|d| format!(" · Streefdatum: {}", date_nl(d)))}
-                        {(total > 0).then(|| format!(" · {done} van {total} acties gedaan"))}
+                        <span class="goal-status">{format!("Status: {}", g.status.label(lang))}</span>
+                        {due}
+                        {actions}
                     </p>
-                    <p class="muted">{format!("Competenties: {}", names.join(", "))}</p>
+                    <p class="muted">{format!("{}: {}", t("Competenties", "Competencies"), names.join(", "))}</p>
                     {(!g.description.is_empty()).then(|| view! { <p>{g.description.clone()}</p> })}
                     {(!g.actions.is_empty()).then(|| view! {
                         <ul class="goal-actions">
                             {g.actions.iter().map(|a| view! {
-                                <li>{if a.done { "☑ " } else { "☐ " }}{a.text.clone()}{a.done.then_some(" (gedaan)")}</li>
+                                <li>{if a.done { "☑ " } else { "☐ " }}{a.text.clone()}{a.done.then_some(t(" (gedaan)", " (done)"))}</li>
                             }).collect_view()}
                         </ul>
                     })}
+                    {goal_feedback(&g.feedback)}
                     <button type="button" class="secondary"
                         on:click=move |_| editing.set(Some(for_edit.clone()))>
-                        {format!("Bewerken: {}", g.title)}
+                        {format!("{}: {}", t("Bewerken", "Edit"), g.title)}
                     </button>
                     " "
                     <Show when=move || confirming.get()
                         fallback=move || view! {
-                            <button type="button" class="secondary" on:click=move |_| confirming.set(true)>"Verwijderen…"</button>
+                            <button type="button" class="secondary" on:click=move |_| confirming.set(true)>{t("Verwijderen…", "Delete…")}</button>
                         }>
                         {
                             let title = title.clone();
                             view! {
-                                <span role="group" aria-label="Bevestig verwijderen">
-                                    "Zeker weten? "
+                                <span role="group" aria-label=t("Bevestig verwijderen", "Confirm deletion")>
+                                    {t("Zeker weten? ", "Are you sure? ")}
                                     <button type="button" class="danger" on:click=move |_| {
                                         let _ = change(app, |s| s.delete_goal(id));
-                                        status.set(format!("Ontwikkeldoel \u{201c}{title}\u{201d} is verwijderd."));
-                                    }>"Ja, verwijder"</button>
-                                    <button type="button" on:click=move |_| confirming.set(false)>"Nee"</button>
+                                        status.set(match lang {
+                                            Lang::Nl => format!("Ontwikkeldoel \u{201c}{title}\u{201d} is verwijderd."),
+                                            Lang::En => format!("Development goal \u{201c}{title}\u{201d} has been deleted."),
+                                        });
+                                    }>{t("Ja, verwijder", "Yes, delete")}</button>
+                                    <button type="button" on:click=move |_| confirming.set(false)>{t("Nee", "No")}</button>
                                 </span>
                             }
                         }
@@ -132,7 +148,10 @@ fn GoalForm(
         s.current_framework()
             .map(|f| {
                 f.competencies()
-                    .map(|c| (c.id.clone(), c.name.clone()))
+                    .map(|c| {
+                        let name = display_text(lang(), f, FrameworkText::CompetencyName(&c.id));
+                        (c.id.clone(), name.to_string())
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -144,13 +163,18 @@ fn GoalForm(
         let title = goal.title.clone();
         match change(app, |s| s.save_goal(goal)) {
             Some(Ok(())) => {
-                status.set(format!(
-                    "Ontwikkeldoel \u{201c}{}\u{201d} is bewaard.",
-                    title.trim()
-                ));
+                status.set(match lang() {
+                    Lang::Nl => {
+                        format!("Ontwikkeldoel \u{201c}{}\u{201d} is bewaard.", title.trim())
+                    }
+                    Lang::En => format!(
+                        "Development goal \u{201c}{}\u{201d} has been saved.",
+                        title.trim()
+                    ),
+                });
                 editing.set(None);
             }
-            Some(Err(e)) => error.set(Some(e.message_nl())),
+            Some(Err(e)) => error.set(Some(e.message(lang()))),
             None => {}
         }
     };
@@ -163,27 +187,31 @@ fn GoalForm(
                 new_action.set(String::new());
                 error.set(None);
             }
-            Err(e) => error.set(Some(e.message_nl())),
+            Err(e) => error.set(Some(e.message(lang()))),
         }
     };
     let action_count = Memo::new(move |_| draft.with(|g| g.actions.len()));
     view! {
         <form class="card form goal-form" on:submit=submit novalidate aria-labelledby="goal-form-title">
-            <h2 id="goal-form-title">{if is_new { "Nieuw ontwikkeldoel" } else { "Ontwikkeldoel bewerken" }}</h2>
+            <h2 id="goal-form-title">{if is_new {
+                t("Nieuw ontwikkeldoel", "New development goal")
+            } else {
+                t("Ontwikkeldoel bewerken", "Edit development goal")
+            }}</h2>
             <div class="field">
-                <label for="goal-title">"Titel"</label>
+                <label for="goal-title">{t("Titel", "Title")}</label>
                 <input id="goal-title" type="text" maxlength="200" required
                     prop:value=move || draft.with(|g| g.title.clone())
                     on:input=move |ev| draft.update(|g| g.title = event_target_value(&ev))/>
             </div>
             <div class="field">
-                <label for="goal-description">"Toelichting (optioneel)"</label>
+                <label for="goal-description">{t("Toelichting (optioneel)", "Explanation (optional)")}</label>
                 <textarea id="goal-description" rows="3"
                     prop:value=draft.with_untracked(|g| g.description.clone())
                     on:input=move |ev| draft.update(|g| g.description = event_target_value(&ev))></textarea>
             </div>
             <fieldset class="field">
-                <legend>"Competenties waar dit doel bij hoort"</legend>
+                <legend>{t("Competenties waar dit doel bij hoort", "Competencies this goal belongs to")}</legend>
                 {competencies.into_iter().map(|(cid, name)| {
                     let for_check = cid.clone();
                     view! {
@@ -203,7 +231,7 @@ fn GoalForm(
                 }).collect_view()}
             </fieldset>
             <div class="field">
-                <label for="goal-due">"Streefdatum (optioneel)"</label>
+                <label for="goal-due">{t("Streefdatum (optioneel)", "Due date (optional)")}</label>
                 <input id="goal-due" type="date"
                     prop:value=draft.with_untracked(|g| g.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())
                     on:input=move |ev| {
@@ -212,20 +240,21 @@ fn GoalForm(
                     }/>
             </div>
             <div class="field">
-                <label for="goal-status">"Status"</label>
+                <label for="goal-status">{t("Status", "Status")}</label>
+                // The option's value is the status's place in `ALL`, the same in any language.
                 <select id="goal-status" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    if let Some(st) = GoalStatus::ALL.into_iter().find(|s| s.label_nl() == v) {
-                        draft.update(|g| g.status = st);
+                    if let Some(st) = v.parse::<usize>().ok().and_then(|k| GoalStatus::ALL.get(k)) {
+                        draft.update(|g| g.status = *st);
                     }
                 }>
-                    {GoalStatus::ALL.into_iter().map(|st| view! {
-                        <option value=st.label_nl() selected=draft.with_untracked(|g| g.status == st)>{st.label_nl()}</option>
+                    {GoalStatus::ALL.into_iter().enumerate().map(|(k, st)| view! {
+                        <option value=k.to_string() selected=draft.with_untracked(|g| g.status == st)>{st.label(lang())}</option>
                     }).collect_view()}
                 </select>
             </div>
             <fieldset class="field">
-                <legend>"Acties"</legend>
+                <legend>{t("Acties", "Actions")}</legend>
                 <ul class="goal-actions-edit">
                     {move || (0..action_count.get()).map(|k| {
                         let action = draft.with_untracked(|g| g.actions.get(k).cloned())
@@ -238,28 +267,28 @@ fn GoalForm(
                                             let on = event_target_checked(&ev);
                                             draft.update(|g| if let Some(a) = g.actions.get_mut(k) { a.done = on });
                                         }/>
-                                    {format!("{} (gedaan)", action.text)}
+                                    {format!("{}{}", action.text, t(" (gedaan)", " (done)"))}
                                 </label>
                                 <button type="button" class="secondary"
                                     on:click=move |_| draft.update(|g| { if k < g.actions.len() { g.actions.remove(k); } })>
-                                    {format!("Verwijder actie: {}", action.text)}
+                                    {format!("{}: {}", t("Verwijder actie", "Remove action"), action.text)}
                                 </button>
                             </li>
                         }
                     }).collect_view()}
                 </ul>
-                <label for="goal-new-action">"Nieuwe actie"</label>
+                <label for="goal-new-action">{t("Nieuwe actie", "New action")}</label>
                 <input id="goal-new-action" type="text" maxlength="300"
                     prop:value=new_action
                     on:input=move |ev| new_action.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_action(); }/>
                 " "
-                <button type="button" on:click=move |_| add_action()>"Actie toevoegen"</button>
+                <button type="button" on:click=move |_| add_action()>{t("Actie toevoegen", "Add action")}</button>
             </fieldset>
             <p class="field-error" role="alert">{move || error.get()}</p>
-            <button type="submit" class="primary">"Doel bewaren"</button>
+            <button type="submit" class="primary">{t("Doel bewaren", "Save goal")}</button>
             " "
-            <button type="button" on:click=move |_| editing.set(None)>"Annuleren"</button>
+            <button type="button" on:click=move |_| editing.set(None)>{t("Annuleren", "Cancel")}</button>
         </form>
     }
 }
@@ -276,10 +305,10 @@ pub(crate) fn goal_summary(s: &SelfScan) -> AnyView {
         .iter()
         .map(|g| {
             let (done, total) = g.action_progress();
-            let status = lang().pick(g.status.label_nl(), g.status.label_en());
+            let status = g.status.label(lang());
             let mut facts = format!("{}: {status}", t("Status", "Status"));
             if let Some(d) = g.due {
-                facts += &format!(" · {}: {}", t("Streefdatum", "Target date"), date_nl(d));
+                facts += &format!(" · {}: {}", t("Streefdatum", "Target date"), lang().date(d));
             }
             if total > 0 {
                 facts += &format!(
@@ -291,7 +320,7 @@ pub(crate) fn goal_summary(s: &SelfScan) -> AnyView {
             let names: Vec<&str> = g
                 .competencies
                 .iter()
-                .map(|c| s.competency_name(c).unwrap_or(c))
+                .map(|c| s.competency_name(lang(), c).unwrap_or(c))
                 .collect();
             let actions = g
                 .actions
@@ -315,6 +344,7 @@ pub(crate) fn goal_summary(s: &SelfScan) -> AnyView {
                     })}
                     {(!g.description.is_empty()).then(|| view! { <p class="user-text">{g.description.clone()}</p> })}
                     {(!actions.is_empty()).then(|| view! { <ul class="goal-actions">{actions}</ul> })}
+                    {goal_feedback(&g.feedback)}
                 </li>
             }
         })

@@ -14,8 +14,9 @@ use leptos_router::hooks::use_navigate;
 
 use crate::model::id::new_id;
 use crate::model::selfscan::{Rater, RaterRole, Scan, ScanLabel, SelfScan};
-use crate::model::Id;
+use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_app, AppState};
 
 pub use framework::FrameworkPage;
@@ -43,36 +44,36 @@ pub(super) fn change<R>(app: AppState, f: impl FnOnce(&mut SelfScan) -> R) -> Op
     out
 }
 
-/// A score with one decimal and a Dutch decimal comma; "–" when there is none.
-pub(crate) fn score_nl(value: Option<f64>) -> String {
-    value.map_or_else(|| "–".to_string(), |v| format!("{v:.1}").replace('.', ","))
+/// A score with one decimal ("3,5" / "3.5"); "–" when there is none.
+pub(crate) fn score_text(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| lang().decimal(v, 1))
 }
 
-/// A signed difference such as "+0,5" or "−1,0".
-pub(crate) fn delta_nl(value: Option<f64>) -> String {
+/// A signed difference such as "+0,5" or "−1,0" ("+0.5" / "−1.0").
+pub(crate) fn delta_text(value: Option<f64>) -> String {
     match value {
         None => "–".to_string(),
-        Some(v) if v > 0.0 => format!("+{v:.1}").replace('.', ","),
-        Some(v) if v < 0.0 => format!("\u{2212}{:.1}", -v).replace('.', ","),
-        Some(_) => "0,0".to_string(),
+        Some(v) if v > 0.0 => format!("+{}", lang().decimal(v, 1)),
+        Some(v) => lang().decimal(v, 1),
     }
-}
-
-pub(crate) fn date_nl(date: NaiveDate) -> String {
-    date.format("%d-%m-%Y").to_string()
 }
 
 pub(super) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// "Nulmeting, 12-01-2026, zelf": how a scan is named in lists and legends.
+/// "Nulmeting, 12-01-2026 (zelf)" / "Baseline, 12/01/2026 (self)": how a scan is named
+/// in lists and legends.
 pub(crate) fn scan_title(scan: &Scan) -> String {
+    let lang = lang();
+    let rater = match &scan.rater {
+        Rater::Participant => lang.pick("zelf", "self").to_string(),
+        other => other.label(lang),
+    };
     format!(
-        "{}, {} ({})",
-        scan.label.label_nl(),
-        date_nl(scan.date),
-        scan.rater.label_nl().to_lowercase()
+        "{}, {} ({rater})",
+        scan.label.label(lang),
+        lang.short_date(scan.date),
     )
 }
 
@@ -80,12 +81,12 @@ pub(crate) fn scan_title(scan: &Scan) -> String {
 #[component]
 pub(super) fn SectionNav() -> impl IntoView {
     view! {
-        <nav class="selfscan-nav" aria-label="Zelfscan">
+        <nav class="selfscan-nav" aria-label=t("Zelfscan", "Self-scan")>
             <ul>
-                <li><A href="/zelfscan" exact=true>"Scans"</A></li>
-                <li><A href="/zelfscan/resultaten">"Resultaten"</A></li>
-                <li><A href="/zelfscan/doelen">"Ontwikkeldoelen"</A></li>
-                <li><A href="/zelfscan/kader">"Competentiekader"</A></li>
+                <li><A href="/zelfscan" exact=true>{t("Scans", "Scans")}</A></li>
+                <li><A href="/zelfscan/resultaten">{t("Resultaten", "Results")}</A></li>
+                <li><A href="/zelfscan/doelen">{t("Ontwikkeldoelen", "Development goals")}</A></li>
+                <li><A href="/zelfscan/kader">{t("Competentiekader", "Competency framework")}</A></li>
             </ul>
         </nav>
     }
@@ -106,22 +107,26 @@ pub fn SelfScanPage() -> impl IntoView {
     let scans = Memo::new(move |_| read(app, |s| s.scans.clone()).unwrap_or_default());
     let status = RwSignal::new(String::new());
     view! {
-        <PageTitle text="Zelfscan"/>
+        <PageTitle text=t("Zelfscan", "Self-scan")/>
         <SectionNav/>
         <p class="lead">
-            "Meet waar je staat op de competenties van de leergang. Doe een nulmeting aan het begin, "
-            "een tussenmeting halverwege en een eindmeting aan het eind, en vraag anderen om jou ook te beoordelen."
+            {t(
+                "Meet waar je staat op de competenties van de leergang. Doe een nulmeting aan het begin, \
+                 een tussenmeting halverwege en een eindmeting aan het eind, en vraag anderen om jou ook te beoordelen.",
+                "Measure where you stand on the course's competencies. Do a baseline at the start, \
+                 an interim scan halfway and a final scan at the end, and ask others to rate you too.",
+            )}
         </p>
         <div class="selfscan-actions">
             <button type="button" class="primary"
                 aria-expanded=move || (starting.get() == Starting::Own).to_string()
                 on:click=move |_| starting.set(Starting::Own)>
-                "Nieuwe zelfscan"
+                {t("Nieuwe zelfscan", "New self-scan")}
             </button>
             <button type="button" class="secondary"
                 aria-expanded=move || (starting.get() == Starting::Other).to_string()
                 on:click=move |_| starting.set(Starting::Other)>
-                "Beoordeling door een ander"
+                {t("Beoordeling door een ander", "Rating by someone else")}
             </button>
         </div>
         {move || match starting.get() {
@@ -131,23 +136,23 @@ pub fn SelfScanPage() -> impl IntoView {
         }}
         <p class="visually-hidden" role="status" aria-live="polite">{move || status.get()}</p>
         <section aria-labelledby="scans-title">
-            <h2 id="scans-title">"Je scans"</h2>
+            <h2 id="scans-title">{t("Je scans", "Your scans")}</h2>
             <Show
                 when=move || scans.with(|s| !s.is_empty())
-                fallback=|| view! { <p class="empty-state">"Je hebt nog geen scans. Begin met een nulmeting."</p> }
+                fallback=|| view! { <p class="empty-state">{t("Je hebt nog geen scans. Begin met een nulmeting.", "You have no scans yet. Start with a baseline.")}</p> }
             >
                 <table class="scan-list" data-testid="scan-list">
                     <thead>
                         <tr>
-                            <th scope="col">"Scan"</th>
-                            <th scope="col">"Datum"</th>
-                            <th scope="col">"Beoordelaar"</th>
-                            <th scope="col">"Status"</th>
-                            <th scope="col">"Acties"</th>
+                            <th scope="col">{t("Scan", "Scan")}</th>
+                            <th scope="col">{t("Datum", "Date")}</th>
+                            <th scope="col">{t("Beoordelaar", "Rater")}</th>
+                            <th scope="col">{t("Status", "Status")}</th>
+                            <th scope="col">{t("Acties", "Actions")}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || scans.get() key=|s| (s.id, s.is_finished(), s.label.label_nl().to_string(), s.date) let:scan>
+                        <For each=move || scans.get() key=|s| (s.id, s.is_finished(), s.label.label(lang()).to_string(), s.date) let:scan>
                             <ScanRow scan=scan status=status/>
                         </For>
                     </tbody>
@@ -162,17 +167,17 @@ fn ScanRow(scan: Scan, status: RwSignal<String>) -> impl IntoView {
     let app = use_app();
     let id = scan.id;
     let finished = scan.is_finished();
-    let title = scan.label.label_nl().to_string();
+    let title = scan.label.label(lang()).to_string();
     let confirming = RwSignal::new(false);
     let navigate = use_navigate();
     let copy = {
-        let label = scan.label.following();
+        let label = scan.label.following(lang());
         move |_| {
             let new = new_id();
             let result = change(app, |s| s.copy_scan(id, new, label.clone(), today()));
             match result {
                 Some(Ok(())) => navigate(&format!("/zelfscan/scan/{new}"), Default::default()),
-                Some(Err(e)) => status.set(e.message_nl()),
+                Some(Err(e)) => status.set(e.message(lang())),
                 None => {}
             }
         }
@@ -181,42 +186,45 @@ fn ScanRow(scan: Scan, status: RwSignal<String>) -> impl IntoView {
         let title = title.clone();
         move |_| {
             if let Some(Err(e)) = change(app, |s| s.delete_scan(id).map(|_| ())) {
-                status.set(e.message_nl());
+                status.set(e.message(lang()));
             } else {
-                status.set(format!("Scan \u{201c}{title}\u{201d} is verwijderd."));
+                status.set(match lang() {
+                    Lang::Nl => format!("Scan \u{201c}{title}\u{201d} is verwijderd."),
+                    Lang::En => format!("Scan \u{201c}{title}\u{201d} has been deleted."),
+                });
             }
         }
     };
     let open_label = if finished {
-        "Bekijken"
+        t("Bekijken", "View")
     } else {
-        "Verder invullen"
+        t("Verder invullen", "Continue")
     };
     let row_title = title.clone();
     view! {
         <tr>
             <th scope="row">{title}</th>
-            <td>{date_nl(scan.date)}</td>
-            <td>{scan.rater.label_nl()}</td>
-            <td>{scan.status.label_nl()}</td>
+            <td>{lang().short_date(scan.date)}</td>
+            <td>{scan.rater.label(lang())}</td>
+            <td>{scan.status.label(lang())}</td>
             <td class="row-actions">
                 <A href=format!("/zelfscan/scan/{id}")
                     attr:aria-label=format!("{open_label}: {row_title}")>{open_label}</A>
                 {finished.then(|| view! {
-                    <button type="button" class="secondary" on:click=copy>"Kopiëren als nieuw concept"</button>
+                    <button type="button" class="secondary" on:click=copy>{t("Kopiëren als nieuw concept", "Copy as new draft")}</button>
                 })}
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
                         <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
-                            "Verwijderen…"
+                            {t("Verwijderen…", "Delete…")}
                         </button>
                     }
                 >
-                    <span role="group" aria-label="Bevestig verwijderen">
-                        "Zeker weten? "
-                        <button type="button" class="danger" on:click=delete.clone()>"Ja, verwijder"</button>
-                        <button type="button" on:click=move |_| confirming.set(false)>"Nee"</button>
+                    <span role="group" aria-label=t("Bevestig verwijderen", "Confirm deletion")>
+                        {t("Zeker weten? ", "Are you sure? ")}
+                        <button type="button" class="danger" on:click=delete.clone()>{t("Ja, verwijder", "Yes, delete")}</button>
+                        <button type="button" on:click=move |_| confirming.set(false)>{t("Nee", "No")}</button>
                     </span>
                 </Show>
             </td>
@@ -246,7 +254,9 @@ fn StartForm(by_other: bool, on_cancel: impl Fn() + 'static) -> impl IntoView {
             _ => ScanLabel::Custom(custom.get_untracked()),
         };
         let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
-            error.set(Some("Vul een geldige datum in.".into()));
+            error.set(Some(
+                t("Vul een geldige datum in.", "Enter a valid date.").into(),
+            ));
             return;
         };
         let rater = if by_other {
@@ -260,64 +270,68 @@ fn StartForm(by_other: bool, on_cancel: impl Fn() + 'static) -> impl IntoView {
         let id: Id = new_id();
         match change(app, |s| s.start_scan(id, label, day, rater)) {
             Some(Ok(())) => navigate(&format!("/zelfscan/scan/{id}"), Default::default()),
-            Some(Err(e)) => error.set(Some(e.message_nl())),
+            Some(Err(e)) => error.set(Some(e.message(lang()))),
             None => {}
         }
     };
     let heading = if by_other {
-        "Beoordeling door een ander"
+        t("Beoordeling door een ander", "Rating by someone else")
     } else {
-        "Nieuwe zelfscan"
+        t("Nieuwe zelfscan", "New self-scan")
     };
     let error_id = id_of("error");
     view! {
         <form class="card form start-form" on:submit=submit novalidate aria-labelledby=id_of("title")>
             <h2 id=id_of("title")>{heading}</h2>
             {by_other.then(|| view! {
-                <p>"Laat iemand die je aan het werk ziet de scan over jou invullen, hier op jouw laptop. Zo zie je waar jouw beeld en het hunne verschillen."</p>
+                <p>{t(
+                    "Laat iemand die je aan het werk ziet de scan over jou invullen, hier op jouw laptop. Zo zie je waar jouw beeld en het hunne verschillen.",
+                    "Ask someone who sees you at work to fill in the scan about you, here on your laptop. That shows you where your view and theirs differ.",
+                )}</p>
                 <div class="field">
-                    <label for=id_of("name")>"Naam van de beoordelaar"</label>
+                    <label for=id_of("name")>{t("Naam van de beoordelaar", "Rater's name")}</label>
                     <input id=id_of("name") type="text" maxlength="100" required
                         aria-describedby=id_of("error")
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
                 <div class="field">
-                    <label for=id_of("role")>"Rol van de beoordelaar"</label>
+                    <label for=id_of("role")>{t("Rol van de beoordelaar", "Rater's role")}</label>
+                    // The option's value is the role's place in `ALL`, the same in any language.
                     <select id=id_of("role") on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        if let Some(r) = RaterRole::ALL.into_iter().find(|r| r.label_nl() == v) { role.set(r) }
+                        if let Some(r) = v.parse::<usize>().ok().and_then(|k| RaterRole::ALL.get(k)) { role.set(*r) }
                     }>
-                        {RaterRole::ALL.into_iter().map(|r| view! {
-                            <option value=r.label_nl() selected=r == RaterRole::Coach>{r.label_nl()}</option>
+                        {RaterRole::ALL.into_iter().enumerate().map(|(k, r)| view! {
+                            <option value=k.to_string() selected=r == RaterRole::Coach>{r.label(lang())}</option>
                         }).collect_view()}
                     </select>
                 </div>
             })}
             <div class="field">
-                <label for=id_of("label")>"Soort meting"</label>
+                <label for=id_of("label")>{t("Soort meting", "Type of scan")}</label>
                 <select id=id_of("label") on:change=move |ev| kind.set(event_target_value(&ev))>
-                    <option value="baseline" selected=true>"Nulmeting"</option>
-                    <option value="midpoint">"Tussenmeting"</option>
-                    <option value="final">"Eindmeting"</option>
-                    <option value="custom">"Eigen naam…"</option>
+                    <option value="baseline" selected=true>{ScanLabel::Baseline.label(lang()).to_string()}</option>
+                    <option value="midpoint">{ScanLabel::Midpoint.label(lang()).to_string()}</option>
+                    <option value="final">{ScanLabel::Final.label(lang()).to_string()}</option>
+                    <option value="custom">{t("Eigen naam…", "Own name…")}</option>
                 </select>
             </div>
             <Show when=move || kind.get() == "custom">
                 <div class="field">
-                    <label for=id_of("custom")>"Naam van de scan"</label>
+                    <label for=id_of("custom")>{t("Naam van de scan", "Name of the scan")}</label>
                     <input id=id_of("custom") type="text" maxlength="100"
                         prop:value=custom on:input=move |ev| custom.set(event_target_value(&ev))/>
                 </div>
             </Show>
             <div class="field">
-                <label for=id_of("date")>"Datum"</label>
+                <label for=id_of("date")>{t("Datum", "Date")}</label>
                 <input id=id_of("date") type="date" required
                     prop:value=date on:input=move |ev| date.set(event_target_value(&ev))/>
             </div>
             <p id=error_id class="field-error" role="alert">{move || error.get()}</p>
-            <button type="submit" class="primary">"Start de scan"</button>
+            <button type="submit" class="primary">{t("Start de scan", "Start the scan")}</button>
             " "
-            <button type="button" on:click=move |_| on_cancel()>"Annuleren"</button>
+            <button type="button" on:click=move |_| on_cancel()>{t("Annuleren", "Cancel")}</button>
         </form>
     }
 }

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 
 use leptos_router::components::A;
 
-use super::{date_nl, delta_nl, goal_summary, read, scan_title, score_nl, today, SectionNav};
+use super::{delta_text, goal_summary, read, scan_title, score_text, today, SectionNav};
 use crate::model::selfscan::scoring::{largest_gaps, strengths};
 use crate::model::selfscan::Radar;
-use crate::model::Id;
+use crate::model::{Id, Lang};
 use crate::ui::components::{PageTitle, PrintButton};
-use crate::ui::i18n::t;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 /// A finished scan as the choosers list it.
@@ -25,7 +25,9 @@ struct Choice {
 
 const COLOURS: [&str; 5] = ["#1f5fa8", "#b45309", "#15803d", "#7e22ce", "#be123c"];
 const DASHES: [&str; 5] = ["", "8 4", "2 3", "12 3 2 3", "4 4"];
-const MARKERS: [&str; 5] = ["cirkel", "vierkant", "driehoek", "ruit", "kruis"];
+/// The legend names each series' marker, so the lines can be told apart without colour.
+const MARKERS_NL: [&str; 5] = ["cirkel", "vierkant", "driehoek", "ruit", "kruis"];
+const MARKERS_EN: [&str; 5] = ["circles", "squares", "triangles", "diamonds", "crosses"];
 const TARGET_COLOUR: &str = "#333333";
 const TARGET_DASH: &str = "1 5";
 
@@ -81,17 +83,20 @@ pub fn ResultsPage() -> impl IntoView {
                     d.profile.name,
                     d.profile.course,
                     t("afgedrukt op", "printed on"),
-                    date_nl(today())
+                    lang().date(today())
                 )
             })
         })
     };
     view! {
-        <PageTitle text="Resultaten zelfscan"/>
+        <PageTitle text=t("Resultaten zelfscan", "Self-scan results")/>
         <SectionNav/>
         <Show
             when=move || choices.with(|c| !c.is_empty())
-            fallback=|| view! { <p class="empty-state">"Rond eerst een scan af; dan zie je hier je resultaten."</p> }
+            fallback=|| view! { <p class="empty-state">{t(
+                "Rond eerst een scan af; dan zie je hier je resultaten.",
+                "Finish a scan first; then your results appear here.",
+            )}</p> }
         >
             <p class="print-only">{whose}</p>
             <PrintButton/>
@@ -120,7 +125,7 @@ fn RadarSection(choices: Memo<Vec<Choice>>, selected: RwSignal<Vec<Id>>) -> impl
     let radar = Memo::new(move |_| {
         let ids: Vec<Id> = chosen.with(|c| c.iter().map(|c| c.id).collect());
         read(app, |s| {
-            let radar = s.radar(&ids).ok()?;
+            let radar = s.radar(lang(), &ids).ok()?;
             // The ambition: the targets of the newest chosen own scan.
             let target_scan = chosen.with(|c| c.iter().rev().find(|c| c.own).map(|c| c.id));
             let targets: Option<Vec<Option<u8>>> =
@@ -160,9 +165,9 @@ fn RadarSection(choices: Memo<Vec<Choice>>, selected: RwSignal<Vec<Id>>) -> impl
     };
     view! {
         <section class="card results-radar" aria-labelledby="radar-heading">
-            <h2 id="radar-heading">"Radardiagram"</h2>
+            <h2 id="radar-heading">{t("Radardiagram", "Radar chart")}</h2>
             <fieldset class="field no-print">
-                <legend>"Welke scans wil je over elkaar leggen?"</legend>
+                <legend>{t("Welke scans wil je over elkaar leggen?", "Which scans do you want to overlay?")}</legend>
                 {checkboxes}
             </fieldset>
             {move || radar.get().map(|(radar, targets)| {
@@ -275,13 +280,17 @@ pub(crate) fn radar_view(
         .enumerate()
         .map(|(k, title)| {
             let colour = COLOURS[k % 5];
+            let line = match lang() {
+                Lang::Nl => format!("{title} (lijn met {})", MARKERS_NL[k % 5]),
+                Lang::En => format!("{title} (line with {})", MARKERS_EN[k % 5]),
+            };
             view! {
                 <li>
                     <svg width="44" height="14" aria-hidden="true">
                         <line x1="2" y1="7" x2="42" y2="7" stroke=colour stroke-width="2.5" stroke-dasharray=DASHES[k % 5]/>
                         {marker(k, (22.0, 7.0), colour)}
                     </svg>
-                    {format!("{title} (lijn met {})", MARKERS[k % 5])}
+                    {line}
                 </li>
             }
         })
@@ -298,12 +307,12 @@ pub(crate) fn radar_view(
             let cells = radar
                 .series
                 .iter()
-                .map(|s| view! { <td>{score_nl(s.values[i])}</td> })
+                .map(|s| view! { <td>{score_text(s.values[i])}</td> })
                 .collect_view();
             let target = target_values
                 .as_ref()
                 .filter(|_| has_targets)
-                .map(|t| view! { <td>{score_nl(t[i])}</td> });
+                .map(|values| view! { <td>{score_text(values[i])}</td> });
             view! { <tr><th scope="row">{a.name.clone()}</th>{cells}{target}</tr> }
         })
         .collect_view();
@@ -320,7 +329,10 @@ pub(crate) fn radar_view(
     let size = format!("{} 0 {} {SIZE}", -room, SIZE + 2.0 * room);
     view! {
         <p id="radar-desc" class="muted">
-            {format!("Gemiddeld niveau per competentie, van het midden (0) tot de rand ({}).", radar.max)}
+            {match lang() {
+                Lang::Nl => format!("Gemiddeld niveau per competentie, van het midden (0) tot de rand ({}).", radar.max),
+                Lang::En => format!("Average level per competency, from the centre (0) to the edge ({}).", radar.max),
+            }}
         </p>
         <div class="radar-wrap">
             <svg class="radar" viewBox=size role="img" aria-labelledby="radar-heading radar-desc" data-testid="radar">
@@ -329,27 +341,27 @@ pub(crate) fn radar_view(
                 {target_polygon}
                 {series}
             </svg>
-            <ul class="radar-legend" aria-label="Legenda">
+            <ul class="radar-legend" aria-label=t("Legenda", "Legend")>
                 {legend}
                 {has_targets.then(|| view! {
                     <li>
                         <svg width="44" height="14" aria-hidden="true">
                             <line x1="2" y1="7" x2="42" y2="7" stroke=TARGET_COLOUR stroke-width="2" stroke-dasharray=TARGET_DASH/>
                         </svg>
-                        "Ambitie (gestippelde lijn)"
+                        {t("Ambitie (gestippelde lijn)", "Target level (dotted line)")}
                     </li>
                 })}
             </ul>
         </div>
         <details class="radar-table">
-            <summary>"Tabel met dezelfde cijfers"</summary>
+            <summary>{t("Tabel met dezelfde cijfers", "Table with the same figures")}</summary>
             <table data-testid="radar-table">
-                <caption>"Gemiddeld niveau per competentie"</caption>
+                <caption>{t("Gemiddeld niveau per competentie", "Average level per competency")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Competentie"</th>
+                        <th scope="col">{t("Competentie", "Competency")}</th>
                         {header}
-                        {has_targets.then(|| view! { <th scope="col">"Ambitie"</th> })}
+                        {has_targets.then(|| view! { <th scope="col">{t("Ambitie", "Target level")}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -370,7 +382,7 @@ fn scan_select(
         <div class="field">
             <label for=id>{label}</label>
             <select id=id on:change=move |ev| value.set(parse_id(&event_target_value(&ev)))>
-                <option value="" selected=move || value.get().is_none()>"Kies een scan"</option>
+                <option value="" selected=move || value.get().is_none()>{t("Kies een scan", "Choose a scan")}</option>
                 {move || choices.get().into_iter().filter(filter).map(|c| {
                     let cid = c.id;
                     view! { <option value=cid.to_string() selected=move || value.get() == Some(cid)>{c.title}</option> }
@@ -407,7 +419,7 @@ fn DeltaSection(
                     rows.into_iter()
                         .map(|r| {
                             let name = s
-                                .competency_name(&r.competency)
+                                .competency_name(lang(), &r.competency)
                                 .unwrap_or(&r.competency)
                                 .to_string();
                             (name, r.before, r.after, r.delta())
@@ -420,13 +432,13 @@ fn DeltaSection(
     });
     view! {
         <section class="card results-deltas" aria-labelledby="deltas-heading">
-            <h2 id="deltas-heading">"Verandering tussen twee scans"</h2>
+            <h2 id="deltas-heading">{t("Verandering tussen twee scans", "Change between two scans")}</h2>
             <div class="pick-two no-print">
-                {scan_select("delta-before", "Eerdere scan", choices, any, before)}
-                {scan_select("delta-after", "Latere scan", choices, any, after)}
+                {scan_select("delta-before", t("Eerdere scan", "Earlier scan"), choices, any, before)}
+                {scan_select("delta-after", t("Latere scan", "Later scan"), choices, any, after)}
             </div>
             <Show when=move || rows.with(|r| !r.is_empty())
-                fallback=|| view! { <p class="muted">"Kies twee scans om ze te vergelijken."</p> }>
+                fallback=|| view! { <p class="muted">{t("Kies twee scans om ze te vergelijken.", "Choose two scans to compare them.")}</p> }>
                 <table data-testid="delta-table">
                     <caption>{move || format!(
                         "{} {} {} {}",
@@ -436,25 +448,25 @@ fn DeltaSection(
                         title_of(choices, after.get())
                     )}</caption>
                     <thead><tr>
-                        <th scope="col">"Competentie"</th>
-                        <th scope="col">"Eerder"</th>
-                        <th scope="col">"Later"</th>
-                        <th scope="col">"Verandering"</th>
+                        <th scope="col">{t("Competentie", "Competency")}</th>
+                        <th scope="col">{t("Eerder", "Earlier")}</th>
+                        <th scope="col">{t("Later", "Later")}</th>
+                        <th scope="col">{t("Verandering", "Change")}</th>
                     </tr></thead>
                     <tbody>
                         {move || rows.get().into_iter().map(|(name, b, a, d)| {
                             let word = match d {
-                                Some(d) if d > 0.0 => "↑ hoger",
-                                Some(d) if d < 0.0 => "↓ lager",
-                                Some(_) => "= gelijk",
+                                Some(d) if d > 0.0 => t("↑ hoger", "↑ higher"),
+                                Some(d) if d < 0.0 => t("↓ lager", "↓ lower"),
+                                Some(_) => t("= gelijk", "= same"),
                                 None => "",
                             };
                             view! {
                                 <tr>
                                     <th scope="row">{name}</th>
-                                    <td>{score_nl(b)}</td>
-                                    <td>{score_nl(a)}</td>
-                                    <td>{format!("{} {word}", delta_nl(d)).trim().to_string()}</td>
+                                    <td>{score_text(b)}</td>
+                                    <td>{score_text(a)}</td>
+                                    <td>{format!("{} {word}", delta_text(d)).trim().to_string()}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -472,22 +484,23 @@ fn StrengthsSection(after: RwSignal<Option<Id>>) -> impl IntoView {
         let id = after.get()?;
         read(app, |s| {
             let scores = s.scores(id).ok()?;
-            let name = |c: &str| s.competency_name(c).unwrap_or(c).to_string();
+            let lang = lang();
+            let name = |c: &str| s.competency_name(lang, c).unwrap_or(c).to_string();
             let top: Vec<String> = strengths(&scores, 3)
                 .into_iter()
-                .map(|c| format!("{}: {}", name(&c.competency), score_nl(c.mean)))
+                .map(|c| format!("{}: {}", name(&c.competency), score_text(c.mean)))
                 .collect();
             let gaps: Vec<String> = largest_gaps(&scores, 3)
                 .into_iter()
                 .map(|c| {
-                    format!(
-                        "{}: {} , ambitie {} (nog {} niveau)",
-                        name(&c.competency),
-                        score_nl(c.mean),
-                        c.target.unwrap_or_default(),
-                        score_nl(c.gap())
-                    )
-                    .replace(" ,", ",")
+                    let (name, mean) = (name(&c.competency), score_text(c.mean));
+                    let (target, gap) = (c.target.unwrap_or_default(), score_text(c.gap()));
+                    match lang {
+                        Lang::Nl => format!("{name}: {mean}, ambitie {target} (nog {gap} niveau)"),
+                        Lang::En => {
+                            format!("{name}: {mean}, target level {target} ({gap} level to go)")
+                        }
+                    }
                 })
                 .collect();
             let title = s.scan(id).map(scan_title).unwrap_or_default();
@@ -497,22 +510,25 @@ fn StrengthsSection(after: RwSignal<Option<Id>>) -> impl IntoView {
     });
     view! {
         <section class="card results-strengths" aria-labelledby="strengths-heading">
-            <h2 id="strengths-heading">"Sterktes en grootste afstand tot je ambitie"</h2>
+            <h2 id="strengths-heading">{t("Sterktes en grootste afstand tot je ambitie", "Strengths and largest gaps to your target level")}</h2>
             {move || match lists.get() {
-                None => view! { <p class="muted">"Kies hierboven een latere scan."</p> }.into_any(),
+                None => view! { <p class="muted">{t("Kies hierboven een latere scan.", "Choose a later scan above.")}</p> }.into_any(),
                 Some((title, top, gaps)) => view! {
-                    <p class="muted">{format!("Volgens: {title}")}</p>
+                    <p class="muted">{format!("{}: {title}", t("Volgens", "According to"))}</p>
                     <div class="two-lists">
                         <div>
-                            <h3>"Sterktes"</h3>
-                            <ol data-testid="strengths">{top.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol>
+                            <h3>{t("Sterktes", "Strengths")}</h3>
+                            <ol data-testid="strengths">{top.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ol>
                         </div>
                         <div>
-                            <h3>"Grootste afstand tot ambitie"</h3>
+                            <h3>{t("Grootste afstand tot ambitie", "Largest gap to target level")}</h3>
                             {if gaps.is_empty() {
-                                view! { <p class="muted">"Geen: je zit overal op of boven je ambitie, of je koos nog geen ambitie."</p> }.into_any()
+                                view! { <p class="muted">{t(
+                                    "Geen: je zit overal op of boven je ambitie, of je koos nog geen ambitie.",
+                                    "None: you are at or above your target level everywhere, or you have not chosen a target level yet.",
+                                )}</p> }.into_any()
                             } else {
-                                view! { <ol data-testid="gaps">{gaps.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol> }.into_any()
+                                view! { <ol data-testid="gaps">{gaps.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ol> }.into_any()
                             }}
                         </div>
                     </div>
@@ -554,7 +570,7 @@ fn RaterSection(
                     rows.into_iter()
                         .map(|r| {
                             let name = s
-                                .competency_name(&r.competency)
+                                .competency_name(lang(), &r.competency)
                                 .unwrap_or(&r.competency)
                                 .to_string();
                             (name, r.own, r.other, r.difference(), r.differs)
@@ -567,14 +583,20 @@ fn RaterSection(
     });
     view! {
         <section class="card results-raters" aria-labelledby="raters-heading">
-            <h2 id="raters-heading">"Jouw beeld en dat van een ander"</h2>
+            <h2 id="raters-heading">{t("Jouw beeld en dat van een ander", "Your view and someone else's")}</h2>
             <Show when=move || has_others.get()
-                fallback=|| view! { <p class="muted">"Nog geen afgeronde beoordeling door een ander. Begin er een op het scanoverzicht met \u{201c}Beoordeling door een ander\u{201d}."</p> }>
+                fallback=|| view! { <p class="muted">{t(
+                    "Nog geen afgeronde beoordeling door een ander. Begin er een op het scanoverzicht met \u{201c}Beoordeling door een ander\u{201d}.",
+                    "No finished rating by someone else yet. Start one on the scans overview with \u{201c}Rating by someone else\u{201d}.",
+                )}</p> }>
                 <div class="pick-two no-print">
-                    {scan_select("rater-own", "Je eigen scan", choices, is_own, own)}
-                    {scan_select("rater-other", "Beoordeling door een ander", choices, is_other, other)}
+                    {scan_select("rater-own", t("Je eigen scan", "Your own scan"), choices, is_own, own)}
+                    {scan_select("rater-other", t("Beoordeling door een ander", "Rating by someone else"), choices, is_other, other)}
                 </div>
-                <p class="muted">"Een verschil van 1 niveau of meer is gemarkeerd met \u{26a0} en de tekst \u{201c}opvallend verschil\u{201d}."</p>
+                <p class="muted">{t(
+                    "Een verschil van 1 niveau of meer is gemarkeerd met \u{26a0} en de tekst \u{201c}opvallend verschil\u{201d}.",
+                    "A difference of 1 level or more is marked with \u{26a0} and the text \u{201c}notable difference\u{201d}.",
+                )}</p>
                 <Show when=move || rows.with(|r| !r.is_empty())>
                     <table data-testid="rater-table">
                         <caption>{move || format!(
@@ -585,20 +607,20 @@ fn RaterSection(
                             title_of(choices, other.get())
                         )}</caption>
                         <thead><tr>
-                            <th scope="col">"Competentie"</th>
-                            <th scope="col">"Zelf"</th>
-                            <th scope="col">"Ander"</th>
-                            <th scope="col">"Verschil"</th>
-                            <th scope="col">"Opvallend"</th>
+                            <th scope="col">{t("Competentie", "Competency")}</th>
+                            <th scope="col">{t("Zelf", "Self")}</th>
+                            <th scope="col">{t("Ander", "Other")}</th>
+                            <th scope="col">{t("Verschil", "Difference")}</th>
+                            <th scope="col">{t("Opvallend", "Notable")}</th>
                         </tr></thead>
                         <tbody>
                             {move || rows.get().into_iter().map(|(name, a, b, d, differs)| view! {
                                 <tr class:differs=differs>
                                     <th scope="row">{name}</th>
-                                    <td>{score_nl(a)}</td>
-                                    <td>{score_nl(b)}</td>
-                                    <td>{delta_nl(d)}</td>
-                                    <td>{differs.then_some("\u{26a0} opvallend verschil")}</td>
+                                    <td>{score_text(a)}</td>
+                                    <td>{score_text(b)}</td>
+                                    <td>{delta_text(d)}</td>
+                                    <td>{differs.then_some(t("\u{26a0} opvallend verschil", "\u{26a0} notable difference"))}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

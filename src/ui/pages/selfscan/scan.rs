@@ -5,10 +5,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use wasm_bindgen::JsCast;
 
-use super::{change, read, read_untracked, scan_title, score_nl, SectionNav};
-use crate::model::selfscan::{Competency, Framework, Indicator, Level, Rating, Scan};
-use crate::model::Id;
+use super::{change, read, read_untracked, scan_title, score_text, SectionNav};
+use crate::model::selfscan::{display_text, Competency, Framework, FrameworkText, Rating, Scan};
+use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
+use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
 #[component]
@@ -32,23 +33,27 @@ pub fn ScanPage() -> impl IntoView {
     let render = move |key: (Option<Id>, Option<bool>)| {
         let (Some(id), Some(finished)) = key else {
             return view! {
-                <PageTitle text="Scan niet gevonden"/>
+                <PageTitle text=t("Scan niet gevonden", "Scan not found")/>
                 <SectionNav/>
-                <p class="empty-state">"Deze scan bestaat niet (meer). "<A href="/zelfscan">"Naar je scans"</A></p>
+                <p class="empty-state">
+                    {t("Deze scan bestaat niet (meer). ", "This scan does not exist (any more). ")}
+                    <A href="/zelfscan">{t("Naar je scans", "To your scans")}</A>
+                </p>
             }
             .into_any();
         };
         let title = untrack(move || head.get().map(|(t, _)| t).unwrap_or_default());
+        let title = format!("{}: {title}", t("Zelfscan", "Self-scan"));
         if finished {
             view! {
-                <PageTitle text=format!("Zelfscan: {title}")/>
+                <PageTitle text=title/>
                 <SectionNav/>
                 <FinishedScan id=id/>
             }
             .into_any()
         } else {
             view! {
-                <PageTitle text=format!("Zelfscan: {title}")/>
+                <PageTitle text=title/>
                 <SectionNav/>
                 <Wizard id=id/>
             }
@@ -80,14 +85,16 @@ fn Wizard(id: Id) -> impl IntoView {
         s.scan_with_framework(id)
             .map(|(s, f)| (s.clone(), f.clone()))
     }) else {
-        return view! { <p class="field-error">"Het kader van deze scan ontbreekt."</p> }
-            .into_any();
+        return view! { <p class="field-error">{missing_framework()}</p> }.into_any();
     };
     let framework = StoredValue::new(framework);
     let steps: Vec<(usize, String)> = framework.with_value(|f| {
         f.competencies()
             .enumerate()
-            .map(|(i, c)| (i + 1, c.name.clone()))
+            .map(|(i, c)| {
+                let name = display_text(lang(), f, FrameworkText::CompetencyName(&c.id));
+                (i + 1, name.to_string())
+            })
             .collect()
     });
     let total = steps.len();
@@ -113,7 +120,7 @@ fn Wizard(id: Id) -> impl IntoView {
     let finish = move |_| {
         let result = change(app, |s| s.finish_scan(id, chrono::Utc::now()));
         if let Some(Err(e)) = result {
-            error.set(Some(e.message_nl()));
+            error.set(Some(e.message(lang())));
         }
     };
     let open_count = move || progress.with(|p| p.as_ref().map_or(0, |p| p.total - p.answered));
@@ -133,9 +140,15 @@ fn Wizard(id: Id) -> impl IntoView {
     view! {
         <div class="scan-wizard">
             <div class="scan-progress">
-                <label for="scan-progress">{move || format!("Competentie {} van {total}", step.get())}</label>
+                <label for="scan-progress">{move || match lang() {
+                    Lang::Nl => format!("Competentie {} van {total}", step.get()),
+                    Lang::En => format!("Competency {} of {total}", step.get()),
+                }}</label>
                 <progress id="scan-progress" max=total value=move || step.get()></progress>
-                <p class="muted">{move || progress.with(|p| p.as_ref().map(|p| format!("{} van {} indicatoren beantwoord", p.answered, p.total)))}</p>
+                <p class="muted">{move || progress.with(|p| p.as_ref().map(|p| match lang() {
+                    Lang::Nl => format!("{} van {} indicatoren beantwoord", p.answered, p.total),
+                    Lang::En => format!("{} of {} indicators answered", p.answered, p.total),
+                }))}</p>
             </div>
             <form class="scan-step" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
                 <For each=move || std::iter::once(step.get()) key=|k| *k children=step_view/>
@@ -143,34 +156,42 @@ fn Wizard(id: Id) -> impl IntoView {
                     <button type="button" class="secondary"
                         disabled=move || step.get() <= 1
                         on:click=move |_| go.with_value(|g| g(step.get_untracked() - 1))>
-                        "Vorige"
+                        {t("Vorige", "Previous")}
                     </button>
                     <Show when=move || step.get() < total>
                         <button type="button" class="primary"
                             on:click=move |_| go.with_value(|g| g(step.get_untracked() + 1))>
-                            "Volgende"
+                            {t("Volgende", "Next")}
                         </button>
                     </Show>
                     <Show when=move || step.get() == total>
                         <button type="button" class="primary" on:click=finish aria-describedby="finish-note">
-                            "Afronden"
+                            {t("Afronden", "Finish")}
                         </button>
-                        <p id="finish-note" class="muted">{move || match open_count() {
-                            0 => "Alle indicatoren zijn beantwoord.".to_string(),
-                            1 => "Nog 1 indicator is niet beantwoord; je kunt toch afronden.".to_string(),
-                            n => format!("Nog {n} indicatoren zijn niet beantwoord; je kunt toch afronden."),
+                        <p id="finish-note" class="muted">{move || match (open_count(), lang()) {
+                            (0, _) => t("Alle indicatoren zijn beantwoord.", "All indicators have been answered.").to_string(),
+                            (1, _) => t(
+                                "Nog 1 indicator is niet beantwoord; je kunt toch afronden.",
+                                "1 indicator has not been answered yet; you can still finish.",
+                            ).to_string(),
+                            (n, Lang::Nl) => format!("Nog {n} indicatoren zijn niet beantwoord; je kunt toch afronden."),
+                            (n, Lang::En) => format!("{n} indicators have not been answered yet; you can still finish."),
                         }}</p>
                     </Show>
                 </div>
                 <p class="field-error" role="alert">{move || error.get()}</p>
             </form>
-            <nav class="step-overview" aria-label="Alle stappen">
-                <h2>"Overzicht van de stappen"</h2>
+            <nav class="step-overview" aria-label=t("Alle stappen", "All steps")>
+                <h2>{t("Overzicht van de stappen", "Overview of the steps")}</h2>
                 <ol>
                     {steps.into_iter().map(|(k, name)| {
                         let state = move || progress.with(|p| {
                             p.as_ref().and_then(|p| p.steps.get(k - 1)).map(|s| {
-                                if s.is_complete() { "✓ klaar".to_string() } else { format!("{} van {} beantwoord", s.answered, s.total) }
+                                match (s.is_complete(), lang()) {
+                                    (true, _) => t("✓ klaar", "✓ done").to_string(),
+                                    (false, Lang::Nl) => format!("{} van {} beantwoord", s.answered, s.total),
+                                    (false, Lang::En) => format!("{} of {} answered", s.answered, s.total),
+                                }
                             }).unwrap_or_default()
                         });
                         view! {
@@ -191,14 +212,40 @@ fn Wizard(id: Id) -> impl IntoView {
     .into_any()
 }
 
+fn missing_framework() -> &'static str {
+    t(
+        "Het kader van deze scan ontbreekt.",
+        "The framework of this scan is missing.",
+    )
+}
+
+/// "3. Bekwaam" / "3. Proficient".
+fn level_label(fw: &Framework, n: u8) -> String {
+    format!(
+        "{n}. {}",
+        display_text(lang(), fw, FrameworkText::LevelLabel(n))
+    )
+}
+
+fn not_applicable() -> &'static str {
+    t("Weet ik niet / n.v.t.", "Don't know / not applicable")
+}
+
 /// One step: a competency's indicators as radio groups, evidence fields and the ambition.
 fn step_body(id: Id, fw: &Framework, c: &Competency, k: usize, total: usize) -> impl IntoView {
     let app = use_app();
+    let lang = lang();
+    let text = |item| display_text(lang, fw, item).to_string();
     let area = fw
         .area_of(&c.id)
-        .map(|a| a.name.clone())
+        .map(|a| text(FrameworkText::AreaName(&a.id)))
         .unwrap_or_default();
-    let levels = fw.levels.clone();
+    let name = text(FrameworkText::CompetencyName(&c.id));
+    let levels: Vec<(u8, String)> = fw
+        .levels
+        .iter()
+        .map(|l| (l.number, level_label(fw, l.number)))
+        .collect();
     let competency = c.id.clone();
     let initial_target =
         read_untracked(app, |s| s.scan(id).and_then(|sc| sc.target(&c.id))).flatten();
@@ -207,19 +254,45 @@ fn step_body(id: Id, fw: &Framework, c: &Competency, k: usize, total: usize) -> 
         let value = event_target_value(&ev).parse::<u8>().ok();
         let _ = change(app, |s| s.set_target(id, &competency, value));
     };
+    let step = match lang {
+        Lang::Nl => format!("Stap {k} van {total} · {area}"),
+        Lang::En => format!("Step {k} of {total} · {area}"),
+    };
+    let ambition = match lang {
+        Lang::Nl => format!("Ambitie: welk niveau wil je bereiken op \u{201c}{name}\u{201d}?"),
+        Lang::En => {
+            format!("Target level: which level do you want to reach in \u{201c}{name}\u{201d}?")
+        }
+    };
+    let indicators = c
+        .indicators
+        .iter()
+        .map(|i| {
+            let texts = fw
+                .levels
+                .iter()
+                .map(|l| text(FrameworkText::Descriptor(&i.id, l.number)))
+                .collect();
+            view! {
+                <IndicatorField id=id indicator=i.id.clone()
+                    name=text(FrameworkText::IndicatorName(&i.id))
+                    levels=levels.clone() texts=texts/>
+            }
+        })
+        .collect_view();
     view! {
         <section class="card step" aria-labelledby="step-title">
-            <p class="muted step-area">{format!("Stap {k} van {total} · {area}")}</p>
-            <h2 id="step-title" tabindex="-1">{c.name.clone()}</h2>
-            <p>{c.description.clone()}</p>
-            {c.indicators.iter().map(|i| view! { <IndicatorField id=id indicator=i.clone() levels=levels.clone()/> }).collect_view()}
+            <p class="muted step-area">{step}</p>
+            <h2 id="step-title" tabindex="-1">{name}</h2>
+            <p>{text(FrameworkText::CompetencyDescription(&c.id))}</p>
+            {indicators}
             <div class="field ambition">
-                <label for=target_id.clone()>{format!("Ambitie: welk niveau wil je bereiken op \u{201c}{}\u{201d}?", c.name)}</label>
+                <label for=target_id.clone()>{ambition}</label>
                 <select id=target_id on:change=on_target>
-                    <option value="" selected=initial_target.is_none()>"Nog geen ambitie gekozen"</option>
-                    {fw.levels.iter().map(|l| view! {
-                        <option value=l.number.to_string() selected=initial_target == Some(l.number)>
-                            {format!("{}. {}", l.number, l.label)}
+                    <option value="" selected=initial_target.is_none()>{t("Nog geen ambitie gekozen", "No target level chosen yet")}</option>
+                    {levels.iter().map(|(n, label)| view! {
+                        <option value=n.to_string() selected=initial_target == Some(*n)>
+                            {label.clone()}
                         </option>
                     }).collect_view()}
                 </select>
@@ -228,10 +301,18 @@ fn step_body(id: Id, fw: &Framework, c: &Competency, k: usize, total: usize) -> 
     }
 }
 
+/// One indicator's radio group. `levels` are (number, "n. label") and `texts` the
+/// indicator's text per level, both in level order and as the reader sees them.
 #[component]
-fn IndicatorField(id: Id, indicator: Indicator, levels: Vec<Level>) -> impl IntoView {
+fn IndicatorField(
+    id: Id,
+    indicator: String,
+    name: String,
+    levels: Vec<(u8, String)>,
+    texts: Vec<String>,
+) -> impl IntoView {
     let app = use_app();
-    let ind = StoredValue::new(indicator.id.clone());
+    let ind = StoredValue::new(indicator.clone());
     let rating = Memo::new(move |_| {
         ind.with_value(|i| read(app, |s| s.scan(id).map(|sc| sc.rating(i))))
             .flatten()
@@ -243,28 +324,23 @@ fn IndicatorField(id: Id, indicator: Indicator, levels: Vec<Level>) -> impl Into
         })
     };
     let initial_evidence = read_untracked(app, |s| {
-        s.scan(id).map(|sc| sc.evidence(&indicator.id).to_string())
+        s.scan(id).map(|sc| sc.evidence(&indicator).to_string())
     })
     .flatten()
     .unwrap_or_default();
-    let name = format!("rating-{}", indicator.id);
-    let evidence_id = format!("evidence-{}", indicator.id);
+    let group = format!("rating-{indicator}");
+    let evidence_id = format!("evidence-{indicator}");
     let options = levels
-        .iter()
-        .map(|l| {
-            let n = l.number;
-            let text = indicator
-                .descriptors
-                .get(usize::from(n).saturating_sub(1))
-                .cloned()
-                .unwrap_or_default();
+        .into_iter()
+        .zip(texts)
+        .map(|((n, label), text)| {
             view! {
                 <label class="level-choice">
-                    <input type="radio" name=name.clone() value=n.to_string()
+                    <input type="radio" name=group.clone() value=n.to_string()
                         prop:checked=move || rating.get() == Rating::Level(n)
                         on:change=move |_| rate(Rating::Level(n))/>
                     <span>
-                        <strong>{format!("{n}. {}", l.label)}</strong>
+                        <strong>{label}</strong>
                         <span class="level-text">{text}</span>
                     </span>
                 </label>
@@ -273,18 +349,18 @@ fn IndicatorField(id: Id, indicator: Indicator, levels: Vec<Level>) -> impl Into
         .collect_view();
     view! {
         <fieldset class="indicator">
-            <legend>{indicator.name.clone()}</legend>
+            <legend>{name}</legend>
             <div class="level-choices">
                 {options}
                 <label class="level-choice unknown">
-                    <input type="radio" name=name.clone() value="nvt"
+                    <input type="radio" name=group.clone() value="nvt"
                         prop:checked=move || rating.get() == Rating::NotApplicable
                         on:change=move |_| rate(Rating::NotApplicable)/>
-                    <span><strong>"Weet ik niet / n.v.t."</strong></span>
+                    <span><strong>{not_applicable()}</strong></span>
                 </label>
             </div>
             <div class="field evidence">
-                <label for=evidence_id.clone()>"Voorbeeld uit de praktijk (optioneel)"</label>
+                <label for=evidence_id.clone()>{t("Voorbeeld uit de praktijk (optioneel)", "Example from practice (optional)")}</label>
                 <textarea id=evidence_id rows="2" maxlength="2000"
                     prop:value=initial_evidence
                     on:input=move |ev| {
@@ -307,15 +383,23 @@ fn FinishedScan(id: Id) -> impl IntoView {
     })
     .flatten();
     let Some((scan, fw, scores)) = data else {
-        return view! { <p class="field-error">"Het kader van deze scan ontbreekt."</p> }
-            .into_any();
+        return view! { <p class="field-error">{missing_framework()}</p> }.into_any();
+    };
+    let finished_on = scan
+        .finished_at
+        .map(|t| lang().date(t.date_naive()))
+        .unwrap_or_default();
+    let notice = match lang() {
+        Lang::Nl => format!("Deze scan is afgerond op {finished_on}. Je kunt hem niet meer wijzigen; kopieer hem op het overzicht om verder te werken."),
+        Lang::En => format!("This scan was finished on {finished_on}. You can no longer change it; copy it on the overview to continue."),
     };
     view! {
-        <p class="notice info" role="status">
-            {format!("Deze scan is afgerond op {}. Je kunt hem niet meer wijzigen; kopieer hem op het overzicht om verder te werken.",
-                scan.finished_at.map(|t| t.format("%d-%m-%Y").to_string()).unwrap_or_default())}
+        <p class="notice info" role="status">{notice}</p>
+        <p>
+            <A href="/zelfscan/resultaten">{t("Bekijk de resultaten", "View the results")}</A>
+            " · "
+            <A href="/zelfscan">{t("Terug naar je scans", "Back to your scans")}</A>
         </p>
-        <p><A href="/zelfscan/resultaten">"Bekijk de resultaten"</A>" · "<A href="/zelfscan">"Terug naar je scans"</A></p>
         {fw.competencies().zip(scores).map(|(c, score)| finished_competency(&fw, &scan, c, score.mean, score.target)).collect_view()}
     }
     .into_any()
@@ -328,37 +412,41 @@ fn finished_competency(
     mean: Option<f64>,
     target: Option<u8>,
 ) -> impl IntoView {
+    let lang = lang();
     let rows = c
         .indicators
         .iter()
         .map(|i| {
             let answer = match scan.rating(&i.id) {
-                Rating::Level(n) => fw
-                    .level(n)
-                    .map(|l| format!("{n}. {}", l.label))
-                    .unwrap_or_else(|| n.to_string()),
-                Rating::NotApplicable => "Weet ik niet / n.v.t.".to_string(),
-                Rating::Unrated => "Niet ingevuld".to_string(),
+                Rating::Level(n) if fw.level(n).is_some() => level_label(fw, n),
+                Rating::Level(n) => n.to_string(),
+                Rating::NotApplicable => not_applicable().to_string(),
+                Rating::Unrated => t("Niet ingevuld", "Not filled in").to_string(),
             };
             view! {
                 <tr>
-                    <th scope="row">{i.name.clone()}</th>
+                    <th scope="row">{display_text(lang, fw, FrameworkText::IndicatorName(&i.id)).to_string()}</th>
                     <td>{answer}</td>
                     <td>{scan.evidence(&i.id).to_string()}</td>
                 </tr>
             }
         })
         .collect_view();
+    let target = target.map_or_else(|| t("geen", "none").to_string(), |n| n.to_string());
     view! {
         <section class="card finished-competency">
-            <h2>{c.name.clone()}</h2>
+            <h2>{display_text(lang, fw, FrameworkText::CompetencyName(&c.id)).to_string()}</h2>
             <p>
-                {format!("Gemiddeld niveau: {}", score_nl(mean))}
+                {format!("{}: {}", t("Gemiddeld niveau", "Average level"), score_text(mean))}
                 " · "
-                {format!("Ambitie: {}", target.map_or("geen".to_string(), |t| t.to_string()))}
+                {format!("{}: {target}", t("Ambitie", "Target level"))}
             </p>
             <table>
-                <thead><tr><th scope="col">"Indicator"</th><th scope="col">"Niveau"</th><th scope="col">"Voorbeeld uit de praktijk"</th></tr></thead>
+                <thead><tr>
+                    <th scope="col">{t("Indicator", "Indicator")}</th>
+                    <th scope="col">{t("Niveau", "Level")}</th>
+                    <th scope="col">{t("Voorbeeld uit de praktijk", "Example from practice")}</th>
+                </tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </section>

@@ -7,7 +7,7 @@ use crate::model::workspace::recent_entries;
 use crate::model::{Document, Lang};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::pages::selfscan::{delta_nl, goal_summary, radar_view, scan_title, score_nl};
+use crate::ui::pages::selfscan::{delta_text, goal_summary, radar_view, scan_title, score_text};
 use crate::ui::pages::NetworkPicture;
 
 /// "/deelnemers/:id": one participant's data, read-only.
@@ -71,7 +71,7 @@ pub(super) fn scans_section(doc: &Document) -> impl IntoView {
         .chain(other.iter())
         .map(|x| scan_title(x))
         .collect();
-    let radar = s.radar(&picked).ok().filter(|_| !picked.is_empty());
+    let radar = s.radar(lang(), &picked).ok().filter(|_| !picked.is_empty());
     let comparison = match (own, other) {
         (Some(a), Some(b)) => s.compare_raters(a.id, b.id).unwrap_or_default(),
         _ => Vec::new(),
@@ -80,7 +80,7 @@ pub(super) fn scans_section(doc: &Document) -> impl IntoView {
         .scans
         .iter()
         .map(|x| {
-            let state = x.status.label_nl();
+            let state = x.status.label(lang());
             view! { <li>{format!("{} · {state}", scan_title(x))}</li> }
         })
         .collect_view();
@@ -88,15 +88,15 @@ pub(super) fn scans_section(doc: &Document) -> impl IntoView {
         .into_iter()
         .map(|r| {
             let name = s
-                .competency_name(&r.competency)
+                .competency_name(lang(), &r.competency)
                 .unwrap_or(&r.competency)
                 .to_string();
             view! {
                 <tr>
                     <th scope="row">{name}</th>
-                    <td>{score_nl(r.own)}</td>
-                    <td>{score_nl(r.other)}</td>
-                    <td>{delta_nl(r.difference())}</td>
+                    <td>{score_text(r.own)}</td>
+                    <td>{score_text(r.other)}</td>
+                    <td>{delta_text(r.difference())}</td>
                     <td>{r.differs.then_some(t("\u{26a0} opvallend verschil", "\u{26a0} notable difference"))}</td>
                 </tr>
             }

@@ -4,7 +4,7 @@ use super::{load_from_route, save_held, today, ParticipantNav};
 use crate::model::bundle::file_name;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
-use crate::model::selfscan::Rating;
+use crate::model::selfscan::{display_text, FrameworkText, Rating};
 use crate::model::workspace::{
     add_feedback, draft_ratings, feedback_bundle, start_rating, FeedbackOn,
 };
@@ -104,6 +104,7 @@ pub fn FeedbackPage() -> impl IntoView {
         <ParticipantNav id=loaded.id/>
         <p role="status" aria-live="polite" data-testid="feedback-status">{move || status.get()}</p>
         <EntryFeedback held=held coach=coach.clone() change=change status=status/>
+        <GoalFeedback held=held coach=coach.clone() change=change status=status/>
         <RatingScan held=held coach=coach.clone() change=change/>
         <section class="card" aria-labelledby="return-heading">
             <h2 id="return-heading">{t("Terugkoppeling versturen", "Send feedback")}</h2>
@@ -228,6 +229,114 @@ fn EntryFeedback(
     }
 }
 
+/// Comments on the participant's development goals: the goals are what the year is for,
+/// so the begeleider's view of them travels back as well.
+#[component]
+fn GoalFeedback(
+    held: RwSignal<Option<Held>>,
+    coach: Profile,
+    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let goals: Vec<(Id, String)> = held.with_untracked(|h| {
+        h.as_ref()
+            .map(|h| {
+                h.document
+                    .selfscan
+                    .goals
+                    .iter()
+                    .map(|g| (g.id, g.title.clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let chosen = RwSignal::new(goals.first().map(|g| g.0));
+    let text = RwSignal::new(String::new());
+    let given = Memo::new(move |_| {
+        held.with(|h| {
+            h.as_ref()
+                .map(|h| {
+                    let mut out: Vec<(String, Feedback)> = h
+                        .document
+                        .selfscan
+                        .goals
+                        .iter()
+                        .flat_map(|g| {
+                            g.feedback
+                                .iter()
+                                .filter(|f| f.author_role == Role::Coach)
+                                .map(|f| (g.title.clone(), f.clone()))
+                        })
+                        .collect();
+                    out.sort_by_key(|(_, f)| std::cmp::Reverse(f.written));
+                    out
+                })
+                .unwrap_or_default()
+        })
+    });
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(goal) = chosen.get_untracked() else {
+            return;
+        };
+        let coach = coach.clone();
+        let written = text.get_untracked();
+        let ok = change(Box::new(move |doc| {
+            add_feedback(
+                doc,
+                FeedbackOn::Goal(goal),
+                &coach,
+                &written,
+                new_id(),
+                chrono::Utc::now(),
+            )
+            .map_err(|e| e.message(lang()).to_string())
+        }));
+        if ok {
+            text.set(String::new());
+            status.set(
+                t(
+                    "Opmerking bij het doel toegevoegd.",
+                    "Comment on the goal added.",
+                )
+                .into(),
+            );
+        }
+    };
+    let has_goals = !goals.is_empty();
+    view! {
+        <section class="card" aria-labelledby="goal-feedback-heading">
+            <h2 id="goal-feedback-heading">{t("Opmerkingen bij ontwikkeldoelen", "Comments on development goals")}</h2>
+            {if has_goals {
+                view! {
+                    <form on:submit=add>
+                        <div class="field">
+                            <label for="feedback-goal">{t("Ontwikkeldoel", "Development goal")}</label>
+                            <select id="feedback-goal" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                                {goals.into_iter().map(|(id, title)| view! { <option value=id.to_string()>{title}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="goal-feedback-text">{t("Je opmerking bij het doel", "Your comment on the goal")}</label>
+                            <textarea id="goal-feedback-text" rows="3" prop:value=move || text.get()
+                                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                        </div>
+                        <button type="submit" class="primary">{t("Opmerking bij doel toevoegen", "Add comment on goal")}</button>
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p class="muted">{t("Deze deelnemer heeft nog geen ontwikkeldoelen.", "This participant has no development goals yet.")}</p> }.into_any()
+            }}
+            <h3>{t("Jouw opmerkingen bij doelen", "Your comments on goals")}</h3>
+            <ul data-testid="given-goal-feedback">
+                {move || given.get().into_iter().map(|(title, f)| view! {
+                    <li><strong>{title}</strong>": "{f.text}</li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
 #[component]
 fn RatingScan(
     held: RwSignal<Option<Held>>,
@@ -258,7 +367,7 @@ fn RatingScan(
     let start = move |_| {
         let coach = coach.clone();
         change(Box::new(move |doc| {
-            start_rating(doc, &coach, new_id(), today()).map_err(|e| e.message_nl())
+            start_rating(doc, &coach, new_id(), today()).map_err(|e| e.message(lang()))
         }));
     };
     let finish = move |_| {
@@ -268,7 +377,7 @@ fn RatingScan(
         change(Box::new(move |doc| {
             doc.selfscan
                 .finish_scan(scan, chrono::Utc::now())
-                .map_err(|e| e.message_nl())
+                .map_err(|e| e.message(lang()))
         }));
     };
     view! {
@@ -307,10 +416,18 @@ fn RatingForm(
                     .competencies()
                     .map(|c| {
                         (
-                            c.name.clone(),
+                            display_text(lang(), fw, FrameworkText::CompetencyName(&c.id))
+                                .to_string(),
                             c.indicators
                                 .iter()
-                                .map(|i| (i.id.clone(), i.name.clone()))
+                                .map(|i| {
+                                    let name = display_text(
+                                        lang(),
+                                        fw,
+                                        FrameworkText::IndicatorName(&i.id),
+                                    );
+                                    (i.id.clone(), name.to_string())
+                                })
                                 .collect(),
                         )
                     })
@@ -318,7 +435,13 @@ fn RatingForm(
                 let levels: Vec<(u8, String)> = fw
                     .levels
                     .iter()
-                    .map(|l| (l.number, l.label.clone()))
+                    .map(|l| {
+                        (
+                            l.number,
+                            display_text(lang(), fw, FrameworkText::LevelLabel(l.number))
+                                .to_string(),
+                        )
+                    })
                     .collect();
                 (comps, levels)
             })
@@ -356,7 +479,7 @@ fn RatingForm(
                             };
                             let id = id2.clone();
                             change(Box::new(move |doc| {
-                                doc.selfscan.rate(scan, &id, rating).map_err(|e| e.message_nl())
+                                doc.selfscan.rate(scan, &id, rating).map_err(|e| e.message(lang()))
                             }));
                         };
                         view! {

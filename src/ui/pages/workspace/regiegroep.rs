@@ -6,7 +6,7 @@ use crate::model::Lang;
 use crate::ui::components::PageTitle;
 use crate::ui::files::download_text;
 use crate::ui::i18n::{lang, t};
-use crate::ui::pages::selfscan::{delta_nl, score_nl};
+use crate::ui::pages::selfscan::{delta_text, score_text};
 
 /// "/regiegroep": per competency across participants; anonymous unless asked.
 #[component]
@@ -23,7 +23,7 @@ pub fn RegiegroepPage() -> impl IntoView {
     };
     let (held, unreadable) = with_workspace(coach.id, |ws| ws.load_all()).unwrap_or_default();
     let docs: Vec<_> = held.iter().map(|h| &h.document).collect();
-    let o: Overview = overview(&docs);
+    let o: Overview = overview(&docs, lang());
     let names = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let csv_source = o.clone();
@@ -64,10 +64,10 @@ pub fn RegiegroepPage() -> impl IntoView {
                 <tr>
                     <th scope="row">{c.name.clone()}</th>
                     <td>{c.participants.to_string()}</td>
-                    <td>{score_nl(c.mean)}</td>
+                    <td>{score_text(c.mean)}</td>
                     {dist}
-                    <td>{score_nl(c.baseline_mean)}</td>
-                    <td>{delta_nl(c.change)}</td>
+                    <td>{score_text(c.baseline_mean)}</td>
+                    <td>{delta_text(c.change)}</td>
                 </tr>
             }
         })
@@ -128,7 +128,7 @@ pub fn RegiegroepPage() -> impl IntoView {
                         {people.iter().map(|p| view! {
                             <tr>
                                 <th scope="row">{p.name.clone()}</th>
-                                {p.scores.iter().map(|(b, l)| view! { <td>{format!("{} ({})", score_nl(*l), score_nl(*b))}</td> }).collect_view()}
+                                {p.scores.iter().map(|(b, l)| view! { <td>{format!("{} ({})", score_text(*l), score_text(*b))}</td> }).collect_view()}
                             </tr>
                         }).collect_view()}
                     </tbody>
