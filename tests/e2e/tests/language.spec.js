@@ -63,6 +63,7 @@ test('switch to English and back; the choice is remembered', async ({ page }) =>
 });
 
 test('every page reads in English', async ({ page }) => {
+  test.setTimeout(120_000); // a dozen pages, each checked by axe
   await open(page, '/');
   await page.getByTestId('language-switch').click();
   await page.getByLabel('Your name').fill('Sam Jones');

@@ -147,7 +147,7 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   await coach.getByLabel('Je opmerking', { exact: true }).fill('Mooi hoe je de wethouder vroeg betrok.');
   await coach.getByRole('button', { name: 'Opmerking toevoegen', exact: true }).click();
   await expect(coach.getByTestId('given-feedback')).toContainText('Mooi hoe je de wethouder vroeg betrok.');
-  await expect(coach.getByLabel('Ontwikkeldoel')).toHaveText('Vaker de wijk in');
+  await expect(coach.getByLabel('Ontwikkeldoel', { exact: true })).toHaveText('Vaker de wijk in');
   await coach.getByLabel('Je opmerking bij het doel').fill('Kies één wijk en ga er elke maand heen.');
   await coach.getByRole('button', { name: 'Opmerking bij doel toevoegen' }).click();
   await expect(coach.getByTestId('given-goal-feedback')).toContainText('Vaker de wijk in: Kies één wijk en ga er elke maand heen.');
@@ -155,7 +155,7 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   await coach.locator('#rate-0-0').selectOption('3');
   await coach.locator('#rate-0-1').selectOption('4');
   await coach.getByRole('button', { name: 'Beoordeling afronden' }).click();
-  await expect(coach.getByTestId('finished-ratings')).toContainText('bea begeleider (begeleider)');
+  await expect(coach.getByTestId('finished-ratings')).toContainText('Bea Begeleider (begeleider)');
   expect(await axeViolations(coach)).toEqual([]);
   // Stored, so a reload keeps it.
   await coach.reload();

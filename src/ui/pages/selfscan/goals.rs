@@ -308,7 +308,7 @@ pub(crate) fn goal_summary(s: &SelfScan) -> AnyView {
             let status = g.status.label(lang());
             let mut facts = format!("{}: {status}", t("Status", "Status"));
             if let Some(d) = g.due {
-                facts += &format!(" · {}: {}", t("Streefdatum", "Target date"), lang().date(d));
+                facts += &format!(" · {}: {}", t("Streefdatum", "Target date"), lang().short_date(d));
             }
             if total > 0 {
                 facts += &format!(
