@@ -17,10 +17,13 @@ use wasm_bindgen::JsCast;
 
 use crate::storage::{FILE_ROOT, WEB_ROOT};
 
+/// How the Back/Forward listener reaches the router: navigate to a route.
+type Navigate = Box<dyn Fn(&str)>;
+
 thread_local! {
     static SINGLE_FILE: Cell<Option<bool>> = const { Cell::new(None) };
     /// The router's navigation, once `FileRouting` has it; used on Back and Forward.
-    static NAVIGATE: RefCell<Option<Box<dyn Fn(&str)>>> = const { RefCell::new(None) };
+    static NAVIGATE: RefCell<Option<Navigate>> = const { RefCell::new(None) };
 }
 
 /// Whether this is the single file opened from disk.
@@ -75,7 +78,7 @@ pub fn install_file_history() {
     };
     for name in ["pushState", "replaceState"] {
         let Ok(original) = js_sys::Reflect::get(&history, &JsValue::from_str(name))
-            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
         else {
             continue;
         };
