@@ -1,7 +1,7 @@
 // Offline: the service worker keeps the app, a new version waits for the user, the browser
 // is asked to keep the data, and the single file runs from disk with no network at all.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -90,6 +90,7 @@ test('Delen says whether the browser keeps the data for good, and how much room 
 
 test.describe('the single file', () => {
   let url;
+  let made = null;
 
   // The same release build the server serves (./dev.sh test made it into dist-single/;
   // otherwise it is made here from LEERSPOOR_DIST, which takes a second).
@@ -97,10 +98,15 @@ test.describe('the single file', () => {
     let file = process.env.LEERSPOOR_SINGLE && resolve(e2e, process.env.LEERSPOOR_SINGLE);
     if (!file || !existsSync(file)) {
       const dist = resolve(e2e, process.env.LEERSPOOR_DIST ?? '../../dist');
-      file = join(mkdtempSync(join(tmpdir(), 'leerspoor-single-')), 'leerspoor.html');
+      made = mkdtempSync(join(tmpdir(), 'leerspoor-single-'));
+      file = join(made, 'leerspoor.html');
       execFileSync('node', [resolve(e2e, '../../scripts/single-file.mjs'), dist, file]);
     }
     url = pathToFileURL(file).href;
+  });
+
+  test.afterAll(() => {
+    if (made) rmSync(made, { recursive: true, force: true });
   });
 
   test('runs from disk with no server and no network, and keeps its data apart', async ({ page, context }) => {
