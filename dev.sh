@@ -4,6 +4,7 @@
 #   ./dev.sh serve   build and serve the app on http://127.0.0.1:8080
 #   ./dev.sh test    run every test: native unit tests, then browser tests
 #   ./dev.sh bench   measure size, start-up, features and memory against the budgets
+#   ./dev.sh single-file   build dist-single/leerspoor.html, the whole app in one file
 # Nothing here downloads a binary from outside the crate registry, npm or Debian.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -82,6 +83,17 @@ build_release() {
   trunk build --release --dist dist
 }
 
+make_single_file() {
+  say "Making the single file dist-single/leerspoor.html from dist/"
+  node scripts/single-file.mjs dist dist-single/leerspoor.html
+}
+
+cmd_single_file() {
+  ensure_build_tools
+  build_release
+  make_single_file
+}
+
 cmd_serve() {
   ensure_build_tools
   say "Serving the release build on http://127.0.0.1:8080 (Ctrl-C stops)"
@@ -95,8 +107,9 @@ cmd_test() {
   say "Native unit tests (model and storage rules)"
   cargo test --all-targets
   build_release
-  say "Browser tests (Playwright, Debian chromium, against dist/ on 127.0.0.1)"
-  (cd tests/e2e && npx playwright test)
+  make_single_file
+  say "Browser tests (Playwright, Debian chromium, against dist/ on 127.0.0.1 and the single file)"
+  (cd tests/e2e && LEERSPOOR_SINGLE=../../dist-single/leerspoor.html npx playwright test)
 }
 
 ensure_twiggy() {
@@ -135,8 +148,9 @@ case "${1:-}" in
   serve) cmd_serve ;;
   test) cmd_test ;;
   bench) cmd_bench ;;
+  single-file) cmd_single_file ;;
   *)
-    echo "usage: ./dev.sh serve | test | bench" >&2
+    echo "usage: ./dev.sh serve | test | bench | single-file" >&2
     exit 2
     ;;
 esac

@@ -109,6 +109,24 @@ impl Lang {
         }
     }
 
+    /// A size in bytes for people, in decimal units as disks and browsers state them:
+    /// "850 kB", "2,9 MB" / "2.9 MB", "12 GB".
+    pub fn size(self, bytes: f64) -> String {
+        const UNITS: [&str; 4] = ["kB", "MB", "GB", "TB"];
+        let mut value = bytes.max(0.0) / 1000.0;
+        let mut unit = 0;
+        while value >= 999.5 && unit + 1 < UNITS.len() {
+            value /= 1000.0;
+            unit += 1;
+        }
+        let text = if value < 9.95 && unit > 0 {
+            self.decimal(value, 1)
+        } else {
+            format!("{}", value.round().max(1.0) as u64)
+        };
+        format!("{text} {}", UNITS[unit])
+    }
+
     /// "1 casus" / "3 casussen": the count and the right form of the noun.
     pub fn count(self, n: usize, one: &str, many: &str) -> String {
         if n == 1 {
@@ -130,6 +148,17 @@ mod tests {
         }
         assert_eq!(Lang::from_code("de"), None);
         assert_eq!(Lang::default(), Lang::Nl);
+    }
+
+    #[test]
+    fn sizes_are_written_per_language() {
+        assert_eq!(Lang::Nl.size(0.0), "1 kB");
+        assert_eq!(Lang::Nl.size(850_400.0), "850 kB");
+        assert_eq!(Lang::Nl.size(999_600.0), "1,0 MB");
+        assert_eq!(Lang::Nl.size(2_912_000.0), "2,9 MB");
+        assert_eq!(Lang::En.size(2_912_000.0), "2.9 MB");
+        assert_eq!(Lang::En.size(41_000_000.0), "41 MB");
+        assert_eq!(Lang::Nl.size(12.3e9), "12 GB");
     }
 
     #[test]

@@ -17,6 +17,11 @@ use crate::model::Id;
 /// The version of the key scheme itself; the documents carry their own schema version.
 const KEY_SCHEME: &str = "v1";
 
+/// The root of the served (web) edition.
+pub const WEB_ROOT: &str = "leerspoor";
+/// The root of the single-file edition (`dist-single/leerspoor.html`, opened from disk).
+pub const FILE_ROOT: &str = "leerspoor-bestand";
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keys {
     base: String,
@@ -104,11 +109,12 @@ mod tests {
 
     #[test]
     fn editions_do_not_share_keys() {
-        let web = Keys::new("leerspoor");
-        let usb = Keys::new("leerspoor-bestand");
+        let web = Keys::new(WEB_ROOT);
+        let usb = Keys::new(FILE_ROOT);
         let id = Id::from_u128(5);
         assert_ne!(web.document(id), usb.document(id));
         assert!(!web.owns(&usb.document(id)));
+        assert!(!usb.owns(&web.document(id)));
         assert!(web.document(id).starts_with(&web.document_prefix()));
     }
 }

@@ -3,7 +3,9 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use super::components::{Notices, SaveStatus};
+use super::edition::{is_single_file, FileRouting};
 use super::i18n::{lang, t, LanguageSwitch};
+use super::offline::UpdateNotice;
 use super::pages::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};
 use super::pages::{
     FrameworkPage, GoalsPage, Home, JournalAgendaPage, JournalBinPage, JournalCasePage,
@@ -18,7 +20,12 @@ pub fn App() -> impl IntoView {
     let has_profile = move || app.doc.with(Option::is_some);
     view! {
         <Router>
-            <a class="skip-link" href="#main">{t("Naar de inhoud", "Skip to content")}</a>
+            <FileRouting/>
+            // In the single file the router would take "#main" for a page; the browser
+            // follows it as the plain in-page link it is.
+            <a class="skip-link" href="#main" rel=is_single_file().then_some("external")>
+                {t("Naar de inhoud", "Skip to content")}
+            </a>
             <header class="app-header">
                 <a class="brand" href="/">"Leerspoor"</a>
                 <Show when=has_profile>
@@ -36,6 +43,7 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <div class="notices">
+                <UpdateNotice/>
                 <Notices/>
             </div>
             <main id="main" tabindex="-1">

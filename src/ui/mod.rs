@@ -5,8 +5,10 @@ mod app;
 pub mod components;
 mod crash;
 pub(crate) mod crypto;
+pub(crate) mod edition;
 pub(crate) mod files;
 pub mod i18n;
+pub(crate) mod offline;
 mod pages;
 pub mod state;
 
@@ -14,9 +16,13 @@ pub mod state;
 pub fn start() {
     // A panic shows a message with a way to save the data, never a blank page.
     crash::install();
+    // Before the router reads or writes the address (single file only).
+    edition::install_file_history();
     leptos::mount::mount_to_body(|| {
         // Inside the mount so the state's context belongs to the app's reactive owner.
         state::init();
+        // Once, outside the closure below that re-mounts the app on a language switch.
+        offline::init();
         let lang = i18n::init();
         move || {
             i18n::apply(leptos::prelude::Get::get(&lang));

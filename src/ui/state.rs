@@ -14,9 +14,8 @@ use crate::model::reminder::ExportMark;
 use crate::model::{Document, Id, Lang, Profile};
 use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Kept, Keys, MemoryBackend, SaveError, Store};
+use crate::ui::edition::key_root;
 
-/// The root of this edition's keys (see `storage::keys`).
-const KEY_ROOT: &str = "leerspoor";
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// During a long burst of typing the save still happens this often, so that a crash of
 /// the browser mid-flow loses at most these few seconds.
@@ -70,7 +69,7 @@ pub fn init() {
         Ok(local) => (Box::new(local), true),
         Err(_) => (Box::new(MemoryBackend::default()), false),
     };
-    let store = Store::new(backend, Keys::new(KEY_ROOT));
+    let store = Store::new(backend, Keys::new(key_root()));
     let now = chrono::Utc::now()
         .format("%Y-%m-%dT%H-%M-%S%.3fZ")
         .to_string();
@@ -98,7 +97,7 @@ pub fn init() {
     let store = if persistent {
         store
     } else {
-        Store::new(Box::new(MemoryBackend::default()), Keys::new(KEY_ROOT))
+        Store::new(Box::new(MemoryBackend::default()), Keys::new(key_root()))
     };
     RUNTIME.with(|rt| {
         *rt.borrow_mut() = Some(Runtime {

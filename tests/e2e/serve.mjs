@@ -5,6 +5,10 @@
 // app would (the bench's transfer budget is in gzip too). Lighthouse's simulated line
 // (tests/bench/lighthouse.mjs) times the bytes sent, so it needs this to be realistic;
 // the browser tests and the start-up figures use plain files.
+//
+// For the update test (offline.spec.js): a browser context with the cookie
+// `leerspoor-sw=<anything>` gets a sw.js that differs by a trailing comment, which is how
+// a new deployment looks to the browser. A cookie, so only that test's context sees it.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -41,11 +45,14 @@ createServer(async (req, res) => {
   const path = (await fileFor(req.url)) ?? join(root, 'index.html');
   try {
     let body = await readFile(path);
+    const variant = /(?:^|;\s*)leerspoor-sw=([\w-]+)/.exec(req.headers.cookie ?? '')?.[1];
+    const varied = variant && path === join(root, 'sw.js');
+    if (varied) body = Buffer.concat([body, Buffer.from(`\n// test variant ${variant}\n`)]);
     const headers = {
       'content-type': types[extname(path)] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
     };
-    if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+    if (gzip && !varied && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
       const { mtimeMs } = await stat(path);
       let hit = zipped.get(path);
       if (hit?.mtimeMs !== mtimeMs) zipped.set(path, (hit = { mtimeMs, body: gzipSync(body, { level: 9 }) }));

@@ -7,15 +7,52 @@ export async function open(page, path = '/') {
   await expect(page.locator('html[data-leerspoor="ready"]')).toBeAttached();
 }
 
-/** First run: makes a profile through the form, as a user would. */
-export async function createProfile(page, { name = 'Sanne de Vries', role = 'Deelnemer', course = 'Stadsbeheerleergang 2026' } = {}) {
-  await open(page, '/');
+/** First run: makes a profile through the form, as a user would. `url`: where the app is. */
+export async function createProfile(page, { name = 'Sanne de Vries', role = 'Deelnemer', course = 'Stadsbeheerleergang 2026', url = '/' } = {}) {
+  await open(page, url);
   await page.getByLabel('Je naam').fill(name);
   await page.getByLabel(role, { exact: true }).check();
   await page.getByLabel('Naam van de leergang').fill(course);
   await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
   await expect(page.getByTestId('profile-badge')).toContainText(name);
   await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+}
+
+/** Waits until the header says everything is saved. */
+export async function saved(page) {
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+}
+
+/** On the self-scan overview: starts a scan (or a rating by `other`) with the mouse. */
+export async function beginScan(page, { label = 'Nulmeting', other = null } = {}) {
+  if (other) {
+    await page.getByRole('button', { name: 'Beoordeling door een ander' }).click();
+    await page.getByLabel('Naam van de beoordelaar').fill(other.name);
+    await page.getByLabel('Rol van de beoordelaar').selectOption(other.role);
+  } else {
+    await page.getByRole('button', { name: 'Nieuwe zelfscan' }).click();
+  }
+  await page.getByLabel('Soort meting').selectOption(label);
+  await page.getByRole('button', { name: 'Start de scan' }).click();
+  // The single file keeps the route in the fragment (#/zelfscan/scan/…): this matches both.
+  await expect(page).toHaveURL(/\/zelfscan\/scan\//);
+}
+
+/** Fills every step of a started scan with `level(step)` and finishes it. */
+export async function fillAndFinish(page, level, target = '4') {
+  for (let step = 1; step <= 9; step++) {
+    await expect(page.locator('#scan-progress')).toHaveAttribute('value', String(step));
+    const groups = page.locator('fieldset.indicator');
+    const n = await groups.count();
+    for (let i = 0; i < n; i++) {
+      await groups.nth(i).locator(`input[type=radio][value="${level(step)}"]`).check();
+    }
+    await page.locator('select[id^="target-"]').selectOption(target);
+    if (step < 9) await page.getByRole('button', { name: 'Volgende' }).click();
+  }
+  await page.getByRole('button', { name: 'Afronden' }).click();
+  await expect(page.getByText(/Deze scan is afgerond/)).toBeVisible();
+  await saved(page);
 }
 
 /** Every key and value this origin has in localStorage. */

@@ -2,17 +2,13 @@
 // draft, framework versions and framework import.
 import { readFile } from 'node:fs/promises';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, storageDump, documentKey, goTo } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, saved, beginScan, fillAndFinish } from './helpers.js';
 
 const FIRST = 'Het netwerk lezen';
 
 async function storedSection(page) {
   const doc = JSON.parse((await storageDump(page))[await documentKey(page)]);
   return doc.selfscan;
-}
-
-async function saved(page) {
-  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
 }
 
 /** What has focus: enough to recognise a control. */
@@ -39,35 +35,9 @@ async function tabTo(page, ok, what, max = 80) {
 }
 
 /** Starts a scan through the overview with the mouse. */
-async function startScan(page, { label = 'Nulmeting', other = null } = {}) {
+async function startScan(page, options = {}) {
   await open(page, '/zelfscan');
-  if (other) {
-    await page.getByRole('button', { name: 'Beoordeling door een ander' }).click();
-    await page.getByLabel('Naam van de beoordelaar').fill(other.name);
-    await page.getByLabel('Rol van de beoordelaar').selectOption(other.role);
-  } else {
-    await page.getByRole('button', { name: 'Nieuwe zelfscan' }).click();
-  }
-  await page.getByLabel('Soort meting').selectOption(label);
-  await page.getByRole('button', { name: 'Start de scan' }).click();
-  await expect(page).toHaveURL(/\/zelfscan\/scan\//);
-}
-
-/** Fills every step with `level(step)` and finishes the scan. */
-async function fillAndFinish(page, level, target = '4') {
-  for (let step = 1; step <= 9; step++) {
-    await expect(page.locator('#scan-progress')).toHaveAttribute('value', String(step));
-    const groups = page.locator('fieldset.indicator');
-    const n = await groups.count();
-    for (let i = 0; i < n; i++) {
-      await groups.nth(i).locator(`input[type=radio][value="${level(step)}"]`).check();
-    }
-    await page.locator('select[id^="target-"]').selectOption(target);
-    if (step < 9) await page.getByRole('button', { name: 'Volgende' }).click();
-  }
-  await page.getByRole('button', { name: 'Afronden' }).click();
-  await expect(page.getByText(/Deze scan is afgerond/)).toBeVisible();
-  await saved(page);
+  await beginScan(page, options);
 }
 
 test('a scan can be done from start to finish by keyboard alone', async ({ page }) => {

@@ -1,8 +1,10 @@
-//! Delen: bundles out (export) and in (import), and the backup made before each import.
+//! Delen: bundles out (export) and in (import), the backup made before each import, and
+//! how this browser keeps the data.
 
 mod backup;
 mod export;
 mod import;
+mod storage;
 mod wipe;
 
 use leptos::prelude::*;
@@ -29,6 +31,7 @@ pub fn SharePage() -> impl IntoView {
             <import::ImportSection imported=imported/>
         </div>
         <backup::BackupSection imported=imported/>
+        <storage::StorageSection/>
         <wipe::WipeSection/>
     }
 }

@@ -25,11 +25,9 @@ use crate::model::workspace::carry_over;
 use crate::model::{Id, Lang, Profile, Role};
 use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Held, Keys, MemoryBackend, Workspace, WorkspaceError};
+use crate::ui::edition::key_root;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
-
-/// The same root as the app's own keys (`ui::state`), so usage counts both.
-const KEY_ROOT: &str = "leerspoor";
 
 thread_local! {
     static WORKSPACE: RefCell<Option<Workspace>> = const { RefCell::new(None) };
@@ -44,7 +42,7 @@ pub(crate) fn with_workspace<R>(coach: Id, f: impl FnOnce(&Workspace) -> R) -> R
                 Ok(local) => Box::new(local),
                 Err(_) => Box::new(MemoryBackend::default()),
             };
-            *cell = Some(Workspace::new(backend, Keys::new(KEY_ROOT), coach));
+            *cell = Some(Workspace::new(backend, Keys::new(key_root()), coach));
         }
         match cell.as_ref() {
             Some(ws) => f(ws),
