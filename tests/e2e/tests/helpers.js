@@ -102,3 +102,24 @@ export async function axeViolations(page) {
     }));
   });
 }
+
+// Words that only Dutch interface text has. A page in English that still shows one of
+// them has a string left untranslated (user data in the English tests is English).
+const DUTCH = /\b(de|het|een|van|je|jouw|jij|niet|voor|naar|nog|geen|wordt|zijn|deze|dit|bij|ook|maak|nieuwe?|opslaan|opgeslagen|wissen|terug|volgende|vorige|zelfscan|casus|casussen|netwerkkaart|delen|deelnemer|begeleider|leergang|afgerond|ambitie|weet|ik|naam|datum|geen|alle|uit|aan|wat|wie|hoe)\b/i;
+
+/** The visible lines that still read as Dutch. */
+export async function untranslated(page) {
+  const text = await page.locator('body').innerText();
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && DUTCH.test(line) && line !== 'Nederlands');
+}
+
+/** The page is in English: `lang`, no Dutch line left, and axe-clean. */
+export async function expectEnglish(page, where) {
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  expect(await untranslated(page), `${where}: lines still in Dutch`).toEqual([]);
+  const violations = await axeViolations(page);
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}

@@ -2,24 +2,9 @@
 // finished scan, results with a comparison and a rating by someone else, goals and the
 // framework editor. language.spec.js tours the pages empty.
 import { test, expect } from '@playwright/test';
-import { open, axeViolations } from './helpers.js';
+import { open, expectEnglish } from './helpers.js';
 
 test.use({ bypassCSP: true });
-
-// As in language.spec.js: words only Dutch interface text has.
-const DUTCH = /\b(de|het|een|van|je|jouw|jij|niet|voor|naar|nog|geen|wordt|zijn|deze|dit|bij|ook|maak|nieuwe?|opslaan|opgeslagen|wissen|terug|volgende|vorige|zelfscan|casus|casussen|netwerkkaart|delen|deelnemer|begeleider|leergang|afgerond|ambitie|weet|ik|naam|datum|geen|alle|uit|aan|wat|wie|hoe)\b/i;
-
-async function expectEnglish(page, where) {
-  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  const text = await page.locator('body').innerText();
-  const dutch = text
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line && DUTCH.test(line) && line !== 'Nederlands');
-  expect(dutch, `${where}: lines still in Dutch`).toEqual([]);
-  const violations = await axeViolations(page);
-  expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
-}
 
 async function saved(page) {
   await expect(page.getByTestId('save-status')).toHaveText(/Saved/);

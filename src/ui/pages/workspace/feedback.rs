@@ -141,8 +141,6 @@ fn EntryFeedback(
             })
             .unwrap_or_default()
     });
-    let chosen = RwSignal::new(entries.first().map(|e| e.0));
-    let text = RwSignal::new(String::new());
     let given = Memo::new(move |_| {
         held.with(|h| {
             h.as_ref()
@@ -172,61 +170,28 @@ fn EntryFeedback(
                 .unwrap_or_default()
         })
     });
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(entry) = chosen.get_untracked() else {
-            return;
-        };
-        let coach = coach.clone();
-        let written = text.get_untracked();
-        let ok = change(Box::new(move |doc| {
-            add_feedback(
-                doc,
-                FeedbackOn::Entry(entry),
-                &coach,
-                &written,
-                new_id(),
-                chrono::Utc::now(),
-            )
-            .map_err(|e| e.message(lang()).to_string())
-        }));
-        if ok {
-            text.set(String::new());
-            status.set(t("Opmerking toegevoegd.", "Comment added.").into());
-        }
-    };
-    let has_entries = !entries.is_empty();
-    view! {
-        <section class="card" aria-labelledby="entry-feedback-heading">
-            <h2 id="entry-feedback-heading">{t("Opmerkingen bij notities", "Comments on entries")}</h2>
-            {if has_entries {
-                view! {
-                    <form on:submit=add>
-                        <div class="field">
-                            <label for="feedback-entry">{t("Notitie", "Entry")}</label>
-                            <select id="feedback-entry" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                                {entries.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="feedback-text">{t("Je opmerking", "Your comment")}</label>
-                            <textarea id="feedback-text" rows="4" prop:value=move || text.get()
-                                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                        </div>
-                        <button type="submit" class="primary">{t("Opmerking toevoegen", "Add comment")}</button>
-                    </form>
-                }.into_any()
-            } else {
-                view! { <p class="muted">{t("Deze deelnemer heeft nog geen notities.", "This participant has no entries yet.")}</p> }.into_any()
-            }}
-            <h3>{t("Jouw opmerkingen", "Your comments")}</h3>
-            <ul data-testid="given-feedback">
-                {move || given.get().into_iter().map(|(label, f)| view! {
-                    <li><strong>{label}</strong>": "{f.text}</li>
-                }).collect_view()}
-            </ul>
-        </section>
-    }
+    comment_section(
+        CommentTexts {
+            id: "entry-feedback",
+            heading: t("Opmerkingen bij notities", "Comments on entries"),
+            choice: t("Notitie", "Entry"),
+            text: t("Je opmerking", "Your comment"),
+            add: t("Opmerking toevoegen", "Add comment"),
+            added: t("Opmerking toegevoegd.", "Comment added."),
+            none: t(
+                "Deze deelnemer heeft nog geen notities.",
+                "This participant has no entries yet.",
+            ),
+            given: t("Jouw opmerkingen", "Your comments"),
+            given_testid: "given-feedback",
+        },
+        entries,
+        given,
+        FeedbackOn::Entry,
+        coach,
+        change,
+        status,
+    )
 }
 
 /// Comments on the participant's development goals: the goals are what the year is for,
@@ -250,8 +215,6 @@ fn GoalFeedback(
             })
             .unwrap_or_default()
     });
-    let chosen = RwSignal::new(goals.first().map(|g| g.0));
-    let text = RwSignal::new(String::new());
     let given = Memo::new(move |_| {
         held.with(|h| {
             h.as_ref()
@@ -274,9 +237,67 @@ fn GoalFeedback(
                 .unwrap_or_default()
         })
     });
+    comment_section(
+        CommentTexts {
+            id: "goal-feedback",
+            heading: t(
+                "Opmerkingen bij ontwikkeldoelen",
+                "Comments on development goals",
+            ),
+            choice: t("Ontwikkeldoel", "Development goal"),
+            text: t("Je opmerking bij het doel", "Your comment on the goal"),
+            add: t("Opmerking bij doel toevoegen", "Add comment on goal"),
+            added: t(
+                "Opmerking bij het doel toegevoegd.",
+                "Comment on the goal added.",
+            ),
+            none: t(
+                "Deze deelnemer heeft nog geen ontwikkeldoelen.",
+                "This participant has no development goals yet.",
+            ),
+            given: t("Jouw opmerkingen bij doelen", "Your comments on goals"),
+            given_testid: "given-goal-feedback",
+        },
+        goals,
+        given,
+        FeedbackOn::Goal,
+        coach,
+        change,
+        status,
+    )
+}
+
+/// The words of one comment section.
+struct CommentTexts {
+    /// Prefix of the element ids.
+    id: &'static str,
+    heading: &'static str,
+    choice: &'static str,
+    text: &'static str,
+    add: &'static str,
+    added: &'static str,
+    none: &'static str,
+    given: &'static str,
+    given_testid: &'static str,
+}
+
+/// Choose what to comment on, write, add; then the begeleider's comments so far, each
+/// with what it is about. Entries and goals differ only in what is chosen.
+fn comment_section(
+    words: CommentTexts,
+    choices: Vec<(Id, String)>,
+    given: Memo<Vec<(String, Feedback)>>,
+    target: fn(Id) -> FeedbackOn,
+    coach: Profile,
+    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+    status: RwSignal<String>,
+) -> impl IntoView {
+    let chosen = RwSignal::new(choices.first().map(|c| c.0));
+    let text = RwSignal::new(String::new());
+    let added = words.added;
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(goal) = chosen.get_untracked() else {
+        let Some(on) = chosen.get_untracked() else {
             return;
         };
         let coach = coach.clone();
@@ -284,7 +305,7 @@ fn GoalFeedback(
         let ok = change(Box::new(move |doc| {
             add_feedback(
                 doc,
-                FeedbackOn::Goal(goal),
+                target(on),
                 &coach,
                 &written,
                 new_id(),
@@ -294,43 +315,42 @@ fn GoalFeedback(
         }));
         if ok {
             text.set(String::new());
-            status.set(
-                t(
-                    "Opmerking bij het doel toegevoegd.",
-                    "Comment on the goal added.",
-                )
-                .into(),
-            );
+            status.set(added.into());
         }
     };
-    let has_goals = !goals.is_empty();
+    let heading_id = format!("{}-heading", words.id);
+    let labelled_by = heading_id.clone();
+    let select_id = format!("{}-choice", words.id);
+    let text_id = format!("{}-text", words.id);
+    let form = if choices.is_empty() {
+        view! { <p class="muted">{words.none}</p> }.into_any()
+    } else {
+        view! {
+            <form on:submit=add>
+                <div class="field">
+                    <label for=select_id.clone()>{words.choice}</label>
+                    <select id=select_id on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
+                        {choices.into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=text_id.clone()>{words.text}</label>
+                    <textarea id=text_id rows="4" prop:value=move || text.get()
+                        on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                </div>
+                <button type="submit" class="primary">{words.add}</button>
+            </form>
+        }
+        .into_any()
+    };
     view! {
-        <section class="card" aria-labelledby="goal-feedback-heading">
-            <h2 id="goal-feedback-heading">{t("Opmerkingen bij ontwikkeldoelen", "Comments on development goals")}</h2>
-            {if has_goals {
-                view! {
-                    <form on:submit=add>
-                        <div class="field">
-                            <label for="feedback-goal">{t("Ontwikkeldoel", "Development goal")}</label>
-                            <select id="feedback-goal" on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())>
-                                {goals.into_iter().map(|(id, title)| view! { <option value=id.to_string()>{title}</option> }).collect_view()}
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="goal-feedback-text">{t("Je opmerking bij het doel", "Your comment on the goal")}</label>
-                            <textarea id="goal-feedback-text" rows="3" prop:value=move || text.get()
-                                on:input=move |ev| text.set(event_target_value(&ev))></textarea>
-                        </div>
-                        <button type="submit" class="primary">{t("Opmerking bij doel toevoegen", "Add comment on goal")}</button>
-                    </form>
-                }.into_any()
-            } else {
-                view! { <p class="muted">{t("Deze deelnemer heeft nog geen ontwikkeldoelen.", "This participant has no development goals yet.")}</p> }.into_any()
-            }}
-            <h3>{t("Jouw opmerkingen bij doelen", "Your comments on goals")}</h3>
-            <ul data-testid="given-goal-feedback">
-                {move || given.get().into_iter().map(|(title, f)| view! {
-                    <li><strong>{title}</strong>": "{f.text}</li>
+        <section class="card" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{words.heading}</h2>
+            {form}
+            <h3>{words.given}</h3>
+            <ul data-testid=words.given_testid>
+                {move || given.get().into_iter().map(|(label, f)| view! {
+                    <li><strong>{label}</strong>": "{f.text}</li>
                 }).collect_view()}
             </ul>
         </section>
