@@ -14,6 +14,9 @@ pub mod state;
 
 /// Entry point of the wasm build.
 pub fn start() {
+    // The benchmark splits start-up at this mark: loading and compiling the wasm before
+    // it, the app's own work (reading storage, first render) after it.
+    mark("leerspoor-start");
     // A panic shows a message with a way to save the data, never a blank page.
     crash::install();
     // Before the router reads or writes the address (single file only).
@@ -30,13 +33,17 @@ pub fn start() {
         }
     });
     // A mark tests and the benchmark wait for: the app has mounted and is interactive.
+    mark("leerspoor-mounted");
     if let Some(window) = web_sys::window() {
-        if let Some(perf) = window.performance() {
-            let _ = perf.mark("leerspoor-mounted");
-        }
         if let Some(root) = window.document().and_then(|d| d.document_element()) {
             let _ = root.set_attribute("data-leerspoor", "ready");
         }
     }
     crash::panic_if_asked();
+}
+
+fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
 }
