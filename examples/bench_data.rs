@@ -159,7 +159,7 @@ fn walk(value: &mut serde_json::Value, key: Option<&str>, n: &mut usize) {
 /// Where the time of an import goes, natively (wasm is slower, the shares hold roughly):
 /// `bench_data import-profile < bundle.json`.
 fn import_profile() {
-    use leerspoor::model::bundle::{digest, Opened, Resolution};
+    use leerspoor::model::bundle::{self, digest, Opened, Resolution};
     use std::io::Read;
     use std::time::Instant;
     let mut text = String::new();
@@ -176,6 +176,14 @@ fn import_profile() {
     let t = Instant::now();
     let _ = leerspoor::model::restore::restore_document_value(contents).expect("restores");
     println!("restore (decode, validate)   {:7.1} ms", ms(t));
+    // The quick way's parts: the text digest, and decoding straight into the types.
+    let raw = serde_json::to_string(&value["contents"]).expect("json");
+    let t = Instant::now();
+    let _ = bundle::digest_of_text(&raw);
+    println!("digest of the text           {:7.1} ms", ms(t));
+    let t = Instant::now();
+    let _ = leerspoor::model::restore::restore_document(&raw).expect("restores");
+    println!("restore from text (typed)    {:7.1} ms", ms(t));
     let t = Instant::now();
     let Ok(Opened::Ready(incoming)) = bundle::read(text.as_bytes()) else {
         panic!("the bundle does not open");

@@ -12,7 +12,45 @@ pub fn digest(value: &Value) -> String {
     // in memory, and no string is allocated per key or value.
     let mut hasher = Hashing(Sha256::new());
     write_canonical(value, &mut hasher);
-    let hash = hasher.0.finalize();
+    finish(hasher.0)
+}
+
+/// The digest of JSON text taken as it is, with only the white space between tokens
+/// left out. Leerspoor writes a bundle's contents with sorted keys, so this is the
+/// canonical text of a bundle as exported, pretty-printed or not: when it matches the
+/// recorded digest the text *is* the canonical form, and a 5 MB bundle is checked in
+/// one pass over its bytes instead of being built as a tree, sorted and written again.
+/// A file another program rewrote (other key order, other escapes) does not match and
+/// is checked the full way by [`digest`]. `json` must be valid JSON.
+pub fn digest_of_text(json: &str) -> String {
+    let mut hasher = Sha256::new();
+    let bytes = json.as_bytes();
+    let mut in_string = false;
+    let mut escaped = false;
+    // Runs of bytes between white space go into the hash whole.
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            hasher.update(&bytes[run..i]);
+            run = i + 1;
+        }
+    }
+    hasher.update(&bytes[run..]);
+    finish(hasher)
+}
+
+fn finish(hasher: Sha256) -> String {
+    let hash = hasher.finalize();
     let mut out = String::with_capacity(PREFIX.len() + 64);
     out.push_str(PREFIX);
     for byte in hash {
@@ -113,6 +151,41 @@ mod tests {
         let mut streamed = Vec::new();
         write_canonical(&value, &mut streamed);
         assert_eq!(String::from_utf8(streamed).unwrap(), canonical(&value));
+    }
+
+    #[test]
+    fn the_text_digest_agrees_with_the_tree_digest_for_text_leerspoor_writes() {
+        let doc = crate::model::sample::document(
+            4,
+            "Zoë \"<b>\" 😀 \\ \n tab\t",
+            &crate::model::sample::Size::REALISTIC,
+        );
+        let value = serde_json::to_value(&doc).unwrap();
+        let expected = digest(&value);
+        assert_eq!(
+            digest_of_text(&serde_json::to_string(&value).unwrap()),
+            expected
+        );
+        assert_eq!(
+            digest_of_text(&serde_json::to_string_pretty(&value).unwrap()),
+            expected
+        );
+        // White space inside strings counts: it is data.
+        let a = digest_of_text(r#"{"a":"x y"}"#);
+        assert_ne!(a, digest_of_text(r#"{"a":"xy"}"#));
+        assert_eq!(a, digest_of_text("{ \"a\" :\n\t\"x y\" }"));
+        // An escaped quote does not end a string.
+        assert_eq!(
+            digest_of_text(r#"{"a":"q\" r"}"#),
+            digest(&serde_json::json!({"a": "q\" r"}))
+        );
+    }
+
+    #[test]
+    fn text_in_another_key_order_does_not_match_and_needs_the_tree() {
+        let text = r#"{"b":1,"a":2}"#;
+        let value: Value = serde_json::from_str(text).unwrap();
+        assert_ne!(digest_of_text(text), digest(&value));
     }
 
     #[test]

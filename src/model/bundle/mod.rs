@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::{Id, Lang, Role};
 
-pub use digest::digest;
+pub use digest::{digest, digest_of_text};
 pub use export::{build, file_name, selected, Selection};
 pub use merge::{apply, plan, Conflict, ConflictTitle, MergePlan, MergeReport, Record, Resolution};
 pub use read::{open_plaintext, read, BinaryKind, BundleError, Incoming, Opened, MAX_BUNDLE_BYTES};

@@ -140,6 +140,29 @@ proptest! {
     }
 
     #[test]
+    fn the_quick_way_reads_what_the_full_way_reads(doc in document(), pretty in any::<bool>()) {
+        let bundle = build(&doc, &Selection::everything(), BundleKind::Participant, now());
+        let text = if pretty {
+            serde_json::to_string_pretty(&bundle).unwrap()
+        } else {
+            serde_json::to_string(&bundle).unwrap()
+        };
+        let quick = super::read::read_quickly(&text).expect("a bundle as Leerspoor writes it");
+        let full = match super::read::read_fully(&text) {
+            Ok(Opened::Ready(incoming)) => Ok(*incoming),
+            Ok(Opened::Locked(_)) => panic!("not encrypted"),
+            Err(e) => Err(e),
+        };
+        prop_assert_eq!(quick, full);
+        // The restore door's quick way (typed) and full way (tree) agree as well.
+        let contents = serde_json::to_string(&doc).unwrap();
+        prop_assert_eq!(
+            crate::model::restore::restore_document(&contents),
+            crate::model::restore::restore_document_value(serde_json::from_str(&contents).unwrap())
+        );
+    }
+
+    #[test]
     fn the_reader_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
         let _ = read(&bytes);
     }

@@ -1,9 +1,15 @@
 //! Reading a bundle: every check before anything is shown, let alone merged.
 
+use chrono::{DateTime, Utc};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::{digest, Bundle, BUNDLE_FORMAT, BUNDLE_SCHEMA};
-use crate::model::restore::{parse_json, restore_document_value, RestoreError, APP_VERSION};
+use super::{digest, digest_of_text, Bundle, BundleKind, Encrypted, Sender};
+use super::{BUNDLE_FORMAT, BUNDLE_SCHEMA};
+use crate::model::restore::{
+    parse_json, restore_document, restore_document_value, RestoreError, APP_VERSION,
+};
 use crate::model::{Document, Lang, FRAMEWORK_FORMAT};
 
 /// Larger files are refused before they are read into a string (the UI checks the file
@@ -237,6 +243,14 @@ pub fn read(bytes: &[u8]) -> Result<Opened, BundleError> {
     }
     let text = std::str::from_utf8(bytes).map_err(|_| BundleError::NotText)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match read_quickly(text) {
+        Some(opened) => opened.map(|i| Opened::Ready(Box::new(i))),
+        None => read_fully(text),
+    }
+}
+
+/// Every check in order, on the JSON tree: the answer for any file, precise in its error.
+pub(super) fn read_fully(text: &str) -> Result<Opened, BundleError> {
     let value = parse_json(text, MAX_BUNDLE_BYTES).map_err(|e| match e {
         RestoreError::Empty => BundleError::Empty,
         RestoreError::TooDeep => BundleError::TooDeep,
@@ -293,11 +307,67 @@ pub fn open_plaintext(bundle: Bundle, plaintext: &str) -> Result<Incoming, Bundl
     open_contents(bundle, contents)
 }
 
-fn open_contents(mut bundle: Bundle, contents: Value) -> Result<Incoming, BundleError> {
+/// [`Bundle`] as the quick way reads it: the contents stay text, a slice of the file.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    format: String,
+    schema: u32,
+    app: String,
+    exported: DateTime<Utc>,
+    kind: BundleKind,
+    from: Sender,
+    digest: String,
+    #[serde(borrow, default)]
+    contents: Option<&'a RawValue>,
+    #[serde(default)]
+    encrypted: Option<Encrypted>,
+}
+
+/// A plain bundle as Leerspoor writes it, read without building the JSON tree: the
+/// envelope is decoded with the contents left as text, the digest is taken over that
+/// text ([`digest_of_text`]) and the document is decoded from it by the restore door.
+/// For a 5 MB bundle this is several times faster than the full way. `None` when the
+/// quick way cannot vouch for the file (another envelope, encrypted, rewritten by
+/// another program, damaged): then the full way runs and gives the precise answer.
+pub(super) fn read_quickly(text: &str) -> Option<Result<Incoming, BundleError>> {
+    let envelope: Envelope = serde_json::from_str(text).ok()?;
+    if envelope.format != BUNDLE_FORMAT
+        || envelope.schema > BUNDLE_SCHEMA
+        || envelope.encrypted.is_some()
+    {
+        return None;
+    }
+    let contents = envelope.contents?.get();
+    if digest_of_text(contents) != envelope.digest {
+        return None;
+    }
+    let bundle = Bundle {
+        format: envelope.format,
+        schema: envelope.schema,
+        app: envelope.app,
+        exported: envelope.exported,
+        kind: envelope.kind,
+        from: envelope.from,
+        digest: envelope.digest,
+        contents: None,
+        encrypted: None,
+    };
+    Some(accept(bundle, restore_document(contents)))
+}
+
+fn open_contents(bundle: Bundle, contents: Value) -> Result<Incoming, BundleError> {
     if digest(&contents) != bundle.digest {
         return Err(BundleError::DigestMismatch);
     }
-    let document = restore_document_value(contents).map_err(BundleError::Contents)?;
+    accept(bundle, restore_document_value(contents))
+}
+
+/// The last checks, the same on the quick and the full way.
+fn accept(
+    mut bundle: Bundle,
+    document: Result<Document, RestoreError>,
+) -> Result<Incoming, BundleError> {
+    let document = document.map_err(BundleError::Contents)?;
     // A participant's bundle holds their own data; a feedback bundle holds the
     // participant's, sent by the begeleider.
     if bundle.kind == super::BundleKind::Participant && document.profile.id != bundle.from.profile {

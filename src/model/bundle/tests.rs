@@ -215,6 +215,30 @@ fn a_changed_bundle_is_refused_by_its_digest() {
 }
 
 #[test]
+fn a_bundle_another_program_rewrote_is_checked_the_full_way() {
+    let d = doc();
+    let bundle = build(&d, &Selection::everything(), BundleKind::Participant, now());
+    let mut envelope = serde_json::to_value(&bundle).unwrap();
+    envelope.as_object_mut().unwrap().remove("contents");
+    let mut text = envelope.to_string();
+    text.pop();
+    // The same data with its keys in the document's own field order (schema, app,
+    // revision, profile, …), not sorted: not the text Leerspoor writes.
+    let shared = selected(&d, &Selection::everything());
+    text.push_str(&format!(
+        ",\"contents\":{}}}",
+        serde_json::to_string(&shared).unwrap()
+    ));
+    assert!(super::read::read_quickly(&text).is_none());
+    assert_eq!(ready(&text).document, ready(&export(&d)).document);
+    // The quick way does read the file as exported.
+    assert!(matches!(
+        super::read::read_quickly(&export(&d)),
+        Some(Ok(_))
+    ));
+}
+
+#[test]
 fn an_oversized_file_is_refused_before_parsing() {
     let big = vec![b' '; 50 * 1024 * 1024];
     let err = read(&big).unwrap_err();
