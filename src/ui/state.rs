@@ -282,29 +282,28 @@ impl AppState {
     }
 
     fn save_now(&self) {
-        let Some(mut doc) = self.doc.get_untracked() else {
-            return;
-        };
-        let result = with_runtime(|rt| {
-            if let Some(handle) = rt.pending.take() {
-                handle.clear();
-            }
-            rt.pending_since = None;
-            doc.revision = rt.saved_revision + 1;
-            let result = rt.store.save(&doc);
-            if result.is_ok() {
-                rt.saved_revision = doc.revision;
-            }
-            result
+        // Saved where it lies, not from a clone: a year of data is megabytes to copy.
+        // Only the revision changes, and only when the save went through.
+        let result = self.doc.try_update_untracked(|doc| {
+            let doc = doc.as_mut()?;
+            with_runtime(|rt| {
+                if let Some(handle) = rt.pending.take() {
+                    handle.clear();
+                }
+                rt.pending_since = None;
+                let before = doc.revision;
+                doc.revision = rt.saved_revision + 1;
+                let result = rt.store.save(doc);
+                if result.is_ok() {
+                    rt.saved_revision = doc.revision;
+                } else {
+                    doc.revision = before;
+                }
+                result
+            })
         });
-        match result {
+        match result.flatten() {
             Some(Ok(())) => {
-                let revision = doc.revision;
-                self.doc.update_untracked(|d| {
-                    if let Some(d) = d {
-                        d.revision = revision;
-                    }
-                });
                 if self.persistent {
                     self.save.set(SaveState::Saved);
                 } else {
@@ -347,11 +346,13 @@ impl AppState {
 
     /// Copies the active document aside before an import changes it.
     pub fn backup_now(&self) -> Result<(), SaveError> {
-        let Some(doc) = self.doc.get_untracked() else {
-            return Ok(());
-        };
-        with_runtime(|rt| rt.store.save_backup(&doc, chrono::Utc::now()))
-            .unwrap_or(Err(SaveError::Unavailable))
+        self.doc.with_untracked(|doc| {
+            let Some(doc) = doc else {
+                return Ok(());
+            };
+            with_runtime(|rt| rt.store.save_backup(doc, chrono::Utc::now()))
+                .unwrap_or(Err(SaveError::Unavailable))
+        })
     }
 
     pub fn backup(&self) -> Option<(chrono::DateTime<chrono::Utc>, Document)> {

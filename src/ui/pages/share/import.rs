@@ -1,4 +1,5 @@
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -20,7 +21,9 @@ enum ImportState {
     Reading(String),
     Failed(String),
     Locked(String, Box<Bundle>),
-    Preview(Box<Preview>),
+    /// Shared, not boxed: the view reads the state by value, and a preview holds the
+    /// whole incoming document (megabytes for a year of data) that must not be copied.
+    Preview(Arc<Preview>),
     Done(String),
     /// A participant's bundle went into the begeleider's workspace: (name, id).
     Added(String, Id),
@@ -51,7 +54,7 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
                 .unwrap_or_default()
         });
         unlock_error.set(None);
-        state.set(ImportState::Preview(Box::new(Preview {
+        state.set(ImportState::Preview(Arc::new(Preview {
             file,
             incoming,
             relation,
@@ -137,20 +140,26 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
     };
 
     let confirm = move |_| {
-        let ImportState::Preview(preview) = state.get_untracked() else {
-            return;
-        };
-        let Some(doc) = app.doc.get_untracked() else {
-            return;
-        };
         let decisions = choices.get_untracked();
         let decide = |c: &bundle::Conflict| decisions.get(&c.key).copied().unwrap_or_default();
-        let merged = bundle::apply(
-            &doc,
-            &preview.incoming.document,
-            preview.incoming.bundle.kind,
-            &decide,
-        );
+        // Read in place: the preview and the profile can each be megabytes to clone.
+        let merged = state.with_untracked(|s| {
+            let ImportState::Preview(preview) = s else {
+                return None;
+            };
+            app.doc.with_untracked(|doc| {
+                let doc = doc.as_ref()?;
+                Some(bundle::apply(
+                    doc,
+                    &preview.incoming.document,
+                    preview.incoming.bundle.kind,
+                    &decide,
+                ))
+            })
+        });
+        let Some(merged) = merged else {
+            return;
+        };
         let (merged, report) = match merged {
             Ok(result) => result,
             Err(problems) => {
@@ -263,7 +272,7 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
                         </div>
                     }.into_any(),
                     ImportState::Preview(preview) => view! {
-                        <PreviewView preview=*preview choices=choices on_confirm=confirm on_add=add
+                        <PreviewView preview=preview choices=choices on_confirm=confirm on_add=add
                             on_cancel=move || state.set(ImportState::Idle)/>
                     }.into_any(),
                 }}
@@ -274,7 +283,7 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
 
 #[component]
 fn PreviewView(
-    preview: Preview,
+    preview: Arc<Preview>,
     choices: RwSignal<HashMap<String, Resolution>>,
     on_confirm: impl Fn(leptos::ev::MouseEvent) + 'static,
     on_add: impl Fn() + 'static,
