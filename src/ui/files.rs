@@ -57,7 +57,7 @@ pub async fn open_bundle_file(file: &web_sys::File) -> Result<bundle::Opened, St
         return Err(error.message(lang()));
     }
     let bytes = read_bytes(file).await?;
-    bundle::read(&bytes).map_err(|e| e.message(lang()))
+    super::timed("leerspoor-bundle-read", || bundle::read(&bytes)).map_err(|e| e.message(lang()))
 }
 
 /// The file chosen in the `<input type=file>` an event came from. Clears the input, so

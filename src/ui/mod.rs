@@ -47,3 +47,20 @@ fn mark(name: &str) {
         let _ = perf.mark(name);
     }
 }
+
+/// Runs `work` and records its duration as a performance measure named `name`, so the
+/// benchmark can say where the time of a long operation (an import) goes. Costs nothing
+/// worth naming; nothing reads it but the benchmark and the browser's developer tools.
+pub(crate) fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let perf = web_sys::window().and_then(|w| w.performance());
+    let (start, end) = (format!("{name}-start"), format!("{name}-end"));
+    if let Some(perf) = &perf {
+        let _ = perf.mark(&start);
+    }
+    let result = work();
+    if let Some(perf) = &perf {
+        let _ = perf.mark(&end);
+        let _ = perf.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+    result
+}

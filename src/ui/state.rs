@@ -293,7 +293,7 @@ impl AppState {
                 rt.pending_since = None;
                 let before = doc.revision;
                 doc.revision = rt.saved_revision + 1;
-                let result = rt.store.save(doc);
+                let result = super::timed("leerspoor-save", || rt.store.save(doc));
                 if result.is_ok() {
                     rt.saved_revision = doc.revision;
                 } else {

@@ -24,6 +24,11 @@ const dataDir = resolve(dataArg ?? 'bench-results/data');
 const PORT = Number(process.env.BENCH_PORT ?? 4186);
 const HELLO_PORT = Number(process.env.HELLO_PORT ?? 4187);
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
+// To rerun some figures while working on them, e.g. BENCH_ONLY=network,import: only those
+// parts run, and their raw results are printed as JSON (no table, no budgets, nothing
+// written). Parts: startup, journal, network, import, lighthouse.
+const ONLY = process.env.BENCH_ONLY?.split(',');
+const want = (part) => !ONLY || ONLY.includes(part);
 const KIB = 1024;
 
 const BUDGET = {
@@ -376,6 +381,11 @@ async function importBundle(browser, base, name) {
     }
     return times.sort((a, b) => a - b)[2];
   }, text);
+  // Where the time went, from the app's own measures (ui::timed): the model's steps and
+  // the save; the rest is the browser reading the file, rendering and the framework.
+  const steps = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('leerspoor-')).map((m) => [m.name.slice(10), Math.round(m.duration * 10) / 10])),
+  );
   const readPlanMs = marks.preview - marks.chosen;
   const mergeSaveMs = marks.done - marks.confirm;
   const result = {
@@ -384,6 +394,7 @@ async function importBundle(browser, base, name) {
     mergePersistMs: round(mergeSaveMs),
     importMs: round(readPlanMs + mergeSaveMs),
     jsonParseMs: round(parseMs),
+    steps,
     ratio: round((readPlanMs + mergeSaveMs) / parseMs, 1),
     outcome: outcome.map((s) => s.trim()).filter(Boolean),
     saved: (await page.getByTestId('import-done').count()) > 0 && /Opgeslagen/.test(await page.getByTestId('save-status').innerText()),
@@ -405,39 +416,52 @@ async function main() {
   results.chromium = browser.version();
   const base = `http://127.0.0.1:${PORT}`;
   try {
-    log(`start-up: ${LOADS} cold loads each of Leerspoor (first visit, a year of data) and hello world`);
-    [results.startup, results.startupWithData, results.hello] = await startups(browser, [
-      { base },
-      { base, doc: data('realistic') },
-      { base: `http://127.0.0.1:${HELLO_PORT}` },
-    ]);
-    {
+    if (want('startup')) {
+      log(`start-up: ${LOADS} cold loads each of Leerspoor (first visit, a year of data) and hello world`);
+      [results.startup, results.startupWithData, results.hello] = await startups(browser, [
+        { base },
+        { base, doc: data('realistic') },
+        { base: `http://127.0.0.1:${HELLO_PORT}` },
+      ]);
       const { context, page } = await newPage(browser, base);
       await page.goto('/');
       await ready(page);
       results.memoryAtStart = await memory(page);
       await context.close();
+      results.startupWithData.kib = round(Buffer.byteLength(data('realistic')) / KIB);
     }
-    results.startupWithData.kib = round(Buffer.byteLength(data('realistic')) / KIB);
-    log('journal: 2,000 entries over 100 cases');
-    results.journal = await journal(browser, base);
-    log('network map: 300 actors, 1,000 ties');
-    results.network = await network(browser, base);
-    log('bundle import: 5 MB, and 3 MB');
-    results.import = await importBundle(browser, base, 'bundle');
-    results.import3 = await importBundle(browser, base, 'bundle-3');
+    if (want('journal')) {
+      log('journal: 2,000 entries over 100 cases');
+      results.journal = await journal(browser, base);
+    }
+    if (want('network')) {
+      log('network map: 300 actors, 1,000 ties');
+      results.network = await network(browser, base);
+    }
+    if (want('import')) {
+      log('bundle import: 5 MB, and 3 MB');
+      results.import = await importBundle(browser, base, 'bundle');
+      results.import3 = await importBundle(browser, base, 'bundle-3');
+    }
   } finally {
     await browser.close();
     for (const s of servers) s.kill();
   }
-  // Its own browser and server, after the others are closed: nothing else competes.
-  log('lighthouse: the first run and a returning user with a year of data');
-  try {
-    results.lighthouse = await lighthouseRuns({ dist, docText: data('realistic'), log });
-  } catch (e) {
-    console.error(e);
-    results.lighthouse = { error: String(e) };
-    process.exitCode = 1;
+  if (want('lighthouse')) {
+    // Its own browser and server, after the others are closed: nothing else competes.
+    log('lighthouse: the first run and a returning user with a year of data');
+    try {
+      results.lighthouse = await lighthouseRuns({ dist, docText: data('realistic'), log });
+    } catch (e) {
+      console.error(e);
+      results.lighthouse = { error: String(e) };
+      process.exitCode = 1;
+    }
+  }
+  if (ONLY) {
+    delete results.twiggy;
+    console.log(JSON.stringify(results, null, 2));
+    return;
   }
   results.checks = checks(results);
   mkdirSync('bench-results', { recursive: true });
@@ -500,6 +524,8 @@ function render(r) {
   for (const i of [r.import, r.import3]) {
     L.push(`| import ${i.bundleMiB} MiB: read + check + preview | ${i.readCheckPreviewMs} ms |`);
     L.push(`| import ${i.bundleMiB} MiB: merge + backup + save | ${i.mergePersistMs} ms |`);
+    const st = Object.entries(i.steps ?? {}).map(([k, v]) => `${k} ${v}`).join(', ');
+    if (st) L.push(`| import ${i.bundleMiB} MiB: of which the app's steps (ms) | ${st} |`);
     L.push(`| JSON.parse of the same ${i.bundleMiB} MiB | ${i.jsonParseMs} ms |`);
     L.push(`| import ${i.bundleMiB} MiB: outcome | ${i.outcome.join(' / ').replace(/\|/g, '/')} |`);
   }

@@ -14,6 +14,7 @@ use crate::ui::files::open_bundle_file;
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::{add_participant, workspace_holds};
 use crate::ui::state::use_app;
+use crate::ui::timed;
 
 #[derive(Clone, PartialEq)]
 enum ImportState {
@@ -50,7 +51,11 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
         let relation = bundle::relation(&incoming, me);
         let plan = app.doc.with_untracked(|d| {
             d.as_ref()
-                .map(|d| bundle::plan(d, &incoming.document, incoming.bundle.kind))
+                .map(|d| {
+                    timed("leerspoor-bundle-plan", || {
+                        bundle::plan(d, &incoming.document, incoming.bundle.kind)
+                    })
+                })
                 .unwrap_or_default()
         });
         unlock_error.set(None);
@@ -149,12 +154,14 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
             };
             app.doc.with_untracked(|doc| {
                 let doc = doc.as_ref()?;
-                Some(bundle::apply(
-                    doc,
-                    &preview.incoming.document,
-                    preview.incoming.bundle.kind,
-                    &decide,
-                ))
+                Some(timed("leerspoor-bundle-apply", || {
+                    bundle::apply(
+                        doc,
+                        &preview.incoming.document,
+                        preview.incoming.bundle.kind,
+                        &decide,
+                    )
+                }))
             })
         });
         let Some(merged) = merged else {
@@ -189,7 +196,7 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
             ));
         }
         // The backup must exist before anything changes; without it, nothing changes.
-        if let Err(e) = app.backup_now() {
+        if let Err(e) = timed("leerspoor-backup", || app.backup_now()) {
             let reason = e.message(lang());
             return state.set(ImportState::Failed(match lang() {
                 Lang::Nl => format!(
