@@ -8,12 +8,14 @@
 //! Feedback (a begeleider's comments) is merged into entries and goals without touching the
 //! participant's own texts, whatever the resolution.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use sha2::{Digest, Sha256};
 
 use super::BundleKind;
 use crate::model::journal::{Case, Entry};
-use crate::model::network::{Actor, Snapshot, Tie};
+use crate::model::network::{Actor, Endpoint, Snapshot, Tie};
 use crate::model::selfscan::{Goal, Scan, ScanLabel};
 use crate::model::validation::Problem;
 use crate::model::{Document, Id, Lang};
@@ -227,15 +229,20 @@ fn merge_into(
         decide,
         &mut report,
     );
+    // The local ties by the pair they join, in either direction.
+    let mut pairs: HashMap<(Endpoint, Endpoint), Vec<Id>> = HashMap::new();
+    for l in &doc.network.ties {
+        pairs.entry(pair(l)).or_default().push(l.id);
+    }
     let incoming_ties: Vec<Tie> = incoming
         .network
         .ties
         .iter()
         .filter(|t| {
             // Two laptops may each have drawn the same tie: one per pair is the rule.
-            let same_pair = doc.network.ties.iter().any(|l| {
-                l.id != t.id && ((l.a == t.a && l.b == t.b) || (l.a == t.b && l.b == t.a))
-            });
+            let same_pair = pairs
+                .get(&pair(t))
+                .is_some_and(|ids| ids.iter().any(|&id| id != t.id));
             if same_pair {
                 report.skipped += 1;
             }
@@ -272,6 +279,10 @@ fn merge_into(
         &mut report,
     );
     report
+}
+
+fn pair(tie: &Tie) -> (Endpoint, Endpoint) {
+    (tie.a.min(tie.b), tie.a.max(tie.b))
 }
 
 /// Framework versions never change once made, so a missing version is simply added.
@@ -388,9 +399,17 @@ fn merge_records<T: Clone + PartialEq + serde::Serialize>(
     decide: &dyn Fn(&Conflict) -> Resolution,
     report: &mut MergeReport,
 ) {
+    // Where each id sits: looked up, not searched for. A scan per incoming record made
+    // merging two year-long journals quadratic (millions of id comparisons for 5,000
+    // records). The first record with an id wins, as a scan from the front would find.
+    let mut at: HashMap<Id, usize> = HashMap::with_capacity(local.len() + incoming.len());
+    for (index, record) in local.iter().enumerate() {
+        at.entry((kind.id)(record)).or_insert(index);
+    }
     for new in incoming {
         let id = (kind.id)(new);
-        let Some(index) = local.iter().position(|l| (kind.id)(l) == id) else {
+        let Some(&index) = at.get(&id) else {
+            at.insert(id, local.len());
             local.push(new.clone());
             report.add(kind.what);
             continue;
@@ -420,10 +439,11 @@ fn merge_records<T: Clone + PartialEq + serde::Serialize>(
             Resolution::NewerWins => report.unchanged += 1,
             Resolution::KeepBoth => {
                 let copy_id = copy_id(id, new);
-                if local.iter().any(|l| (kind.id)(l) == copy_id) {
+                if at.contains_key(&copy_id) {
                     report.unchanged += 1;
                 } else {
                     (kind.set_id)(&mut candidate, copy_id);
+                    at.insert(copy_id, local.len());
                     local.push(candidate);
                     report.kept_both += 1;
                 }
