@@ -8,6 +8,7 @@
 //! Feedback (a begeleider's comments) is merged into entries and goals without touching the
 //! participant's own texts, whatever the resolution.
 
+use std::collections::hash_map;
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -439,13 +440,14 @@ fn merge_records<T: Clone + PartialEq + serde::Serialize>(
             Resolution::NewerWins => report.unchanged += 1,
             Resolution::KeepBoth => {
                 let copy_id = copy_id(id, new);
-                if at.contains_key(&copy_id) {
-                    report.unchanged += 1;
-                } else {
-                    (kind.set_id)(&mut candidate, copy_id);
-                    at.insert(copy_id, local.len());
-                    local.push(candidate);
-                    report.kept_both += 1;
+                match at.entry(copy_id) {
+                    hash_map::Entry::Occupied(_) => report.unchanged += 1,
+                    hash_map::Entry::Vacant(slot) => {
+                        (kind.set_id)(&mut candidate, copy_id);
+                        slot.insert(local.len());
+                        local.push(candidate);
+                        report.kept_both += 1;
+                    }
                 }
             }
             Resolution::Skip => report.skipped += 1,
