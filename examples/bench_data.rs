@@ -159,7 +159,7 @@ fn walk(value: &mut serde_json::Value, key: Option<&str>, n: &mut usize) {
 /// Where the time of an import goes, natively (wasm is slower, the shares hold roughly):
 /// `bench_data import-profile < bundle.json`.
 fn import_profile() {
-    use leerspoor::model::bundle::{self, digest, Opened, Resolution};
+    use leerspoor::model::bundle::{digest, Opened, Resolution};
     use std::io::Read;
     use std::time::Instant;
     let mut text = String::new();

@@ -48,9 +48,9 @@ pub fn digest_of_text(json: &str) -> String {
                     }
                 }
             }
-            b' ' | b'\n' | b'\r' | b'\t' => {
+            b if is_blank(b) => {
                 hasher.update(&bytes[run..i]);
-                while i < bytes.len() && matches!(bytes[i], b' ' | b'\n' | b'\r' | b'\t') {
+                while i < bytes.len() && is_blank(bytes[i]) {
                     i += 1;
                 }
                 run = i;
@@ -60,6 +60,11 @@ pub fn digest_of_text(json: &str) -> String {
     }
     hasher.update(&bytes[run..]);
     finish(hasher)
+}
+
+/// JSON's white space between tokens.
+fn is_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t')
 }
 
 fn finish(hasher: Sha256) -> String {

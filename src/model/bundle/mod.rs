@@ -121,9 +121,11 @@ pub struct Sender {
     pub role: Role,
 }
 
-/// The envelope. Exactly one of `contents` and `encrypted` is present.
+/// The envelope. Exactly one of `contents` and `encrypted` is present. The contents are a
+/// JSON value; reading a bundle the quick way leaves them as text (`C` = `&RawValue`).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
-pub struct Bundle {
+#[serde(bound(deserialize = "C: Deserialize<'de>"))]
+pub struct Bundle<C = Value> {
     pub format: String,
     pub schema: u32,
     pub app: String,
@@ -133,7 +135,7 @@ pub struct Bundle {
     /// `sha256:<hex>` of the canonical contents (before encryption).
     pub digest: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub contents: Option<Value>,
+    pub contents: Option<C>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encrypted: Option<Encrypted>,
 }
@@ -155,6 +157,23 @@ pub const KDF: &str = "PBKDF2-SHA256";
 pub const MIN_ITERATIONS: u32 = 600_000;
 /// More than this would keep a tab busy for minutes: a hostile file could freeze it.
 pub const MAX_ITERATIONS: u32 = 5_000_000;
+
+impl<C> Bundle<C> {
+    /// The envelope alone, once its contents have been read and checked.
+    pub fn envelope(self) -> Bundle {
+        Bundle {
+            format: self.format,
+            schema: self.schema,
+            app: self.app,
+            exported: self.exported,
+            kind: self.kind,
+            from: self.from,
+            digest: self.digest,
+            contents: None,
+            encrypted: None,
+        }
+    }
+}
 
 impl Bundle {
     /// The text that gets encrypted: the contents as compact JSON.

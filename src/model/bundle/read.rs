@@ -1,12 +1,9 @@
 //! Reading a bundle: every check before anything is shown, let alone merged.
 
-use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::{digest, digest_of_text, Bundle, BundleKind, Encrypted, Sender};
-use super::{BUNDLE_FORMAT, BUNDLE_SCHEMA};
+use super::{digest, digest_of_text, Bundle, BUNDLE_FORMAT, BUNDLE_SCHEMA};
 use crate::model::restore::{
     parse_json, restore_document, restore_document_value, RestoreError, APP_VERSION,
 };
@@ -307,22 +304,6 @@ pub fn open_plaintext(bundle: Bundle, plaintext: &str) -> Result<Incoming, Bundl
     open_contents(bundle, contents)
 }
 
-/// [`Bundle`] as the quick way reads it: the contents stay text, a slice of the file.
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    format: String,
-    schema: u32,
-    app: String,
-    exported: DateTime<Utc>,
-    kind: BundleKind,
-    from: Sender,
-    digest: String,
-    #[serde(borrow, default)]
-    contents: Option<&'a RawValue>,
-    #[serde(default)]
-    encrypted: Option<Encrypted>,
-}
-
 /// A plain bundle as Leerspoor writes it, read without building the JSON tree: the
 /// envelope is decoded with the contents left as text, the digest is taken over that
 /// text ([`digest_of_text`]) and the document is decoded from it by the restore door.
@@ -330,28 +311,15 @@ struct Envelope<'a> {
 /// quick way cannot vouch for the file (another envelope, encrypted, rewritten by
 /// another program, damaged): then the full way runs and gives the precise answer.
 pub(super) fn read_quickly(text: &str) -> Option<Result<Incoming, BundleError>> {
-    let envelope: Envelope = serde_json::from_str(text).ok()?;
-    if envelope.format != BUNDLE_FORMAT
-        || envelope.schema > BUNDLE_SCHEMA
-        || envelope.encrypted.is_some()
+    let bundle: Bundle<&RawValue> = serde_json::from_str(text).ok()?;
+    if bundle.format != BUNDLE_FORMAT || bundle.schema > BUNDLE_SCHEMA || bundle.encrypted.is_some()
     {
         return None;
     }
-    let contents = envelope.contents?.get();
-    if digest_of_text(contents) != envelope.digest {
+    let contents = bundle.contents?.get();
+    if digest_of_text(contents) != bundle.digest {
         return None;
     }
-    let bundle = Bundle {
-        format: envelope.format,
-        schema: envelope.schema,
-        app: envelope.app,
-        exported: envelope.exported,
-        kind: envelope.kind,
-        from: envelope.from,
-        digest: envelope.digest,
-        contents: None,
-        encrypted: None,
-    };
     Some(accept(bundle, restore_document(contents)))
 }
 
@@ -363,8 +331,8 @@ fn open_contents(bundle: Bundle, contents: Value) -> Result<Incoming, BundleErro
 }
 
 /// The last checks, the same on the quick and the full way.
-fn accept(
-    mut bundle: Bundle,
+fn accept<C>(
+    bundle: Bundle<C>,
     document: Result<Document, RestoreError>,
 ) -> Result<Incoming, BundleError> {
     let document = document.map_err(BundleError::Contents)?;
@@ -374,7 +342,8 @@ fn accept(
         return Err(BundleError::Inconsistent);
     }
     // The document is what matters from here on; keep the envelope light.
-    bundle.contents = None;
-    bundle.encrypted = None;
-    Ok(Incoming { bundle, document })
+    Ok(Incoming {
+        bundle: bundle.envelope(),
+        document,
+    })
 }
