@@ -41,6 +41,14 @@ pub fn actor_rows(net: &Network) -> Vec<ActorRow> {
     rows
 }
 
+/// Every actor's id and name, by name, in the order of [`actor_rows`]: the choices of a
+/// `<select>`, without the centrality the table computes.
+pub fn actor_choices(net: &Network) -> Vec<(Id, String)> {
+    let mut list: Vec<(Id, String)> = net.actors.iter().map(|a| (a.id, a.name.clone())).collect();
+    list.sort_by_cached_key(|(id, name)| (name_key(name), *id));
+    list
+}
+
 /// One line of the ties table, with the names of both ends ("ik" or "me" for the advisor).
 #[derive(Debug, Clone, PartialEq)]
 pub struct TieRow {
@@ -114,6 +122,11 @@ mod tests {
         assert_eq!(rows[2].degree, 2);
         assert!(rows[2].betweenness > 0.0);
         assert_eq!(rows[1].degree, 0);
+        let choices: Vec<_> = actor_choices(&net)
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect();
+        assert_eq!(choices, names);
         let ties = tie_rows(&net, Lang::Nl);
         assert_eq!(ties[0].from, "Cor");
         assert_eq!(ties[1].from, "ik");

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::use_net;
 use crate::model::id::new_id;
-use crate::model::network::rows::actor_rows;
+use crate::model::network::rows::actor_choices;
 use crate::model::network::{
     Actor, ActorKind, Attitude, Direction, Endpoint, Rapport, Strength, Tie, TieKind,
 };
@@ -258,14 +258,7 @@ fn endpoint_select(
     value: RwSignal<Option<Endpoint>>,
 ) -> impl IntoView {
     let ctx = use_net();
-    let actors = Memo::new(move |_| {
-        ctx.network.with(|n| {
-            actor_rows(n)
-                .into_iter()
-                .map(|r| (r.actor.id, r.actor.name))
-                .collect::<Vec<_>>()
-        })
-    });
+    let actors = Memo::new(move |_| ctx.network.with(actor_choices));
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>

@@ -13,7 +13,7 @@ use super::forms::ActorForm;
 use super::{page_url, use_net};
 use crate::model::network::filter::{view as filter_view, Ego, ViewFilter};
 use crate::model::network::layout::{bounds, layout, LayoutOptions};
-use crate::model::network::rows::{actor_rows, case_actors};
+use crate::model::network::rows::{actor_choices, case_actors};
 use crate::model::network::{ActorKind, Direction, Endpoint, Position, Strength, TieKind};
 use crate::model::{Id, Lang};
 use crate::ui::i18n::{lang, t};
@@ -499,14 +499,7 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
         let case = value.parse::<Id>().ok();
         navigate(&page_url("kaart", case), Default::default());
     };
-    let actor_choices = Memo::new(move |_| {
-        net.with(|n| {
-            actor_rows(n)
-                .into_iter()
-                .map(|r| (r.actor.id, r.actor.name))
-                .collect::<Vec<_>>()
-        })
-    });
+    let choices = Memo::new(move |_| net.with(actor_choices));
     let kind_boxes = ActorKind::ALL
         .into_iter()
         .map(|k| {
@@ -576,7 +569,7 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                         }>
                             <option value="" prop:selected=move || ego_centre.get().is_none()>{t("Iedereen", "Everyone")}</option>
                             <option value="ik" prop:selected=move || ego_centre.get() == Some(Endpoint::Me)>{Endpoint::me_label(lang)}</option>
-                            <For each=move || actor_choices.get() key=|a| a.clone() let:a>
+                            <For each=move || choices.get() key=|a| a.clone() let:a>
                                 {
                                     let e = Endpoint::Actor(a.0);
                                     view! { <option value=a.0.to_string() prop:selected=move || ego_centre.get() == Some(e)>{a.1}</option> }
