@@ -200,8 +200,11 @@ fn import_profile() {
     .expect("merges");
     println!("apply (merge, validate)      {:7.1} ms", ms(t));
     let t = Instant::now();
-    let _ = serde_json::to_string(&merged).expect("json");
+    let saved = serde_json::to_string(&merged).expect("json");
     println!("serialise for saving         {:7.1} ms", ms(t));
+    let t = Instant::now();
+    let _ = leerspoor::storage::pack_quick(&saved);
+    println!("pack for saving (deflate 1)  {:7.1} ms", ms(t));
 }
 
 fn json(doc: &Document) -> String {

@@ -16,5 +16,6 @@ pub use backend::{Backend, BackendError, MemoryBackend};
 pub use keys::{Keys, FILE_ROOT, WEB_ROOT};
 pub use store::{Kept, KeptReason, SaveError, Startup, Store};
 pub use workspace::{
-    pack, unpack, Held, Participant, Workspace, WorkspaceError, ASSUMED_QUOTA_UNITS, WARN_AT,
+    pack, pack_quick, unpack, Held, Participant, Workspace, WorkspaceError, ASSUMED_QUOTA_UNITS,
+    WARN_AT,
 };

@@ -49,7 +49,7 @@ pub fn digest_of_text(json: &str) -> String {
                 }
             }
             b if is_blank(b) => {
-                hasher.update(&bytes[run..i]);
+                feed(&mut hasher, &bytes[run..i]);
                 while i < bytes.len() && is_blank(bytes[i]) {
                     i += 1;
                 }
@@ -58,9 +58,22 @@ pub fn digest_of_text(json: &str) -> String {
             _ => i += 1,
         }
     }
-    hasher.update(&bytes[run..]);
+    feed(&mut hasher, &bytes[run..]);
     finish(hasher)
 }
+
+/// Hashes `bytes` in pieces of 16 KiB. In the browser this is three times faster for a
+/// large bundle: V8 starts every wasm function in its baseline compiler and switches to
+/// the optimised code only at a later *call*, so one `update` over megabytes of compact
+/// JSON ran in baseline code from start to end (see docs/performance.md).
+fn feed(hasher: &mut Sha256, bytes: &[u8]) {
+    for piece in bytes.chunks(PIECE) {
+        hasher.update(piece);
+    }
+}
+
+/// A multiple of SHA-256's block of 64 bytes, so the pieces need no buffering between them.
+const PIECE: usize = 16 * 1024;
 
 /// JSON's white space between tokens.
 fn is_blank(b: u8) -> bool {
