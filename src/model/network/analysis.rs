@@ -57,17 +57,46 @@ pub fn normalised_betweenness(raw: f64, nodes: usize) -> f64 {
 /// Raw betweenness by Brandes' algorithm, for symmetric adjacency lists without
 /// duplicates. O(nodes × ties), which is nothing for a few hundred actors.
 pub fn betweenness(adj: &[Vec<usize>]) -> Vec<f64> {
-    const UNSEEN: usize = usize::MAX;
     let n = adj.len();
     let mut result = vec![0.0; n];
-    // The breadth-first order doubles as the queue (`order[head..]` is still to visit),
-    // and each node's values are read once per visit instead of once per neighbour: the
-    // map page runs this on every change.
-    let mut order = Vec::with_capacity(n);
-    let mut sigma = vec![0.0f64; n];
-    let mut dist = vec![UNSEEN; n];
-    let mut delta = vec![0.0f64; n];
+    let mut work = Brandes {
+        order: Vec::with_capacity(n),
+        sigma: vec![0.0; n],
+        dist: vec![UNSEEN; n],
+        delta: vec![0.0; n],
+    };
     for s in 0..n {
+        work.add_paths_from(s, adj, &mut result);
+    }
+    // Every undirected path was counted from both of its ends.
+    for b in &mut result {
+        *b /= 2.0;
+    }
+    result
+}
+
+const UNSEEN: usize = usize::MAX;
+
+/// The buffers of [`betweenness`], reused for every source.
+struct Brandes {
+    order: Vec<usize>,
+    sigma: Vec<f64>,
+    dist: Vec<usize>,
+    delta: Vec<f64>,
+}
+
+impl Brandes {
+    /// Adds every shortest path from `s` to the betweenness of the nodes on it. Its own
+    /// function, called once per node, so the browser optimises it: V8 runs a wasm
+    /// function in baseline code until a later call.
+    #[inline(never)]
+    fn add_paths_from(&mut self, s: usize, adj: &[Vec<usize>], result: &mut [f64]) {
+        let Brandes {
+            order,
+            sigma,
+            dist,
+            delta,
+        } = self;
         order.clear();
         sigma.fill(0.0);
         dist.fill(UNSEEN);
@@ -75,6 +104,8 @@ pub fn betweenness(adj: &[Vec<usize>]) -> Vec<f64> {
         sigma[s] = 1.0;
         dist[s] = 0;
         order.push(s);
+        // The breadth-first order doubles as the queue (`order[head..]` is still to
+        // visit), and each node's values are read once per visit, not per neighbour.
         let mut head = 0;
         while let Some(&v) = order.get(head) {
             head += 1;
@@ -102,11 +133,6 @@ pub fn betweenness(adj: &[Vec<usize>]) -> Vec<f64> {
             result[w] += delta[w];
         }
     }
-    // Every undirected path was counted from both of its ends.
-    for b in &mut result {
-        *b /= 2.0;
-    }
-    result
 }
 
 /// Actors without any tie, not even to the advisor, in the map's order.

@@ -89,61 +89,92 @@ pub fn layout(net: &Network, options: &LayoutOptions) -> HashMap<Endpoint, Posit
         dx.fill(0.0);
         dy.fill(0.0);
         for i in 0..n {
-            let (xi, yi) = (x[i], y[i]);
-            let (mut fx, mut fy) = (0.0, 0.0);
-            // Slices and iterators, not indexing: at `opt-level = "z"` every `v[j]` stayed
-            // a call with a bounds check, and this loop runs 11 million times for a map of
-            // 300 actors.
-            let others = x[i + 1..]
-                .iter()
-                .zip(&y[i + 1..])
-                .zip(dx[i + 1..].iter_mut().zip(&mut dy[i + 1..]));
-            for (j, ((&xj, &yj), (dxj, dyj))) in (i + 1..).zip(others) {
-                let (mut ux, mut uy) = (xi - xj, yi - yj);
-                let mut d2 = ux * ux + uy * uy;
-                if d2 < 1e-4 {
-                    // Two nodes on one spot: push them apart in a direction fixed by
-                    // their indices, so the result stays reproducible.
-                    let angle = (i * 7919 + j * 104_729) as f64;
-                    (ux, uy) = (angle.cos() * 0.01, angle.sin() * 0.01);
-                    d2 = 1e-4;
-                }
-                let f = k2 / d2;
-                fx += ux * f;
-                fy += uy * f;
-                *dxj -= ux * f;
-                *dyj -= uy * f;
-            }
-            dx[i] += fx - xi * gravity;
-            dy[i] += fy - yi * gravity;
+            let (fx, fy) = repel(i, &x, &y, &mut dx, &mut dy, k2);
+            dx[i] += fx - x[i] * gravity;
+            dy[i] += fy - y[i] * gravity;
         }
-        for &(i, j, _) in &g.edges {
-            let (ux, uy) = (x[i] - x[j], y[i] - y[j]);
-            let f = (ux * ux + uy * uy).sqrt() / k;
-            dx[i] -= ux * f;
-            dy[i] -= uy * f;
-            dx[j] += ux * f;
-            dy[j] += uy * f;
-        }
+        attract(&g.edges, &x, &y, &mut dx, &mut dy, k);
         // Linear cooling: big moves first to untangle, small ones at the end to settle.
         let t = start_temperature * (1.0 - round as f64 / options.iterations as f64);
-        for i in 0..n {
-            if pinned[i] {
-                continue;
-            }
-            let len = (dx[i] * dx[i] + dy[i] * dy[i]).sqrt();
-            if len > 0.0 && len.is_finite() {
-                let step = len.min(t) / len;
-                x[i] += dx[i] * step;
-                y[i] += dy[i] * step;
-            }
-        }
+        shift(&mut x, &mut y, &dx, &dy, &pinned, t);
     }
     g.nodes
         .iter()
         .enumerate()
         .map(|(i, e)| (*e, Position::new(x[i], y[i])))
         .collect()
+}
+
+/// The push between node `i` and every later node: the later ones' share goes into `dx`
+/// and `dy`, node `i`'s own is returned.
+///
+/// Its own function, called once per node and round, so that the browser optimises it:
+/// V8 starts a wasm function in baseline code and switches to optimised code only at a
+/// later call, and `layout` itself is called once. Slices and iterators instead of
+/// indexing, too: at `opt-level = "z"` every `v[j]` stayed a call with a bounds check.
+/// This loop runs 11 million times for a map of 300 actors.
+#[inline(never)]
+fn repel(i: usize, x: &[f64], y: &[f64], dx: &mut [f64], dy: &mut [f64], k2: f64) -> (f64, f64) {
+    let (xi, yi) = (x[i], y[i]);
+    let (mut fx, mut fy) = (0.0, 0.0);
+    let others = x[i + 1..]
+        .iter()
+        .zip(&y[i + 1..])
+        .zip(dx[i + 1..].iter_mut().zip(&mut dy[i + 1..]));
+    for (j, ((&xj, &yj), (dxj, dyj))) in (i + 1..).zip(others) {
+        let (mut ux, mut uy) = (xi - xj, yi - yj);
+        let mut d2 = ux * ux + uy * uy;
+        if d2 < 1e-4 {
+            // Two nodes on one spot: push them apart in a direction fixed by their
+            // indices, so the result stays reproducible.
+            let angle = (i * 7919 + j * 104_729) as f64;
+            (ux, uy) = (angle.cos() * 0.01, angle.sin() * 0.01);
+            d2 = 1e-4;
+        }
+        let f = k2 / d2;
+        fx += ux * f;
+        fy += uy * f;
+        *dxj -= ux * f;
+        *dyj -= uy * f;
+    }
+    (fx, fy)
+}
+
+/// The pull along every tie. Its own function for the reason given at [`repel`].
+#[inline(never)]
+fn attract(
+    edges: &[(usize, usize, usize)],
+    x: &[f64],
+    y: &[f64],
+    dx: &mut [f64],
+    dy: &mut [f64],
+    k: f64,
+) {
+    for &(i, j, _) in edges {
+        let (ux, uy) = (x[i] - x[j], y[i] - y[j]);
+        let f = (ux * ux + uy * uy).sqrt() / k;
+        dx[i] -= ux * f;
+        dy[i] -= uy * f;
+        dx[j] += ux * f;
+        dy[j] += uy * f;
+    }
+}
+
+/// Moves every free node along its force, by at most `t`. Its own function for the reason
+/// given at [`repel`].
+#[inline(never)]
+fn shift(x: &mut [f64], y: &mut [f64], dx: &[f64], dy: &[f64], pinned: &[bool], t: f64) {
+    for i in 0..x.len() {
+        if pinned[i] {
+            continue;
+        }
+        let len = (dx[i] * dx[i] + dy[i] * dy[i]).sqrt();
+        if len > 0.0 && len.is_finite() {
+            let step = len.min(t) / len;
+            x[i] += dx[i] * step;
+            y[i] += dy[i] * step;
+        }
+    }
 }
 
 /// The smallest box around all positions, as (top-left, bottom-right), for fitting the
