@@ -2,6 +2,7 @@
 //! someone else's words: it arrives in a feedback bundle, is shown read-only beside what
 //! it is about, and merging it never touches the participant's own text.
 
+use crate::model::order::SharedSort;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -41,7 +42,7 @@ pub fn merge(list: &mut Vec<Feedback>, incoming: impl IntoIterator<Item = Feedba
 
 /// Oldest first, as a conversation reads; the id settles comments of the same moment.
 pub fn sort(list: &mut [Feedback]) {
-    list.sort_by_key(|f| (f.written, f.id));
+    list.shared_sort_by_key(|f| (f.written, f.id));
 }
 
 #[cfg(test)]

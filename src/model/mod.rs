@@ -12,6 +12,7 @@ pub mod journal;
 pub mod lang;
 pub mod migrate;
 pub mod network;
+pub mod order;
 pub mod profile;
 pub mod reminder;
 pub mod restore;

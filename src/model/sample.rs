@@ -2,6 +2,7 @@
 //! run: a profile with scans, goals, a network map and a case journal whose cases name
 //! actors of that map.
 
+use crate::model::order::SharedSort;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::selfscan::{Rater, RaterRole, Rating, ScanLabel};
@@ -49,7 +50,7 @@ pub fn document(seed: u64, name: &str, size: &Size) -> Document {
                 .map(|k| actors[(i * 7 + k * 3) % actors.len()])
                 .collect()
         };
-        case.actors.sort();
+        case.actors.shared_sort();
         case.actors.dedup();
     }
     let indicators: Vec<String> = doc

@@ -9,6 +9,7 @@ use super::keys::Keys;
 #[cfg(test)]
 use super::workspace::pack;
 use super::workspace::{pack_quick, unpack, PACKED};
+use crate::model::order::SharedSort;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -175,7 +176,7 @@ impl Store {
                 });
             }
         }
-        startup.documents.sort_by(|a, b| {
+        startup.documents.shared_sort_by(|a, b| {
             a.profile
                 .name
                 .to_lowercase()

@@ -10,6 +10,7 @@
 //! Reading a copy goes through the same door as any stored document
 //! (`restore_document_value`); an unreadable copy is reported, never silently dropped.
 
+use crate::model::order::SharedSort;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -231,7 +232,7 @@ impl Workspace {
         let mut list: Vec<Participant> = raw
             .and_then(|r| serde_json::from_str(&r).ok())
             .unwrap_or_default();
-        list.sort_by_key(|p| (p.name.to_lowercase(), p.id));
+        list.shared_sort_by_key(|p| (p.name.to_lowercase(), p.id));
         Ok(list)
     }
 

@@ -4,6 +4,7 @@
 //! leaving the page flushes it at once, so a reload mid-sentence loses nothing. The store
 //! itself lives in a thread-local (wasm has one thread) because signals must be `Send`.
 
+use crate::model::order::SharedSort;
 use std::cell::RefCell;
 use std::time::Duration;
 
@@ -159,7 +160,7 @@ impl AppState {
         self.profiles.update(|all| {
             all.retain(|p| p.id != id);
             all.push(profile);
-            all.sort_by_key(|p| p.name.to_lowercase());
+            all.shared_sort_by_key(|p| p.name.to_lowercase());
         });
         self.last_export.set(last_export);
         self.doc.set(Some(doc));

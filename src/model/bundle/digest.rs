@@ -2,6 +2,7 @@
 //! keys sorted at every level, no white space), so that any reader gets the same bytes
 //! from the same value whatever order a writer used.
 
+use crate::model::order::SharedSort;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -111,7 +112,7 @@ fn write_canonical<W: std::io::Write>(value: &Value, out: &mut W) {
             // serde_json's map is sorted unless a dependency turns on `preserve_order`;
             // sorting here keeps the digest the same in every build either way.
             let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
+            keys.shared_sort();
             let _ = out.write_all(b"{");
             for (i, key) in keys.into_iter().enumerate() {
                 if i > 0 {

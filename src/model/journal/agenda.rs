@@ -1,6 +1,7 @@
 //! "Agenda voor de volgende sessie": every open coach question and open next step across
 //! the live cases, in the order they need attention.
 
+use crate::model::order::SharedSort;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{fold, Entry, Journal};
@@ -58,7 +59,7 @@ pub fn agenda(journal: &Journal, today: NaiveDate) -> Vec<AgendaItem> {
             items.push((n + 1, item(kind, &step.text, step.due)));
         }
     }
-    items.sort_by_cached_key(|(order, i)| {
+    items.shared_sort_by_key(|(order, i)| {
         (
             i.due.is_none(),
             i.due,

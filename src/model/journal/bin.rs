@@ -1,6 +1,7 @@
 //! The bin ("prullenbak"): deleted cases and entries wait here, with their ids, until they
 //! are restored or the bin is emptied.
 
+use crate::model::order::SharedSort;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -247,7 +248,7 @@ impl Journal {
                 },
             })
             .collect();
-        rows.sort_by_key(|r| std::cmp::Reverse((r.deleted, r.id)));
+        rows.shared_sort_by_key(|r| std::cmp::Reverse((r.deleted, r.id)));
         rows
     }
 

@@ -1,5 +1,6 @@
 //! Cases: the real, current problems ("vraagstukken") a participant works on in the course.
 
+use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -209,7 +210,7 @@ impl Journal {
     pub fn all_tags(&self) -> Vec<String> {
         let mut tags: Vec<String> = self.cases.iter().flat_map(|c| c.tags.clone()).collect();
         normalise_names(&mut tags);
-        tags.sort_by_cached_key(|t| super::fold(t));
+        tags.shared_sort_by_key(|t| super::fold(t));
         tags
     }
 

@@ -1,6 +1,7 @@
 //! Entries ("journaalnotities"): dated reflections on a case, with next steps, a question
 //! for the coach, and the coach's feedback kept apart from the participant's own words.
 
+use crate::model::order::SharedSort;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -115,7 +116,7 @@ impl Entry {
 
 /// Latest date first; entries of one day in the order they were written, newest first.
 pub(super) fn newest_first(entries: &mut [&Entry]) {
-    entries.sort_by_key(|e| Reverse((e.date, e.created, e.id)));
+    entries.shared_sort_by_key(|e| Reverse((e.date, e.created, e.id)));
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

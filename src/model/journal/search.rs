@@ -4,6 +4,7 @@
 //! each query is then a linear scan of plain substring tests, which stays well under a
 //! keystroke's budget for a course's worth of entries.
 
+use crate::model::order::SharedSort;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -135,7 +136,7 @@ impl SearchIndex {
             .filter(|c| query.actor.is_none_or(|a| c.actors.contains(&a)))
             .filter_map(|c| c.matches(&words).map(|entries| (c, entries)))
             .collect();
-        hits.sort_by(|(a, _), (b, _)| compare(a, b, query.sort));
+        hits.shared_sort_by(|(a, _), (b, _)| compare(a, b, query.sort));
         hits.into_iter()
             .map(|(c, entries)| CaseHit {
                 case_id: c.id,

@@ -1,6 +1,7 @@
 //! The journal's part of the restore door: what makes stored data unacceptable, and the
 //! tidying that makes two equal journals serialise alike.
 
+use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -132,14 +133,16 @@ impl Journal {
         for entry in self.all_entries_mut() {
             entry.normalise();
         }
-        self.cases.sort_by_key(|c| (c.created, c.id));
-        self.entries.sort_by_key(|e| (e.date, e.created, e.id));
+        self.cases.shared_sort_by_key(|c| (c.created, c.id));
+        self.entries
+            .shared_sort_by_key(|e| (e.date, e.created, e.id));
         for item in &mut self.bin {
             if let BinItem::Case { entries, .. } = item {
-                entries.sort_by_key(|e| (e.date, e.created, e.id));
+                entries.shared_sort_by_key(|e| (e.date, e.created, e.id));
             }
         }
-        self.bin.sort_by_key(|item| (item.deleted(), item.id()));
+        self.bin
+            .shared_sort_by_key(|item| (item.deleted(), item.id()));
     }
 
     /// Removes every link from a case to this actor; returns how many cases changed.

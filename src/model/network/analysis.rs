@@ -2,6 +2,7 @@
 //! Pure functions; the advisor counts as a node, and ties count as undirected and
 //! unweighted, because information and influence travel both ways along a tie.
 
+use crate::model::order::SharedSort;
 use std::collections::{HashMap, HashSet};
 
 use super::graph::Graph;
@@ -173,10 +174,10 @@ pub fn components(net: &Network, with_me: bool) -> Vec<Vec<Endpoint>> {
                 }
             }
         }
-        group.sort_unstable();
+        group.shared_sort();
         groups.push(group);
     }
-    groups.sort_by(|x, y| y.len().cmp(&x.len()).then(x[0].cmp(&y[0])));
+    groups.shared_sort_by(|x, y| y.len().cmp(&x.len()).then(x[0].cmp(&y[0])));
     groups
         .into_iter()
         .map(|group| group.into_iter().map(|i| g.nodes[i]).collect())
@@ -211,7 +212,7 @@ pub(crate) fn brokers_from(centrality: &HashMap<Endpoint, Centrality>) -> Vec<Br
             })
         })
         .collect();
-    list.sort_by(|x, y| {
+    list.shared_sort_by(|x, y| {
         y.betweenness_normalised
             .total_cmp(&x.betweenness_normalised)
             .then(x.actor.cmp(&y.actor))

@@ -1,5 +1,6 @@
 //! The map as an index graph, the shape every analysis and the layout work on.
 
+use crate::model::order::SharedSort;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::{Endpoint, Network};
@@ -18,7 +19,7 @@ pub(crate) struct Graph {
 impl Graph {
     pub fn new(net: &Network) -> Graph {
         let mut ids: Vec<_> = net.actors.iter().map(|a| a.id).collect();
-        ids.sort();
+        ids.shared_sort();
         ids.dedup();
         let mut nodes = Vec::with_capacity(ids.len() + 1);
         nodes.push(Endpoint::Me);
@@ -41,9 +42,9 @@ impl Graph {
             edges.push((i, j, t));
         }
         for list in &mut adj {
-            list.sort_unstable();
+            list.shared_sort();
         }
-        edges.sort_unstable();
+        edges.shared_sort();
         Graph {
             nodes,
             index,

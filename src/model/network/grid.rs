@@ -2,6 +2,7 @@
 //! usual advice on how to involve the actors in it.
 
 use super::{name_key, Actor, Network};
+use crate::model::order::SharedSort;
 use crate::model::Lang;
 
 /// From this score (1–5) on, influence or interest counts as high on the grid: the
@@ -89,7 +90,7 @@ pub fn quadrant_actors(net: &Network, quadrant: Quadrant) -> Vec<&Actor> {
         .iter()
         .filter(|a| Quadrant::of(a) == quadrant)
         .collect();
-    list.sort_by_cached_key(|a| {
+    list.shared_sort_by_key(|a| {
         (
             std::cmp::Reverse(a.influence),
             std::cmp::Reverse(a.interest),

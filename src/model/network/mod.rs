@@ -18,6 +18,7 @@ pub mod snapshot;
 pub mod suggestions;
 pub mod tie;
 
+use crate::model::order::SharedSort;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -136,7 +137,7 @@ impl Network {
             normalise_parts(&mut s.actors, &mut s.ties);
         }
         self.snapshots
-            .sort_by(|x, y| x.taken.cmp(&y.taken).then(x.id.cmp(&y.id)));
+            .shared_sort_by(|x, y| x.taken.cmp(&y.taken).then(x.id.cmp(&y.id)));
     }
 
     pub fn actor(&self, id: Id) -> Option<&Actor> {
@@ -389,8 +390,8 @@ fn normalise_parts(actors: &mut [Actor], ties: &mut [Tie]) {
         a.organisation = a.organisation.trim().to_string();
         a.role = a.role.trim().to_string();
     }
-    actors.sort_by_cached_key(|a| (name_key(&a.name), a.id));
-    ties.sort_by_key(|t| (t.pair(), t.id));
+    actors.shared_sort_by_key(|a| (name_key(&a.name), a.id));
+    ties.shared_sort_by_key(|t| (t.pair(), t.id));
 }
 
 #[cfg(test)]

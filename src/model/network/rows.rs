@@ -1,5 +1,6 @@
 //! What the table view and the filters need from the map and the journal.
 
+use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use super::analysis::{centrality, Centrality};
@@ -37,7 +38,7 @@ pub fn actor_rows(net: &Network) -> Vec<ActorRow> {
             }
         })
         .collect();
-    rows.sort_by_cached_key(|r| (name_key(&r.actor.name), r.actor.id));
+    rows.shared_sort_by_key(|r| (name_key(&r.actor.name), r.actor.id));
     rows
 }
 
@@ -45,7 +46,7 @@ pub fn actor_rows(net: &Network) -> Vec<ActorRow> {
 /// `<select>`, without the centrality the table computes.
 pub fn actor_choices(net: &Network) -> Vec<(Id, String)> {
     let mut list: Vec<(Id, String)> = net.actors.iter().map(|a| (a.id, a.name.clone())).collect();
-    list.sort_by_cached_key(|(id, name)| (name_key(name), *id));
+    list.shared_sort_by_key(|(id, name)| (name_key(name), *id));
     list
 }
 
@@ -68,7 +69,7 @@ pub fn tie_rows(net: &Network, lang: Lang) -> Vec<TieRow> {
             to: net.endpoint_name(t.b, lang).unwrap_or("?").to_string(),
         })
         .collect();
-    rows.sort_by_cached_key(|r| (name_key(&r.from), name_key(&r.to), r.tie.id));
+    rows.shared_sort_by_key(|r| (name_key(&r.from), name_key(&r.to), r.tie.id));
     rows
 }
 

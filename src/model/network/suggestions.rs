@@ -1,5 +1,6 @@
 //! Plain-language hints from the map: whom the advisor might get to know better.
 
+use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use super::analysis::{brokers_from, centrality};
@@ -119,7 +120,7 @@ pub fn suggestions(net: &Network, open_case_stakeholders: &[Id]) -> Vec<Suggesti
         })
         .collect();
     influential
-        .sort_by_cached_key(|(a, _)| (std::cmp::Reverse(a.influence), name_key(&a.name), a.id));
+        .shared_sort_by_key(|(a, _)| (std::cmp::Reverse(a.influence), name_key(&a.name), a.id));
     out.extend(
         influential
             .into_iter()

@@ -1,6 +1,7 @@
 //! Development goals (the POP): what the participant wants to grow in, linked to
 //! competencies, with actions and an optional due date.
 
+use crate::model::order::SharedSort;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -249,14 +250,14 @@ impl SelfScan {
             .iter()
             .filter(|g| g.is_due_within(today, days))
             .collect();
-        due.sort_by_key(|g| g.due);
+        due.shared_sort_by_key(|g| g.due);
         due
     }
 
     /// Open goals past their due date, longest overdue first.
     pub fn overdue_goals(&self, today: NaiveDate) -> Vec<&Goal> {
         let mut overdue: Vec<&Goal> = self.goals.iter().filter(|g| g.is_overdue(today)).collect();
-        overdue.sort_by_key(|g| g.due);
+        overdue.shared_sort_by_key(|g| g.due);
         overdue
     }
 

@@ -1,6 +1,7 @@
 //! The section's scans: starting, filling in, finishing, copying and deleting them, and
 //! their scores. Scans are kept in date order.
 
+use crate::model::order::SharedSort;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::framework::Framework;
@@ -145,7 +146,7 @@ impl SelfScan {
 
     pub fn set_scan_date(&mut self, scan: Id, date: NaiveDate) -> Result<(), ScanError> {
         self.with_draft(scan, |s, _| s.set_date(date))?;
-        self.scans.sort_by_key(|s| s.date);
+        self.scans.shared_sort_by_key(|s| s.date);
         Ok(())
     }
 

@@ -4,6 +4,7 @@
 //! Every score is computed with the scan's own framework version, and scans are compared by
 //! competency id, so a later edit of the framework never changes an earlier result.
 
+use crate::model::order::SharedSort;
 use std::cmp::Ordering;
 
 use super::display::{display_text, FrameworkText};
@@ -101,7 +102,7 @@ pub fn area_scores(framework: &Framework, scan: &Scan) -> Vec<AreaScore> {
 
 /// Descending, with ties kept in framework order (the sort is stable).
 fn sort_desc_by(scores: &mut [&CompetencyScore], key: impl Fn(&CompetencyScore) -> f64) {
-    scores.sort_by(|a, b| key(b).partial_cmp(&key(a)).unwrap_or(Ordering::Equal));
+    scores.shared_sort_by(|a, b| key(b).partial_cmp(&key(a)).unwrap_or(Ordering::Equal));
 }
 
 /// The `n` highest means; ties keep framework order. Unrated competencies are left out.

@@ -1,5 +1,6 @@
 //! The section's checks on data from outside, and the tidying that follows them.
 
+use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use super::default_framework::default_framework;
@@ -170,7 +171,7 @@ impl SelfScan {
         for scan in &mut self.scans {
             scan.normalise();
         }
-        self.scans.sort_by_key(|s| s.date);
+        self.scans.shared_sort_by_key(|s| s.date);
         let ids: Vec<String> = self
             .framework_ids()
             .into_iter()

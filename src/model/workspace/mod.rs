@@ -6,6 +6,7 @@ mod overview;
 
 pub use overview::{overview, overview_csv, CompetencyRow, Overview, ParticipantLine};
 
+use crate::model::order::SharedSort;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::bundle::{self, Bundle, BundleKind, Resolution, Selection, Sender};
@@ -230,7 +231,7 @@ pub fn recent_entries(doc: &Document, n: usize) -> Vec<&super::journal::Entry> {
         .iter()
         .filter(|e| doc.journal.case(e.case_id).is_some())
         .collect();
-    all.sort_by(|a, b| b.date.cmp(&a.date).then(b.updated.cmp(&a.updated)));
+    all.shared_sort_by(|a, b| b.date.cmp(&a.date).then(b.updated.cmp(&a.updated)));
     all.truncate(n);
     all
 }

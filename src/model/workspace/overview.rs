@@ -2,6 +2,7 @@
 //! are spread, their mean, and the change since the nulmeting. Anonymous unless names are
 //! asked for; as CSV for the regiegroep's own spreadsheet.
 
+use crate::model::order::SharedSort;
 use crate::model::selfscan::scoring::competency_mean;
 use crate::model::selfscan::{display_text, FrameworkText, Scan, ScanLabel, SelfScan};
 use crate::model::{Document, Lang};
@@ -88,7 +89,7 @@ pub fn overview(docs: &[&Document], lang: Lang) -> Overview {
             }
         })
         .collect();
-    participants.sort_by_key(|p| p.name.to_lowercase());
+    participants.shared_sort_by_key(|p| p.name.to_lowercase());
     let competencies = ids
         .iter()
         .enumerate()
@@ -233,7 +234,7 @@ pub fn overview_csv(o: &Overview, names: bool, lang: Lang) -> String {
     let mut rows: Vec<&ParticipantLine> = o.participants.iter().collect();
     if !names {
         // By the scores themselves, so the order says nothing about who is who.
-        rows.sort_by(|a, b| {
+        rows.shared_sort_by(|a, b| {
             let key = |p: &ParticipantLine| {
                 p.scores
                     .iter()

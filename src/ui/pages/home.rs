@@ -1,3 +1,4 @@
+use crate::model::order::SharedSort;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -142,7 +143,7 @@ fn GoalsDue() -> impl IntoView {
                 .into_iter()
                 .map(|g| (g.id, g.title.clone(), g.due, g.is_overdue(today)))
                 .collect();
-            open.sort_by_key(|(_, _, due, overdue)| (!overdue, due.is_none(), *due));
+            open.shared_sort_by_key(|(_, _, due, overdue)| (!overdue, due.is_none(), *due));
             open
         })
     });

@@ -1,5 +1,6 @@
 //! One case: its description, what it is linked to, and the timeline of its entries.
 
+use crate::model::order::SharedSort;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -358,7 +359,7 @@ fn ActorChoice(id: Id) -> impl IntoView {
             .iter()
             .map(|a| (a.id, a.name.clone()))
             .collect();
-        actors.sort_by_cached_key(|(_, name)| fold(name));
+        actors.shared_sort_by_key(|(_, name)| fold(name));
         actors
     });
     let chosen = journal_memo(move |j| j.case(id).map(|c| c.actors.clone()).unwrap_or_default());

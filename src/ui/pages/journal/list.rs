@@ -1,5 +1,6 @@
 //! The case list: full-text search, filters, sorting, and a new case.
 
+use crate::model::order::SharedSort;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -328,7 +329,7 @@ fn Filters(
             .iter()
             .map(|a| (a.id, a.name.clone()))
             .collect();
-        actors.sort_by_cached_key(|(_, name)| fold(name));
+        actors.shared_sort_by_key(|(_, name)| fold(name));
         actors
     });
     view! {

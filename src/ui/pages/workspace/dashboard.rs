@@ -1,3 +1,4 @@
+use crate::model::order::SharedSort;
 use leptos::prelude::*;
 
 use super::{load_from_route, moment, today, ParticipantNav};
@@ -142,7 +143,7 @@ pub(super) fn agenda_list(doc: &Document) -> AnyView {
     let mut items = agenda(&doc.journal, today());
     // The participant's questions for the begeleider first: they are what a session is
     // for, and with many next steps they would otherwise end up pages further.
-    items.sort_by_key(|i| !matches!(i.kind, AgendaKind::CoachQuestion));
+    items.shared_sort_by_key(|i| !matches!(i.kind, AgendaKind::CoachQuestion));
     if items.is_empty() {
         return view! { <p class="muted">{t("Geen open vragen of stappen.", "No open questions or steps.")}</p> }.into_any();
     }

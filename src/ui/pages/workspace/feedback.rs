@@ -1,3 +1,4 @@
+use crate::model::order::SharedSort;
 use leptos::prelude::*;
 
 use super::{load_from_route, save_held, today, ParticipantNav};
@@ -164,7 +165,7 @@ fn EntryFeedback(
                                 .map(move |f| (label.clone(), f.clone()))
                         })
                         .collect();
-                    out.sort_by_key(|(_, f)| std::cmp::Reverse(f.written));
+                    out.shared_sort_by_key(|(_, f)| std::cmp::Reverse(f.written));
                     out
                 })
                 .unwrap_or_default()
@@ -231,7 +232,7 @@ fn GoalFeedback(
                                 .map(|f| (g.title.clone(), f.clone()))
                         })
                         .collect();
-                    out.sort_by_key(|(_, f)| std::cmp::Reverse(f.written));
+                    out.shared_sort_by_key(|(_, f)| std::cmp::Reverse(f.written));
                     out
                 })
                 .unwrap_or_default()
