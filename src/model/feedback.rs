@@ -2,11 +2,11 @@
 //! someone else's words: it arrives in a feedback bundle, is shown read-only beside what
 //! it is about, and merging it never touches the participant's own text.
 
-use crate::model::order::SharedSort;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Id, Role};
+use crate::model::order::SharedSort;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
 pub struct Feedback {

@@ -2,11 +2,11 @@
 //! run: a profile with scans, goals, a network map and a case journal whose cases name
 //! actors of that map.
 
-use crate::model::order::SharedSort;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use super::selfscan::{Rater, RaterRole, Rating, ScanLabel};
 use super::{journal, network, Document, Id, Profile, Role};
+use crate::model::order::SharedSort;
 
 pub struct Size {
     pub cases: usize,

@@ -10,12 +10,12 @@
 //! Reading a copy goes through the same door as any stored document
 //! (`restore_document_value`); an unreadable copy is reported, never silently dropped.
 
-use crate::model::order::SharedSort;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
+use crate::model::order::SharedSort;
 use crate::model::restore::{restore_document_value, RestoreError};
 use crate::model::{Document, Id, Lang};
 

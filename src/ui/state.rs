@@ -4,13 +4,13 @@
 //! leaving the page flushes it at once, so a reload mid-sentence loses nothing. The store
 //! itself lives in a thread-local (wasm has one thread) because signals must be `Send`.
 
-use crate::model::order::SharedSort;
 use std::cell::RefCell;
 use std::time::Duration;
 
 use leptos::prelude::*;
 
 use super::i18n::lang;
+use crate::model::order::SharedSort;
 use crate::model::reminder::ExportMark;
 use crate::model::{Document, Id, Lang, Profile};
 use crate::storage::local::LocalBackend;

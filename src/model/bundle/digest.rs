@@ -2,9 +2,10 @@
 //! keys sorted at every level, no white space), so that any reader gets the same bytes
 //! from the same value whatever order a writer used.
 
-use crate::model::order::SharedSort;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
+
+use crate::model::order::SharedSort;
 
 pub const PREFIX: &str = "sha256:";
 

@@ -1,10 +1,10 @@
 //! "Agenda voor de volgende sessie": every open coach question and open next step across
 //! the live cases, in the order they need attention.
 
-use crate::model::order::SharedSort;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{fold, Entry, Journal};
+use crate::model::order::SharedSort;
 use crate::model::Id;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,11 +1,11 @@
 //! The bin ("prullenbak"): deleted cases and entries wait here, with their ids, until they
 //! are restored or the bin is emptied.
 
-use crate::model::order::SharedSort;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::{Case, Entry, Journal};
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]

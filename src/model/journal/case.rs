@@ -1,12 +1,12 @@
 //! Cases: the real, current problems ("vraagstukken") a participant works on in the course.
 
-use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::Journal;
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
 /// Longest title the form accepts, in characters.

@@ -1,7 +1,6 @@
 //! Entries ("journaalnotities"): dated reflections on a case, with next steps, a question
 //! for the coach, and the coach's feedback kept apart from the participant's own words.
 
-use crate::model::order::SharedSort;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
@@ -10,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Journal, ReflectionModel};
 use crate::model::feedback::{self, Feedback};
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]

@@ -4,7 +4,6 @@
 //! each query is then a linear scan of plain substring tests, which stays well under a
 //! keystroke's budget for a course's worth of entries.
 
-use crate::model::order::SharedSort;
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
@@ -14,6 +13,7 @@ use super::case::tag_key;
 use super::entry::newest_first;
 use super::fold::fold_into;
 use super::{fold, Case, CaseStatus, Entry, Journal};
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -1,12 +1,12 @@
 //! The journal's part of the restore door: what makes stored data unacceptable, and the
 //! tidying that makes two equal journals serialise alike.
 
-use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::{BinItem, Journal};
+use crate::model::order::SharedSort;
 use crate::model::validation::{check_unique_ids, Problem};
 use crate::model::Id;
 

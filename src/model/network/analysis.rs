@@ -2,11 +2,11 @@
 //! Pure functions; the advisor counts as a node, and ties count as undirected and
 //! unweighted, because information and influence travel both ways along a tie.
 
-use crate::model::order::SharedSort;
 use std::collections::{HashMap, HashSet};
 
 use super::graph::Graph;
 use super::{Endpoint, Network};
+use crate::model::order::SharedSort;
 use crate::model::Id;
 
 #[derive(Debug, Clone, Copy, PartialEq)]

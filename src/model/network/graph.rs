@@ -1,9 +1,9 @@
 //! The map as an index graph, the shape every analysis and the layout work on.
 
-use crate::model::order::SharedSort;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::{Endpoint, Network};
+use crate::model::order::SharedSort;
 
 /// Node 0 is always the advisor; actors follow in id order, so that the same map gives the
 /// same graph however its lists happen to be ordered. Ties are undirected here, and ties

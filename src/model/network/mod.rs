@@ -18,13 +18,13 @@ pub mod snapshot;
 pub mod suggestions;
 pub mod tie;
 
-use crate::model::order::SharedSort;
 use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
 use super::validation::{check_unique_ids, term, Problem};
 use super::{Id, Lang};
+use crate::model::order::SharedSort;
 
 pub use actor::{name_key, Actor, ActorKind, Attitude, Position, Rapport};
 pub use snapshot::{compare, Snapshot, SnapshotDiff};

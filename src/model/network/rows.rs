@@ -1,11 +1,11 @@
 //! What the table view and the filters need from the map and the journal.
 
-use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use super::analysis::{centrality, Centrality};
 use super::{name_key, Actor, Endpoint, Network, Tie};
 use crate::model::journal::{CaseStatus, Journal};
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
 /// One line of the actors table.

@@ -1,10 +1,10 @@
 //! Plain-language hints from the map: whom the advisor might get to know better.
 
-use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use super::analysis::{brokers_from, centrality};
 use super::{name_key, Endpoint, Network, Strength};
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
 /// From this influence (1–5) on, an actor counts as influential.

@@ -1,7 +1,6 @@
 //! Development goals (the POP): what the participant wants to grow in, linked to
 //! competencies, with actions and an optional due date.
 
-use crate::model::order::SharedSort;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -11,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::framework::trim;
 use super::SelfScan;
 use crate::model::feedback::{self, Feedback};
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Default)]

@@ -1,7 +1,6 @@
 //! The section's scans: starting, filling in, finishing, copying and deleting them, and
 //! their scores. Scans are kept in date order.
 
-use crate::model::order::SharedSort;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::framework::Framework;
@@ -9,6 +8,7 @@ use super::progress::{progress, ScanProgress};
 use super::scan::{Rater, Rating, Scan, ScanError, ScanLabel};
 use super::scoring::{self, AreaScore, CompetencyDelta, CompetencyScore, Radar, RaterComparison};
 use super::SelfScan;
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
 impl SelfScan {

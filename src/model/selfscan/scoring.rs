@@ -4,12 +4,12 @@
 //! Every score is computed with the scan's own framework version, and scans are compared by
 //! competency id, so a later edit of the framework never changes an earlier result.
 
-use crate::model::order::SharedSort;
 use std::cmp::Ordering;
 
 use super::display::{display_text, FrameworkText};
 use super::framework::Framework;
 use super::scan::Scan;
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
 /// Self and other "differ" from one whole level apart: less is within the noise of a

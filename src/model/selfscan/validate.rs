@@ -1,12 +1,12 @@
 //! The section's checks on data from outside, and the tidying that follows them.
 
-use crate::model::order::SharedSort;
 use std::collections::HashSet;
 
 use super::default_framework::default_framework;
 use super::framework::trim;
 use super::scan::{Rater, Rating, Scan, ScanLabel};
 use super::SelfScan;
+use crate::model::order::SharedSort;
 use crate::model::validation::{check_unique_ids, Problem};
 use crate::model::Lang;
 

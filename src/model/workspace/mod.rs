@@ -6,13 +6,13 @@ mod overview;
 
 pub use overview::{overview, overview_csv, CompetencyRow, Overview, ParticipantLine};
 
-use crate::model::order::SharedSort;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::bundle::{self, Bundle, BundleKind, Resolution, Selection, Sender};
 use super::journal::Feedback;
 use super::selfscan::{Rater, RaterRole, ScanError, ScanLabel};
 use super::{Document, Id, Lang, Profile, Role};
+use crate::model::order::SharedSort;
 
 /// What a new bundle brought, compared with the copy held before it.
 #[derive(Debug, Clone, PartialEq, Default)]

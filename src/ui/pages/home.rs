@@ -1,7 +1,7 @@
-use crate::model::order::SharedSort;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::model::order::SharedSort;
 use crate::model::reminder::reminder;
 use crate::model::Lang;
 use crate::ui::components::PageTitle;

@@ -1,6 +1,5 @@
 //! One case: its description, what it is linked to, and the timeline of its entries.
 
-use crate::model::order::SharedSort;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -11,6 +10,7 @@ use super::shared::{
 };
 use crate::model::id::new_id;
 use crate::model::journal::{fold, names_from_text, names_to_text, parse_date, CaseStatus, Entry};
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};

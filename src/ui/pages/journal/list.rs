@@ -1,6 +1,5 @@
 //! The case list: full-text search, filters, sorting, and a new case.
 
-use crate::model::order::SharedSort;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -14,6 +13,7 @@ use super::shared::{
 };
 use crate::model::id::new_id;
 use crate::model::journal::{fold, Case, CaseQuery, CaseSort, CaseStatus, SearchIndex};
+use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};

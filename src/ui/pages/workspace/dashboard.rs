@@ -1,9 +1,9 @@
-use crate::model::order::SharedSort;
 use leptos::prelude::*;
 
 use super::{load_from_route, moment, today, ParticipantNav};
 use crate::model::journal::{agenda, AgendaKind};
 use crate::model::network::analysis::{brokers, isolated_actors};
+use crate::model::order::SharedSort;
 use crate::model::workspace::recent_entries;
 use crate::model::{Document, Lang};
 use crate::ui::components::PageTitle;

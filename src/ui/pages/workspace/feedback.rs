@@ -1,10 +1,10 @@
-use crate::model::order::SharedSort;
 use leptos::prelude::*;
 
 use super::{load_from_route, save_held, today, ParticipantNav};
 use crate::model::bundle::file_name;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
+use crate::model::order::SharedSort;
 use crate::model::selfscan::{display_text, FrameworkText, Rating};
 use crate::model::workspace::{
     add_feedback, draft_ratings, feedback_bundle, start_rating, FeedbackOn,
