@@ -53,9 +53,6 @@ fn move_into_place<T>(items: &mut [T], mut order: Vec<usize>) {
         let mut at = start;
         while order[at] != start {
             let from = order[at];
-            if from == at {
-                break;
-            }
             items.swap(at, from);
             order[at] = at;
             at = from;

@@ -27,7 +27,7 @@ pub use entry::{CoachQuestion, Entry, EntryError, NextStep};
 pub use fold::fold;
 pub use input::{names_from_text, names_to_text, parse_date, parse_optional_date, DateError};
 pub use reflection::{step_by_key, ReflectionModel, Step};
-pub use search::{CaseHit, CaseQuery, CaseSort, SearchIndex};
+pub use search::{actor_options, CaseHit, CaseQuery, CaseSort, SearchIndex};
 pub use validate::{MAX_YEAR, MIN_YEAR};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]

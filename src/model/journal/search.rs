@@ -13,6 +13,7 @@ use super::case::tag_key;
 use super::entry::newest_first;
 use super::fold::fold_into;
 use super::{fold, Case, CaseStatus, Entry, Journal};
+use crate::model::network::Network;
 use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
 
@@ -216,6 +217,14 @@ impl Journal {
     }
 }
 
+/// The map's actors as `(id, name)`, in the order the journal lists them (by folded
+/// name, accents ignored): the choices of a case's actors and of the actor filter.
+pub fn actor_options(net: &Network) -> Vec<(Id, String)> {
+    let mut actors: Vec<(Id, String)> = net.actors.iter().map(|a| (a.id, a.name.clone())).collect();
+    actors.shared_sort_by_key(|(_, name)| fold(name));
+    actors
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -294,6 +303,17 @@ mod tests {
             text: q.into(),
             ..CaseQuery::default()
         }
+    }
+
+    #[test]
+    fn actor_options_are_listed_by_folded_name() {
+        use crate::model::network::Actor;
+        let mut net = Network::default();
+        for (n, name) in [(1, "Eva"), (2, "Émile"), (3, "anna")] {
+            net.add_actor(Actor::new(Id::from_u128(n), name)).unwrap();
+        }
+        let names: Vec<String> = actor_options(&net).into_iter().map(|(_, n)| n).collect();
+        assert_eq!(names, ["anna", "Émile", "Eva"]);
     }
 
     #[test]

@@ -9,8 +9,9 @@ use super::shared::{
     JournalNav, QUERY_DELETED,
 };
 use crate::model::id::new_id;
-use crate::model::journal::{fold, names_from_text, names_to_text, parse_date, CaseStatus, Entry};
-use crate::model::order::SharedSort;
+use crate::model::journal::{
+    actor_options, names_from_text, names_to_text, parse_date, CaseStatus, Entry,
+};
 use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
@@ -352,16 +353,7 @@ fn CompetencyChoice(id: Id) -> impl IntoView {
 #[component]
 fn ActorChoice(id: Id) -> impl IntoView {
     let app = use_app();
-    let actors = doc_memo(|d| {
-        let mut actors: Vec<(Id, String)> = d
-            .network
-            .actors
-            .iter()
-            .map(|a| (a.id, a.name.clone()))
-            .collect();
-        actors.shared_sort_by_key(|(_, name)| fold(name));
-        actors
-    });
+    let actors = doc_memo(|d| actor_options(&d.network));
     let chosen = journal_memo(move |j| j.case(id).map(|c| c.actors.clone()).unwrap_or_default());
     view! {
         <fieldset class="field checks">

@@ -12,8 +12,7 @@ use super::shared::{
     JournalNav, QUERY_DELETED,
 };
 use crate::model::id::new_id;
-use crate::model::journal::{fold, Case, CaseQuery, CaseSort, CaseStatus, SearchIndex};
-use crate::model::order::SharedSort;
+use crate::model::journal::{actor_options, Case, CaseQuery, CaseSort, CaseStatus, SearchIndex};
 use crate::model::{Id, Lang};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
@@ -322,16 +321,7 @@ fn Filters(
             })
             .unwrap_or_default()
     });
-    let actors = doc_memo(|d| {
-        let mut actors: Vec<(Id, String)> = d
-            .network
-            .actors
-            .iter()
-            .map(|a| (a.id, a.name.clone()))
-            .collect();
-        actors.shared_sort_by_key(|(_, name)| fold(name));
-        actors
-    });
+    let actors = doc_memo(|d| actor_options(&d.network));
     view! {
         <div class="case-filters" role="search" aria-label=t("Casussen zoeken", "Search cases")>
             <div class="field search-field">
