@@ -3,6 +3,8 @@
 //! Steps, as in Excalidraw's `restore`: size check, parse, identify, migrate, decode,
 //! validate, normalise. Nothing is accepted half-way.
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 
 use super::migrate;
@@ -259,10 +261,32 @@ pub fn restore_document_value(value: Value) -> Result<Document, RestoreError> {
         });
     }
     let value = migrate::migrate(value, schema)?;
-    let doc: Document = serde_json::from_value(value).map_err(|e| RestoreError::Shape {
-        detail: e.to_string(),
-    })?;
+    let doc: Document = decode_tree(&value).map_err(|detail| RestoreError::Shape { detail })?;
     accept(doc)
+}
+
+/// Decodes a parsed tree into a type by way of its text. `serde_json::from_value` would
+/// be quicker here, but it makes every `Deserialize` impl exist a second time in the wasm
+/// (once for the text reader, once for `Value`), and the quick ways read text anyway.
+/// The error is serde_json's without its position, which would point into generated text.
+pub fn decode_tree<T: DeserializeOwned>(value: &Value) -> Result<T, String> {
+    serde_json::from_str(&value.to_string()).map_err(|e| without_position(&e))
+}
+
+/// A tree of any value, made the same way as [`decode_tree`] for the same reason: its
+/// `Serialize` impls then exist only for the text writer, not for `Value` as well.
+pub fn encode_tree<T: Serialize>(value: &T) -> Result<Value, String> {
+    let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
+    serde_json::from_str(&text).map_err(|e| without_position(&e))
+}
+
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&suffix) {
+        Some(message) => message.to_string(),
+        None => text,
+    }
 }
 
 /// Decoded is not yet accepted: the rules of the model must hold, and the same data must
@@ -402,5 +426,18 @@ mod tests {
             .message(Lang::En)
             .starts_with("The data is not valid:\n• profile "));
         assert!(err.message(Lang::En).ends_with(": name is empty."));
+    }
+
+    #[test]
+    fn a_tree_decodes_as_its_text_would_and_names_no_position_in_generated_text() {
+        let d = doc();
+        let tree = encode_tree(&d).unwrap();
+        assert_eq!(tree, serde_json::to_value(&d).unwrap());
+        assert_eq!(decode_tree::<Document>(&tree).unwrap(), d);
+        let mut wrong = tree;
+        wrong["profile"]["name"] = 5.into();
+        let detail = decode_tree::<Document>(&wrong).unwrap_err();
+        assert!(detail.starts_with("invalid type: integer `5`"), "{detail}");
+        assert!(!detail.contains(" at line "), "{detail}");
     }
 }

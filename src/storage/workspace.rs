@@ -8,15 +8,16 @@
 //! surrogate, so a copy takes about an eighth of its JSON size (see `docs/performance.md`).
 //!
 //! Reading a copy goes through the same door as any stored document
-//! (`restore_document_value`); an unreadable copy is reported, never silently dropped.
+//! (`restore_document`); an unreadable copy is reported, never silently dropped.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
 use crate::model::order::SharedSort;
-use crate::model::restore::{restore_document_value, RestoreError};
+use crate::model::restore::{restore_document, RestoreError};
 use crate::model::{Document, Id, Lang};
 
 /// What this app assumes localStorage allows per origin: Chromium and Firefox allow
@@ -157,11 +158,14 @@ pub struct Held {
     pub received: DateTime<Utc>,
 }
 
+/// Written with the document itself (`&Document`) and read with its text left as it is
+/// (`Box<RawValue>`), so the document goes through the one door in on its quick way, and
+/// no copy of it is built as a JSON tree either way.
 #[derive(Serialize, Deserialize)]
-struct Envelope {
+struct Envelope<D> {
     exported: DateTime<Utc>,
     received: DateTime<Utc>,
-    document: serde_json::Value,
+    document: D,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -276,8 +280,7 @@ impl Workspace {
         let envelope = Envelope {
             exported,
             received,
-            document: serde_json::to_value(document)
-                .map_err(|e| BackendError::Other(e.to_string()))?,
+            document,
         };
         let text =
             serde_json::to_string(&envelope).map_err(|e| BackendError::Other(e.to_string()))?;
@@ -313,9 +316,9 @@ impl Workspace {
             return Ok(None);
         };
         let text = unpack(&raw).ok_or(WorkspaceError::Unreadable(None))?;
-        let envelope: Envelope =
+        let envelope: Envelope<Box<RawValue>> =
             serde_json::from_str(&text).map_err(|_| WorkspaceError::Unreadable(None))?;
-        let document = restore_document_value(envelope.document)
+        let document = restore_document(envelope.document.get())
             .map_err(|e| WorkspaceError::Unreadable(Some(e)))?;
         Ok(Some(Held {
             document,

@@ -3,7 +3,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{digest, Bundle, BundleKind, Sender, BUNDLE_FORMAT, BUNDLE_SCHEMA};
-use crate::model::restore::APP_VERSION;
+use crate::model::restore::{encode_tree, APP_VERSION};
 use crate::model::{Document, Id};
 
 /// What goes into a bundle. The profile always does: it says whose data it is.
@@ -75,7 +75,7 @@ pub fn build(
     now: DateTime<Utc>,
 ) -> Bundle {
     let shared = selected(doc, selection);
-    let contents = serde_json::to_value(&shared).unwrap_or_default();
+    let contents = encode_tree(&shared).unwrap_or_default();
     Bundle {
         format: BUNDLE_FORMAT.into(),
         schema: BUNDLE_SCHEMA,

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::{digest, digest_of_text, Bundle, BUNDLE_FORMAT, BUNDLE_SCHEMA};
 use crate::model::restore::{
-    parse_json, restore_document, restore_document_value, RestoreError, APP_VERSION,
+    decode_tree, parse_json, restore_document, restore_document_value, RestoreError, APP_VERSION,
 };
 use crate::model::{Document, Lang, FRAMEWORK_FORMAT};
 
@@ -278,9 +278,7 @@ pub(super) fn read_fully(text: &str) -> Result<Opened, BundleError> {
     // costs as much as parsing it.
     let mut value = value;
     let contents = value.as_object_mut().and_then(|map| map.remove("contents"));
-    let bundle: Bundle = serde_json::from_value(value).map_err(|e| BundleError::Shape {
-        detail: e.to_string(),
-    })?;
+    let bundle: Bundle = decode_tree(&value).map_err(|detail| BundleError::Shape { detail })?;
     if let Some(encrypted) = &bundle.encrypted {
         if !encrypted.is_supported() {
             return Err(BundleError::UnsupportedEncryption {

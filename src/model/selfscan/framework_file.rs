@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::framework::Framework;
 use super::framework_error::FrameworkError;
-use crate::model::restore::{parse_json, RestoreError};
+use crate::model::restore::{decode_tree, parse_json, RestoreError};
 use crate::model::FRAMEWORK_FORMAT;
 
 /// The envelope version this build writes and reads.
@@ -88,9 +88,7 @@ pub fn parse_framework(text: &str) -> Result<Framework, FrameworkError> {
         return Err(FrameworkError::FrameworkNotAnObject);
     }
     let mut framework: Framework =
-        serde_json::from_value(inner).map_err(|e| FrameworkError::Shape {
-            detail: e.to_string(),
-        })?;
+        decode_tree(&inner).map_err(|detail| FrameworkError::Shape { detail })?;
     framework.normalise();
     framework.check()?;
     Ok(framework)
