@@ -12,9 +12,10 @@ use super::workspace::{pack_quick, unpack, PACKED};
 use crate::model::order::SharedSort;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::model::reminder::ExportMark;
-use crate::model::restore::{restore_document, restore_document_value, RestoreError};
+use crate::model::restore::{restore_document, RestoreError};
 use crate::model::{Document, Id, Lang};
 
 /// Documents larger than this are stored deflated and packed (`workspace::pack_quick`, about
@@ -86,10 +87,13 @@ pub struct Startup {
     pub kept: Vec<Kept>,
 }
 
+/// Written with the document itself and read with its text left as it is, like the
+/// workspace's envelope: the document comes back through the one door in on its quick
+/// way, and no JSON tree of it is built either way.
 #[derive(Serialize, Deserialize)]
-struct Backup {
+struct Backup<D> {
     taken: DateTime<Utc>,
-    document: serde_json::Value,
+    document: D,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -307,7 +311,7 @@ impl Store {
     pub fn save_backup(&self, doc: &Document, taken: DateTime<Utc>) -> Result<(), SaveError> {
         let backup = Backup {
             taken,
-            document: serde_json::to_value(doc).map_err(|e| SaveError::Other(e.to_string()))?,
+            document: doc,
         };
         let text = serde_json::to_string(&backup).map_err(|e| SaveError::Other(e.to_string()))?;
         self.backend
@@ -323,11 +327,12 @@ impl Store {
         let Some(raw) = self.backend.get(&self.keys.backup(profile))? else {
             return Ok(None);
         };
-        let Some(Ok(backup)) = decode(&raw).map(|json| serde_json::from_str::<Backup>(&json))
+        let Some(Ok(backup)) =
+            decode(&raw).map(|json| serde_json::from_str::<Backup<Box<RawValue>>>(&json))
         else {
             return Ok(None);
         };
-        Ok(restore_document_value(backup.document)
+        Ok(restore_document(backup.document.get())
             .ok()
             .map(|doc| (backup.taken, doc)))
     }
