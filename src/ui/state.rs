@@ -234,15 +234,22 @@ impl AppState {
         let Some(id) = self.active_id() else {
             return Ok(());
         };
+        with_runtime(|rt| rt.store.remove_profile(id))
+            .unwrap_or(Err(crate::storage::BackendError::Unavailable))
+            .map_err(|e| SaveError::from(e).message(lang()))?;
+        self.close_gone(id);
+        Ok(())
+    }
+
+    /// After a profile's keys are gone (wiped here or in another tab): it leaves the
+    /// list, and the next profile opens, or the first-run page when there is none.
+    fn close_gone(&self, id: Id) {
         with_runtime(|rt| {
             if let Some(handle) = rt.pending.take() {
                 handle.clear();
             }
             rt.pending_since = None;
-            rt.store.remove_profile(id)
-        })
-        .unwrap_or(Err(crate::storage::BackendError::Unavailable))
-        .map_err(|e| SaveError::from(e).message(lang()))?;
+        });
         self.profiles.update(|all| all.retain(|p| p.id != id));
         self.doc.set(None);
         self.last_export.set(None);
@@ -252,7 +259,6 @@ impl AppState {
         if let Some(next) = next {
             let _ = self.switch_to(next);
         }
-        Ok(())
     }
 
     fn schedule_save(&self) {
@@ -312,30 +318,51 @@ impl AppState {
                 }
             }
             Some(Err(conflict @ SaveError::Conflict { .. })) => {
-                self.reload_from_storage();
-                self.notice.set(Some(conflict.message(lang())));
+                // A profile wiped in the other tab is closed here with its own notice.
+                let still_stored = self.reload_from_storage();
+                if still_stored {
+                    self.notice.set(Some(conflict.message(lang())));
+                }
             }
             Some(Err(e)) => self.save.set(SaveState::Failed(e)),
             None => {}
         }
     }
 
-    /// Takes the stored copy of the active profile, as another tab left it.
-    fn reload_from_storage(&self) {
-        let Some(id) = self.doc.with_untracked(|d| d.as_ref().map(Document::id)) else {
-            return;
+    /// Takes the stored copy of the active profile, as another tab left it. Returns
+    /// false when there is none: the profile was wiped there, so it is closed here too
+    /// (and says so) rather than kept on screen, where every edit would be refused.
+    /// A copy that cannot be read or reached stays as it is; the next save reports it.
+    fn reload_from_storage(&self) -> bool {
+        let Some(id) = self.active_id() else {
+            return true;
         };
         let loaded = with_runtime(|rt| {
-            let loaded = rt.store.load(id).ok().flatten().and_then(Result::ok);
-            if let Some(doc) = &loaded {
+            let loaded = rt.store.load(id);
+            if let Ok(Some(Ok(doc))) = &loaded {
                 rt.saved_revision = doc.revision;
             }
             loaded
-        })
-        .flatten();
-        if let Some(doc) = loaded {
-            self.doc.set(Some(doc));
-            self.save.set(SaveState::Saved);
+        });
+        match loaded {
+            Some(Ok(Some(Ok(doc)))) => {
+                self.doc.set(Some(doc));
+                self.save.set(SaveState::Saved);
+                true
+            }
+            Some(Ok(None)) => {
+                self.close_gone(id);
+                self.notice.set(Some(
+                    lang()
+                        .pick(
+                            "Dit profiel is in een ander tabblad gewist, en is daarom hier ook gesloten.",
+                            "This profile was wiped in another tab, so it has been closed here too.",
+                        )
+                        .into(),
+                ));
+                false
+            }
+            _ => true,
         }
     }
 

@@ -102,6 +102,31 @@ test('two tabs: a change still waiting in one tab is never written over the newe
   await expect(b.getByLabel('Leergang', { exact: true })).toHaveValue('Daarna van A');
 });
 
+test('two tabs: a profile wiped in one is closed in the other, which never writes it back', async ({ context }) => {
+  const a = await context.newPage();
+  await createProfile(a);
+  const id = (await documentKey(a)).split('/').pop();
+  const b = await context.newPage();
+  await open(b, '/');
+  await expect(b.getByTestId('profile-badge')).toContainText('Sanne de Vries');
+  await goTo(b, 'Delen');
+  await b.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
+  await b.getByLabel('Ik begrijp dat dit niet ongedaan kan worden.').check();
+
+  // A types (its save still waits for a pause) while B wipes the profile.
+  await a.getByLabel('Leergang', { exact: true }).fill('Na het wissen getypt in A');
+  await b.getByRole('button', { name: 'Wis mijn gegevens' }).click();
+
+  // A says what happened and shows the first-run page, not the wiped profile.
+  await expect(a.getByTestId('notice')).toContainText('in een ander tabblad gewist');
+  await expect(a.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
+  await expect(a.getByTestId('profile-badge')).toHaveCount(0);
+  await a.waitForTimeout(800); // longer than the save delay: a late write would land now
+  const keys = Object.keys(await storageDump(a));
+  expect(keys.filter((k) => k.includes(id))).toEqual([]);
+  expect(JSON.stringify(await storageDump(a))).not.toContain('Na het wissen getypt in A');
+});
+
 test('a full storage: edits made while full are kept in the page and saved once there is room', async ({ page }) => {
   // foundation.spec.js checks the refusal and the intact earlier copy; this goes on from there.
   await createProfile(page);
