@@ -45,6 +45,9 @@ pub struct AppState {
     pub persistent: bool,
     /// A notice for the whole app, e.g. that another tab's change was loaded.
     pub notice: RwSignal<Option<String>>,
+    /// What this tab still held of a profile wiped in another tab (or cleared by the
+    /// browser): not written back, since a wipe is meant, but offered for download.
+    pub closed_copy: RwSignal<Option<Document>>,
 }
 
 struct Runtime {
@@ -120,6 +123,7 @@ pub fn init() {
         kept: RwSignal::new(kept),
         persistent,
         notice: RwSignal::new(None),
+        closed_copy: RwSignal::new(None),
     };
     provide_context(state);
     listen_for_leaving(state);
@@ -331,8 +335,9 @@ impl AppState {
 
     /// Takes the stored copy of the active profile, as another tab left it. Returns
     /// false when there is none: the profile was wiped there, so it is closed here too
-    /// (and says so) rather than kept on screen, where every edit would be refused.
-    /// A copy that cannot be read or reached stays as it is; the next save reports it.
+    /// rather than kept on screen, where every edit would be refused; what this tab held
+    /// is offered for download (`closed_copy`). A copy that cannot be read or reached
+    /// stays as it is; the next save reports it.
     fn reload_from_storage(&self) -> bool {
         let Some(id) = self.active_id() else {
             return true;
@@ -351,15 +356,9 @@ impl AppState {
                 true
             }
             Some(Ok(None)) => {
+                let copy = self.doc.try_update_untracked(Option::take).flatten();
                 self.close_gone(id);
-                self.notice.set(Some(
-                    lang()
-                        .pick(
-                            "Dit profiel is in een ander tabblad gewist, en is daarom hier ook gesloten.",
-                            "This profile was wiped in another tab, so it has been closed here too.",
-                        )
-                        .into(),
-                ));
+                self.closed_copy.set(copy);
                 false
             }
             _ => true,

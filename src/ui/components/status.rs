@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::model::bundle::{self, BundleKind, Selection};
 use crate::model::Lang;
 use crate::storage::{Kept, KeptReason};
 use crate::ui::files::download_text;
@@ -61,7 +62,60 @@ pub fn Notices() -> impl IntoView {
         {memory_only}
         {failed}
         {notice}
+        <ClosedCopyNotice/>
         <KeptNotice/>
+    }
+}
+
+/// A profile wiped in another tab was closed here. Its wiping is respected (nothing is
+/// written back), but what this tab still held, perhaps with a last change, can be
+/// downloaded as a bundle, in case the wipe was not meant.
+#[component]
+fn ClosedCopyNotice() -> impl IntoView {
+    let app = use_app();
+    let download = move |_| {
+        let Some(doc) = app.closed_copy.get_untracked() else {
+            return;
+        };
+        let now = chrono::Utc::now();
+        let bundle = bundle::build(&doc, &Selection::everything(), BundleKind::Participant, now);
+        let name = bundle::file_name(&doc.profile.name, now.date_naive());
+        let result = serde_json::to_string_pretty(&bundle)
+            .map_err(|e| e.to_string())
+            .and_then(|text| download_text(&name, "application/json", &text));
+        if let Err(e) = result {
+            app.notice.set(Some(match lang() {
+                Lang::Nl => format!("Downloaden mislukt: {e}"),
+                Lang::En => format!("Download failed: {e}"),
+            }));
+        }
+    };
+    let name = move || {
+        app.closed_copy
+            .with(|c| c.as_ref().map(|d| d.profile.name.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <Show when=move || app.closed_copy.with(Option::is_some)>
+            <section class="notice warning" role="alert" aria-labelledby="closed-title" data-testid="closed-copy">
+                <h2 id="closed-title">{t("Profiel gewist in een ander tabblad", "Profile wiped in another tab")}</h2>
+                <p>
+                    <strong>{name}</strong>
+                    {t(
+                        " is in een ander tabblad (of door de browser) gewist, en is daarom hier ook gesloten. \
+                         Was dat niet de bedoeling? Download dan de kopie die dit tabblad nog had, als bundel. \
+                         Die kun je bij \u{2018}Herstel je profiel uit een bundel\u{2019} weer inlezen.",
+                        " was wiped in another tab (or by the browser), so it has been closed here too. \
+                         Was that not meant? Then download the copy this tab still had, as a bundle. \
+                         You can read it back in with \u{2018}Restore your profile from a bundle\u{2019}.",
+                    )}
+                </p>
+                <button type="button" on:click=download>{t("Download de kopie", "Download the copy")}</button>
+                <button type="button" class="secondary" on:click=move |_| app.closed_copy.set(None)>
+                    {t("Sluiten zonder downloaden", "Close without downloading")}
+                </button>
+            </section>
+        </Show>
     }
 }
 

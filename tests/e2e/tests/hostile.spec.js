@@ -2,7 +2,7 @@
 // in every field, and a panic in the wasm.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, storageDump, documentKey, goTo } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, axeViolations } from './helpers.js';
 
 const hostileText = readFileSync(new URL('../../fixtures/hostile-document.json', import.meta.url), 'utf8');
 const hostile = JSON.parse(hostileText);
@@ -102,29 +102,54 @@ test('two tabs: a change still waiting in one tab is never written over the newe
   await expect(b.getByLabel('Leergang', { exact: true })).toHaveValue('Daarna van A');
 });
 
-test('two tabs: a profile wiped in one is closed in the other, which never writes it back', async ({ context }) => {
-  const a = await context.newPage();
-  await createProfile(a);
-  const id = (await documentKey(a)).split('/').pop();
-  const b = await context.newPage();
-  await open(b, '/');
-  await expect(b.getByTestId('profile-badge')).toContainText('Sanne de Vries');
-  await goTo(b, 'Delen');
-  await b.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
-  await b.getByLabel('Ik begrijp dat dit niet ongedaan kan worden.').check();
+test.describe('two tabs', () => {
+  // axe is injected as a script, which the app's policy rightly forbids.
+  test.use({ bypassCSP: true });
 
-  // A types (its save still waits for a pause) while B wipes the profile.
-  await a.getByLabel('Leergang', { exact: true }).fill('Na het wissen getypt in A');
-  await b.getByRole('button', { name: 'Wis mijn gegevens' }).click();
+  test('a profile wiped in one is closed in the other, which never writes it back but offers its copy', async ({ context }) => {
+    const a = await context.newPage();
+    await createProfile(a);
+    const id = (await documentKey(a)).split('/').pop();
+    const b = await context.newPage();
+    await open(b, '/');
+    await expect(b.getByTestId('profile-badge')).toContainText('Sanne de Vries');
+    await goTo(b, 'Delen');
+    await b.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
+    await b.getByLabel('Ik begrijp dat dit niet ongedaan kan worden.').check();
 
-  // A says what happened and shows the first-run page, not the wiped profile.
-  await expect(a.getByTestId('notice')).toContainText('in een ander tabblad gewist');
-  await expect(a.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
-  await expect(a.getByTestId('profile-badge')).toHaveCount(0);
-  await a.waitForTimeout(800); // longer than the save delay: a late write would land now
-  const keys = Object.keys(await storageDump(a));
-  expect(keys.filter((k) => k.includes(id))).toEqual([]);
-  expect(JSON.stringify(await storageDump(a))).not.toContain('Na het wissen getypt in A');
+    // A types (its save still waits for a pause) while B wipes the profile.
+    await a.getByLabel('Leergang', { exact: true }).fill('Na het wissen getypt in A');
+    await b.getByRole('button', { name: 'Wis mijn gegevens' }).click();
+
+    // A says what happened and shows the first-run page, not the wiped profile.
+    const closed = a.getByTestId('closed-copy');
+    await expect(closed).toContainText('Sanne de Vries is in een ander tabblad');
+    await expect(a.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
+    await expect(a.getByTestId('profile-badge')).toHaveCount(0);
+    await a.waitForTimeout(800); // longer than the save delay: a late write would land now
+    const keys = Object.keys(await storageDump(a));
+    expect(keys.filter((k) => k.includes(id))).toEqual([]);
+    expect(JSON.stringify(await storageDump(a))).not.toContain('Na het wissen getypt in A');
+    expect(await axeViolations(a)).toEqual([]);
+
+    // Nothing is written back, but nothing A held is lost either: its copy, with the last
+    // change, downloads as a bundle that restores the profile.
+    const [download] = await Promise.all([
+      a.waitForEvent('download'),
+      closed.getByRole('button', { name: 'Download de kopie' }).click(),
+    ]);
+    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(bundle.format).toBe('leerspoor-bundel');
+    expect(bundle.contents.profile.id).toBe(id);
+    expect(bundle.contents.profile.course).toBe('Na het wissen getypt in A');
+    await a.getByLabel('Je eigen bundel (.json)').setInputFiles(await download.path());
+    await a.getByRole('button', { name: 'Profiel herstellen' }).click();
+    await expect(a.getByTestId('profile-badge')).toContainText('Sanne de Vries');
+    await goTo(a, 'Overzicht');
+    await expect(a.getByLabel('Leergang', { exact: true })).toHaveValue('Na het wissen getypt in A');
+    await closed.getByRole('button', { name: 'Sluiten zonder downloaden' }).click();
+    await expect(closed).toHaveCount(0);
+  });
 });
 
 test('a full storage: edits made while full are kept in the page and saved once there is room', async ({ page }) => {
