@@ -444,8 +444,12 @@ fn listen_for_leaving(state: AppState) {
 fn listen_for_other_tabs(state: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         let Some(id) = state.active_id() else { return };
-        let changed =
-            with_runtime(|rt| ev.key() == Some(rt.store.keys().revision(id))).unwrap_or(false);
+        // No key: the other tab cleared all of storage, this profile included.
+        let changed = with_runtime(|rt| {
+            ev.key()
+                .is_none_or(|key| key == rt.store.keys().revision(id))
+        })
+        .unwrap_or(false);
         if changed {
             // A change of ours still waiting is saved first; the revision check then
             // refuses it and the newer copy is loaded instead of overwritten.

@@ -150,6 +150,27 @@ test.describe('two tabs', () => {
     await closed.getByRole('button', { name: 'Sluiten zonder downloaden' }).click();
     await expect(closed).toHaveCount(0);
   });
+
+  test('storage cleared in one tab: the other offers its copy at once and writes nothing back', async ({ context }) => {
+    const a = await context.newPage();
+    await createProfile(a);
+    await a.getByLabel('Leergang', { exact: true }).fill('Alleen nog in tabblad A');
+    await expect(a.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+    const b = await context.newPage();
+    await open(b, '/');
+    await b.evaluate(() => localStorage.clear());
+
+    await expect(a.getByTestId('closed-copy')).toContainText('Sanne de Vries');
+    await expect(a.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
+    await a.waitForTimeout(800);
+    expect(Object.keys(await storageDump(a)).filter((k) => k.startsWith('leerspoor/v1/doc/'))).toEqual([]);
+    const [download] = await Promise.all([
+      a.waitForEvent('download'),
+      a.getByRole('button', { name: 'Download de kopie' }).click(),
+    ]);
+    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(bundle.contents.profile.course).toBe('Alleen nog in tabblad A');
+  });
 });
 
 test('a full storage: edits made while full are kept in the page and saved once there is room', async ({ page }) => {
