@@ -96,7 +96,7 @@ struct Backup<D> {
     document: D,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum SaveError {
     Unavailable,
     QuotaExceeded,
@@ -105,6 +105,9 @@ pub enum SaveError {
         stored: u64,
         base: u64,
     },
+    /// The copy another tab stored cannot be read by this build (a newer Leerspoor wrote
+    /// it): this tab must not write over it.
+    StoredUnreadable(RestoreError),
     Other(String),
 }
 
@@ -123,6 +126,19 @@ impl SaveError {
                 "In een ander tabblad is intussen een nieuwere versie opgeslagen. Die is nu geladen; je laatste wijziging in dit tabblad is niet over die nieuwere versie heen geschreven.",
                 "A newer version was saved in another tab in the meantime. It has now been loaded; your last change in this tab was not written over that newer version.",
             ).into(),
+            SaveError::StoredUnreadable(why) => {
+                let why = why.message(lang);
+                match lang {
+                    Lang::Nl => format!(
+                        "Niet opgeslagen: in een ander tabblad is een versie van dit profiel opgeslagen die dit tabblad niet kan lezen. {why} \
+                         Dit tabblad schrijft er niet overheen. Herlaad de pagina om verder te werken."
+                    ),
+                    Lang::En => format!(
+                        "Not saved: another tab stored a version of this profile that this tab cannot read. {why} \
+                         This tab does not write over it. Reload the page to go on working."
+                    ),
+                }
+            }
             SaveError::Other(detail) => match lang {
                 Lang::Nl => format!("Opslaan mislukt: {detail}"),
                 Lang::En => format!("Saving failed: {detail}"),

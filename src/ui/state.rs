@@ -254,6 +254,11 @@ impl AppState {
             }
             rt.pending_since = None;
         });
+        self.save.set(if self.persistent {
+            SaveState::Saved
+        } else {
+            SaveState::MemoryOnly
+        });
         self.profiles.update(|all| all.retain(|p| p.id != id));
         self.doc.set(None);
         self.last_export.set(None);
@@ -322,7 +327,7 @@ impl AppState {
                 }
             }
             Some(Err(conflict @ SaveError::Conflict { .. })) => {
-                // A profile wiped in the other tab is closed here with its own notice.
+                // A profile wiped, or made unreadable here, in the other tab has its own notice.
                 let still_stored = self.reload_from_storage();
                 if still_stored {
                     self.notice.set(Some(conflict.message(lang())));
@@ -336,8 +341,10 @@ impl AppState {
     /// Takes the stored copy of the active profile, as another tab left it. Returns
     /// false when there is none: the profile was wiped there, so it is closed here too
     /// rather than kept on screen, where every edit would be refused; what this tab held
-    /// is offered for download (`closed_copy`). A copy that cannot be read or reached
-    /// stays as it is; the next save reports it.
+    /// is offered for download (`closed_copy`). Also false when the stored copy cannot
+    /// be read here (a newer Leerspoor in the other tab wrote it): the save state says
+    /// so, and the revision check keeps this tab from writing over that copy.
+    /// Storage out of reach: true, and the next save reports it.
     fn reload_from_storage(&self) -> bool {
         let Some(id) = self.active_id() else {
             return true;
@@ -356,13 +363,27 @@ impl AppState {
                 true
             }
             Some(Ok(None)) => {
-                let copy = self.doc.try_update_untracked(Option::take).flatten();
-                self.close_gone(id);
-                self.closed_copy.set(copy);
+                self.close_wiped_elsewhere(id);
+                false
+            }
+            Some(Ok(Some(Err(unreadable)))) => {
+                self.save
+                    .set(SaveState::Failed(SaveError::StoredUnreadable(unreadable)));
                 false
             }
             _ => true,
         }
+    }
+
+    /// Another tab wiped the active profile (or cleared storage). A save of this tab may
+    /// have crossed the wipe (each tab sees the other's writes a moment late), so the
+    /// profile's keys are removed here too: the wipe stands. What this tab held is kept
+    /// in `closed_copy`, offered for download, never written back.
+    fn close_wiped_elsewhere(&self, id: Id) {
+        let copy = self.doc.try_update_untracked(Option::take).flatten();
+        let _ = with_runtime(|rt| rt.store.remove_profile(id));
+        self.close_gone(id);
+        self.closed_copy.set(copy);
     }
 
     /// Replaces the whole document (an import, a restored backup) and saves at once.
@@ -444,13 +465,12 @@ fn listen_for_leaving(state: AppState) {
 fn listen_for_other_tabs(state: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         let Some(id) = state.active_id() else { return };
-        // No key: the other tab cleared all of storage, this profile included.
-        let changed = with_runtime(|rt| {
-            ev.key()
-                .is_none_or(|key| key == rt.store.keys().revision(id))
-        })
-        .unwrap_or(false);
-        if changed {
+        let revision = with_runtime(|rt| rt.store.keys().revision(id));
+        let ours = ev.key().is_some() && ev.key() == revision;
+        // The revision key removed, or all of storage cleared: the profile was wiped there.
+        if ev.key().is_none() || (ours && ev.new_value().is_none()) {
+            state.close_wiped_elsewhere(id);
+        } else if ours {
             // A change of ours still waiting is saved first; the revision check then
             // refuses it and the newer copy is loaded instead of overwritten.
             if state.has_pending() {

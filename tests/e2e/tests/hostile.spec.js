@@ -151,6 +151,18 @@ test.describe('two tabs', () => {
     await expect(closed).toHaveCount(0);
   });
 
+  test('a save of this tab that crossed a wipe in the other is removed again', async ({ page }) => {
+    await createProfile(page);
+    const key = await documentKey(page);
+    // Each tab sees the other's writes a moment late, so this tab's own save can land just
+    // after the other tab's wipe. Then only the wipe's event arrives, with the copy still
+    // stored: the event as the browser sends it, the stored copy as that save left it.
+    await page.evaluate((rev) => dispatchEvent(new StorageEvent('storage', { key: rev, oldValue: '1', newValue: null })), key.replace('/doc/', '/rev/'));
+    await expect(page.getByTestId('closed-copy')).toContainText('Sanne de Vries');
+    const id = key.split('/').pop();
+    expect(Object.keys(await storageDump(page)).filter((k) => k.includes(id))).toEqual([]);
+  });
+
   test('storage cleared in one tab: the other offers its copy at once and writes nothing back', async ({ context }) => {
     const a = await context.newPage();
     await createProfile(a);
@@ -170,6 +182,36 @@ test.describe('two tabs', () => {
     ]);
     const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
     expect(bundle.contents.profile.course).toBe('Alleen nog in tabblad A');
+  });
+
+  test('a copy a newer Leerspoor stored in one tab is named in the other, never written over', async ({ context }) => {
+    const a = await context.newPage();
+    await createProfile(a);
+    const key = await documentKey(a);
+    const b = await context.newPage();
+    await open(b, '/');
+    // B stands in for a newer Leerspoor: it stores the profile in a schema this build cannot read.
+    await b.evaluate((key) => {
+      const doc = JSON.parse(localStorage.getItem(key));
+      doc.schema = 999;
+      doc.app = '9.9.9';
+      doc.revision += 1;
+      localStorage.setItem(key, JSON.stringify(doc));
+      localStorage.setItem(key.replace('/doc/', '/rev/'), String(doc.revision));
+    }, key);
+
+    const error = a.getByTestId('save-error');
+    await expect(error).toContainText('die dit tabblad niet kan lezen');
+    await expect(error).toContainText('Leerspoor 9.9.9');
+    await expect(a.getByTestId('save-status')).toHaveText('Niet opgeslagen');
+    // An edit in A after that is refused, and says so; the newer copy stays as B left it.
+    await a.getByLabel('Leergang', { exact: true }).fill('Oude versie probeert te schrijven');
+    await a.waitForTimeout(800); // longer than the save delay: a late write would land now
+    await expect(error).toContainText('die dit tabblad niet kan lezen');
+    await expect(a.getByTestId('notice')).toHaveCount(0);
+    const stored = JSON.parse((await storageDump(a))[key]);
+    expect(stored.schema).toBe(999);
+    expect(stored.profile.course).not.toBe('Oude versie probeert te schrijven');
   });
 });
 
