@@ -327,7 +327,7 @@ impl AppState {
                 }
             }
             Some(Err(conflict @ SaveError::Conflict { .. })) => {
-                // A profile wiped, or made unreadable here, in the other tab has its own notice.
+                // A wiped profile, or a copy this tab cannot read, reports itself there.
                 let still_stored = self.reload_from_storage();
                 if still_stored {
                     self.notice.set(Some(conflict.message(lang())));
