@@ -5,6 +5,12 @@ use wasm_bindgen::JsCast;
 use super::i18n::{lang, t};
 use crate::model::bundle;
 
+/// A bundle as a readable JSON file, the one way every bundle leaves the app.
+pub fn download_bundle(file_name: &str, bundle: &bundle::Bundle) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(bundle).map_err(|e| e.to_string())?;
+    download_text(file_name, "application/json", &text)
+}
+
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let window = web_sys::window().ok_or(t("geen venster", "no window"))?;
     let document = window.document().ok_or(t("geen document", "no document"))?;

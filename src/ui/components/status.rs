@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::model::bundle::{self, BundleKind, Selection};
 use crate::model::Lang;
 use crate::storage::{Kept, KeptReason};
-use crate::ui::files::download_text;
+use crate::ui::files::{download_bundle, download_text};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_app, SaveState};
 
@@ -80,10 +80,7 @@ fn ClosedCopyNotice() -> impl IntoView {
         let now = chrono::Utc::now();
         let bundle = bundle::build(&doc, &Selection::everything(), BundleKind::Participant, now);
         let name = bundle::file_name(&doc.profile.name, now.date_naive());
-        let result = serde_json::to_string_pretty(&bundle)
-            .map_err(|e| e.to_string())
-            .and_then(|text| download_text(&name, "application/json", &text));
-        if let Err(e) = result {
+        if let Err(e) = download_bundle(&name, &bundle) {
             app.notice.set(Some(match lang() {
                 Lang::Nl => format!("Downloaden mislukt: {e}"),
                 Lang::En => format!("Download failed: {e}"),

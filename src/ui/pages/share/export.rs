@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::model::bundle::{self, BundleKind, Counts, Selection};
 use crate::model::{Id, Lang};
 use crate::ui::crypto;
-use crate::ui::files::download_text;
+use crate::ui::files::download_bundle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
 
@@ -68,11 +68,7 @@ pub fn ExportSection() -> impl IntoView {
                         .map_err(|e| e.message(lang()))
                 }
             };
-            let result = bundle.and_then(|bundle| {
-                serde_json::to_string_pretty(&bundle)
-                    .map_err(|e| e.to_string())
-                    .and_then(|text| download_text(&name, "application/json", &text))
-            });
+            let result = bundle.and_then(|bundle| download_bundle(&name, &bundle));
             busy.set(false);
             match result {
                 Ok(()) => {

@@ -12,7 +12,7 @@ use crate::model::workspace::{
 use crate::model::{Document, Id, Lang, Profile, Role};
 use crate::storage::Held;
 use crate::ui::components::PageTitle;
-use crate::ui::files::download_text;
+use crate::ui::files::download_bundle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::scan_title;
 
@@ -71,13 +71,12 @@ pub fn FeedbackPage() -> impl IntoView {
                 return;
             };
             let bundle = feedback_bundle(&h.document, &coach, chrono::Utc::now());
-            let text = serde_json::to_string_pretty(&bundle).unwrap_or_default();
             let file = file_name(
                 &format!("terugkoppeling {}", h.document.profile.name),
                 today(),
             );
             let name = &h.document.profile.name;
-            match (download_text(&file, "application/json", &text), lang()) {
+            match (download_bundle(&file, &bundle), lang()) {
                 (Ok(()), Lang::Nl) => status.set(format!(
                     "{file} is gedownload. Stuur het naar {name}; die leest het in op de pagina Delen."
                 )),
