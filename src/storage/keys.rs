@@ -97,6 +97,19 @@ impl Keys {
         format!("{}kept/", self.base)
     }
 
+    /// A kept key's parts: when it was set aside, and the key it came from.
+    pub fn split_kept<'k>(&self, key: &'k str) -> Option<(&'k str, &'k str)> {
+        key.strip_prefix(&self.kept_prefix())?.split_once('/')
+    }
+
+    /// The profile whose revision `key` holds, if it is a revision key.
+    pub fn revision_of(&self, key: &str) -> Option<Id> {
+        key.strip_prefix(&self.base)?
+            .strip_prefix("rev/")?
+            .parse()
+            .ok()
+    }
+
     /// Whether a key belongs to this edition at all.
     pub fn owns(&self, key: &str) -> bool {
         key.starts_with(&self.base)
@@ -116,5 +129,20 @@ mod tests {
         assert!(!web.owns(&usb.document(id)));
         assert!(!usb.owns(&web.document(id)));
         assert!(web.document(id).starts_with(&web.document_prefix()));
+    }
+
+    #[test]
+    fn kept_and_revision_keys_come_apart_again() {
+        let keys = Keys::new(WEB_ROOT);
+        let id = Id::from_u128(9);
+        let kept = keys.kept("2026-11-30T10-00-00.000Z", &keys.document(id));
+        assert_eq!(
+            keys.split_kept(&kept),
+            Some(("2026-11-30T10-00-00.000Z", keys.document(id).as_str()))
+        );
+        assert_eq!(keys.split_kept(&keys.document(id)), None);
+        assert_eq!(keys.revision_of(&keys.revision(id)), Some(id));
+        assert_eq!(keys.revision_of(&keys.document(id)), None);
+        assert_eq!(keys.revision_of(&Keys::new(FILE_ROOT).revision(id)), None);
     }
 }

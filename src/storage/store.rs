@@ -184,16 +184,7 @@ impl Store {
                 }
             } else if key.starts_with(&kept_prefix) {
                 // Kept on an earlier start-up: still reported until the user removes it.
-                let raw = self.backend.get(key)?.unwrap_or_default();
-                let error = restore_stored(&raw)
-                    .err()
-                    .unwrap_or(RestoreError::WrongKind { found: None });
-                startup.kept.push(Kept {
-                    key: key.clone(),
-                    reason: KeptReason::MovedAside,
-                    error,
-                    bytes: raw.len(),
-                });
+                startup.kept.push(self.kept_entry(key)?);
             }
         }
         startup.documents.shared_sort_by(|a, b| {
@@ -210,6 +201,36 @@ impl Store {
             .filter(|id| startup.documents.iter().any(|d| d.id() == *id))
             .or_else(|| startup.documents.first().map(Document::id));
         Ok(startup)
+    }
+
+    fn kept_entry(&self, key: &str) -> Result<Kept, BackendError> {
+        let raw = self.backend.get(key)?.unwrap_or_default();
+        let error = restore_stored(&raw)
+            .err()
+            .unwrap_or(RestoreError::WrongKind { found: None });
+        Ok(Kept {
+            key: key.to_string(),
+            reason: KeptReason::MovedAside,
+            error,
+            bytes: raw.len(),
+        })
+    }
+
+    /// The copies of a profile's document that a start-up set aside as unreadable at or
+    /// after `since` (the same timestamp format as `start`'s `now`). Another tab's start-up
+    /// does this while this tab has the profile open; that is not a wipe, and the
+    /// profile's other keys (its backup, a begeleider's participants) must stay.
+    pub fn set_aside_since(&self, profile: Id, since: &str) -> Result<Vec<Kept>, BackendError> {
+        let mut found = Vec::new();
+        for key in self.backend.keys()? {
+            let Some((when, original)) = self.keys.split_kept(&key) else {
+                continue;
+            };
+            if original == self.keys.document(profile) && when >= since {
+                found.push(self.kept_entry(&key)?);
+            }
+        }
+        Ok(found)
     }
 
     fn keep_aside(&self, key: &str, raw: &str, error: RestoreError, now: &str) -> Kept {
@@ -582,6 +603,39 @@ mod tests {
         let kept = start.kept.iter().find(|k| k.key == key2).unwrap();
         assert_eq!(kept.reason, KeptReason::NeedsNewerApp);
         assert_eq!(s.read_kept(kept).unwrap().as_deref(), Some(json.as_str()));
+    }
+
+    #[test]
+    fn a_copy_set_aside_by_a_start_up_is_found_by_its_profile_and_time() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let (anna, bram) = (doc(1, "Anna"), doc(2, "Bram"));
+        s.save(&anna).unwrap();
+        s.save(&bram).unwrap();
+        mem.set(&s.keys().document(anna.id()), "{kapot").unwrap();
+        // An older copy of Anna's, set aside long ago, is not this start-up's doing.
+        let old = s
+            .keys()
+            .kept("2026-01-01T00-00-00.000Z", &s.keys().document(anna.id()));
+        mem.set(&old, "{ouder").unwrap();
+        let start = s.start("2026-11-30T10-00-00.000Z").unwrap();
+        assert_eq!(start.documents, vec![bram.clone()]);
+        let found = s
+            .set_aside_since(anna.id(), "2026-11-30T09-58-00.000Z")
+            .unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(s.read_kept(&found[0]).unwrap().as_deref(), Some("{kapot"));
+        assert_eq!(found[0].reason, KeptReason::MovedAside);
+        assert!(s
+            .set_aside_since(bram.id(), "2026-11-30T09-58-00.000Z")
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            s.set_aside_since(anna.id(), "2025-01-01T00-00-00.000Z")
+                .unwrap()
+                .len(),
+            2
+        );
     }
 
     #[test]

@@ -45,9 +45,39 @@ pub struct AppState {
     pub persistent: bool,
     /// A notice for the whole app, e.g. that another tab's change was loaded.
     pub notice: RwSignal<Option<String>>,
-    /// What this tab still held of a profile wiped in another tab (or cleared by the
-    /// browser): not written back, since a wipe is meant, but offered for download.
-    pub closed_copy: RwSignal<Option<Document>>,
+    /// What this tab still held of a profile another tab removed: not written back, but
+    /// offered for download.
+    pub closed_copy: RwSignal<Option<ClosedCopy>>,
+}
+
+/// A profile closed here because another tab removed its stored copy.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClosedCopy {
+    /// What this tab held, perhaps with a last change.
+    pub doc: Document,
+    pub why: Closed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Closed {
+    /// Wiped there (or storage cleared): the wipe stands.
+    Wiped,
+    /// Another tab's start-up could not read the stored copy and set it aside (listed
+    /// with the kept data); the profile's backup and participants stay.
+    SetAside,
+}
+
+/// What `Store::load` found of the active profile.
+enum Stored {
+    Loaded,
+    Gone,
+    Unreadable(crate::model::restore::RestoreError),
+    OutOfReach,
+}
+
+/// Names kept keys by when they were set aside; its strings sort by time.
+fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%dT%H-%M-%S%.3fZ").to_string()
 }
 
 struct Runtime {
@@ -74,9 +104,7 @@ pub fn init() {
         Err(_) => (Box::new(MemoryBackend::default()), false),
     };
     let store = Store::new(backend, Keys::new(key_root()));
-    let now = chrono::Utc::now()
-        .format("%Y-%m-%dT%H-%M-%S%.3fZ")
-        .to_string();
+    let now = stamp(chrono::Utc::now());
     let (doc, profiles, kept, persistent) = match store.start(&now) {
         Ok(startup) => {
             let active = startup.active;
@@ -160,15 +188,38 @@ impl AppState {
             rt.store.last_export(id).ok().flatten()
         })
         .flatten();
-        let profile = doc.profile.clone();
-        self.profiles.update(|all| {
-            all.retain(|p| p.id != id);
-            all.push(profile);
-            all.shared_sort_by_key(|p| p.name.to_lowercase());
-        });
+        self.add_profile(doc.profile.clone());
         self.last_export.set(last_export);
         self.doc.set(Some(doc));
         self.save_now();
+    }
+
+    fn add_profile(&self, profile: Profile) {
+        self.profiles.update(|all| {
+            all.retain(|p| p.id != profile.id);
+            all.push(profile);
+            all.shared_sort_by_key(|p| p.name.to_lowercase());
+        });
+    }
+
+    /// Another tab made or removed a profile this tab does not show: the list follows.
+    /// A profile already listed is not read again: another tab saves its open profile
+    /// often, and a year of data is megabytes to restore. (A rename there shows here
+    /// after a reload.)
+    fn follow_other_profile(&self, id: Id, stored: bool) {
+        if !stored {
+            self.profiles.update(|all| all.retain(|p| p.id != id));
+            return;
+        }
+        if self
+            .profiles
+            .with_untracked(|all| all.iter().any(|p| p.id == id))
+        {
+            return;
+        }
+        if let Some(Ok(Some(Ok(doc)))) = with_runtime(|rt| rt.store.load(id)) {
+            self.add_profile(doc.profile);
+        }
     }
 
     /// Switches to another stored profile; the current one's pending change is saved first.
@@ -349,6 +400,22 @@ impl AppState {
         let Some(id) = self.active_id() else {
             return true;
         };
+        match self.load_stored(id) {
+            Stored::Loaded | Stored::OutOfReach => true,
+            Stored::Gone => {
+                self.close_removed_elsewhere(id);
+                false
+            }
+            Stored::Unreadable(unreadable) => {
+                self.save
+                    .set(SaveState::Failed(SaveError::StoredUnreadable(unreadable)));
+                false
+            }
+        }
+    }
+
+    /// Shows the stored copy of `id` when it can be read.
+    fn load_stored(&self, id: Id) -> Stored {
         let loaded = with_runtime(|rt| {
             let loaded = rt.store.load(id);
             if let Ok(Some(Ok(doc))) = &loaded {
@@ -360,30 +427,52 @@ impl AppState {
             Some(Ok(Some(Ok(doc)))) => {
                 self.doc.set(Some(doc));
                 self.save.set(SaveState::Saved);
-                true
+                Stored::Loaded
             }
-            Some(Ok(None)) => {
-                self.close_wiped_elsewhere(id);
-                false
-            }
-            Some(Ok(Some(Err(unreadable)))) => {
-                self.save
-                    .set(SaveState::Failed(SaveError::StoredUnreadable(unreadable)));
-                false
-            }
-            _ => true,
+            Some(Ok(None)) => Stored::Gone,
+            Some(Ok(Some(Err(unreadable)))) => Stored::Unreadable(unreadable),
+            _ => Stored::OutOfReach,
         }
     }
 
-    /// Another tab wiped the active profile (or cleared storage). A save of this tab may
-    /// have crossed the wipe (each tab sees the other's writes a moment late), so the
-    /// profile's keys are removed here too: the wipe stands. What this tab held is kept
-    /// in `closed_copy`, offered for download, never written back.
-    fn close_wiped_elsewhere(&self, id: Id) {
+    /// Another tab removed the active profile's stored copy. Each tab sees the other's
+    /// writes a moment late, so a save of this tab may have crossed that.
+    /// - Wiped there (or storage cleared): the profile's keys are removed here too, so
+    ///   the wipe stands.
+    /// - Set aside as unreadable by another tab's start-up: nothing more is removed, the
+    ///   copy set aside joins the kept data here, and a readable save of this tab that
+    ///   crossed it stays open.
+    ///
+    /// Otherwise what this tab held is kept in `closed_copy`, offered for download, never
+    /// written back.
+    fn close_removed_elsewhere(&self, id: Id) {
+        // The other tab set it aside within the last moments; a copy set aside long ago
+        // says nothing about this removal.
+        let since = stamp(chrono::Utc::now() - chrono::Duration::minutes(2));
+        let set_aside = with_runtime(|rt| rt.store.set_aside_since(id, &since).unwrap_or_default())
+            .unwrap_or_default();
+        let why = if set_aside.is_empty() {
+            Closed::Wiped
+        } else {
+            self.kept.update(|all| {
+                for kept in set_aside {
+                    if !all.iter().any(|k| k.key == kept.key) {
+                        all.push(kept);
+                    }
+                }
+            });
+            if matches!(self.load_stored(id), Stored::Loaded) {
+                return;
+            }
+            Closed::SetAside
+        };
         let copy = self.doc.try_update_untracked(Option::take).flatten();
-        let _ = with_runtime(|rt| rt.store.remove_profile(id));
+        if why == Closed::Wiped {
+            let _ = with_runtime(|rt| rt.store.remove_profile(id));
+        }
         self.close_gone(id);
-        self.closed_copy.set(copy);
+        self.closed_copy
+            .set(copy.map(|doc| ClosedCopy { doc, why }));
     }
 
     /// Replaces the whole document (an import, a restored backup) and saves at once.
@@ -464,20 +553,31 @@ fn listen_for_leaving(state: AppState) {
 
 fn listen_for_other_tabs(state: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        let Some(id) = state.active_id() else { return };
-        let revision = with_runtime(|rt| rt.store.keys().revision(id));
-        let ours = ev.key().is_some() && ev.key() == revision;
-        // The revision key removed, or all of storage cleared: the profile was wiped there.
-        if ev.key().is_none() || (ours && ev.new_value().is_none()) {
-            state.close_wiped_elsewhere(id);
-        } else if ours {
+        let active = state.active_id();
+        let Some(key) = ev.key() else {
+            // All of storage cleared, there or by the browser: every profile is gone.
+            state
+                .profiles
+                .update(|all| all.retain(|p| Some(p.id) == active));
+            if let Some(id) = active {
+                state.close_removed_elsewhere(id);
+            }
+            return;
+        };
+        let Some(id) = with_runtime(|rt| rt.store.keys().revision_of(&key)).flatten() else {
+            return;
+        };
+        let stored = ev.new_value().is_some();
+        if Some(id) != active {
+            state.follow_other_profile(id, stored);
+        } else if !stored {
+            state.close_removed_elsewhere(id);
+        } else if state.has_pending() {
             // A change of ours still waiting is saved first; the revision check then
             // refuses it and the newer copy is loaded instead of overwritten.
-            if state.has_pending() {
-                state.flush();
-            } else {
-                state.reload_from_storage();
-            }
+            state.flush();
+        } else {
+            state.reload_from_storage();
         }
     });
     std::mem::forget(handle);

@@ -5,7 +5,7 @@ use crate::model::Lang;
 use crate::storage::{Kept, KeptReason};
 use crate::ui::files::{download_bundle, download_text};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::{use_app, SaveState};
+use crate::ui::state::{use_app, Closed, SaveState};
 
 /// "Opgeslagen", "Bezig met opslaan…" or the error, announced politely to screen readers.
 #[component]
@@ -67,16 +67,17 @@ pub fn Notices() -> impl IntoView {
     }
 }
 
-/// A profile wiped in another tab was closed here. Its wiping is respected (nothing is
-/// written back), but what this tab still held, perhaps with a last change, can be
-/// downloaded as a bundle, in case the wipe was not meant.
+/// A profile another tab removed was closed here: wiped there (the wipe stands, nothing is
+/// written back), or set aside as unreadable by that tab's start-up. Either way what this
+/// tab still held, perhaps with a last change, can be downloaded as a bundle.
 #[component]
 fn ClosedCopyNotice() -> impl IntoView {
     let app = use_app();
     let download = move |_| {
-        let Some(doc) = app.closed_copy.get_untracked() else {
+        let Some(closed) = app.closed_copy.get_untracked() else {
             return;
         };
+        let doc = closed.doc;
         let now = chrono::Utc::now();
         let bundle = bundle::build(&doc, &Selection::everything(), BundleKind::Participant, now);
         let name = bundle::file_name(&doc.profile.name, now.date_naive());
@@ -89,23 +90,49 @@ fn ClosedCopyNotice() -> impl IntoView {
     };
     let name = move || {
         app.closed_copy
-            .with(|c| c.as_ref().map(|d| d.profile.name.clone()))
+            .with(|c| c.as_ref().map(|c| c.doc.profile.name.clone()))
             .unwrap_or_default()
+    };
+    let why = move || app.closed_copy.with(|c| c.as_ref().map(|c| c.why));
+    let title = move || match why() {
+        Some(Closed::SetAside) => t(
+            "Profiel apart gezet in een ander tabblad",
+            "Profile set aside in another tab",
+        ),
+        _ => t(
+            "Profiel gewist in een ander tabblad",
+            "Profile wiped in another tab",
+        ),
+    };
+    let what = move || {
+        match why() {
+        Some(Closed::SetAside) => t(
+            ": een ander tabblad kon de opgeslagen gegevens van dit profiel niet lezen en heeft ze \
+             apart gezet (zie hieronder). Ze zijn niet gewist. Dit tabblad heeft het profiel daarom gesloten. \
+             De kopie die dit tabblad nog had, is misschien nieuwer: download die als bundel en lees \
+             hem in bij \u{2018}Herstel je profiel uit een bundel\u{2019}.",
+            ": another tab could not read this profile's stored data and set it aside (see below). \
+             It was not wiped. So this tab has closed the profile. \
+             The copy this tab still had may be newer: download it as a bundle and read it back in \
+             with \u{2018}Restore your profile from a bundle\u{2019}.",
+        ),
+        _ => t(
+            " is in een ander tabblad (of door de browser) gewist, en is daarom hier ook gesloten. \
+             Was dat niet de bedoeling? Download dan de kopie die dit tabblad nog had, als bundel. \
+             Die kun je bij \u{2018}Herstel je profiel uit een bundel\u{2019} weer inlezen.",
+            " was wiped in another tab (or by the browser), so it has been closed here too. \
+             Was that not meant? Then download the copy this tab still had, as a bundle. \
+             You can read it back in with \u{2018}Restore your profile from a bundle\u{2019}.",
+        ),
+    }
     };
     view! {
         <Show when=move || app.closed_copy.with(Option::is_some)>
             <section class="notice warning" role="alert" aria-labelledby="closed-title" data-testid="closed-copy">
-                <h2 id="closed-title">{t("Profiel gewist in een ander tabblad", "Profile wiped in another tab")}</h2>
+                <h2 id="closed-title">{title}</h2>
                 <p>
                     <strong>{name}</strong>
-                    {t(
-                        " is in een ander tabblad (of door de browser) gewist, en is daarom hier ook gesloten. \
-                         Was dat niet de bedoeling? Download dan de kopie die dit tabblad nog had, als bundel. \
-                         Die kun je bij \u{2018}Herstel je profiel uit een bundel\u{2019} weer inlezen.",
-                        " was wiped in another tab (or by the browser), so it has been closed here too. \
-                         Was that not meant? Then download the copy this tab still had, as a bundle. \
-                         You can read it back in with \u{2018}Restore your profile from a bundle\u{2019}.",
-                    )}
+                    {what}
                 </p>
                 <button type="button" on:click=download>{t("Download de kopie", "Download the copy")}</button>
                 <button type="button" class="secondary" on:click=move |_| app.closed_copy.set(None)>

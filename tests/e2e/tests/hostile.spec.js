@@ -213,6 +213,78 @@ test.describe('two tabs', () => {
     expect(stored.schema).toBe(999);
     expect(stored.profile.course).not.toBe('Oude versie probeert te schrijven');
   });
+
+  test('a copy another tab sets aside as unreadable is not taken for a wipe', async ({ context }) => {
+    const a = await context.newPage();
+    await createProfile(a);
+    const key = await documentKey(a);
+    const id = key.split('/').pop();
+    await a.getByLabel('Leergang', { exact: true }).fill('Laatste wijziging in A');
+    await expect(a.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+    // The profile's backup, as an import leaves it: a wipe removes it, setting aside must not.
+    const backupKey = `leerspoor/v1/backup/${id}`;
+    await a.evaluate(([key, backupKey]) => {
+      const backup = { taken: new Date().toISOString(), document: JSON.parse(localStorage.getItem(key)) };
+      localStorage.setItem(backupKey, JSON.stringify(backup));
+      // Then the stored copy breaks (a disk or browser fault); A still holds its own.
+      localStorage.setItem(key, '{"kapot');
+    }, [key, backupKey]);
+    // B starts, cannot read the copy and sets it aside: its start-up removes the copy.
+    const b = await context.newPage();
+    await open(b, '/');
+    await expect(b.getByTestId('kept-notice')).toBeVisible();
+
+    const closed = a.getByTestId('closed-copy');
+    await expect(closed).toContainText('heeft ze apart gezet');
+    await expect(closed).toContainText('Ze zijn niet gewist');
+    await expect(closed.getByRole('heading')).toHaveText('Profiel apart gezet in een ander tabblad');
+    await expect(a.getByTestId('kept-notice')).toBeVisible();
+    await a.waitForTimeout(800); // longer than the save delay: a late write would land now
+    const dump = await storageDump(a);
+    expect(dump[backupKey]).toContain('Laatste wijziging in A');
+    const kept = Object.keys(dump).filter((k) => k.startsWith('leerspoor/v1/kept/'));
+    expect(kept).toHaveLength(1);
+    expect(dump[kept[0]]).toBe('{"kapot');
+    expect(await axeViolations(a)).toEqual([]);
+    // Both the copy set aside and what A held can be downloaded.
+    const [raw] = await Promise.all([
+      a.waitForEvent('download'),
+      a.getByTestId('kept-notice').getByRole('button', { name: 'Download de bewaarde gegevens' }).click(),
+    ]);
+    expect(readFileSync(await raw.path(), 'utf8')).toBe('{"kapot');
+    const [download] = await Promise.all([
+      a.waitForEvent('download'),
+      closed.getByRole('button', { name: 'Download de kopie' }).click(),
+    ]);
+    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(bundle.contents.profile.course).toBe('Laatste wijziging in A');
+  });
+
+  test('a profile made or wiped in one tab joins or leaves the list of the other', async ({ context }) => {
+    const a = await context.newPage();
+    await createProfile(a, { name: 'Anna Adviseur' });
+    const b = await context.newPage();
+    await open(b, '/');
+    await b.getByLabel('Profiel', { exact: true }).selectOption({ label: '+ Nieuw profiel' });
+    await b.getByLabel('Je naam').fill('Bram Begeleider');
+    await b.getByLabel('Begeleider', { exact: true }).check();
+    await b.getByLabel('Naam van de leergang').fill('Stadsbeheerleergang 2026');
+    await b.getByRole('button', { name: 'Profiel aanmaken' }).click();
+    await expect(b.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+
+    const choices = a.getByLabel('Profiel', { exact: true }).locator('option');
+    await expect(choices).toHaveText(['Anna Adviseur (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
+    await expect(a.getByTestId('profile-badge')).toContainText('Anna Adviseur');
+
+    await goTo(b, 'Delen');
+    await b.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
+    await b.getByLabel('Ik begrijp dat dit niet ongedaan kan worden.').check();
+    await b.getByRole('button', { name: 'Wis mijn gegevens' }).click();
+    await expect(choices).toHaveText(['Anna Adviseur (Deelnemer)', '+ Nieuw profiel']);
+    // A profile A did not show: A goes on with its own, and has nothing to offer back.
+    await expect(a.getByTestId('profile-badge')).toContainText('Anna Adviseur');
+    await expect(a.getByTestId('closed-copy')).toHaveCount(0);
+  });
 });
 
 test('a full storage: edits made while full are kept in the page and saved once there is room', async ({ page }) => {
