@@ -71,6 +71,8 @@ fn show() {
 fn build(document: &web_sys::Document) -> Option<()> {
     let root = document.document_element()?;
     let _ = root.set_attribute("data-leerspoor", "crashed");
+    // A panic before the app mounted would leave it saying it is still loading.
+    super::remove_loading_notice();
     let body = document.body()?;
     let section = document.create_element("section").ok()?;
     section.set_id("crash");

@@ -32,6 +32,7 @@ pub fn start() {
             leptos::view! { <app::App/> }
         }
     });
+    remove_loading_notice();
     // A mark tests and the benchmark wait for: the app has mounted and is interactive.
     mark("leerspoor-mounted");
     if let Some(window) = web_sys::window() {
@@ -40,6 +41,16 @@ pub fn start() {
         }
     }
     crash::panic_if_asked();
+}
+
+/// index.html's "wordt geladen" notice, shown until the app (or the crash screen) is there.
+pub(crate) fn remove_loading_notice() {
+    if let Some(notice) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("laden"))
+    {
+        notice.remove();
+    }
 }
 
 fn mark(name: &str) {

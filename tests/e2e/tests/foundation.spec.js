@@ -21,6 +21,33 @@ test('first run creates a profile that survives a reload', async ({ page }) => {
   await expect(page.getByTestId('profile-badge')).toContainText('Begeleider');
 });
 
+test('while the app loads a notice says so, and it goes once the app is there', async ({ page }) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route('**/*.wasm', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const notice = page.getByRole('status').filter({ hasText: 'Leerspoor wordt geladen' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Blijft deze melding staan?');
+  release();
+  await expect(page.locator('html[data-leerspoor="ready"]')).toBeAttached();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
+  await expect(page.locator('#laden')).toHaveCount(0);
+});
+
+test('a browser that cannot start the app sees what to do, not a blank page', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.abort());
+  const failed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('.wasm'));
+  await page.goto('/');
+  await failed;
+  await page.waitForTimeout(300); // the start-up script gives up after the failed fetch
+  await expect(page.locator('html[data-leerspoor="ready"]')).toHaveCount(0);
+  await expect(page.getByRole('status')).toContainText('gebruik een recente versie van Edge, Chrome, Firefox of Safari');
+});
+
 test('every section is reachable; back, forward and deep links work', async ({ page }) => {
   await createProfile(page);
   const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
