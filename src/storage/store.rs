@@ -203,7 +203,8 @@ impl Store {
         Ok(startup)
     }
 
-    fn kept_entry(&self, key: &str) -> Result<Kept, BackendError> {
+    /// A kept copy as the list of kept data shows it.
+    pub fn kept_entry(&self, key: &str) -> Result<Kept, BackendError> {
         let raw = self.backend.get(key)?.unwrap_or_default();
         let error = restore_stored(&raw)
             .err()

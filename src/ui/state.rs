@@ -517,6 +517,21 @@ impl AppState {
         with_runtime(|rt| rt.store.read_kept(kept).ok().flatten()).flatten()
     }
 
+    /// Another tab set data aside (its start-up could not read it) or removed a kept
+    /// copy: the list of kept data follows, so it never offers what is gone.
+    fn follow_kept(&self, key: String, stored: bool) {
+        if !stored {
+            self.kept.update(|all| all.retain(|k| k.key != key));
+        } else if !self
+            .kept
+            .with_untracked(|all| all.iter().any(|k| k.key == key))
+        {
+            if let Some(Ok(kept)) = with_runtime(|rt| rt.store.kept_entry(&key)) {
+                self.kept.update(|all| all.push(kept));
+            }
+        }
+    }
+
     pub fn forget_kept(&self, kept: &Kept) {
         let removed = with_runtime(|rt| rt.store.forget_kept(kept).unwrap_or(false));
         if removed == Some(true) {
@@ -564,10 +579,14 @@ fn listen_for_other_tabs(state: AppState) {
             }
             return;
         };
+        let stored = ev.new_value().is_some();
+        if with_runtime(|rt| rt.store.keys().split_kept(&key).is_some()) == Some(true) {
+            state.follow_kept(key, stored);
+            return;
+        }
         let Some(id) = with_runtime(|rt| rt.store.keys().revision_of(&key)).flatten() else {
             return;
         };
-        let stored = ev.new_value().is_some();
         if Some(id) != active {
             state.follow_other_profile(id, stored);
         } else if !stored {

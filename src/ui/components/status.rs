@@ -191,17 +191,28 @@ fn KeptItem(kept: Kept) -> impl IntoView {
     let for_removal = kept.clone();
     let confirming = RwSignal::new(false);
     let download = move |_| {
-        if let Some(raw) = app.read_kept(&for_download) {
-            let name = format!(
-                "leerspoor-bewaard-{}.json",
-                chrono::Utc::now().format("%Y-%m-%d")
-            );
-            if let Err(e) = download_text(&name, "application/json", &raw) {
-                app.notice.set(Some(match lang() {
-                    Lang::Nl => format!("Downloaden mislukt: {e}"),
-                    Lang::En => format!("Download failed: {e}"),
-                }));
-            }
+        let Some(raw) = app.read_kept(&for_download) else {
+            // Removed in another tab just now (or storage cleared): say so, not nothing.
+            app.kept
+                .update(|all| all.retain(|k| k.key != for_download.key));
+            app.notice.set(Some(
+                t(
+                    "Deze bewaarde gegevens zijn er niet meer: ze zijn intussen verwijderd, bijvoorbeeld in een ander tabblad.",
+                    "This kept data is no longer there: it has been removed meanwhile, for example in another tab.",
+                )
+                .to_string(),
+            ));
+            return;
+        };
+        let name = format!(
+            "leerspoor-bewaard-{}.json",
+            chrono::Utc::now().format("%Y-%m-%d")
+        );
+        if let Err(e) = download_text(&name, "application/json", &raw) {
+            app.notice.set(Some(match lang() {
+                Lang::Nl => format!("Downloaden mislukt: {e}"),
+                Lang::En => format!("Download failed: {e}"),
+            }));
         }
     };
     view! {

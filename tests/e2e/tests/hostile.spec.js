@@ -260,6 +260,40 @@ test.describe('two tabs', () => {
     expect(bundle.contents.profile.course).toBe('Laatste wijziging in A');
   });
 
+  test('kept data set aside or removed in one tab is listed alike in the other', async ({ context }) => {
+    const doc = (n) => `leerspoor/v1/doc/7b0e4a3c-0000-4000-8000-00000000000${n}`;
+    const a = await context.newPage();
+    await open(a, '/');
+    await a.evaluate((key) => localStorage.setItem(key, '{"kapot'), doc(1));
+    await a.reload(); // A's start-up sets the unreadable copy aside
+    const keptA = a.getByTestId('kept-notice');
+    await expect(keptA.getByRole('listitem')).toHaveCount(1);
+    const b = await context.newPage();
+    await open(b, '/');
+    const keptB = b.getByTestId('kept-notice');
+    await expect(keptB.getByRole('listitem')).toHaveCount(1);
+
+    // B removes it: A no longer offers what is gone.
+    await keptB.getByRole('button', { name: 'Verwijderen…' }).click();
+    await keptB.getByRole('button', { name: 'Ja, verwijder' }).click();
+    await expect(keptB).toHaveCount(0);
+    await expect(keptA).toHaveCount(0);
+
+    // A third tab's start-up sets another copy aside: both open tabs list it.
+    await a.evaluate((key) => localStorage.setItem(key, '{"ook kapot'), doc(2));
+    const c = await context.newPage();
+    await open(c, '/');
+    await expect(keptA.getByRole('listitem')).toHaveCount(1);
+    await expect(keptB.getByRole('listitem')).toHaveCount(1);
+
+    // Removed where no tab hears of it (this tab's own change fires no event): the
+    // download says the data is gone, rather than doing nothing.
+    await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('leerspoor/v1/kept/')).forEach((k) => localStorage.removeItem(k)));
+    await keptA.getByRole('button', { name: 'Download de bewaarde gegevens' }).click();
+    await expect(a.getByTestId('notice')).toContainText('Deze bewaarde gegevens zijn er niet meer');
+    await expect(keptA).toHaveCount(0);
+  });
+
   test('a profile made or wiped in one tab joins or leaves the list of the other', async ({ context }) => {
     const a = await context.newPage();
     await createProfile(a, { name: 'Anna Adviseur' });
