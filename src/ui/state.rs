@@ -454,13 +454,9 @@ impl AppState {
         let why = if set_aside.is_empty() {
             Closed::Wiped
         } else {
-            self.kept.update(|all| {
-                for kept in set_aside {
-                    if !all.iter().any(|k| k.key == kept.key) {
-                        all.push(kept);
-                    }
-                }
-            });
+            for kept in set_aside {
+                self.add_kept(kept);
+            }
             if matches!(self.load_stored(id), Stored::Loaded) {
                 return;
             }
@@ -522,13 +518,17 @@ impl AppState {
     fn follow_kept(&self, key: String, stored: bool) {
         if !stored {
             self.kept.update(|all| all.retain(|k| k.key != key));
-        } else if !self
+        } else if let Some(Ok(kept)) = with_runtime(|rt| rt.store.kept_entry(&key)) {
+            self.add_kept(kept);
+        }
+    }
+
+    fn add_kept(&self, kept: Kept) {
+        if !self
             .kept
-            .with_untracked(|all| all.iter().any(|k| k.key == key))
+            .with_untracked(|all| all.iter().any(|k| k.key == kept.key))
         {
-            if let Some(Ok(kept)) = with_runtime(|rt| rt.store.kept_entry(&key)) {
-                self.kept.update(|all| all.push(kept));
-            }
+            self.kept.update(|all| all.push(kept));
         }
     }
 
@@ -570,7 +570,9 @@ fn listen_for_other_tabs(state: AppState) {
     let handle = window_event_listener(leptos::ev::storage, move |ev| {
         let active = state.active_id();
         let Some(key) = ev.key() else {
-            // All of storage cleared, there or by the browser: every profile is gone.
+            // All of storage cleared, there or by the browser: every profile is gone, and
+            // the kept data with it.
+            state.kept.set(Vec::new());
             state
                 .profiles
                 .update(|all| all.retain(|p| Some(p.id) == active));

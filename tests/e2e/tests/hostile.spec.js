@@ -279,16 +279,25 @@ test.describe('two tabs', () => {
     await expect(keptB).toHaveCount(0);
     await expect(keptA).toHaveCount(0);
 
-    // A third tab's start-up sets another copy aside: both open tabs list it.
+    // A third tab's start-up sets another copy aside: both open tabs list it. Storage
+    // cleared there: both lists empty.
     await a.evaluate((key) => localStorage.setItem(key, '{"ook kapot'), doc(2));
     const c = await context.newPage();
     await open(c, '/');
     await expect(keptA.getByRole('listitem')).toHaveCount(1);
     await expect(keptB.getByRole('listitem')).toHaveCount(1);
+    await c.evaluate(() => localStorage.clear());
+    await expect(keptA).toHaveCount(0);
+    await expect(keptB).toHaveCount(0);
 
-    // Removed where no tab hears of it (this tab's own change fires no event): the
-    // download says the data is gone, rather than doing nothing.
+    // Removed where this tab does not hear of it (its own change fires no event here):
+    // the download says the data is gone, rather than doing nothing.
+    await a.evaluate((key) => localStorage.setItem(key, '{"weer kapot'), doc(3));
+    await a.reload();
+    await expect(keptA.getByRole('listitem')).toHaveCount(1);
+    await expect(keptB.getByRole('listitem')).toHaveCount(1);
     await a.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('leerspoor/v1/kept/')).forEach((k) => localStorage.removeItem(k)));
+    await expect(keptB).toHaveCount(0);
     await keptA.getByRole('button', { name: 'Download de bewaarde gegevens' }).click();
     await expect(a.getByTestId('notice')).toContainText('Deze bewaarde gegevens zijn er niet meer');
     await expect(keptA).toHaveCount(0);
