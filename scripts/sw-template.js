@@ -10,13 +10,18 @@ const FILES = __FILES__;
 const CACHE = `leerspoor-${VERSION}`;
 const SHELL = './index.html';
 
+// Trunk names the wasm, the script, the style sheets and the favicon after their contents
+// (`filehash`), so under such a name any copy is this build's file.
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(wasm|js|css|svg)$/;
+
 self.addEventListener('install', (event) => {
-  // cache: 'reload' skips the HTTP cache, so the stored copy is this build's file.
-  event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
-  );
+  // A file named after its contents is taken from the browser's HTTP cache when the page
+  // has just loaded it ('force-cache'): the first visit downloads the build once, not a
+  // second time for the worker (2.3 MB of wasm). The other files keep their names from
+  // build to build, so they skip the HTTP cache ('reload') and the copy kept is this
+  // build's.
+  const request = (f) => new Request(f, { cache: HASHED.test(f) ? 'force-cache' : 'reload' });
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES.map(request))));
 });
 
 self.addEventListener('activate', (event) => {

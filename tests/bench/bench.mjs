@@ -23,6 +23,7 @@ const distHello = resolve(helloArg ?? 'dist-hello');
 const dataDir = resolve(dataArg ?? 'bench-results/data');
 const PORT = Number(process.env.BENCH_PORT ?? 4186);
 const HELLO_PORT = Number(process.env.HELLO_PORT ?? 4187);
+const GZIP_PORT = Number(process.env.GZIP_PORT ?? 4188);
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
 // To rerun some figures while working on them, e.g. BENCH_ONLY=network,import: only those
 // parts run, and their raw results are printed as JSON (no table, no budgets, nothing
@@ -99,8 +100,8 @@ function twiggyTop() {
 }
 
 // ---------- servers and browser ----------
-function serve(root, port) {
-  const child = spawn(process.execPath, ['tests/e2e/serve.mjs', root, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+function serve(root, port, ...flags) {
+  const child = spawn(process.execPath, ['tests/e2e/serve.mjs', root, String(port), ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((ok, fail) => {
     child.stdout.once('data', () => ok(child));
     child.once('exit', (code) => fail(new Error(`server on ${port} exited with ${code}`)));
@@ -187,6 +188,25 @@ const SEED = (text) => {
     localStorage.setItem('leerspoor/v1/active', id);
   }
 };
+
+// What a first visit really transfers, served with gzip: the page's own files, and what
+// the service worker fetches to keep the build for offline use (a copy from the HTTP
+// cache counts 0). Resource timing's transferSize, headers included.
+async function firstVisit(browser, base) {
+  const { context, page } = await newPage(browser, base);
+  await page.goto('/');
+  await ready(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  const sum = () => {
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    return entries.reduce((n, e) => n + e.transferSize, 0);
+  };
+  const pageBytes = await page.evaluate(sum);
+  const [worker] = context.serviceWorkers();
+  const workerBytes = worker ? await worker.evaluate(sum) : null;
+  await context.close();
+  return { pageKiB: round(pageBytes / KIB), workerKiB: workerBytes == null ? null : round(workerBytes / KIB) };
+}
 
 // ---------- memory ----------
 async function memory(page) {
@@ -423,7 +443,7 @@ async function main() {
   const results = { when: new Date().toISOString(), chromium: null, budgets: BUDGET };
   results.size = sizes();
   results.twiggy = twiggyTop();
-  const servers = [await serve(dist, PORT), await serve(distHello, HELLO_PORT)];
+  const servers = [await serve(dist, PORT), await serve(distHello, HELLO_PORT), await serve(dist, GZIP_PORT, '--gzip')];
   const browser = await launch();
   results.chromium = browser.version();
   const base = `http://127.0.0.1:${PORT}`;
@@ -441,6 +461,7 @@ async function main() {
       results.memoryAtStart = await memory(page);
       await context.close();
       results.startupWithData.kib = round(Buffer.byteLength(data('realistic')) / KIB);
+      results.firstVisit = await firstVisit(browser, `http://127.0.0.1:${GZIP_PORT}`);
     }
     if (want('journal')) {
       log('journal: 2,000 entries over 100 cases');
@@ -515,6 +536,7 @@ function render(r) {
   L.push(`Leerspoor benchmark — ${r.when} — ${r.chromium} headless, 127.0.0.1`, '');
   L.push('| build file | raw | gzip | brotli |', '|---|---:|---:|---:|');
   for (const k of ['wasm', 'js', 'css', 'other', 'total']) L.push(`| ${k} | ${kib(r.size[k].raw)} | ${kib(r.size[k].gzip)} | ${kib(r.size[k].brotli)} |`);
+  if (r.firstVisit) L.push('', `First visit over the wire (gzip, headers included): ${r.firstVisit.pageKiB} KiB for the page, ${r.firstVisit.workerKiB} KiB more for the service worker's offline copy.`);
   L.push('', '| measurement | Leerspoor | hello world |', '|---|---:|---:|');
   L.push(`| start-up: first content (median of ${r.startup.runs} cold loads; Leerspoor's is its loading notice) | ${r.startup.firstContentMs} ms | ${r.hello.firstContentMs} ms |`);
   L.push(`| start-up: largest content painted | ${r.startup.largestContentMs} ms | ${r.hello.largestContentMs} ms |`);

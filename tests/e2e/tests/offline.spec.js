@@ -37,6 +37,27 @@ test('after one visit the app works offline: reload, a deep link, a whole scan',
   await context.setOffline(false);
 });
 
+test('the first visit downloads the build once: the worker keeps the files the page loaded', async ({ page, context }) => {
+  await open(page, '/');
+  await controlled(page);
+  // What the worker fetched to keep, as its own resource timing tells: a transfer size
+  // of 0 is a copy from the browser's HTTP cache, the one the page has just loaded.
+  const [worker] = context.serviceWorkers();
+  const fetched = Object.fromEntries(
+    await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => [new URL(e.name).pathname, e.transferSize])),
+  );
+  const named = (re) => Object.keys(fetched).filter((f) => re.test(f));
+  expect(named(/_bg\.wasm$/)).toHaveLength(1);
+  expect(named(/\.css$/).length).toBeGreaterThan(1);
+  for (const file of [...named(/_bg\.wasm$/), ...named(/-[0-9a-f]{8,16}\.js$/), ...named(/\.css$/)]) {
+    expect(fetched[file], file).toBe(0);
+  }
+  // Files that keep their names from build to build are fetched anew, so the copy kept
+  // is this build's.
+  expect(fetched['/index.html']).toBeGreaterThan(0);
+  expect(fetched['/manifest.webmanifest']).toBeGreaterThan(0);
+});
+
 test.describe('a new version', () => {
   // axe is injected as an inline script, which the policy (rightly) refuses.
   test.use({ bypassCSP: true });
