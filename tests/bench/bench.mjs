@@ -147,7 +147,7 @@ async function coldLoad(browser, base, docText) {
   );
   const run = await page.evaluate(() => ({
     // Leerspoor's first content is index.html's loading notice; the app's own content
-    // is what the largest contentful paint (below) marks.
+    // is what the largest contentful paint (`lcp`, above) marks.
     fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
     mounted: performance.getEntriesByName('leerspoor-mounted')[0]?.startTime ?? null,
     // Where the time goes: the wasm file fully received, then the app's own code
