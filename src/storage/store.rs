@@ -483,6 +483,16 @@ mod tests {
         d
     }
 
+    /// A store with Anna and Bram saved in it.
+    fn two_profiles() -> (Rc<MemoryBackend>, Store, Document, Document) {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let (anna, bram) = (doc(1, "Anna"), doc(2, "Bram"));
+        s.save(&anna).unwrap();
+        s.save(&bram).unwrap();
+        (mem, s, anna, bram)
+    }
+
     #[test]
     fn saved_documents_come_back_at_start_up() {
         let mem = Rc::new(MemoryBackend::default());
@@ -608,11 +618,7 @@ mod tests {
 
     #[test]
     fn a_copy_set_aside_by_a_start_up_is_found_by_its_profile_and_time() {
-        let mem = Rc::new(MemoryBackend::default());
-        let s = store(&mem);
-        let (anna, bram) = (doc(1, "Anna"), doc(2, "Bram"));
-        s.save(&anna).unwrap();
-        s.save(&bram).unwrap();
+        let (mem, s, anna, bram) = two_profiles();
         mem.set(&s.keys().document(anna.id()), "{kapot").unwrap();
         // An older copy of Anna's, set aside long ago, is not this start-up's doing.
         let old = s
@@ -712,11 +718,7 @@ mod tests {
 
     #[test]
     fn removing_a_profile_leaves_the_others_alone() {
-        let mem = Rc::new(MemoryBackend::default());
-        let s = store(&mem);
-        let (a, b) = (doc(1, "Anna"), doc(2, "Bram"));
-        s.save(&a).unwrap();
-        s.save(&b).unwrap();
+        let (mem, s, a, b) = two_profiles();
         s.save_backup(&a, "2026-01-01T00:00:00Z".parse().unwrap())
             .unwrap();
         let mark = ExportMark {

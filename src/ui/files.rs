@@ -11,6 +11,14 @@ pub fn download_bundle(file_name: &str, bundle: &bundle::Bundle) -> Result<(), S
     download_text(file_name, "application/json", &text)
 }
 
+/// What the user is told when a download could not be made.
+pub fn download_failed(error: &str) -> String {
+    match super::i18n::lang() {
+        crate::model::Lang::Nl => format!("Downloaden mislukt: {error}"),
+        crate::model::Lang::En => format!("Download failed: {error}"),
+    }
+}
+
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     let window = web_sys::window().ok_or(t("geen venster", "no window"))?;
     let document = window.document().ok_or(t("geen document", "no document"))?;

@@ -509,8 +509,14 @@ impl AppState {
         self.doc.with_untracked(|d| d.as_ref().map(Document::id))
     }
 
+    /// The text of a kept copy; `None` when it is gone (removed where no event reached
+    /// this tab), which also takes it off the list.
     pub fn read_kept(&self, kept: &Kept) -> Option<String> {
-        with_runtime(|rt| rt.store.read_kept(kept).ok().flatten()).flatten()
+        let found = with_runtime(|rt| rt.store.read_kept(kept).ok().flatten()).flatten();
+        if found.is_none() {
+            self.kept.update(|all| all.retain(|k| k.key != kept.key));
+        }
+        found
     }
 
     /// Another tab set data aside (its start-up could not read it) or removed a kept
@@ -582,7 +588,7 @@ fn listen_for_other_tabs(state: AppState) {
             return;
         };
         let stored = ev.new_value().is_some();
-        if with_runtime(|rt| rt.store.keys().split_kept(&key).is_some()) == Some(true) {
+        if with_runtime(|rt| rt.store.keys().split_kept(&key).is_some()).unwrap_or(false) {
             state.follow_kept(key, stored);
             return;
         }

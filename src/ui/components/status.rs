@@ -1,9 +1,8 @@
 use leptos::prelude::*;
 
 use crate::model::bundle::{self, BundleKind, Selection};
-use crate::model::Lang;
 use crate::storage::{Kept, KeptReason};
-use crate::ui::files::{download_bundle, download_text};
+use crate::ui::files::{download_bundle, download_failed, download_text};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_app, Closed, SaveState};
 
@@ -82,10 +81,7 @@ fn ClosedCopyNotice() -> impl IntoView {
         let bundle = bundle::build(&doc, &Selection::everything(), BundleKind::Participant, now);
         let name = bundle::file_name(&doc.profile.name, now.date_naive());
         if let Err(e) = download_bundle(&name, &bundle) {
-            app.notice.set(Some(match lang() {
-                Lang::Nl => format!("Downloaden mislukt: {e}"),
-                Lang::En => format!("Download failed: {e}"),
-            }));
+            app.notice.set(Some(download_failed(&e)));
         }
     };
     let name = move || {
@@ -104,27 +100,28 @@ fn ClosedCopyNotice() -> impl IntoView {
             "Profile wiped in another tab",
         ),
     };
-    let what = move || {
-        match why() {
+    let what = move || match why() {
         Some(Closed::SetAside) => t(
-            ": een ander tabblad kon de opgeslagen gegevens van dit profiel niet lezen en heeft ze \
-             apart gezet (zie hieronder). Ze zijn niet gewist. Dit tabblad heeft het profiel daarom gesloten. \
-             De kopie die dit tabblad nog had, is misschien nieuwer: download die als bundel en lees \
-             hem in bij \u{2018}Herstel je profiel uit een bundel\u{2019}.",
-            ": another tab could not read this profile's stored data and set it aside (see below). \
-             It was not wiped. So this tab has closed the profile. \
-             The copy this tab still had may be newer: download it as a bundle and read it back in \
+            ": een ander tabblad kon de opgeslagen gegevens van dit profiel niet lezen en \
+             heeft ze apart gezet (zie hieronder). Ze zijn niet gewist. Dit tabblad heeft \
+             het profiel daarom gesloten. De kopie die dit tabblad nog had, is misschien \
+             nieuwer: download die als bundel en lees hem in bij \u{2018}Herstel je \
+             profiel uit een bundel\u{2019}.",
+            ": another tab could not read this profile's stored data and set it aside \
+             (see below). It was not wiped. So this tab has closed the profile. The copy \
+             this tab still had may be newer: download it as a bundle and read it back in \
              with \u{2018}Restore your profile from a bundle\u{2019}.",
         ),
         _ => t(
-            " is in een ander tabblad (of door de browser) gewist, en is daarom hier ook gesloten. \
-             Was dat niet de bedoeling? Download dan de kopie die dit tabblad nog had, als bundel. \
-             Die kun je bij \u{2018}Herstel je profiel uit een bundel\u{2019} weer inlezen.",
-            " was wiped in another tab (or by the browser), so it has been closed here too. \
-             Was that not meant? Then download the copy this tab still had, as a bundle. \
-             You can read it back in with \u{2018}Restore your profile from a bundle\u{2019}.",
+            " is in een ander tabblad (of door de browser) gewist, en is daarom hier ook \
+             gesloten. Was dat niet de bedoeling? Download dan de kopie die dit tabblad nog \
+             had, als bundel. Die kun je bij \u{2018}Herstel je profiel uit een \
+             bundel\u{2019} weer inlezen.",
+            " was wiped in another tab (or by the browser), so it has been closed here \
+             too. Was that not meant? Then download the copy this tab still had, as a \
+             bundle. You can read it back in with \u{2018}Restore your profile from a \
+             bundle\u{2019}.",
         ),
-    }
     };
     view! {
         <Show when=move || app.closed_copy.with(Option::is_some)>
@@ -193,8 +190,6 @@ fn KeptItem(kept: Kept) -> impl IntoView {
     let download = move |_| {
         let Some(raw) = app.read_kept(&for_download) else {
             // Removed in another tab just now (or storage cleared): say so, not nothing.
-            app.kept
-                .update(|all| all.retain(|k| k.key != for_download.key));
             app.notice.set(Some(
                 t(
                     "Deze bewaarde gegevens zijn er niet meer: ze zijn intussen verwijderd, bijvoorbeeld in een ander tabblad.",
@@ -209,10 +204,7 @@ fn KeptItem(kept: Kept) -> impl IntoView {
             chrono::Utc::now().format("%Y-%m-%d")
         );
         if let Err(e) = download_text(&name, "application/json", &raw) {
-            app.notice.set(Some(match lang() {
-                Lang::Nl => format!("Downloaden mislukt: {e}"),
-                Lang::En => format!("Download failed: {e}"),
-            }));
+            app.notice.set(Some(download_failed(&e)));
         }
     };
     view! {

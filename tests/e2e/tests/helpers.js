@@ -1,5 +1,13 @@
 // Shared steps for the browser tests, so each test reads as what a user does.
+import { readFileSync } from 'node:fs';
 import { expect } from '@playwright/test';
+
+/** Clicks `control` on `page` and returns the file it downloads: its path and its text. */
+export async function downloaded(page, control) {
+  const [download] = await Promise.all([page.waitForEvent('download'), control.click()]);
+  const path = await download.path();
+  return { path, text: readFileSync(path, 'utf8') };
+}
 
 /** Opens the app at `path` and waits until the wasm has mounted. */
 export async function open(page, path = '/') {

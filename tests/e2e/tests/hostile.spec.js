@@ -2,7 +2,7 @@
 // in every field, and a panic in the wasm.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, storageDump, documentKey, goTo, axeViolations } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, axeViolations, downloaded } from './helpers.js';
 
 const hostileText = readFileSync(new URL('../../fixtures/hostile-document.json', import.meta.url), 'utf8');
 const hostile = JSON.parse(hostileText);
@@ -134,15 +134,12 @@ test.describe('two tabs', () => {
 
     // Nothing is written back, but nothing A held is lost either: its copy, with the last
     // change, downloads as a bundle that restores the profile.
-    const [download] = await Promise.all([
-      a.waitForEvent('download'),
-      closed.getByRole('button', { name: 'Download de kopie' }).click(),
-    ]);
-    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const copy = await downloaded(a, closed.getByRole('button', { name: 'Download de kopie' }));
+    const bundle = JSON.parse(copy.text);
     expect(bundle.format).toBe('leerspoor-bundel');
     expect(bundle.contents.profile.id).toBe(id);
     expect(bundle.contents.profile.course).toBe('Na het wissen getypt in A');
-    await a.getByLabel('Je eigen bundel (.json)').setInputFiles(await download.path());
+    await a.getByLabel('Je eigen bundel (.json)').setInputFiles(copy.path);
     await a.getByRole('button', { name: 'Profiel herstellen' }).click();
     await expect(a.getByTestId('profile-badge')).toContainText('Sanne de Vries');
     await goTo(a, 'Overzicht');
@@ -176,12 +173,8 @@ test.describe('two tabs', () => {
     await expect(a.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
     await a.waitForTimeout(800);
     expect(Object.keys(await storageDump(a)).filter((k) => k.startsWith('leerspoor/v1/doc/'))).toEqual([]);
-    const [download] = await Promise.all([
-      a.waitForEvent('download'),
-      a.getByRole('button', { name: 'Download de kopie' }).click(),
-    ]);
-    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
-    expect(bundle.contents.profile.course).toBe('Alleen nog in tabblad A');
+    const copy = await downloaded(a, a.getByRole('button', { name: 'Download de kopie' }));
+    expect(JSON.parse(copy.text).contents.profile.course).toBe('Alleen nog in tabblad A');
   });
 
   test('a copy a newer Leerspoor stored in one tab is named in the other, never written over', async ({ context }) => {
@@ -247,17 +240,10 @@ test.describe('two tabs', () => {
     expect(dump[kept[0]]).toBe('{"kapot');
     expect(await axeViolations(a)).toEqual([]);
     // Both the copy set aside and what A held can be downloaded.
-    const [raw] = await Promise.all([
-      a.waitForEvent('download'),
-      a.getByTestId('kept-notice').getByRole('button', { name: 'Download de bewaarde gegevens' }).click(),
-    ]);
-    expect(readFileSync(await raw.path(), 'utf8')).toBe('{"kapot');
-    const [download] = await Promise.all([
-      a.waitForEvent('download'),
-      closed.getByRole('button', { name: 'Download de kopie' }).click(),
-    ]);
-    const bundle = JSON.parse(readFileSync(await download.path(), 'utf8'));
-    expect(bundle.contents.profile.course).toBe('Laatste wijziging in A');
+    const raw = await downloaded(a, a.getByTestId('kept-notice').getByRole('button', { name: 'Download de bewaarde gegevens' }));
+    expect(raw.text).toBe('{"kapot');
+    const copy = await downloaded(a, closed.getByRole('button', { name: 'Download de kopie' }));
+    expect(JSON.parse(copy.text).contents.profile.course).toBe('Laatste wijziging in A');
   });
 
   test('kept data set aside or removed in one tab is listed alike in the other', async ({ context }) => {

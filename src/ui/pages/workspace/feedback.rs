@@ -12,7 +12,7 @@ use crate::model::workspace::{
 use crate::model::{Document, Id, Lang, Profile, Role};
 use crate::storage::Held;
 use crate::ui::components::PageTitle;
-use crate::ui::files::download_bundle;
+use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::scan_title;
 
@@ -83,8 +83,7 @@ pub fn FeedbackPage() -> impl IntoView {
                 (Ok(()), Lang::En) => status.set(format!(
                     "{file} has been downloaded. Send it to {name}, who imports it on the Share page."
                 )),
-                (Err(e), Lang::Nl) => status.set(format!("Downloaden mislukt: {e}")),
-                (Err(e), Lang::En) => status.set(format!("Download failed: {e}")),
+                (Err(e), _) => status.set(download_failed(&e)),
             }
         }
     };

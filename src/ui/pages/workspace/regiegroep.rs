@@ -4,7 +4,7 @@ use super::{coach_profile, today, with_workspace};
 use crate::model::workspace::{overview, overview_csv, Overview};
 use crate::model::Lang;
 use crate::ui::components::PageTitle;
-use crate::ui::files::download_text;
+use crate::ui::files::{download_failed, download_text};
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::{delta_text, score_text};
 
@@ -36,10 +36,7 @@ pub fn RegiegroepPage() -> impl IntoView {
                 Lang::Nl => format!("{file} is gedownload."),
                 Lang::En => format!("{file} has been downloaded."),
             }),
-            Err(e) => status.set(match lang() {
-                Lang::Nl => format!("Downloaden mislukt: {e}"),
-                Lang::En => format!("Download failed: {e}"),
-            }),
+            Err(e) => status.set(download_failed(&e)),
         }
     };
     let level_headers = (1..=o.levels)
