@@ -127,6 +127,12 @@ cmd_bench() {
   build_release
   say "Building the hello-world baseline into dist-hello/ (benches/hello)"
   (cd benches/hello && CARGO_TARGET_DIR="$ROOT/target" trunk build --release --dist "$ROOT/dist-hello")
+  say "Building the floor: the rules without a view (examples/floor.rs) into bench-results/floor/"
+  cargo build --release --target wasm32-unknown-unknown --example floor
+  rm -rf bench-results/floor
+  wasm-bindgen --target web --no-typescript --out-dir bench-results/floor \
+    target/wasm32-unknown-unknown/release/examples/floor.wasm
+  wasm-opt -Oz bench-results/floor/floor_bg.wasm -o bench-results/floor/floor_bg.wasm
   say "Generating the seeded data (examples/bench_data.rs)"
   mkdir -p bench-results/data
   cargo build --release --example bench_data
@@ -140,7 +146,8 @@ cmd_bench() {
     >bench-results/twiggy.json
   say "Measuring in headless chromium on 127.0.0.1 (a few minutes)"
   BENCH_PORT="${BENCH_PORT:-4186}" HELLO_PORT="${HELLO_PORT:-4187}" \
-    node tests/bench/bench.mjs dist dist-hello bench-results/data bench-results/twiggy.json
+    node tests/bench/bench.mjs dist dist-hello bench-results/data bench-results/twiggy.json \
+    bench-results/floor
   say "Written: bench-results/latest.json and bench-results/latest.md"
 }
 

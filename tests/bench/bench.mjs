@@ -3,7 +3,7 @@
 // (tests/bench/lighthouse.mjs); each checked against its budget. Prints one table and writes bench-results/latest.json. Exits 0 when budgets
 // fail (it reports them); exits 1 only when a measurement itself fails.
 //
-//   node tests/bench/bench.mjs <dist> <dist-hello> <data dir> <twiggy json>
+//   node tests/bench/bench.mjs <dist> <dist-hello> <data dir> <twiggy json> [<floor dir>]
 //
 // Runs Debian's /usr/bin/chromium headless with the flags of tests/e2e/playwright.config.js,
 // against the two builds served on 127.0.0.1 by tests/e2e/serve.mjs.
@@ -17,7 +17,7 @@ import { FLOOR as LIGHTHOUSE_FLOOR, lighthouseRuns, lighthouseTable } from './li
 const require = createRequire(resolve('tests/e2e/package.json'));
 const { chromium } = require('@playwright/test');
 
-const [distArg, helloArg, dataArg, twiggyArg] = process.argv.slice(2);
+const [distArg, helloArg, dataArg, twiggyArg, floorArg] = process.argv.slice(2);
 const dist = resolve(distArg ?? 'dist');
 const distHello = resolve(helloArg ?? 'dist-hello');
 const dataDir = resolve(dataArg ?? 'bench-results/data');
@@ -52,12 +52,12 @@ const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const log = (...a) => console.error('  ·', ...a);
 
 // ---------- size ----------
-function sizes() {
+function sizes(dir = dist) {
   const kinds = { wasm: 0, js: 0, css: 0, other: 0 };
   const out = {};
   for (const k of [...Object.keys(kinds), 'total']) out[k] = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of readdirSync(dist)) {
-    const path = join(dist, f);
+  for (const f of readdirSync(dir)) {
+    const path = join(dir, f);
     if (!statSync(path).isFile()) continue;
     const buf = readFileSync(path);
     const ext = extname(f).slice(1);
@@ -442,6 +442,10 @@ async function importBundle(browser, base, name) {
 async function main() {
   const results = { when: new Date().toISOString(), chromium: null, budgets: BUDGET };
   results.size = sizes();
+  results.helloSize = sizes(distHello).total;
+  // The rules without any view (examples/floor.rs, built and optimised as the app is): what
+  // the size budget leaves for the view layer, router and reactive runtime.
+  if (floorArg) results.floorSize = sizes(resolve(floorArg)).total;
   results.twiggy = twiggyTop();
   const servers = [await serve(dist, PORT), await serve(distHello, HELLO_PORT), await serve(dist, GZIP_PORT, '--gzip')];
   const browser = await launch();
@@ -536,6 +540,7 @@ function render(r) {
   L.push(`Leerspoor benchmark — ${r.when} — ${r.chromium} headless, 127.0.0.1`, '');
   L.push('| build file | raw | gzip | brotli |', '|---|---:|---:|---:|');
   for (const k of ['wasm', 'js', 'css', 'other', 'total']) L.push(`| ${k} | ${kib(r.size[k].raw)} | ${kib(r.size[k].gzip)} | ${kib(r.size[k].brotli)} |`);
+  if (r.floorSize) L.push('', `For scale (gzip): the hello world ${kib(r.helloSize.gzip)}; the rules alone, without a single view (\`examples/floor.rs\`: model and storage, built and optimised as the app is) ${kib(r.floorSize.gzip)}.`);
   if (r.firstVisit) L.push('', `First visit over the wire (gzip, headers included): ${r.firstVisit.pageKiB} KiB for the page, ${r.firstVisit.workerKiB} KiB more for the service worker's offline copy.`);
   L.push('', '| measurement | Leerspoor | hello world |', '|---|---:|---:|');
   L.push(`| start-up: first content (median of ${r.startup.runs} cold loads; Leerspoor's is its loading notice) | ${r.startup.firstContentMs} ms | ${r.hello.firstContentMs} ms |`);
