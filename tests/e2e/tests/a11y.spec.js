@@ -1,6 +1,7 @@
 // WCAG 2.1 AA: axe-core finds no violations on any page or main state.
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, goTo, axeViolations } from './helpers.js';
+import { open, createProfile, goTo, axeViolations, seed, tour, overflow } from './helpers.js';
 
 test.use({ bypassCSP: true });
 
@@ -102,4 +103,20 @@ test('case journal: list, case, entry, agenda and bin', async ({ page }) => {
     await open(page, path);
     await expectClean(page, path);
   }
+});
+
+// WCAG 1.4.10: a window 320 CSS pixels wide (a laptop at 400 % zoom) needs no sideways
+// scrolling. The hostile document has long unbroken words, right-to-left text and every
+// kind of record, so each page shows its widest content.
+test('every page reflows to 320 pixels wide, with long words and every kind of record', async ({ page }) => {
+  const hostileText = readFileSync(new URL('../../fixtures/hostile-document.json', import.meta.url), 'utf8');
+  await page.setViewportSize({ width: 320, height: 640 });
+  await seed(page, hostileText);
+  const wide = [];
+  for (const path of tour(JSON.parse(hostileText))) {
+    await open(page, path);
+    const o = await overflow(page);
+    if (o.pixels > 0) wide.push(`${path}: ${o.pixels} px too wide; ${o.beyond.join(', ')}`);
+  }
+  expect(wide).toEqual([]);
 });

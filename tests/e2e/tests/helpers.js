@@ -81,6 +81,56 @@ export async function goTo(page, name) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 }
 
+/** Puts `text` (a stored document) in this origin's storage as the active profile. */
+export async function seed(page, text) {
+  await open(page, '/');
+  await page.evaluate((text) => {
+    const doc = JSON.parse(text);
+    localStorage.clear();
+    localStorage.setItem(`leerspoor/v1/doc/${doc.profile.id}`, text);
+    localStorage.setItem(`leerspoor/v1/rev/${doc.profile.id}`, String(doc.revision));
+    localStorage.setItem('leerspoor/v1/active', doc.profile.id);
+  }, text);
+}
+
+/** Every page of the app, as deep links, for a document like `doc`. */
+export function tour(doc) {
+  const paths = ['/', '/zelfscan', '/zelfscan/resultaten', '/zelfscan/doelen', '/zelfscan/kader'];
+  for (const scan of doc.selfscan.scans) paths.push(`/zelfscan/scan/${scan.id}`);
+  paths.push('/casusjournaal', '/casusjournaal/agenda', '/casusjournaal/prullenbak');
+  for (const c of doc.journal.cases) paths.push(`/casusjournaal/casus/${c.id}`);
+  for (const e of doc.journal.entries.slice(0, 3)) paths.push(`/casusjournaal/casus/${e.case_id}/notitie/${e.id}`);
+  for (const view of ['kaart', 'raster', 'tabel', 'analyse', 'importeren', 'momentopnamen']) {
+    paths.push(`/netwerkkaart?weergave=${view}`);
+  }
+  paths.push('/delen');
+  return paths;
+}
+
+/**
+ * What sticks out past the right edge of the window: the page's overflow in CSS pixels and
+ * the first few elements beyond the edge, for a failure message that says where to look.
+ * WCAG 1.4.10 (reflow): at 320 CSS pixels nothing may need scrolling sideways, except
+ * content that needs two dimensions (the network map's drawing scrolls within itself).
+ */
+export async function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // Inside a box that scrolls or clips, an element past the edge widens nothing.
+    const clipped = (e) => {
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const beyond = [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest('svg') && !clipped(e))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? '.' + e.className.trim().replace(/\s+/g, '.') : ''} (right edge ${Math.round(e.getBoundingClientRect().right)})`);
+    return { pixels: document.documentElement.scrollWidth - width, beyond };
+  });
+}
+
 /** The bundle digest as Leerspoor computes it: SHA-256 over JSON with sorted keys. */
 export async function bundleDigest(contents) {
   const { createHash } = await import('node:crypto');

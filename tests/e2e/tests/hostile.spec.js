@@ -2,41 +2,10 @@
 // in every field, and a panic in the wasm.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, storageDump, documentKey, goTo, axeViolations, downloaded } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, axeViolations, downloaded, seed, tour } from './helpers.js';
 
 const hostileText = readFileSync(new URL('../../fixtures/hostile-document.json', import.meta.url), 'utf8');
 const hostile = JSON.parse(hostileText);
-
-/** Puts `text` (a stored document) in this origin's storage as the active profile. */
-async function seed(page, text) {
-  await open(page, '/');
-  await page.evaluate((text) => {
-    const doc = JSON.parse(text);
-    localStorage.clear();
-    localStorage.setItem(`leerspoor/v1/doc/${doc.profile.id}`, text);
-    localStorage.setItem(`leerspoor/v1/rev/${doc.profile.id}`, String(doc.revision));
-    localStorage.setItem('leerspoor/v1/active', doc.profile.id);
-  }, text);
-}
-
-/** Every page of the app, as deep links, for a document like `doc`. */
-function tour(doc) {
-  const paths = ['/', '/zelfscan', '/zelfscan/resultaten', '/zelfscan/doelen', '/zelfscan/kader'];
-  for (const scan of doc.selfscan.scans) paths.push(`/zelfscan/scan/${scan.id}`);
-  paths.push('/casusjournaal', '/casusjournaal/agenda', '/casusjournaal/prullenbak');
-  for (const c of doc.journal.cases) paths.push(`/casusjournaal/casus/${c.id}`);
-  for (const e of doc.journal.entries.slice(0, 3)) paths.push(`/casusjournaal/casus/${e.case_id}/notitie/${e.id}`);
-  paths.push('/netwerkkaart', '/delen');
-  return paths;
-}
-
-/** The network page's views, opened by their links where the page has them. */
-async function networkViews(page) {
-  for (const name of ['Tabel', 'Raster', 'Analyse', 'Kaart']) {
-    const link = page.getByRole('main').getByRole('link', { name, exact: true });
-    if ((await link.count()) > 0) await link.first().click();
-  }
-}
 
 test('two tabs: an edit in one appears in the other, and edits made in both survive', async ({ context }) => {
   const a = await context.newPage();
@@ -70,6 +39,9 @@ test('two tabs: an edit in one appears in the other, and edits made in both surv
 });
 
 test('two tabs: a change still waiting in one tab is never written over the newer save of the other', async ({ context }) => {
+  // The pages' timers run on a clock the test holds, so A's save waits exactly as long as
+  // the test says, however slow the machine is.
+  await context.clock.install();
   const a = await context.newPage();
   await createProfile(a);
   const b = await context.newPage();
@@ -78,15 +50,20 @@ test('two tabs: a change still waiting in one tab is never written over the newe
   const key = await documentKey(a);
   const before = Number((await storageDump(a))[key.replace('/doc/', '/rev/')]);
 
-  // A types (its save waits for a pause); B saves a change at once, as on leaving the page.
+  // A types (its save waits for a pause, which the held clock makes last); B saves a
+  // change at once, as on leaving the page.
+  await context.clock.pauseAt(Date.now() + 60_000);
   await a.getByLabel('Leergang', { exact: true }).fill('Wijziging van A, nog niet opgeslagen');
+  await a.waitForTimeout(600); // real time, past the save delay: the held clock keeps A's
+  expect(JSON.parse((await storageDump(a))[key]).profile.course).toBe('Stadsbeheerleergang 2026');
   await b.getByLabel('Naam', { exact: true }).fill('Naam uit B');
   await b.evaluate(() => dispatchEvent(new Event('pagehide')));
 
   // A is told, and shows B's newer copy; storage holds B's version, not A's older base.
   await expect(a.getByTestId('notice')).toContainText('nieuwere versie');
   await expect(a.getByLabel('Naam', { exact: true })).toHaveValue('Naam uit B');
-  await a.waitForTimeout(800); // longer than the save delay: a late write would land now
+  await context.clock.runFor(2_000); // past the save delay: a late write would land now
+  await context.clock.resume();
   const dump = await storageDump(a);
   const stored = JSON.parse(dump[key]);
   expect(stored.profile.name).toBe('Naam uit B');
@@ -364,7 +341,6 @@ test('no request goes anywhere but the app itself, on every page, and the policy
   await seed(page, hostileText.replaceAll('window.__pwned = 1', 'x'));
   for (const path of tour(hostile)) {
     await open(page, path);
-    if (path === '/netwerkkaart') await networkViews(page);
     expect(await page.evaluate(() => window.__violations), path).toEqual([]);
   }
   const origin = new URL(baseURL).origin;
@@ -393,7 +369,6 @@ test('hostile text in every field is shown literally, never runs, and never wide
   let shownLiterally = 0;
   for (const path of tour(hostile)) {
     await open(page, path);
-    if (path === '/netwerkkaart') await networkViews(page);
     const check = await page.evaluate(() => ({
       pwned: window.__pwned,
       injected: document.querySelectorAll('main img[src="x"], main b, main script').length,

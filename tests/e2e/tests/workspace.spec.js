@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProfile, open, goTo, storageDump, documentKey, bundleDigest, axeViolations } from './helpers.js';
+import { createProfile, open, goTo, storageDump, documentKey, bundleDigest, axeViolations, overflow } from './helpers.js';
 
 const repo = new URL('../../../', import.meta.url).pathname;
 let bundles;
@@ -230,6 +230,33 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   ]);
   expect(await readFile(await named.path(), 'utf8')).toContain('\r\nDeelnemer 01;');
   await Promise.all([ctxA.close(), ctxB.close(), ctxC.close()]);
+});
+
+// WCAG 1.4.10, for the pages only a begeleider has: at 320 CSS pixels wide nothing needs
+// sideways scrolling (the participants' table scrolls within itself, as a table may).
+test("the begeleider's pages reflow to 320 pixels wide", async ({ page }) => {
+  test.setTimeout(60_000);
+  await createProfile(page, { name: 'Bea Begeleider', role: 'Begeleider' });
+  await goTo(page, 'Delen');
+  const first = await sample(1);
+  await addParticipant(page, first);
+  await addParticipant(page, await sample(2));
+  const id = JSON.parse(first).from.profile;
+  await page.setViewportSize({ width: 320, height: 640 });
+  const wide = [];
+  for (const path of ['/', '/delen', '/deelnemers', `/deelnemers/${id}`, `/deelnemers/${id}/sessie`, `/deelnemers/${id}/terugkoppeling`, '/regiegroep']) {
+    await open(page, path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const o = await overflow(page);
+    if (o.pixels > 0) wide.push(`${path}: ${o.pixels} px too wide; ${o.beyond.join(', ')}`);
+  }
+  // The rating scan's rows: a competency's indicators with their choice of level.
+  await open(page, `/deelnemers/${id}/terugkoppeling`);
+  await page.getByRole('button', { name: 'Beoordelingsscan beginnen' }).click();
+  await expect(page.locator('.rating-row').first()).toBeVisible();
+  const o = await overflow(page);
+  if (o.pixels > 0) wide.push(`rating scan: ${o.pixels} px too wide; ${o.beyond.join(', ')}`);
+  expect(wide).toEqual([]);
 });
 
 test('thirty realistic participants fit, the app keeps working, and a full store warns', async ({ page }) => {
