@@ -45,8 +45,14 @@ mod probe {
         out.push_str(&positions.len().to_string());
         out.push_str(&analysis::centrality(&doc.network).len().to_string());
         out.push_str(&analysis::brokers(&doc.network).len().to_string());
-        if let (Some(framework), Some(scan)) = (doc.selfscan.frameworks.first(), doc.selfscan.scans.first()) {
-            out.push_str(&scoring::competency_scores(framework, scan).len().to_string());
+        if let (Some(framework), Some(scan)) =
+            (doc.selfscan.frameworks.first(), doc.selfscan.scans.first())
+        {
+            out.push_str(
+                &scoring::competency_scores(framework, scan)
+                    .len()
+                    .to_string(),
+            );
         }
         let exported = bundle::build(
             &doc,
