@@ -179,6 +179,34 @@ async function startups(browser, variants) {
   }));
 }
 
+// A returning user: the same browser loads the app again, as after closing the tab. Its
+// files then come from the service worker's cache (Leerspoor) or the HTTP cache, checked
+// with the server (the hello world, which has no worker), and the browser may reuse the
+// compiled wasm. Not the budget's figure (that is the cold load above); what a participant
+// meets every day after the first visit. The variants take turns, as above.
+async function returning(browser, variants) {
+  const open = [];
+  for (const v of variants) {
+    const { context, page } = await newPage(browser, v.base);
+    if (v.doc) await context.addInitScript(SEED, v.doc);
+    await page.goto('/');
+    await ready(page);
+    if (v.worker) await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    open.push({ context, page });
+  }
+  const runs = variants.map(() => []);
+  for (let i = 0; i <= LOADS; i++) {
+    for (const [k, { page }] of open.entries()) {
+      await page.reload();
+      await ready(page);
+      const mounted = await page.evaluate(() => performance.getEntriesByName('leerspoor-mounted')[0]?.startTime ?? null);
+      if (i > 0) runs[k].push(mounted);
+    }
+  }
+  for (const { context } of open) await context.close();
+  return runs.map((rs) => ({ interactiveMs: round(median(rs)), runs: rs.length }));
+}
+
 const SEED = (text) => {
   const doc = JSON.parse(text);
   const id = doc.profile.id;
@@ -465,6 +493,11 @@ async function main() {
       results.memoryAtStart = await memory(page);
       await context.close();
       results.startupWithData.kib = round(Buffer.byteLength(data('realistic')) / KIB);
+      log(`returning: ${LOADS} reloads each of Leerspoor (a year of data) and hello world`);
+      [results.returning, results.helloReturning] = await returning(browser, [
+        { base, doc: data('realistic'), worker: true },
+        { base: `http://127.0.0.1:${HELLO_PORT}` },
+      ]);
       results.firstVisit = await firstVisit(browser, `http://127.0.0.1:${GZIP_PORT}`);
     }
     if (want('journal')) {
@@ -548,6 +581,7 @@ function render(r) {
   L.push(`| start-up: interactive (mounted) | ${r.startup.interactiveMs} ms | ${r.hello.interactiveMs} ms |`);
   L.push(`| start-up: wasm received / app code starts (median) | ${r.startup.wasmLoadedMs} / ${r.startup.startedMs} ms | ${r.hello.wasmLoadedMs} / ${r.hello.startedMs} ms |`);
   L.push(`| start-up with a year of data (${r.startupWithData.kib} KiB): first content / largest content / interactive | ${r.startupWithData.firstContentMs} / ${r.startupWithData.largestContentMs} / ${r.startupWithData.interactiveMs} ms | |`);
+  if (r.returning) L.push(`| returning (a reload, the files cached; a year of data): interactive, median of ${r.returning.runs} | ${r.returning.interactiveMs} ms (${round(r.returning.interactiveMs / r.helloReturning.interactiveMs, 2)}×) | ${r.helloReturning.interactiveMs} ms |`);
   L.push('', '| feature | figure |', '|---|---:|');
   const j = r.journal;
   if (j.note) L.push(`| journal | not measured: ${j.note} |`);
