@@ -471,8 +471,8 @@ async function main() {
   const results = { when: new Date().toISOString(), chromium: null, budgets: BUDGET };
   results.size = sizes();
   results.helloSize = sizes(distHello).total;
-  // The rules without any view (examples/floor.rs, built and optimised as the app is): what
-  // the size budget leaves for the view layer, router and reactive runtime.
+  // The rules without any view (examples/floor.rs, built and optimised as the app is): the
+  // smallest the app could be with no view layer, router or reactive runtime at all.
   if (floorArg) results.floorSize = sizes(resolve(floorArg)).total;
   results.twiggy = twiggyTop();
   const servers = [await serve(dist, PORT), await serve(distHello, HELLO_PORT), await serve(dist, GZIP_PORT, '--gzip')];

@@ -110,8 +110,9 @@ export function tour(doc) {
 /**
  * What sticks out past the right edge of the window: the page's overflow in CSS pixels and
  * the first few elements beyond the edge, for a failure message that says where to look.
- * WCAG 1.4.10 (reflow): at 320 CSS pixels nothing may need scrolling sideways, except
- * content that needs two dimensions (the network map's drawing scrolls within itself).
+ * WCAG 1.4.10 (reflow): at 320 CSS pixels nothing may need scrolling sideways. Content
+ * that needs two dimensions (a wide table) may scroll within its own box, which widens
+ * nothing; the list leaves such boxes, and the shapes inside drawings, out.
  */
 export async function overflow(page) {
   return page.evaluate(() => {
