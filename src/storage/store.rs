@@ -16,7 +16,7 @@ use serde_json::value::RawValue;
 
 use crate::model::reminder::ExportMark;
 use crate::model::restore::{restore_document, RestoreError};
-use crate::model::{Document, Id, Lang};
+use crate::model::{Document, Id, Lang, Profile};
 
 /// Documents larger than this are stored deflated and packed (`workspace::pack_quick`, about
 /// an eighth of the UTF-16 units): localStorage allows an origin about five million units, and
@@ -307,6 +307,25 @@ impl Store {
             .map(|raw| restore_stored(&raw)))
     }
 
+    /// Only the profile part of a stored document (its name, role, course), the rest
+    /// skipped unread: for the profile list, when another tab saves a profile this tab
+    /// does not have open. Far cheaper than [`Store::load`], which restores everything.
+    /// `None` when there is no document or its profile cannot be read; the list then
+    /// keeps what it had.
+    pub fn profile(&self, id: Id) -> Result<Option<Profile>, BackendError> {
+        #[derive(Deserialize)]
+        struct Head {
+            profile: Profile,
+        }
+        let Some(raw) = self.backend.get(&self.keys.document(id))? else {
+            return Ok(None);
+        };
+        Ok(decode(&raw)
+            .and_then(|json| serde_json::from_str::<Head>(&json).ok())
+            .map(|head| head.profile)
+            .filter(|profile| profile.id == id))
+    }
+
     pub fn set_active(&self, profile: Id) -> Result<(), BackendError> {
         self.backend.set(&self.keys.active(), &profile.to_string())
     }
@@ -444,7 +463,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Profile, Role, SCHEMA_VERSION};
+    use crate::model::{Role, SCHEMA_VERSION};
     use crate::storage::MemoryBackend;
     use std::rc::Rc;
 
@@ -578,6 +597,31 @@ mod tests {
         let start = s.start("t").unwrap();
         assert_eq!(start.documents, vec![d.clone()]);
         assert_eq!(s.load(d.id()).unwrap().unwrap().unwrap(), d);
+    }
+
+    #[test]
+    fn a_profile_is_read_without_its_document_plain_or_packed() {
+        let (mem, s, mut anna, _) = two_profiles();
+        anna.profile.name = "Anna Hernoemd".into();
+        anna.revision = 2;
+        s.save(&anna).unwrap();
+        assert_eq!(s.profile(anna.id()).unwrap(), Some(anna.profile.clone()));
+        let large = big(3);
+        s.save(&large).unwrap();
+        let raw = mem.get(&s.keys().document(large.id())).unwrap().unwrap();
+        assert!(raw.starts_with(PACKED));
+        assert_eq!(s.profile(large.id()).unwrap(), Some(large.profile.clone()));
+        // Nothing there, or nothing readable: no profile, and no error to show.
+        assert_eq!(s.profile(Id::from_u128(99)).unwrap(), None);
+        mem.set(&s.keys().document(anna.id()), "{\"kapot").unwrap();
+        assert_eq!(s.profile(anna.id()).unwrap(), None);
+        // A document stored under another profile's key is not taken for that profile.
+        let bram_text = mem
+            .get(&s.keys().document(Id::from_u128(2)))
+            .unwrap()
+            .unwrap();
+        mem.set(&s.keys().document(anna.id()), &bram_text).unwrap();
+        assert_eq!(s.profile(anna.id()).unwrap(), None);
     }
 
     #[test]

@@ -181,6 +181,7 @@ impl AppState {
     /// profile, a profile restored from a bundle).
     pub fn activate(&self, doc: Document) {
         self.flush();
+        self.relist_open_profile();
         let id = doc.id();
         let last_export = with_runtime(|rt| {
             rt.saved_revision = rt.store.stored_revision(id).unwrap_or(doc.revision);
@@ -202,29 +203,56 @@ impl AppState {
         });
     }
 
-    /// Another tab made or removed a profile this tab does not show: the list follows.
-    /// A profile already listed is not read again: another tab saves its open profile
-    /// often, and a year of data is megabytes to restore. (A rename there shows here
-    /// after a reload.)
+    /// Another tab made, renamed or removed a profile this tab does not have open: the
+    /// list follows. A new profile is restored in full once, so that an unreadable one is
+    /// not offered; a listed one is saved often by the tab that has it open, so only its
+    /// profile part is read again.
     fn follow_other_profile(&self, id: Id, stored: bool) {
         if !stored {
             self.profiles.update(|all| all.retain(|p| p.id != id));
             return;
         }
-        if self
+        let listed = self
             .profiles
-            .with_untracked(|all| all.iter().any(|p| p.id == id))
-        {
-            return;
+            .with_untracked(|all| all.iter().find(|p| p.id == id).cloned());
+        match listed {
+            Some(listed) => {
+                if let Some(Ok(Some(now))) = with_runtime(|rt| rt.store.profile(id)) {
+                    if now != listed {
+                        self.add_profile(now);
+                    }
+                }
+            }
+            None => {
+                if let Some(Ok(Some(Ok(doc)))) = with_runtime(|rt| rt.store.load(id)) {
+                    self.add_profile(doc.profile);
+                }
+            }
         }
-        if let Some(Ok(Some(Ok(doc)))) = with_runtime(|rt| rt.store.load(id)) {
-            self.add_profile(doc.profile);
+    }
+
+    /// Before leaving the open profile: its entry in the list takes the name it has now.
+    /// The switcher shows the open profile's name as it is edited, the others' from the
+    /// list, which would otherwise keep the name from before the edit.
+    fn relist_open_profile(&self) {
+        let Some(profile) = self
+            .doc
+            .with_untracked(|d| d.as_ref().map(|d| d.profile.clone()))
+        else {
+            return;
+        };
+        let changed = self
+            .profiles
+            .with_untracked(|all| all.iter().any(|p| p.id == profile.id && *p != profile));
+        if changed {
+            self.add_profile(profile);
         }
     }
 
     /// Switches to another stored profile; the current one's pending change is saved first.
     pub fn switch_to(&self, id: Id) -> Result<(), String> {
         self.flush();
+        self.relist_open_profile();
         let loaded = with_runtime(|rt| {
             let doc = match rt.store.load(id) {
                 Ok(Some(Ok(doc))) => doc,
@@ -257,6 +285,7 @@ impl AppState {
     /// Leaves the active profile (saved) to make a new one.
     pub fn start_new_profile(&self) {
         self.flush();
+        self.relist_open_profile();
         self.doc.set(None);
     }
 

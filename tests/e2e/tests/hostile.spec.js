@@ -266,7 +266,7 @@ test.describe('two tabs', () => {
     await expect(keptA).toHaveCount(0);
   });
 
-  test('a profile made or wiped in one tab joins or leaves the list of the other', async ({ context }) => {
+  test('a profile made, renamed or wiped in one tab joins, follows or leaves the list of the other', async ({ context }) => {
     const a = await context.newPage();
     await createProfile(a, { name: 'Anna Adviseur' });
     const b = await context.newPage();
@@ -280,6 +280,11 @@ test.describe('two tabs', () => {
 
     const choices = a.getByLabel('Profiel', { exact: true }).locator('option');
     await expect(choices).toHaveText(['Anna Adviseur (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
+    await expect(a.getByTestId('profile-badge')).toContainText('Anna Adviseur');
+    // Renamed in B, where it is open: A's list follows, and A stays where it was.
+    await b.getByLabel('Naam', { exact: true }).fill('Aart Begeleider');
+    await expect(b.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+    await expect(choices).toHaveText(['Aart Begeleider (Begeleider)', 'Anna Adviseur (Deelnemer)', '+ Nieuw profiel']);
     await expect(a.getByTestId('profile-badge')).toContainText('Anna Adviseur');
 
     await goTo(b, 'Delen');

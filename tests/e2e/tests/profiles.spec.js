@@ -48,6 +48,29 @@ test('two profiles stay separate, and wiping one leaves the other', async ({ pag
   await expect(page.getByLabel('Profiel', { exact: true }).locator('option')).toHaveText(['Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
 });
 
+test('a renamed profile keeps its new name in the switcher once another is open', async ({ page }) => {
+  await createProfile(page, { name: 'Anna Adviseur' });
+  await page.getByLabel('Naam', { exact: true }).fill('Anna de Wit');
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  const choices = page.getByLabel('Profiel', { exact: true }).locator('option');
+  await expect(choices).toHaveText(['Anna de Wit (Deelnemer)', '+ Nieuw profiel']);
+
+  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: '+ Nieuw profiel' });
+  await page.getByLabel('Je naam').fill('Bram Begeleider');
+  await page.getByLabel('Begeleider', { exact: true }).check();
+  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  await expect(choices).toHaveText(['Anna de Wit (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
+  // Renamed again and left by switching: the list has the name, as a reload would.
+  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: 'Anna de Wit (Deelnemer)' });
+  await page.getByLabel('Naam', { exact: true }).fill('Anna Zwart');
+  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: 'Bram Begeleider (Begeleider)' });
+  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  await expect(choices).toHaveText(['Anna Zwart (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
+  await page.reload();
+  await expect(choices).toHaveText(['Anna Zwart (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
+});
+
 test('the overview reminds of changes since the last bundle', async ({ page }) => {
   await createProfile(page, { name: 'Cas' });
   await page.getByLabel('Leergang', { exact: true }).fill('Eerste wijziging');
