@@ -18,6 +18,10 @@ use super::state::use_app;
 pub fn App() -> impl IntoView {
     let app = use_app();
     let has_profile = move || app.doc.with(Option::is_some);
+    // The pages are built anew whenever another profile opens, as they are for another
+    // language: nothing a page holds may cross from one profile to the next (the
+    // begeleider's pages read their workspace once; a form may hold a draft).
+    let open_profile = Memo::new(move |_| app.doc.with(|d| d.as_ref().map(|d| d.id())));
     view! {
         <Router>
             <FileRouting/>
@@ -47,28 +51,31 @@ pub fn App() -> impl IntoView {
                 <Notices/>
             </div>
             <main id="main" tabindex="-1">
-                <Show when=has_profile fallback=|| view! { <Onboarding/> }>
-                    <Routes fallback=|| view! { <NotFound/> }>
-                        <Route path=path!("") view=Home/>
-                        <Route path=path!("zelfscan") view=SelfScanPage/>
-                        <Route path=path!("zelfscan/scan/:id") view=ScanPage/>
-                        <Route path=path!("zelfscan/resultaten") view=ResultsPage/>
-                        <Route path=path!("zelfscan/doelen") view=GoalsPage/>
-                        <Route path=path!("zelfscan/kader") view=FrameworkPage/>
-                        <Route path=path!("casusjournaal") view=JournalPage/>
-                        <Route path=path!("casusjournaal/agenda") view=JournalAgendaPage/>
-                        <Route path=path!("casusjournaal/prullenbak") view=JournalBinPage/>
-                        <Route path=path!("casusjournaal/casus/:id") view=JournalCasePage/>
-                        <Route path=path!("casusjournaal/casus/:id/notitie/:entry") view=JournalEntryPage/>
-                        <Route path=path!("netwerkkaart") view=NetworkPage/>
-                        <Route path=path!("delen") view=SharePage/>
-                        <Route path=path!("deelnemers") view=ParticipantsPage/>
-                        <Route path=path!("deelnemers/:id") view=ParticipantPage/>
-                        <Route path=path!("deelnemers/:id/sessie") view=SessionPage/>
-                        <Route path=path!("deelnemers/:id/terugkoppeling") view=FeedbackPage/>
-                        <Route path=path!("regiegroep") view=RegiegroepPage/>
-                    </Routes>
-                </Show>
+                {move || match open_profile.get() {
+                    None => view! { <Onboarding/> }.into_any(),
+                    Some(_) => view! {
+                        <Routes fallback=|| view! { <NotFound/> }>
+                            <Route path=path!("") view=Home/>
+                            <Route path=path!("zelfscan") view=SelfScanPage/>
+                            <Route path=path!("zelfscan/scan/:id") view=ScanPage/>
+                            <Route path=path!("zelfscan/resultaten") view=ResultsPage/>
+                            <Route path=path!("zelfscan/doelen") view=GoalsPage/>
+                            <Route path=path!("zelfscan/kader") view=FrameworkPage/>
+                            <Route path=path!("casusjournaal") view=JournalPage/>
+                            <Route path=path!("casusjournaal/agenda") view=JournalAgendaPage/>
+                            <Route path=path!("casusjournaal/prullenbak") view=JournalBinPage/>
+                            <Route path=path!("casusjournaal/casus/:id") view=JournalCasePage/>
+                            <Route path=path!("casusjournaal/casus/:id/notitie/:entry") view=JournalEntryPage/>
+                            <Route path=path!("netwerkkaart") view=NetworkPage/>
+                            <Route path=path!("delen") view=SharePage/>
+                            <Route path=path!("deelnemers") view=ParticipantsPage/>
+                            <Route path=path!("deelnemers/:id") view=ParticipantPage/>
+                            <Route path=path!("deelnemers/:id/sessie") view=SessionPage/>
+                            <Route path=path!("deelnemers/:id/terugkoppeling") view=FeedbackPage/>
+                            <Route path=path!("regiegroep") view=RegiegroepPage/>
+                        </Routes>
+                    }.into_any(),
+                }}
             </main>
         </Router>
     }

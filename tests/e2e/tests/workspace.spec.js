@@ -232,6 +232,47 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   await Promise.all([ctxA.close(), ctxB.close(), ctxC.close()]);
 });
 
+// A shared laptop: one begeleider's participants never show under another profile, also
+// when the profile is switched while their page is open.
+test("switching profile on a begeleider's page shows the new profile's page, never the old one's participants", async ({ page }) => {
+  test.setTimeout(60_000);
+  await createProfile(page, { name: 'Bea Begeleider', role: 'Begeleider' });
+  await goTo(page, 'Delen');
+  const first = await sample(1);
+  await addParticipant(page, first);
+  const id = JSON.parse(first).from.profile;
+  const switcher = page.getByLabel('Profiel', { exact: true });
+  const newProfile = async (name, role) => {
+    await switcher.selectOption({ label: '+ Nieuw profiel' });
+    await page.getByLabel('Je naam').fill(name);
+    await page.getByLabel(role, { exact: true }).check();
+    await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+    await expect(page.getByTestId('profile-badge')).toContainText(name);
+  };
+  await newProfile('Bob Begeleider', 'Begeleider');
+  await newProfile('Cas Deelnemer', 'Deelnemer');
+
+  const main = page.getByRole('main');
+  for (const [path, bea, bob] of [
+    ['/deelnemers', 'Deelnemer 01', 'Nog geen deelnemers'],
+    [`/deelnemers/${id}`, 'Dashboard van Deelnemer 01', 'Deze deelnemer'],
+    ['/regiegroep', 'Overzicht over 1 deelnemer(s)', 'Overzicht over 0 deelnemer(s)'],
+  ]) {
+    await switcher.selectOption({ label: 'Bea Begeleider (Begeleider)' });
+    await open(page, path);
+    await expect(main).toContainText(bea);
+    // Switched while the page is open: Bob's page, with nothing of Bea's.
+    await switcher.selectOption({ label: 'Bob Begeleider (Begeleider)' });
+    await expect(page.getByTestId('profile-badge')).toContainText('Bob Begeleider');
+    await expect(main).toContainText(bob);
+    await expect(main).not.toContainText(bea);
+    // And a participant's profile is told the page is for begeleiders.
+    await switcher.selectOption({ label: 'Cas Deelnemer (Deelnemer)' });
+    await expect(main).toContainText('Deze pagina is er voor begeleiders');
+    await expect(main).not.toContainText('Deelnemer 01');
+  }
+});
+
 // WCAG 1.4.10, for the pages only a begeleider has: at 320 CSS pixels wide nothing needs
 // sideways scrolling (the participants' table scrolls within itself, as a table may).
 test("the begeleider's pages reflow to 320 pixels wide", async ({ page }) => {
