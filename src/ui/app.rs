@@ -123,7 +123,9 @@ fn ProfileBadge() -> impl IntoView {
     }
 }
 
-/// Shared laptops: every profile in this browser, one choice away, and a new one.
+/// Shared laptops: every profile in this browser, one choice away, and a new one. The
+/// choice opens with its button, not on change: with the arrow keys a select changes at
+/// every step, and each step would open another profile (WCAG 3.2.2, on input).
 #[component]
 fn ProfileSwitcher() -> impl IntoView {
     let app = use_app();
@@ -147,12 +149,21 @@ fn ProfileSwitcher() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     };
-    let active = move || app.doc.with(|d| d.as_ref().map(|d| d.id().to_string()));
-    let on_change = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
+    // Only a change of profile moves the selection back to the open one; typing in the
+    // page does not undo a choice not yet opened.
+    let active = Memo::new(move |_| app.doc.with(|d| d.as_ref().map(|d| d.id().to_string())));
+    let select = NodeRef::<leptos::html::Select>::new();
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(value) = select.get_untracked().map(|s| s.value()) else {
+            return;
+        };
         if value == "nieuw" {
             app.start_new_profile();
         } else if let Ok(id) = value.parse() {
+            if app.active_id() == Some(id) {
+                return;
+            }
             if let Err(message) = app.switch_to(id) {
                 app.notice.set(Some(message));
             }
@@ -160,19 +171,20 @@ fn ProfileSwitcher() -> impl IntoView {
     };
     view! {
         <Show when=move || app.profiles.with(|p| !p.is_empty())>
-            <div class="profile-switcher">
+            <form class="profile-switcher" on:submit=open>
                 <label for="profile-switch">{t("Profiel", "Profile")}</label>
-                <select id="profile-switch" on:change=on_change>
+                <select id="profile-switch" node_ref=select>
                     <For each=options key=|(id, label)| (id.clone(), label.clone()) let:option>
                         {
                             let id = option.0.clone();
-                            let is_active = move || active().as_deref() == Some(id.as_str());
+                            let is_active = move || active.get().as_deref() == Some(id.as_str());
                             view! { <option value=option.0.clone() prop:selected=is_active>{option.1}</option> }
                         }
                     </For>
-                    <option value="nieuw" prop:selected=move || active().is_none()>{t("+ Nieuw profiel", "+ New profile")}</option>
+                    <option value="nieuw" prop:selected=move || active.get().is_none()>{t("+ Nieuw profiel", "+ New profile")}</option>
                 </select>
-            </div>
+                <button type="submit" class="header-button">{t("Openen", "Open")}</button>
+            </form>
         </Show>
     }
 }

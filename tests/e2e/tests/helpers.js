@@ -26,6 +26,12 @@ export async function createProfile(page, { name = 'Sanne de Vries', role = 'Dee
   await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
 }
 
+/** Opens another profile (or the new-profile form) with the header's switcher, by its label. */
+export async function openProfile(page, label) {
+  await page.getByLabel('Profiel', { exact: true }).selectOption({ label });
+  await page.getByRole('banner').getByRole('button', { name: 'Openen', exact: true }).click();
+}
+
 /** Waits until the header says everything is saved. */
 export async function saved(page) {
   await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);

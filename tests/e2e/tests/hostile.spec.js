@@ -2,7 +2,7 @@
 // in every field, and a panic in the wasm.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, storageDump, documentKey, goTo, axeViolations, downloaded, seed, tour } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, axeViolations, downloaded, seed, tour, openProfile } from './helpers.js';
 
 const hostileText = readFileSync(new URL('../../fixtures/hostile-document.json', import.meta.url), 'utf8');
 const hostile = JSON.parse(hostileText);
@@ -271,7 +271,7 @@ test.describe('two tabs', () => {
     await createProfile(a, { name: 'Anna Adviseur' });
     const b = await context.newPage();
     await open(b, '/');
-    await b.getByLabel('Profiel', { exact: true }).selectOption({ label: '+ Nieuw profiel' });
+    await openProfile(b, '+ Nieuw profiel');
     await b.getByLabel('Je naam').fill('Bram Begeleider');
     await b.getByLabel('Begeleider', { exact: true }).check();
     await b.getByLabel('Naam van de leergang').fill('Stadsbeheerleergang 2026');

@@ -1,6 +1,6 @@
 // Shared laptops: several profiles in one browser, switching, wiping one, the reminder.
 import { test, expect } from '@playwright/test';
-import { createProfile, storageDump, goTo } from './helpers.js';
+import { createProfile, storageDump, goTo, openProfile } from './helpers.js';
 
 const docKeys = async (page) => Object.keys(await storageDump(page)).filter((k) => k.startsWith('leerspoor/v1/doc/'));
 
@@ -11,7 +11,7 @@ test('two profiles stay separate, and wiping one leaves the other', async ({ pag
   const [annaKey] = await docKeys(page);
   const annaId = annaKey.split('/').pop();
 
-  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: '+ Nieuw profiel' });
+  await openProfile(page, '+ Nieuw profiel');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
   await page.getByLabel('Je naam').fill('Bram Begeleider');
   await page.getByLabel('Begeleider', { exact: true }).check();
@@ -22,7 +22,7 @@ test('two profiles stay separate, and wiping one leaves the other', async ({ pag
   expect(await docKeys(page)).toHaveLength(2);
 
   // Switching shows the other profile's own data, also after a reload.
-  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: 'Anna Adviseur (Deelnemer)' });
+  await openProfile(page, 'Anna Adviseur (Deelnemer)');
   await expect(page.getByTestId('profile-badge')).toContainText('Anna Adviseur');
   await expect(page.getByLabel('Leergang', { exact: true })).toHaveValue('Leergang van Anna');
   await page.reload();
@@ -55,20 +55,51 @@ test('a renamed profile keeps its new name in the switcher once another is open'
   const choices = page.getByLabel('Profiel', { exact: true }).locator('option');
   await expect(choices).toHaveText(['Anna de Wit (Deelnemer)', '+ Nieuw profiel']);
 
-  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: '+ Nieuw profiel' });
+  await openProfile(page, '+ Nieuw profiel');
   await page.getByLabel('Je naam').fill('Bram Begeleider');
   await page.getByLabel('Begeleider', { exact: true }).check();
   await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
   await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
   await expect(choices).toHaveText(['Anna de Wit (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
   // Renamed again and left by switching: the list has the name, as a reload would.
-  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: 'Anna de Wit (Deelnemer)' });
+  await openProfile(page, 'Anna de Wit (Deelnemer)');
   await page.getByLabel('Naam', { exact: true }).fill('Anna Zwart');
-  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: 'Bram Begeleider (Begeleider)' });
+  await openProfile(page, 'Bram Begeleider (Begeleider)');
   await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
   await expect(choices).toHaveText(['Anna Zwart (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
   await page.reload();
   await expect(choices).toHaveText(['Anna Zwart (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
+});
+
+// WCAG 3.2.2 (on input): choosing in the switcher changes nothing until the choice is
+// opened. With the keyboard a select changes at every arrow key, so opening on change
+// would open every profile passed on the way, and the new-profile form at the end.
+test('the arrow keys only choose a profile; its button opens it', async ({ page }) => {
+  await createProfile(page, { name: 'Anna Adviseur' });
+  await openProfile(page, '+ Nieuw profiel');
+  await page.getByLabel('Je naam').fill('Bram Begeleider');
+  await page.getByLabel('Begeleider', { exact: true }).check();
+  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+
+  const switcher = page.getByLabel('Profiel', { exact: true });
+  const chosen = switcher.locator('option:checked');
+  await switcher.focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(chosen).toHaveText('Anna Adviseur (Deelnemer)');
+  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(chosen).toHaveText('+ Nieuw profiel');
+  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overzicht');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Openen', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('profile-badge')).toContainText('Anna Adviseur');
+  await expect(switcher).toBeVisible();
 });
 
 test('the overview reminds of changes since the last bundle', async ({ page }) => {
