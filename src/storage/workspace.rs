@@ -220,6 +220,10 @@ pub enum WorkspaceError {
     Backend(BackendError),
     /// The stored copy could not be read back.
     Unreadable(Option<RestoreError>),
+    /// The participant is no longer in the workspace (removed, perhaps in another tab).
+    Gone,
+    /// The change itself was refused; its own message says why.
+    Refused(String),
 }
 
 impl From<BackendError> for WorkspaceError {
@@ -247,6 +251,11 @@ impl WorkspaceError {
                 "De opgeslagen gegevens van deze deelnemer zijn beschadigd.",
                 "This participant's stored data is damaged.",
             ).into(),
+            (WorkspaceError::Gone, _) => lang.pick(
+                "Niet opgeslagen: deze deelnemer staat niet meer in je werkruimte (misschien verwijderd in een ander tabblad).",
+                "Not saved: this participant is no longer in your workspace (perhaps removed in another tab).",
+            ).into(),
+            (WorkspaceError::Refused(message), _) => message.clone(),
         }
     }
 }
@@ -313,9 +322,20 @@ impl Workspace {
         })
     }
 
-    /// Saves the begeleider's additions (feedback, a rating scan) to the current copy.
-    pub fn save(&self, held: &Held) -> Result<(), WorkspaceError> {
-        self.write(&held.document, held.exported, held.received)
+    /// Applies one of the begeleider's additions (feedback, a rating) to the participant's
+    /// copy as it is stored now, stores it, and returns it. Not to the copy a page read
+    /// when it opened: another tab may have imported a newer bundle since, or removed the
+    /// participant, and neither may be undone by writing the older copy back. An edit
+    /// that refuses changes nothing.
+    pub fn change(
+        &self,
+        participant: Id,
+        edit: impl FnOnce(&mut Document) -> Result<(), String>,
+    ) -> Result<Held, WorkspaceError> {
+        let mut held = self.load(participant)?.ok_or(WorkspaceError::Gone)?;
+        edit(&mut held.document).map_err(WorkspaceError::Refused)?;
+        self.write(&held.document, held.exported, held.received)?;
+        Ok(held)
     }
 
     fn write(
@@ -381,8 +401,8 @@ impl Workspace {
         for p in self.list()? {
             match self.load(p.id) {
                 Ok(Some(h)) => held.push(h),
-                Ok(None) | Err(WorkspaceError::Unreadable(_)) => unreadable.push(p),
                 Err(WorkspaceError::Backend(e)) => return Err(e),
+                Ok(None) | Err(_) => unreadable.push(p),
             }
         }
         Ok((held, unreadable))
@@ -527,6 +547,48 @@ mod tests {
         a.remove(doc.id()).unwrap();
         assert!(a.list().unwrap().is_empty());
         assert_eq!(a.load(doc.id()).unwrap(), None);
+    }
+
+    #[test]
+    fn a_change_goes_to_the_copy_stored_now_never_back_over_a_newer_import() {
+        let mem = Rc::new(MemoryBackend::default());
+        let (tab_a, tab_b) = (ws(&mem, 1), ws(&mem, 1));
+        let doc = document(3, "Cas", &Size::REALISTIC);
+        tab_a
+            .import(&doc, t("2026-01-01T10:00:00Z"), t("2026-01-02T10:00:00Z"))
+            .unwrap();
+        // Tab A's page read this copy; then tab B imports a newer bundle.
+        let read_by_a = tab_a.load(doc.id()).unwrap().unwrap();
+        let mut newer = doc.clone();
+        newer.profile.course = "Uit de nieuwe bundel".into();
+        tab_b
+            .import(&newer, t("2026-03-01T10:00:00Z"), t("2026-03-02T10:00:00Z"))
+            .unwrap();
+        // Tab A's change lands on the newer copy, which keeps what B imported.
+        let changed = tab_a
+            .change(doc.id(), |d| {
+                d.profile.name = "Cas (besproken)".into();
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(changed.document.profile.course, "Uit de nieuwe bundel");
+        assert_eq!(changed.exported, t("2026-03-01T10:00:00Z"));
+        assert_ne!(changed, read_by_a);
+        assert_eq!(tab_b.load(doc.id()).unwrap().unwrap(), changed);
+        // A refused edit writes nothing and says why.
+        assert_eq!(
+            tab_a.change(doc.id(), |_| Err("Nee".into())),
+            Err(WorkspaceError::Refused("Nee".into()))
+        );
+        assert_eq!(tab_b.load(doc.id()).unwrap().unwrap(), changed);
+        // Removed in tab B: tab A's change brings nothing back.
+        tab_b.remove(doc.id()).unwrap();
+        assert_eq!(
+            tab_a.change(doc.id(), |_| Ok(())),
+            Err(WorkspaceError::Gone)
+        );
+        assert_eq!(tab_a.load(doc.id()).unwrap(), None);
+        assert!(tab_a.list().unwrap().is_empty());
     }
 
     #[test]

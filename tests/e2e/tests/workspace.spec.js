@@ -232,6 +232,47 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   await Promise.all([ctxA.close(), ctxB.close(), ctxC.close()]);
 });
 
+// Two tabs of one begeleider: a change made on a page opened earlier goes to the copy as
+// stored now, so it never writes back over the other tab's change, nor brings back a
+// participant removed there.
+test("feedback given in two tabs keeps both, and a participant removed in one stays removed", async ({ context }) => {
+  test.setTimeout(60_000);
+  const a = await context.newPage();
+  await createProfile(a, { name: 'Bea Begeleider', role: 'Begeleider' });
+  await goTo(a, 'Delen');
+  const first = await sample(1);
+  await addParticipant(a, first);
+  const id = JSON.parse(first).from.profile;
+  const page = `/deelnemers/${id}/terugkoppeling`;
+  await open(a, page);
+  const b = await context.newPage();
+  await open(b, page);
+
+  const comment = async (tab, text) => {
+    await tab.getByLabel('Je opmerking', { exact: true }).fill(text);
+    await tab.getByRole('button', { name: 'Opmerking toevoegen', exact: true }).click();
+  };
+  await comment(b, 'Uit tabblad B');
+  await expect(b.getByTestId('given-feedback')).toContainText('Uit tabblad B');
+  // A's page was opened before B's comment; its own comment keeps B's.
+  await comment(a, 'Uit tabblad A');
+  await expect(a.getByTestId('given-feedback')).toContainText('Uit tabblad A');
+  await expect(a.getByTestId('given-feedback')).toContainText('Uit tabblad B');
+  await b.reload();
+  await expect(b.getByTestId('given-feedback')).toContainText('Uit tabblad A');
+  await expect(b.getByTestId('given-feedback')).toContainText('Uit tabblad B');
+
+  // Removed in B; a comment in A is refused and brings nothing back.
+  await open(b, '/deelnemers');
+  b.once('dialog', (d) => d.accept());
+  await b.getByRole('button', { name: 'Verwijderen: Deelnemer 01' }).click();
+  await expect(b.getByTestId('workspace-status')).toContainText('Deelnemer 01 is verwijderd.');
+  await comment(a, 'Na het verwijderen');
+  await expect(a.getByTestId('feedback-status')).toContainText('deze deelnemer staat niet meer in je werkruimte');
+  const left = Object.keys(await storageDump(a)).filter((k) => k.includes(id));
+  expect(left).toEqual([]);
+});
+
 // A shared laptop: one begeleider's participants never show under another profile, also
 // when the profile is switched while their page is open.
 test("switching profile on a begeleider's page shows the new profile's page, never the old one's participants", async ({ page }) => {

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{load_from_route, save_held, today, ParticipantNav};
+use super::{change_held, load_from_route, today, ParticipantNav};
 use crate::model::bundle::file_name;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
@@ -42,18 +42,13 @@ pub fn FeedbackPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let name = first.document.profile.name.clone();
 
-    // One change to the participant's copy, saved at once; a failed save undoes it.
+    // One change to the participant's copy as stored now (another tab may have imported
+    // a newer bundle since this page opened), saved at once; the page then shows that copy.
     let coach_id = coach.id;
+    let participant = loaded.id;
     let change = move |f: Edit| -> bool {
-        let Some(mut h) = held.get_untracked() else {
-            return false;
-        };
-        if let Err(message) = f(&mut h.document) {
-            status.set(message);
-            return false;
-        }
-        match save_held(coach_id, &h) {
-            Ok(()) => {
+        match change_held(coach_id, participant, f) {
+            Ok(h) => {
                 held.set(Some(h));
                 true
             }

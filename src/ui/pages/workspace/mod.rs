@@ -22,7 +22,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::model::bundle::Incoming;
 use crate::model::workspace::carry_over;
-use crate::model::{Id, Lang, Profile, Role};
+use crate::model::{Document, Id, Lang, Profile, Role};
 use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Held, Keys, MemoryBackend, Workspace, WorkspaceError};
 use crate::ui::edition::key_root;
@@ -127,9 +127,13 @@ pub(crate) fn load_from_route() -> Result<Loaded, String> {
     })
 }
 
-/// Saves the begeleider's change to a participant's copy at once.
-pub(crate) fn save_held(coach: Id, held: &Held) -> Result<(), WorkspaceError> {
-    with_workspace(coach, |ws| ws.save(held))
+/// Applies the begeleider's change to a participant's copy as stored now, and saves it.
+pub(crate) fn change_held(
+    coach: Id,
+    participant: Id,
+    edit: impl FnOnce(&mut Document) -> Result<(), String>,
+) -> Result<Held, WorkspaceError> {
+    with_workspace(coach, |ws| ws.change(participant, edit))
 }
 
 /// A moment in local time: "28-11-2026 14:05" / "28 November 2026, 14:05".
