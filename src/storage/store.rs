@@ -307,6 +307,11 @@ impl Store {
             .map(|raw| restore_stored(&raw)))
     }
 
+    /// Whether this browser already has a document of that profile (readable or not).
+    pub fn holds(&self, id: Id) -> Result<bool, BackendError> {
+        Ok(self.backend.get(&self.keys.document(id))?.is_some())
+    }
+
     /// Only the profile part of a stored document (its name, role, course), the rest
     /// skipped unread: for the profile list, when another tab saves a profile this tab
     /// does not have open. Far cheaper than [`Store::load`], which restores everything.
@@ -613,6 +618,8 @@ mod tests {
         assert_eq!(s.profile(large.id()).unwrap(), Some(large.profile.clone()));
         // Nothing there, or nothing readable: no profile, and no error to show.
         assert_eq!(s.profile(Id::from_u128(99)).unwrap(), None);
+        assert!(!s.holds(Id::from_u128(99)).unwrap());
+        assert!(s.holds(anna.id()).unwrap());
         mem.set(&s.keys().document(anna.id()), "{\"kapot").unwrap();
         assert_eq!(s.profile(anna.id()).unwrap(), None);
         // A document stored under another profile's key is not taken for that profile.

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::i18n::lang;
+use super::i18n::{lang, t};
 use crate::model::order::SharedSort;
 use crate::model::reminder::ExportMark;
 use crate::model::{Document, Id, Lang, Profile};
@@ -162,6 +162,14 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
+/// Why a profile this browser already has is not restored from a bundle.
+pub fn already_here() -> &'static str {
+    t(
+        "Dit profiel staat al in deze browser, misschien met wat je na deze bundel nog deed: herstellen zou dat overschrijven. Open het profiel en lees de bundel in bij Delen; dan wordt hij samengevoegd en gaat er niets verloren.",
+        "This profile is already in this browser, perhaps with work done after this bundle: restoring would write over it. Open the profile and import the bundle under Share; it is then merged and nothing is lost.",
+    )
+}
+
 impl AppState {
     /// Applies a change to the active document and schedules its save.
     pub fn update(&self, change: impl FnOnce(&mut Document)) {
@@ -178,11 +186,16 @@ impl AppState {
     }
 
     /// Makes a new `doc` the active profile and saves it at once (first run, a new
-    /// profile, a profile restored from a bundle).
-    pub fn activate(&self, doc: Document) {
+    /// profile, a profile restored from a bundle). Refused when this browser already has
+    /// that profile: its stored copy may hold work done after the bundle was made, and
+    /// restoring would write over it. Importing the bundle into the open profile merges.
+    pub fn activate(&self, doc: Document) -> Result<(), String> {
+        let id = doc.id();
+        if with_runtime(|rt| rt.store.holds(id).unwrap_or(false)).unwrap_or(false) {
+            return Err(already_here().to_string());
+        }
         self.flush();
         self.relist_open_profile();
-        let id = doc.id();
         let last_export = with_runtime(|rt| {
             rt.saved_revision = rt.store.stored_revision(id).unwrap_or(doc.revision);
             let _ = rt.store.set_active(id);
@@ -193,6 +206,7 @@ impl AppState {
         self.last_export.set(last_export);
         self.doc.set(Some(doc));
         self.save_now();
+        Ok(())
     }
 
     fn add_profile(&self, profile: Profile) {

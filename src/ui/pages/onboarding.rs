@@ -2,12 +2,12 @@ use leptos::prelude::*;
 
 use crate::model::bundle::{Bundle, BundleKind, Counts, Incoming, Opened};
 use crate::model::id::new_id;
-use crate::model::{Document, Profile, Role};
+use crate::model::{Document, Id, Profile, Role};
 use crate::ui::components::{PageTitle, Unlock};
 use crate::ui::crypto;
 use crate::ui::files::open_bundle_file;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::{already_here, use_app};
 
 /// First run: a profile is the one thing Leerspoor needs before anything else.
 #[component]
@@ -26,7 +26,11 @@ pub fn Onboarding() -> impl IntoView {
             &course.get_untracked(),
             chrono::Utc::now(),
         ) {
-            Ok(profile) => app.activate(Document::new(profile)),
+            Ok(profile) => {
+                if let Err(message) = app.activate(Document::new(profile)) {
+                    app.notice.set(Some(message));
+                }
+            }
             Err(e) => error.set(Some(e.message(lang()))),
         }
     };
@@ -87,8 +91,18 @@ fn RestoreFromBundle() -> impl IntoView {
     let found = RwSignal::new(None::<Document>);
     let locked = RwSignal::new(None::<(String, Bundle)>);
     let unlock_error = RwSignal::new(None::<String>);
+    // A profile this browser already has is opened, never restored over: see
+    // `AppState::activate`.
+    let present = RwSignal::new(None::<Id>);
     let accept = move |incoming: Incoming| {
-        if incoming.bundle.kind == BundleKind::Participant {
+        let id = incoming.document.id();
+        if incoming.bundle.kind == BundleKind::Participant
+            && app
+                .profiles
+                .with_untracked(|all| all.iter().any(|p| p.id == id))
+        {
+            present.set(Some(id));
+        } else if incoming.bundle.kind == BundleKind::Participant {
             found.set(Some(incoming.document));
         } else {
             error.set(Some(
@@ -107,6 +121,7 @@ fn RestoreFromBundle() -> impl IntoView {
         };
         input.set_value("");
         found.set(None);
+        present.set(None);
         locked.set(None);
         error.set(None);
         leptos::task::spawn_local(async move {
@@ -133,7 +148,16 @@ fn RestoreFromBundle() -> impl IntoView {
     };
     let restore = move |_| {
         if let Some(doc) = found.get_untracked() {
-            app.activate(doc);
+            if let Err(message) = app.activate(doc) {
+                error.set(Some(message));
+            }
+        }
+    };
+    let open_present = move |_| {
+        if let Some(id) = present.get_untracked() {
+            if let Err(message) = app.switch_to(id) {
+                error.set(Some(message));
+            }
         }
     };
     view! {
@@ -145,6 +169,12 @@ fn RestoreFromBundle() -> impl IntoView {
             </div>
             <div aria-live="polite">
                 {move || error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="restore-error">{e}</p> })}
+                {move || present.get().map(|_| view! {
+                    <div class="notice warning" data-testid="restore-present">
+                        <p>{already_here()}</p>
+                        <button type="button" class="primary" on:click=open_present>{t("Dit profiel openen", "Open this profile")}</button>
+                    </div>
+                })}
                 {move || locked.get().map(|(name, _)| view! {
                     <Unlock name=name error=unlock_error on_unlock=on_unlock on_cancel=move || locked.set(None)/>
                 })}

@@ -1,6 +1,6 @@
 // Shared laptops: several profiles in one browser, switching, wiping one, the reminder.
 import { test, expect } from '@playwright/test';
-import { createProfile, storageDump, goTo, openProfile } from './helpers.js';
+import { createProfile, storageDump, goTo, openProfile, saved, downloaded } from './helpers.js';
 
 const docKeys = async (page) => Object.keys(await storageDump(page)).filter((k) => k.startsWith('leerspoor/v1/doc/'));
 
@@ -100,6 +100,29 @@ test('the arrow keys only choose a profile; its button opens it', async ({ page 
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('profile-badge')).toContainText('Anna Adviseur');
   await expect(switcher).toBeVisible();
+});
+
+// Never lose data: restoring from an older bundle must not write over the profile this
+// browser already has, with what was done after the bundle.
+test('a bundle of a profile this browser has is opened, never restored over it', async ({ page }) => {
+  await createProfile(page, { name: 'Anna Adviseur' });
+  await page.getByLabel('Leergang', { exact: true }).fill('In de bundel');
+  await saved(page);
+  await goTo(page, 'Delen');
+  const bundle = await downloaded(page, page.getByRole('button', { name: 'Bundel downloaden' }));
+  await goTo(page, 'Overzicht');
+  await page.getByLabel('Leergang', { exact: true }).fill('Na de bundel');
+  await saved(page);
+  const before = await storageDump(page);
+
+  await openProfile(page, '+ Nieuw profiel');
+  await page.getByLabel('Je eigen bundel (.json)').setInputFiles({ name: 'eigen.json', mimeType: 'application/json', buffer: Buffer.from(bundle.text) });
+  await expect(page.getByTestId('restore-present')).toContainText('Dit profiel staat al in deze browser');
+  await expect(page.getByRole('button', { name: 'Profiel herstellen' })).toHaveCount(0);
+  expect(await storageDump(page)).toEqual(before);
+  await page.getByRole('button', { name: 'Dit profiel openen' }).click();
+  await expect(page.getByTestId('profile-badge')).toContainText('Anna Adviseur');
+  await expect(page.getByLabel('Leergang', { exact: true })).toHaveValue('Na de bundel');
 });
 
 test('the overview reminds of changes since the last bundle', async ({ page }) => {
