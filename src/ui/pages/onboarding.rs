@@ -95,16 +95,7 @@ fn RestoreFromBundle() -> impl IntoView {
     // `AppState::activate`.
     let present = RwSignal::new(None::<Id>);
     let accept = move |incoming: Incoming| {
-        let id = incoming.document.id();
-        if incoming.bundle.kind == BundleKind::Participant
-            && app
-                .profiles
-                .with_untracked(|all| all.iter().any(|p| p.id == id))
-        {
-            present.set(Some(id));
-        } else if incoming.bundle.kind == BundleKind::Participant {
-            found.set(Some(incoming.document));
-        } else {
+        if incoming.bundle.kind != BundleKind::Participant {
             error.set(Some(
                 t(
                     "Dit is terugkoppeling van een begeleider. Maak eerst je profiel (of herstel het met je eigen bundel) en lees de terugkoppeling daarna in bij Delen.",
@@ -112,6 +103,16 @@ fn RestoreFromBundle() -> impl IntoView {
                 )
                 .into(),
             ));
+            return;
+        }
+        let id = incoming.document.id();
+        if app
+            .profiles
+            .with_untracked(|all| all.iter().any(|p| p.id == id))
+        {
+            present.set(Some(id));
+        } else {
+            found.set(Some(incoming.document));
         }
     };
     let on_pick = move |ev: leptos::ev::Event| {
