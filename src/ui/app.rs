@@ -17,11 +17,11 @@ use super::state::use_app;
 #[component]
 pub fn App() -> impl IntoView {
     let app = use_app();
-    let has_profile = move || app.doc.with(Option::is_some);
     // The pages are built anew whenever another profile opens, as they are for another
     // language: nothing a page holds may cross from one profile to the next (the
     // begeleider's pages read their workspace once; a form may hold a draft).
     let open_profile = Memo::new(move |_| app.doc.with(|d| d.as_ref().map(|d| d.id())));
+    let has_profile = move || open_profile.with(Option::is_some);
     view! {
         <Router>
             <FileRouting/>

@@ -191,7 +191,7 @@ impl AppState {
     /// restoring would write over it. Importing the bundle into the open profile merges.
     pub fn activate(&self, doc: Document) -> Result<(), String> {
         let id = doc.id();
-        if with_runtime(|rt| rt.store.holds(id).unwrap_or(false)).unwrap_or(false) {
+        if self.holds(id) {
             return Err(already_here().to_string());
         }
         self.flush();
@@ -546,6 +546,11 @@ impl AppState {
 
     fn has_pending(&self) -> bool {
         with_runtime(|rt| rt.pending.is_some()).unwrap_or(false)
+    }
+
+    /// Whether this browser already has that profile stored (readable or not).
+    pub fn holds(&self, id: Id) -> bool {
+        with_runtime(|rt| rt.store.holds(id).unwrap_or(false)).unwrap_or(false)
     }
 
     pub fn active_id(&self) -> Option<Id> {

@@ -106,10 +106,7 @@ fn RestoreFromBundle() -> impl IntoView {
             return;
         }
         let id = incoming.document.id();
-        if app
-            .profiles
-            .with_untracked(|all| all.iter().any(|p| p.id == id))
-        {
+        if app.holds(id) {
             present.set(Some(id));
         } else {
             found.set(Some(incoming.document));

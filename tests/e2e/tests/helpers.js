@@ -18,12 +18,23 @@ export async function open(page, path = '/') {
 /** First run: makes a profile through the form, as a user would. `url`: where the app is. */
 export async function createProfile(page, { name = 'Sanne de Vries', role = 'Deelnemer', course = 'Stadsbeheerleergang 2026', url = '/' } = {}) {
   await open(page, url);
+  await makeProfile(page, { name, role, course });
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+}
+
+/** One more profile in this browser, made through the header's "+ Nieuw profiel". */
+export async function addProfile(page, { name, role = 'Deelnemer', course = null }) {
+  await openProfile(page, '+ Nieuw profiel');
+  await makeProfile(page, { name, role, course });
+}
+
+/** Fills the new-profile form and makes the profile; `course` null keeps the default. */
+async function makeProfile(page, { name, role, course }) {
   await page.getByLabel('Je naam').fill(name);
   await page.getByLabel(role, { exact: true }).check();
-  await page.getByLabel('Naam van de leergang').fill(course);
+  if (course != null) await page.getByLabel('Naam van de leergang').fill(course);
   await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
   await expect(page.getByTestId('profile-badge')).toContainText(name);
-  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
 }
 
 /** Opens another profile (or the new-profile form) with the header's switcher, by its label. */

@@ -2,7 +2,7 @@
 // in every field, and a panic in the wasm.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, storageDump, documentKey, goTo, axeViolations, downloaded, seed, tour, openProfile } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, axeViolations, downloaded, seed, tour, addProfile } from './helpers.js';
 
 const hostileText = readFileSync(new URL('../../fixtures/hostile-document.json', import.meta.url), 'utf8');
 const hostile = JSON.parse(hostileText);
@@ -271,12 +271,7 @@ test.describe('two tabs', () => {
     await createProfile(a, { name: 'Anna Adviseur' });
     const b = await context.newPage();
     await open(b, '/');
-    await openProfile(b, '+ Nieuw profiel');
-    await b.getByLabel('Je naam').fill('Bram Begeleider');
-    await b.getByLabel('Begeleider', { exact: true }).check();
-    await b.getByLabel('Naam van de leergang').fill('Stadsbeheerleergang 2026');
-    await b.getByRole('button', { name: 'Profiel aanmaken' }).click();
-    await expect(b.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+    await addProfile(b, { name: 'Bram Begeleider', role: 'Begeleider', course: 'Stadsbeheerleergang 2026' });
 
     const choices = a.getByLabel('Profiel', { exact: true }).locator('option');
     await expect(choices).toHaveText(['Anna Adviseur (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);

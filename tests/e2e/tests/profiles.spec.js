@@ -1,6 +1,6 @@
 // Shared laptops: several profiles in one browser, switching, wiping one, the reminder.
 import { test, expect } from '@playwright/test';
-import { createProfile, storageDump, goTo, openProfile, saved, downloaded } from './helpers.js';
+import { createProfile, addProfile, storageDump, goTo, openProfile, saved, downloaded } from './helpers.js';
 
 const docKeys = async (page) => Object.keys(await storageDump(page)).filter((k) => k.startsWith('leerspoor/v1/doc/'));
 
@@ -55,11 +55,7 @@ test('a renamed profile keeps its new name in the switcher once another is open'
   const choices = page.getByLabel('Profiel', { exact: true }).locator('option');
   await expect(choices).toHaveText(['Anna de Wit (Deelnemer)', '+ Nieuw profiel']);
 
-  await openProfile(page, '+ Nieuw profiel');
-  await page.getByLabel('Je naam').fill('Bram Begeleider');
-  await page.getByLabel('Begeleider', { exact: true }).check();
-  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
-  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  await addProfile(page, { name: 'Bram Begeleider', role: 'Begeleider' });
   await expect(choices).toHaveText(['Anna de Wit (Deelnemer)', 'Bram Begeleider (Begeleider)', '+ Nieuw profiel']);
   // Renamed again and left by switching: the list has the name, as a reload would.
   await openProfile(page, 'Anna de Wit (Deelnemer)');
@@ -76,11 +72,7 @@ test('a renamed profile keeps its new name in the switcher once another is open'
 // would open every profile passed on the way, and the new-profile form at the end.
 test('the arrow keys only choose a profile; its button opens it', async ({ page }) => {
   await createProfile(page, { name: 'Anna Adviseur' });
-  await openProfile(page, '+ Nieuw profiel');
-  await page.getByLabel('Je naam').fill('Bram Begeleider');
-  await page.getByLabel('Begeleider', { exact: true }).check();
-  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
-  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  await addProfile(page, { name: 'Bram Begeleider', role: 'Begeleider' });
 
   const switcher = page.getByLabel('Profiel', { exact: true });
   const chosen = switcher.locator('option:checked');

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createProfile, open, goTo, storageDump, documentKey, bundleDigest, axeViolations, overflow, openProfile } from './helpers.js';
+import { createProfile, open, goTo, storageDump, documentKey, bundleDigest, axeViolations, overflow, openProfile, addProfile } from './helpers.js';
 
 const repo = new URL('../../../', import.meta.url).pathname;
 let bundles;
@@ -47,6 +47,18 @@ async function addParticipant(page, text, button = 'Toevoegen aan mijn deelnemer
   await pick(page, 'deelnemer.json', text);
   await page.getByRole('button', { name: button }).click();
   await expect(page.getByTestId('import-done')).toContainText('staat nu bij je deelnemers');
+}
+
+/** Bea, a begeleider, with the sample participants `numbers`; returns the first one's id. */
+async function beaWith(page, ...numbers) {
+  await createProfile(page, { name: 'Bea Begeleider', role: 'Begeleider' });
+  await goTo(page, 'Delen');
+  const texts = [];
+  for (const n of numbers) {
+    texts.push(await sample(n));
+    await addParticipant(page, texts.at(-1));
+  }
+  return JSON.parse(texts[0]).from.profile;
 }
 
 /** Mean level of one competency in one scan, as the overview computes it. */
@@ -238,11 +250,7 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
 test("feedback given in two tabs keeps both, and a participant removed in one stays removed", async ({ context }) => {
   test.setTimeout(60_000);
   const a = await context.newPage();
-  await createProfile(a, { name: 'Bea Begeleider', role: 'Begeleider' });
-  await goTo(a, 'Delen');
-  const first = await sample(1);
-  await addParticipant(a, first);
-  const id = JSON.parse(first).from.profile;
+  const id = await beaWith(a, 1);
   const page = `/deelnemers/${id}/terugkoppeling`;
   await open(a, page);
   const b = await context.newPage();
@@ -277,20 +285,9 @@ test("feedback given in two tabs keeps both, and a participant removed in one st
 // when the profile is switched while their page is open.
 test("switching profile on a begeleider's page shows the new profile's page, never the old one's participants", async ({ page }) => {
   test.setTimeout(60_000);
-  await createProfile(page, { name: 'Bea Begeleider', role: 'Begeleider' });
-  await goTo(page, 'Delen');
-  const first = await sample(1);
-  await addParticipant(page, first);
-  const id = JSON.parse(first).from.profile;
-  const newProfile = async (name, role) => {
-    await openProfile(page, '+ Nieuw profiel');
-    await page.getByLabel('Je naam').fill(name);
-    await page.getByLabel(role, { exact: true }).check();
-    await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
-    await expect(page.getByTestId('profile-badge')).toContainText(name);
-  };
-  await newProfile('Bob Begeleider', 'Begeleider');
-  await newProfile('Cas Deelnemer', 'Deelnemer');
+  const id = await beaWith(page, 1);
+  await addProfile(page, { name: 'Bob Begeleider', role: 'Begeleider' });
+  await addProfile(page, { name: 'Cas Deelnemer' });
 
   const main = page.getByRole('main');
   for (const [path, bea, bob] of [
@@ -317,12 +314,7 @@ test("switching profile on a begeleider's page shows the new profile's page, nev
 // sideways scrolling (the participants' table scrolls within itself, as a table may).
 test("the begeleider's pages reflow to 320 pixels wide", async ({ page }) => {
   test.setTimeout(60_000);
-  await createProfile(page, { name: 'Bea Begeleider', role: 'Begeleider' });
-  await goTo(page, 'Delen');
-  const first = await sample(1);
-  await addParticipant(page, first);
-  await addParticipant(page, await sample(2));
-  const id = JSON.parse(first).from.profile;
+  const id = await beaWith(page, 1, 2);
   await page.setViewportSize({ width: 320, height: 640 });
   const wide = [];
   for (const path of ['/', '/delen', '/deelnemers', `/deelnemers/${id}`, `/deelnemers/${id}/sessie`, `/deelnemers/${id}/terugkoppeling`, '/regiegroep']) {
