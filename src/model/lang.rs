@@ -2,7 +2,7 @@
 //! complete. The model takes the language as an argument wherever it words something for
 //! people (messages, labels, suggestions), so every rule stays testable in both.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -88,6 +88,18 @@ impl Lang {
         )
     }
 
+    /// "2 maart 2026, 14:05" / "2 March 2026, 14:05": a moment, already in the user's
+    /// local time (the views convert with `ui::time::moment`; the model never reads the
+    /// clock or the time zone). The one way a moment is written for people.
+    pub fn moment(self, local: NaiveDateTime) -> String {
+        format!("{}, {}", self.date(local.date()), local.format("%H:%M"))
+    }
+
+    /// "14:05": the clock time of a local moment, where the date is already shown.
+    pub fn clock(self, local: NaiveDateTime) -> String {
+        local.format("%H:%M").to_string()
+    }
+
     /// "28-11-2026" / "28/11/2026": compact, for tables.
     pub fn short_date(self, date: NaiveDate) -> String {
         date.format(self.pick("%d-%m-%Y", "%d/%m/%Y")).to_string()
@@ -168,6 +180,17 @@ mod tests {
         assert_eq!(Lang::En.date(d), "2 March 2026");
         assert_eq!(Lang::Nl.short_date(d), "02-03-2026");
         assert_eq!(Lang::En.short_date(d), "02/03/2026");
+    }
+
+    #[test]
+    fn moments_are_written_per_language() {
+        let at = NaiveDate::from_ymd_opt(2026, 3, 2)
+            .unwrap()
+            .and_hms_opt(0, 5, 59)
+            .unwrap();
+        assert_eq!(Lang::Nl.moment(at), "2 maart 2026, 00:05");
+        assert_eq!(Lang::En.moment(at), "2 March 2026, 00:05");
+        assert_eq!(Lang::En.clock(at), "00:05");
     }
 
     #[test]

@@ -23,8 +23,12 @@ pub fn lang() -> Lang {
     CURRENT.with(Cell::get)
 }
 
-/// The text in the current language.
-pub fn t(nl: &'static str, en: &'static str) -> &'static str {
+/// The text in the current language: the one way a view words anything, Dutch first.
+/// Fixed text is `t("Opslaan", "Save")`; text with values is
+/// `t(format!("{n} casussen"), format!("{n} cases"))`, and plurals go through
+/// `lang().count`. (The model, which has no current language, takes a `Lang` and writes
+/// `lang.pick(nl, en)` the same way.)
+pub fn t<T>(nl: T, en: T) -> T {
     lang().pick(nl, en)
 }
 

@@ -11,6 +11,7 @@ pub mod i18n;
 pub(crate) mod offline;
 mod pages;
 pub mod state;
+pub(crate) mod time;
 
 /// Entry point of the wasm build.
 pub fn start() {
