@@ -162,6 +162,52 @@ pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
+/// The open profile's document, for the pages the shell mounts only while a profile is
+/// open (`ui::app`): they read and change the document without handling its absence.
+/// When the profile closes, the shell drops those pages; in the moment between, a read
+/// gives `T::default()` and a change does nothing, which is the only place that case is
+/// handled.
+#[derive(Clone, Copy)]
+pub struct OpenDoc(AppState);
+
+impl OpenDoc {
+    /// Reads the document, subscribing to it.
+    pub fn with<T: Default>(&self, f: impl FnOnce(&Document) -> T) -> T {
+        self.0.doc.with(|d| d.as_ref().map(f).unwrap_or_default())
+    }
+
+    /// Reads the document without subscribing (in event handlers).
+    pub fn with_untracked<T: Default>(&self, f: impl FnOnce(&Document) -> T) -> T {
+        self.0
+            .doc
+            .with_untracked(|d| d.as_ref().map(f).unwrap_or_default())
+    }
+
+    /// A value derived from the document, passed on only when it differs, so a keystroke
+    /// elsewhere does not rebuild the views that read it.
+    pub fn memo<T>(&self, f: impl Fn(&Document) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: PartialEq + Default + Send + Sync + 'static,
+    {
+        let doc = *self;
+        Memo::new(move |_| doc.with(&f))
+    }
+
+    /// Changes the document and schedules its save ([`AppState::update`]).
+    pub fn update(&self, change: impl FnOnce(&mut Document)) {
+        self.0.update(change)
+    }
+
+    pub fn app(&self) -> AppState {
+        self.0
+    }
+}
+
+/// The open profile's document; for pages under the profile routes only.
+pub fn use_doc() -> OpenDoc {
+    OpenDoc(use_app())
+}
+
 /// Why a profile this browser already has is not restored from a bundle.
 pub fn already_here() -> &'static str {
     t(
