@@ -2,6 +2,7 @@
 //! feedback back. Format: `docs/bundle-format.md`. Reading goes through [`read`], which
 //! hands the contents to the same `restore` door as stored data.
 
+mod admission;
 mod digest;
 mod export;
 mod merge;
@@ -13,6 +14,7 @@ use serde_json::Value;
 
 use super::{Id, Lang, Role};
 
+pub use admission::{admit, already_here, Admission, Arrival, Here, Refusal};
 pub use digest::{digest, digest_of_text};
 pub use export::{build, file_name, selected, Selection};
 pub use merge::{apply, plan, Conflict, ConflictTitle, MergePlan, MergeReport, Record, Resolution};
