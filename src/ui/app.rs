@@ -12,7 +12,7 @@ use super::pages::{
     JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, ResultsPage, ScanPage,
     SelfScanPage, SharePage,
 };
-use super::state::use_app;
+use super::state::{use_app, Notice};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -164,8 +164,8 @@ fn ProfileSwitcher() -> impl IntoView {
             if app.active_id() == Some(id) {
                 return;
             }
-            if let Err(message) = app.switch_to(id) {
-                app.notice.set(Some(message));
+            if let Err(e) = app.switch_to(id) {
+                app.notice.set(Some(Notice::Profile(e)));
             }
         }
     };

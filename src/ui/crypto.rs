@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
 use super::i18n::lang;
-use crate::model::bundle::{self, Bundle, Encrypted, Incoming, CIPHER, KDF, MIN_ITERATIONS};
+use crate::model::bundle::{Encrypted, CIPHER, KDF, MIN_ITERATIONS};
 use crate::model::Lang;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,15 +173,4 @@ pub async fn decrypt(encrypted: &Encrypted, passphrase: &str) -> Result<String, 
         .await
         .map_err(|_| CryptoError::WrongPassphrase)?;
     String::from_utf8(Uint8Array::new(&buffer).to_vec()).map_err(|_| CryptoError::WrongPassphrase)
-}
-
-/// Decrypts a locked bundle and passes the plaintext through the same checks as any bundle.
-pub async fn unlock(locked: &Bundle, passphrase: &str) -> Result<Incoming, String> {
-    let Some(encrypted) = &locked.encrypted else {
-        return Err(CryptoError::WrongPassphrase.message(lang()));
-    };
-    let plaintext = decrypt(encrypted, passphrase)
-        .await
-        .map_err(|e| e.message(lang()))?;
-    bundle::open_plaintext(locked.clone(), &plaintext).map_err(|e| e.message(lang()))
 }

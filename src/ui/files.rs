@@ -59,21 +59,6 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Reads and checks a bundle file. The size is checked before reading, so a huge file is
-/// refused without being loaded.
-pub async fn open_bundle_file(file: &web_sys::File) -> Result<bundle::Opened, String> {
-    let size = file.size() as usize;
-    if size > bundle::MAX_BUNDLE_BYTES {
-        let error = bundle::BundleError::TooLarge {
-            bytes: size,
-            max: bundle::MAX_BUNDLE_BYTES,
-        };
-        return Err(error.message(lang()));
-    }
-    let bytes = read_bytes(file).await?;
-    super::timed("leerspoor-bundle-read", || bundle::read(&bytes)).map_err(|e| e.message(lang()))
-}
-
 /// The file chosen in the `<input type=file>` an event came from. Clears the input, so
 /// choosing the same file again (after fixing it) fires `change` again.
 pub fn chosen_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {

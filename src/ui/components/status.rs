@@ -4,7 +4,7 @@ use crate::model::bundle::{self, BundleKind, Selection};
 use crate::storage::{Kept, KeptReason};
 use crate::ui::files::{download_bundle, download_failed, download_text};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::{use_app, Closed, SaveState};
+use crate::ui::state::{use_app, Closed, Notice, SaveState};
 
 /// "Opgeslagen", "Bezig met opslaan…" or the error, announced politely to screen readers.
 #[component]
@@ -50,9 +50,9 @@ pub fn Notices() -> impl IntoView {
         _ => None,
     };
     let notice = move || {
-        app.notice.get().map(|text| view! {
+        app.notice.get().map(|notice| view! {
             <div class="notice info" role="status" data-testid="notice">
-                <span>{text}</span>
+                <span>{notice.message(lang())}</span>
                 <button type="button" on:click=move |_| app.notice.set(None)>{t("Sluiten", "Close")}</button>
             </div>
         })
@@ -81,7 +81,7 @@ fn ClosedCopyNotice() -> impl IntoView {
         let bundle = bundle::build(&doc, &Selection::everything(), BundleKind::Participant, now);
         let name = bundle::file_name(&doc.profile.name, now.date_naive());
         if let Err(e) = download_bundle(&name, &bundle) {
-            app.notice.set(Some(download_failed(&e)));
+            app.notice.set(Some(Notice::Text(download_failed(&e))));
         }
     };
     let name = move || {
@@ -190,13 +190,13 @@ fn KeptItem(kept: Kept) -> impl IntoView {
     let download = move |_| {
         let Some(raw) = app.read_kept(&for_download) else {
             // Removed in another tab just now (or storage cleared): say so, not nothing.
-            app.notice.set(Some(
+            app.notice.set(Some(Notice::Text(
                 t(
                     "Deze bewaarde gegevens zijn er niet meer: ze zijn intussen verwijderd, bijvoorbeeld in een ander tabblad.",
                     "This kept data is no longer there: it has been removed meanwhile, for example in another tab.",
                 )
                 .to_string(),
-            ));
+            )));
             return;
         };
         let name = format!(
@@ -204,7 +204,7 @@ fn KeptItem(kept: Kept) -> impl IntoView {
             chrono::Utc::now().format("%Y-%m-%d")
         );
         if let Err(e) = download_text(&name, "application/json", &raw) {
-            app.notice.set(Some(download_failed(&e)));
+            app.notice.set(Some(Notice::Text(download_failed(&e))));
         }
     };
     view! {

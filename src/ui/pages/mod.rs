@@ -19,5 +19,4 @@ pub use not_found::NotFound;
 pub use onboarding::Onboarding;
 pub use selfscan::{FrameworkPage, GoalsPage, ResultsPage, ScanPage, SelfScanPage};
 pub use share::SharePage;
-pub(crate) use workspace::{add_participant, holds as workspace_holds};
 pub use workspace::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};

@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 
-use crate::model::bundle::{Bundle, BundleKind, Counts, Incoming, Opened};
+use crate::model::bundle::{already_here, Admission, Counts, Resolution};
 use crate::model::id::new_id;
-use crate::model::{Document, Id, Profile, Role};
+use crate::model::{Document, Profile, Role};
 use crate::ui::components::{PageTitle, Unlock};
-use crate::ui::crypto;
-use crate::ui::files::open_bundle_file;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::{already_here, use_app};
+use crate::ui::state::import::{self, Arrived, ImportError, Locked, Opening};
+use crate::ui::state::{use_app, Notice};
 
 /// First run: a profile is the one thing Leerspoor needs before anything else.
 #[component]
@@ -27,8 +26,8 @@ pub fn Onboarding() -> impl IntoView {
             chrono::Utc::now(),
         ) {
             Ok(profile) => {
-                if let Err(message) = app.activate(Document::new(profile)) {
-                    app.notice.set(Some(message));
+                if let Err(e) = app.activate(Document::new(profile)) {
+                    app.notice.set(Some(Notice::Profile(e)));
                 }
             }
             Err(e) => error.set(Some(e.message(lang()))),
@@ -83,34 +82,19 @@ pub fn Onboarding() -> impl IntoView {
 }
 
 /// A new laptop, or a browser whose data was cleared: the participant's own bundle brings
-/// their profile back, after the same checks as any import.
+/// their profile back, through the one import transaction (`ui::state::import`). A
+/// profile this browser already has is opened, never restored over
+/// (`bundle::Admission::OpenHeld`).
 #[component]
 fn RestoreFromBundle() -> impl IntoView {
     let app = use_app();
-    let error = RwSignal::new(None::<String>);
-    let found = RwSignal::new(None::<Document>);
-    let locked = RwSignal::new(None::<(String, Bundle)>);
+    let error = RwSignal::new(None::<ImportError>);
+    let arrived = RwSignal::new(None::<Arrived>);
+    let locked = RwSignal::new(None::<Locked>);
     let unlock_error = RwSignal::new(None::<String>);
-    // A profile this browser already has is opened, never restored over: see
-    // `AppState::activate`.
-    let present = RwSignal::new(None::<Id>);
-    let accept = move |incoming: Incoming| {
-        if incoming.bundle.kind != BundleKind::Participant {
-            error.set(Some(
-                t(
-                    "Dit is terugkoppeling van een begeleider. Maak eerst je profiel (of herstel het met je eigen bundel) en lees de terugkoppeling daarna in bij Delen.",
-                    "This is feedback from a coach. First create your profile (or restore it from your own bundle), then import the feedback under Share.",
-                )
-                .into(),
-            ));
-            return;
-        }
-        let id = incoming.document.id();
-        if app.holds(id) {
-            present.set(Some(id));
-        } else {
-            found.set(Some(incoming.document));
-        }
+    let accept = move |found: Arrived| match &found.admission {
+        Admission::Refuse(refusal) => error.set(Some(ImportError::Refused(refusal.clone()))),
+        _ => arrived.set(Some(found)),
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -118,43 +102,38 @@ fn RestoreFromBundle() -> impl IntoView {
             return;
         };
         input.set_value("");
-        found.set(None);
-        present.set(None);
+        arrived.set(None);
         locked.set(None);
         error.set(None);
         leptos::task::spawn_local(async move {
-            match open_bundle_file(&file).await {
-                Ok(Opened::Ready(incoming)) => accept(*incoming),
-                Ok(Opened::Locked(bundle)) => locked.set(Some((file.name(), *bundle))),
-                Err(message) => error.set(Some(message)),
+            match import::open(app, &file).await {
+                Ok(Opening::Ready(found)) => accept(*found),
+                Ok(Opening::Locked(bundle)) => {
+                    unlock_error.set(None);
+                    locked.set(Some(bundle));
+                }
+                Err(e) => error.set(Some(e)),
             }
         });
     };
     let on_unlock = move |passphrase: String| {
-        let Some((_, bundle)) = locked.get_untracked() else {
+        let Some(bundle) = locked.get_untracked() else {
             return;
         };
         leptos::task::spawn_local(async move {
-            match crypto::unlock(&bundle, &passphrase).await {
-                Ok(incoming) => {
+            match import::unlock(app, &bundle, &passphrase).await {
+                Ok(found) => {
                     locked.set(None);
-                    accept(incoming);
+                    accept(found);
                 }
-                Err(message) => unlock_error.set(Some(message)),
+                Err(e) => unlock_error.set(Some(e.message(lang()))),
             }
         });
     };
-    let restore = move |_| {
-        if let Some(doc) = found.get_untracked() {
-            if let Err(message) = app.activate(doc) {
-                error.set(Some(message));
-            }
-        }
-    };
-    let open_present = move |_| {
-        if let Some(id) = present.get_untracked() {
-            if let Err(message) = app.switch_to(id) {
-                error.set(Some(message));
+    let confirm = move |_| {
+        if let Some(found) = arrived.get_untracked() {
+            if let Err(e) = app.confirm(&found, &|_| Resolution::default()) {
+                error.set(Some(e));
             }
         }
     };
@@ -166,26 +145,29 @@ fn RestoreFromBundle() -> impl IntoView {
                 <input id="restore-file" type="file" accept=".json,application/json" on:change=on_pick/>
             </div>
             <div aria-live="polite">
-                {move || error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="restore-error">{e}</p> })}
-                {move || present.get().map(|_| view! {
-                    <div class="notice warning" data-testid="restore-present">
-                        <p>{already_here()}</p>
-                        <button type="button" class="primary" on:click=open_present>{t("Dit profiel openen", "Open this profile")}</button>
-                    </div>
+                {move || error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="restore-error">{e.message(lang())}</p> })}
+                {move || locked.get().map(|bundle| view! {
+                    <Unlock name=bundle.file error=unlock_error on_unlock=on_unlock on_cancel=move || locked.set(None)/>
                 })}
-                {move || locked.get().map(|(name, _)| view! {
-                    <Unlock name=name error=unlock_error on_unlock=on_unlock on_cancel=move || locked.set(None)/>
-                })}
-                {move || found.get().map(|doc| {
+                {move || arrived.get().map(|found| {
+                    let doc = &found.incoming.document;
+                    if found.admission == Admission::OpenHeld {
+                        return view! {
+                            <div class="notice warning" data-testid="restore-present">
+                                <p>{already_here(lang())}</p>
+                                <button type="button" class="primary" on:click=confirm>{t("Dit profiel openen", "Open this profile")}</button>
+                            </div>
+                        }.into_any();
+                    }
                     let who = format!("{} ({})", doc.profile.name, doc.profile.role.label(lang()));
-                    let counts = Counts::of(&doc).summary(lang());
+                    let counts = Counts::of(doc).summary(lang());
                     view! {
                         <div data-testid="restore-preview">
                             <p><strong>{t("Profiel: ", "Profile: ")}</strong>{who}</p>
                             <p><strong>{t("Inhoud: ", "Contents: ")}</strong>{counts}</p>
-                            <button type="button" class="primary" on:click=restore>{t("Profiel herstellen", "Restore profile")}</button>
+                            <button type="button" class="primary" on:click=confirm>{t("Profiel herstellen", "Restore profile")}</button>
                         </div>
-                    }
+                    }.into_any()
                 })}
             </div>
         </section>

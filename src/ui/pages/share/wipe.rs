@@ -58,7 +58,7 @@ pub fn WipeSection() -> impl IntoView {
             open.set(false);
             understood.set(false);
         }
-        Err(e) => error.set(Some(e)),
+        Err(e) => error.set(Some(e.message(lang()))),
     };
     view! {
         <section class="card" aria-labelledby="wipe-title">

@@ -15,75 +15,14 @@ pub use list::ParticipantsPage;
 pub use regiegroep::RegiegroepPage;
 pub use session::SessionPage;
 
-use std::cell::RefCell;
-
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::model::bundle::Incoming;
-use crate::model::workspace::carry_over;
-use crate::model::{Document, Id, Lang, Profile, Role};
-use crate::storage::local::LocalBackend;
-use crate::storage::{Backend, Held, Keys, MemoryBackend, Workspace, WorkspaceError};
-use crate::ui::edition::key_root;
+use crate::model::{Document, Id, Lang, Profile};
+use crate::storage::{Held, WorkspaceError};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
 
-thread_local! {
-    static WORKSPACE: RefCell<Option<Workspace>> = const { RefCell::new(None) };
-}
-
-/// Runs `f` on the workspace of `coach`, opening it on first use.
-pub(crate) fn with_workspace<R>(coach: Id, f: impl FnOnce(&Workspace) -> R) -> R {
-    WORKSPACE.with(|cell| {
-        let mut cell = cell.borrow_mut();
-        if cell.as_ref().map(Workspace::coach) != Some(coach) {
-            let backend: Box<dyn Backend> = match LocalBackend::open() {
-                Ok(local) => Box::new(local),
-                Err(_) => Box::new(MemoryBackend::default()),
-            };
-            *cell = Some(Workspace::new(backend, Keys::new(key_root()), coach));
-        }
-        match cell.as_ref() {
-            Some(ws) => f(ws),
-            None => unreachable!("opened above"),
-        }
-    })
-}
-
-/// The active profile, when it is a begeleider's.
-pub(crate) fn coach_profile() -> Option<Profile> {
-    use_app().doc.with_untracked(|d| {
-        d.as_ref()
-            .filter(|d| d.profile.role == Role::Coach)
-            .map(|d| d.profile.clone())
-    })
-}
-
-/// Whether the active begeleider already holds this participant.
-pub(crate) fn holds(participant: Id) -> bool {
-    coach_profile()
-        .map(|c| with_workspace(c.id, |ws| ws.holds(participant).unwrap_or(false)))
-        .unwrap_or(false)
-}
-
-/// Stores an imported participant bundle in the active begeleider's workspace. What the
-/// begeleider added to the copy held so far (feedback, ratings) comes along.
-pub(crate) fn add_participant(incoming: &Incoming) -> Result<(), String> {
-    let coach = coach_profile().ok_or(t(
-        "Alleen een begeleider kan deelnemers toevoegen.",
-        "Only a coach can add participants.",
-    ))?;
-    with_workspace(coach.id, |ws| {
-        let id = incoming.document.id();
-        let document = match ws.load(id) {
-            Ok(Some(held)) => carry_over(&held.document, &incoming.document),
-            _ => incoming.document.clone(),
-        };
-        ws.import(&document, incoming.bundle.exported, chrono::Utc::now())
-            .map_err(|e| e.message(lang()))
-    })
-}
+pub(crate) use crate::ui::state::workspace::{coach_profile, with_workspace};
 
 /// The participant of the current route (`:id`), loaded once per page.
 pub(crate) struct Loaded {
