@@ -7,7 +7,6 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{CryptoKey, SubtleCrypto};
 
-use super::i18n::lang;
 use crate::model::bundle::{Encrypted, CIPHER, KDF, MIN_ITERATIONS};
 use crate::model::Lang;
 
@@ -15,37 +14,39 @@ use crate::model::Lang;
 pub enum CryptoError {
     /// The passphrase is wrong, or the ciphertext was changed (GCM cannot tell which).
     WrongPassphrase,
-    /// The browser has no WebCrypto (an insecure context) or refused the operation.
-    Unavailable(String),
+    /// The browser has no WebCrypto (an insecure context) or refused the operation; the
+    /// browser's own text, when it gave one.
+    Unavailable(Option<String>),
 }
 
 impl CryptoError {
+    /// The browser's own error text stays out of the message: it is English, and says
+    /// nothing a user can act on.
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CryptoError::WrongPassphrase, _) => lang.pick(
+        match self {
+            CryptoError::WrongPassphrase => lang.pick(
                 "Het wachtwoord klopt niet (of de versleutelde inhoud is beschadigd). Er is niets ingelezen.",
                 "The passphrase is not right (or the encrypted contents are damaged). Nothing was imported.",
-            ).into(),
-            (CryptoError::Unavailable(detail), Lang::Nl) => format!(
-                "Deze browser kan hier niet versleutelen of ontsleutelen ({detail})."
             ),
-            (CryptoError::Unavailable(detail), Lang::En) => format!(
-                "This browser cannot encrypt or decrypt here ({detail})."
+            CryptoError::Unavailable(_) => lang.pick(
+                "Deze browser kan hier niet versleutelen of ontsleutelen: hij biedt geen WebCrypto aan, of weigert het. Open Leerspoor via https, of als los bestand.",
+                "This browser cannot encrypt or decrypt here: it offers no WebCrypto, or refuses it. Open Leerspoor over https, or as the single file.",
             ),
         }
+        .into()
     }
 }
 
+/// Keeps the browser's error text for debugging (`Debug`), never for the screen.
 fn unavailable(e: JsValue) -> CryptoError {
     CryptoError::Unavailable(
         e.dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| lang().pick("onbekende fout", "unknown error").into()),
+            .map(|e| String::from(e.message())),
     )
 }
 
-fn no_window() -> String {
-    lang().pick("geen venster", "no window").into()
+fn no_window() -> Option<String> {
+    Some("no window".into())
 }
 
 fn subtle_and_crypto() -> Result<(SubtleCrypto, web_sys::Crypto), CryptoError> {

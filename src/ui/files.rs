@@ -2,7 +2,7 @@
 
 use wasm_bindgen::JsCast;
 
-use super::i18n::{lang, t};
+use super::i18n::t;
 use crate::model::bundle;
 
 /// A bundle as a readable JSON file, the one way every bundle leaves the app.

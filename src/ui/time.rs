@@ -48,3 +48,9 @@ pub fn iso_date(date: NaiveDate) -> String {
 pub fn iso_today() -> String {
     iso_date(today())
 }
+
+/// A moment as kept keys carry it ("2026-03-02T13-05-59.123Z", UTC): its strings sort
+/// by time, and it is never shown.
+pub fn stamp(at: DateTime<Utc>) -> String {
+    at.format("%Y-%m-%dT%H-%M-%S%.3fZ").to_string()
+}

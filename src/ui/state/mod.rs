@@ -24,6 +24,7 @@ use crate::model::{Document, Id, Lang, Profile};
 use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Kept, Keys, MemoryBackend, SaveError, Store};
 use crate::ui::edition::key_root;
+use crate::ui::time::stamp;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveState {
@@ -51,11 +52,6 @@ pub struct AppState {
     /// What this tab still held of a profile another tab removed: not written back, but
     /// offered for download.
     pub closed_copy: RwSignal<Option<ClosedCopy>>,
-}
-
-/// Names kept keys by when they were set aside; its strings sort by time.
-fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%Y-%m-%dT%H-%M-%S%.3fZ").to_string()
 }
 
 struct Runtime {
