@@ -305,10 +305,11 @@ impl AppState {
         })
     }
 
-    /// Replaces the open document by `doc`, all or nothing: `doc` is saved first, and
+    /// Replaces the open document by `doc` (a merged import, a restored backup), all or
+    /// nothing: `doc` is saved first, and
     /// shown only once it is stored. A change still waiting is part of `doc` already
     /// (it was made from the document as shown), so it is not saved separately.
-    pub(super) fn commit(&self, mut doc: Document) -> Result<(), SaveError> {
+    pub fn commit(&self, mut doc: Document) -> Result<(), SaveError> {
         with_runtime(|rt| {
             doc.revision = rt.saved_revision + 1;
             timed("leerspoor-save", || rt.store.save(&doc))?;

@@ -92,20 +92,6 @@ impl AppState {
         }
     }
 
-    /// Replaces the whole document (an import, a restored backup) and saves at once.
-    pub fn replace(&self, doc: Document) {
-        self.doc.set(Some(doc));
-        self.save_now();
-    }
-
-    /// Whether the last save went through; an import is only reported done when it did.
-    pub fn is_saved(&self) -> bool {
-        matches!(
-            self.save.get_untracked(),
-            SaveState::Saved | SaveState::MemoryOnly
-        )
-    }
-
     pub(super) fn has_pending(&self) -> bool {
         with_runtime(|rt| rt.pending.is_some()).unwrap_or(false)
     }

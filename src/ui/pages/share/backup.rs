@@ -16,11 +16,20 @@ pub fn BackupSection(imported: RwSignal<u32>) -> impl IntoView {
     });
     let restore = move |_| {
         let Some((_, doc)) = app.backup() else { return };
-        app.replace(doc);
         confirming.set(false);
-        message.set(Some(
-            t("De back-up is teruggezet.", "The backup has been restored.").into(),
-        ));
+        message.set(Some(match app.commit(doc) {
+            Ok(()) => t("De back-up is teruggezet.", "The backup has been restored.").into(),
+            Err(e) => t(
+                format!(
+                    "De back-up is niet teruggezet; je gegevens zijn zoals ze waren. {}",
+                    e.message(lang())
+                ),
+                format!(
+                    "The backup was not restored; your data is as it was. {}",
+                    e.message(lang())
+                ),
+            ),
+        }));
     };
     view! {
         <section class="card" aria-labelledby="backup-title">
