@@ -5,6 +5,7 @@
 //! [`MemoryBackend`]; `local` adapts the trait to `window.localStorage`.
 
 mod backend;
+pub mod import;
 mod keys;
 mod store;
 mod workspace;

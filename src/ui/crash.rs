@@ -5,7 +5,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::storage::local;
+use crate::ui::state;
 
 const TITLE: [&str; 2] = [
     "Er ging iets mis in Leerspoor",
@@ -90,7 +90,7 @@ fn build(document: &web_sys::Document) -> Option<()> {
 
     let actions = document.create_element("p").ok()?;
     actions.set_class_name("crash-actions");
-    match local::raw_dump().and_then(|dump| blob_url(&dump)) {
+    match state::raw_dump().and_then(|dump| blob_url(&dump)) {
         Some(url) => {
             let link: web_sys::HtmlAnchorElement =
                 document.create_element("a").ok()?.unchecked_into();

@@ -3,6 +3,7 @@
 //! hands the contents to the same `restore` door as stored data.
 
 mod admission;
+mod crypto;
 mod digest;
 mod export;
 mod merge;
@@ -15,6 +16,7 @@ use serde_json::Value;
 use super::{Id, Lang, Role};
 
 pub use admission::{admit, already_here, Admission, Arrival, Here, Refusal};
+pub use crypto::CryptoError;
 pub use digest::{digest, digest_of_text};
 pub use export::{build, file_name, selected, Selection};
 pub use merge::{apply, plan, Conflict, ConflictTitle, MergePlan, MergeReport, Record, Resolution};

@@ -4,35 +4,32 @@
 //! 1. **Open** ([`open`], [`unlock`]): the file's size is checked before it is read;
 //!    `bundle::read` sniffs, parses and checks the envelope, the digest and the contents
 //!    (through `restore`); an encrypted bundle waits for its passphrase, then its
-//!    plaintext takes the same checks. `bundle::admit` then decides what the bundle may
-//!    do here ([`Arrived::admission`]).
-//! 2. **Preview**: the view shows [`Arrived`]; for a merge, `bundle::plan` (what is new,
-//!    which records conflict). Nothing has changed yet.
-//! 3. **Confirm** ([`AppState::confirm`]): a refusal stays a refusal; a merge is applied
-//!    to a copy and validated (invalid: nothing changes), and when it changes anything,
-//!    the backup is written *before* anything stored changes (no backup: nothing
-//!    changes), then the merged document is saved, and only a saved document is shown
-//!    ([`AppState::commit`]). A restore is saved before it becomes active; a
-//!    workspace import writes the begeleider's copy.
+//!    plaintext takes the same checks. `bundle::admit` decides what the bundle may do
+//!    here ([`Arrived::admission`]).
+//! 2. **Preview**: the view shows [`Arrived`]; for a merge, `bundle::plan`. Nothing has
+//!    changed yet.
+//! 3. **Confirm** ([`AppState::confirm`]): `storage::import` carries it out (its module
+//!    doc gives the order: backup before anything stored changes, saved before shown);
+//!    then the signals follow.
 //!
-//! Every outcome is typed ([`Imported`], [`ImportError`]); the views word them with
-//! `message(lang)`. Any failure leaves the stored data as it was.
+//! Outcomes are typed (`storage::import::{Imported, ImportError}`); the views word them.
 
 use leptos::prelude::*;
 
 use crate::model::bundle::{
-    self, admit, Admission, Arrival, Bundle, BundleError, Conflict, Here, Incoming, MergePlan,
-    Opened, Refusal, Resolution,
+    self, admit, Admission, Arrival, Bundle, BundleError, Conflict, CryptoError, Here, Incoming,
+    MergePlan, Opened, Resolution,
 };
-use crate::model::validation::Problem;
-use crate::model::workspace::carry_over;
-use crate::model::{Document, Id, Lang};
-use crate::storage::{SaveError, WorkspaceError};
-use crate::ui::crypto::{self, CryptoError};
+use crate::model::Document;
+use crate::storage::{self, SaveError};
+use crate::ui::crypto;
 use crate::ui::files::read_bytes;
+use crate::ui::time::now;
 use crate::ui::timed;
 
-use super::workspace::{coach_profile, holds_participant, with_workspace};
+pub use crate::storage::import::{ImportError, Imported};
+
+use super::workspace::{coach_profile, with_workspace};
 use super::{with_runtime, AppState, ProfileError};
 
 /// An encrypted bundle, checked as far as it can be without its passphrase.
@@ -56,102 +53,6 @@ pub struct Arrived {
 pub enum Opening {
     Ready(Box<Arrived>),
     Locked(Locked),
-}
-
-/// What a confirmed import did.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Imported {
-    /// Merged into the open profile, backup first.
-    Merged {
-        changes: usize,
-    },
-    /// Everything in the bundle was already here; nothing changed.
-    NothingNew,
-    /// The profile was made from the bundle and is open now.
-    Restored,
-    /// The copy this browser already had is open now; the bundle was not restored over it.
-    OpenedHeld,
-    /// Kept in the begeleider's workspace.
-    AddedToWorkspace {
-        name: String,
-        id: Id,
-    },
-    UpdatedInWorkspace {
-        name: String,
-        id: Id,
-    },
-}
-
-/// Why an import did not happen. Nothing stored changed in any of these cases.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ImportError {
-    /// The browser could not read the file itself.
-    FileUnreadable,
-    Bundle(BundleError),
-    Crypto(CryptoError),
-    Refused(Refusal),
-    /// Merging would produce invalid data.
-    Invalid(Vec<Problem>),
-    /// No backup could be written, so nothing was imported.
-    Backup(SaveError),
-    /// The merged document could not be saved.
-    NotSaved(SaveError),
-    Profile(ProfileError),
-    Workspace(WorkspaceError),
-    /// The open profile changed between the preview and the confirmation.
-    ProfileChanged,
-}
-
-impl ImportError {
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            ImportError::FileUnreadable => lang
-                .pick(
-                    "Het bestand kon niet worden gelezen.",
-                    "The file could not be read.",
-                )
-                .into(),
-            ImportError::Bundle(e) => e.message(lang),
-            ImportError::Crypto(e) => e.message(lang),
-            ImportError::Refused(r) => r.message(lang),
-            ImportError::Invalid(problems) => {
-                let detail = problems
-                    .iter()
-                    .take(5)
-                    .map(|p| p.message(lang))
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                lang.pick(
-                    format!("Samenvoegen zou ongeldige gegevens opleveren; er is niets veranderd. {detail}"),
-                    format!("Merging would produce invalid data; nothing has been changed. {detail}"),
-                )
-            }
-            ImportError::Backup(e) => {
-                let reason = e.message(lang);
-                lang.pick(
-                    format!(
-                        "Er kon geen back-up worden gemaakt, dus er is niets ingelezen. {reason}"
-                    ),
-                    format!("No backup could be made, so nothing has been imported. {reason}"),
-                )
-            }
-            ImportError::NotSaved(e) => {
-                let reason = e.message(lang);
-                lang.pick(
-                    format!("De bundel kon niet worden opgeslagen, dus er is niets ingelezen; je gegevens zijn zoals ze waren. {reason}"),
-                    format!("The bundle could not be saved, so nothing has been imported; your data is as it was. {reason}"),
-                )
-            }
-            ImportError::Profile(e) => e.message(lang),
-            ImportError::Workspace(e) => e.message(lang),
-            ImportError::ProfileChanged => lang
-                .pick(
-                    "Intussen is een ander profiel geopend. Kies de bundel opnieuw.",
-                    "Another profile was opened in the meantime. Choose the bundle again.",
-                )
-                .into(),
-        }
-    }
 }
 
 /// Step 1: reads and checks a picked or dropped file. The size is checked before the
@@ -198,25 +99,23 @@ fn arrive(app: AppState, file: String, incoming: Incoming) -> Arrived {
     let active = app
         .doc
         .with_untracked(|d| d.as_ref().map(|d| (d.id(), d.profile.role)));
-    let here = Here {
+    let coach = coach_profile().map(|c| c.id);
+    let here = with_runtime(|rt| match coach {
+        Some(coach) => with_workspace(coach, |ws| {
+            storage::import::here(&rt.store, Some(ws), active, subject)
+        }),
+        None => storage::import::here(&rt.store, None, active, subject),
+    })
+    .unwrap_or(Here {
         active,
-        holds_profile: app.holds(subject),
-        holds_participant: holds_participant(subject),
-    };
+        ..Here::default()
+    });
     let admission = admit(&Arrival::of(&incoming), here);
-    let plan = if admission.merges() {
-        app.doc.with_untracked(|d| {
-            d.as_ref()
-                .map(|d| {
-                    timed("leerspoor-bundle-plan", || {
-                        bundle::plan(d, &incoming.document, incoming.bundle.kind)
-                    })
-                })
-                .unwrap_or_default()
+    let plan = app.doc.with_untracked(|open| {
+        timed("leerspoor-bundle-plan", || {
+            storage::import::preview(&admission, open.as_ref(), &incoming)
         })
-    } else {
-        MergePlan::default()
-    };
+    });
     Arrived {
         file,
         incoming,
@@ -237,17 +136,26 @@ impl AppState {
             Admission::Refuse(refusal) => Err(ImportError::Refused(refusal.clone())),
             Admission::Restore => {
                 self.activate(incoming.document.clone())
-                    .map_err(ImportError::Profile)?;
+                    .map_err(|e| match e {
+                        ProfileError::AlreadyHere => ImportError::AlreadyHere,
+                        ProfileError::Storage(e) => ImportError::NotSaved(e),
+                        ProfileError::Gone | ProfileError::Unreadable(_) => {
+                            ImportError::ProfileChanged
+                        }
+                    })?;
                 Ok(Imported::Restored)
             }
             Admission::OpenHeld => {
                 self.switch_to(incoming.document.id())
-                    .map_err(ImportError::Profile)?;
+                    .map_err(|_| ImportError::ProfileChanged)?;
                 Ok(Imported::OpenedHeld)
             }
             Admission::Merge | Admission::ReadFeedback => self.merge(incoming, decide),
             Admission::AddToWorkspace | Admission::UpdateInWorkspace => {
-                self.keep_in_workspace(incoming)
+                let coach = coach_profile().ok_or(ImportError::ProfileChanged)?;
+                with_workspace(coach.id, |ws| {
+                    storage::import::keep_in_workspace(ws, incoming, now())
+                })
             }
         }
     }
@@ -257,58 +165,43 @@ impl AppState {
         incoming: &Incoming,
         decide: &dyn Fn(&Conflict) -> Resolution,
     ) -> Result<Imported, ImportError> {
-        if self.active_id() != Some(incoming.document.id()) {
-            return Err(ImportError::ProfileChanged);
-        }
         // Read in place: the profile can be megabytes to clone.
-        let merged = self.doc.with_untracked(|doc| {
-            doc.as_ref().map(|doc| {
+        let merged = self.doc.with_untracked(|open| {
+            let open = open.as_ref().ok_or(ImportError::ProfileChanged)?;
+            with_runtime(|rt| {
                 timed("leerspoor-bundle-apply", || {
-                    bundle::apply(doc, &incoming.document, incoming.bundle.kind, decide)
+                    storage::import::merge(
+                        &rt.store,
+                        open,
+                        rt.saved_revision,
+                        incoming,
+                        decide,
+                        now(),
+                    )
                 })
             })
-        });
+            .unwrap_or(Err(ImportError::NotSaved(SaveError::Unavailable)))
+        })?;
         let Some(merged) = merged else {
-            return Err(ImportError::ProfileChanged);
-        };
-        let (merged, report) = merged.map_err(ImportError::Invalid)?;
-        if report.changes() == 0 {
             return Ok(Imported::NothingNew);
-        }
-        // The backup must exist before anything stored changes; without it, nothing does.
-        timed("leerspoor-backup", || self.backup_now()).map_err(ImportError::Backup)?;
-        self.commit(merged).map_err(ImportError::NotSaved)?;
+        };
+        with_runtime(|rt| {
+            rt.saved_revision = merged.document.revision;
+            // The merge was made from the document as shown, a waiting change included.
+            if let Some(handle) = rt.pending.take() {
+                handle.clear();
+            }
+            rt.pending_since = None;
+        });
+        self.doc.set(Some(merged.document));
+        self.save.set(self.settled());
         Ok(Imported::Merged {
-            changes: report.changes(),
+            changes: merged.changes,
         })
     }
 
-    /// Stores a participant's bundle in the open begeleider's workspace. What the
-    /// begeleider added to the copy held so far (feedback, ratings) comes along.
-    fn keep_in_workspace(&self, incoming: &Incoming) -> Result<Imported, ImportError> {
-        let coach = coach_profile().ok_or(ImportError::ProfileChanged)?;
-        let id = incoming.document.id();
-        let updated = with_workspace(coach.id, |ws| {
-            let (document, updated) = match ws.load(id) {
-                Ok(Some(held)) => (carry_over(&held.document, &incoming.document), true),
-                _ => (incoming.document.clone(), false),
-            };
-            ws.import(&document, incoming.bundle.exported, chrono::Utc::now())
-                .map(|()| updated)
-        })
-        .map_err(ImportError::Workspace)?;
-        let name = incoming.document.profile.name.clone();
-        Ok(if updated {
-            Imported::UpdatedInWorkspace { name, id }
-        } else {
-            Imported::AddedToWorkspace { name, id }
-        })
-    }
-
-    /// Replaces the open document by `doc` (a merged import, a restored backup), all or
-    /// nothing: `doc` is saved first, and
-    /// shown only once it is stored. A change still waiting is part of `doc` already
-    /// (it was made from the document as shown), so it is not saved separately.
+    /// Replaces the open document by `doc` (a restored backup), all or nothing: `doc`
+    /// is saved first, and shown only once it is stored.
     pub fn commit(&self, mut doc: Document) -> Result<(), SaveError> {
         with_runtime(|rt| {
             doc.revision = rt.saved_revision + 1;

@@ -21,6 +21,7 @@ use crate::model::order::SharedSort;
 use crate::model::reminder::ExportMark;
 use crate::model::restore::RestoreError;
 use crate::model::{Document, Id, Lang, Profile};
+use crate::storage::import::ImportError;
 use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Kept, Keys, MemoryBackend, SaveError, Store};
 use crate::ui::edition::key_root;
@@ -252,22 +253,17 @@ impl AppState {
     /// becomes active; when storage refuses, nothing changes and the error says why.
     /// Refused when this browser already has that profile: its stored copy may hold work
     /// done after the bundle was made, and restoring would write over it.
-    pub fn activate(&self, mut doc: Document) -> Result<(), ProfileError> {
-        let id = doc.id();
-        if self.holds(id) {
-            return Err(ProfileError::AlreadyHere);
-        }
+    pub fn activate(&self, doc: Document) -> Result<(), ProfileError> {
         self.flush();
-        let last_export = with_runtime(|rt| {
-            let base = rt
-                .store
-                .stored_revision(id)
-                .map_err(|e| ProfileError::Storage(e.into()))?;
-            doc.revision = base + 1;
-            rt.store.save(&doc).map_err(ProfileError::Storage)?;
+        let (doc, last_export) = with_runtime(|rt| {
+            let doc = crate::storage::import::restore(&rt.store, doc).map_err(|e| match e {
+                ImportError::AlreadyHere => ProfileError::AlreadyHere,
+                ImportError::NotSaved(e) => ProfileError::Storage(e),
+                _ => ProfileError::Storage(SaveError::Unavailable),
+            })?;
             rt.saved_revision = doc.revision;
-            let _ = rt.store.set_active(id);
-            Ok(rt.store.last_export(id).ok().flatten())
+            let last_export = rt.store.last_export(doc.id()).ok().flatten();
+            Ok((doc, last_export))
         })
         .unwrap_or(Err(ProfileError::Storage(SaveError::Unavailable)))?;
         self.relist_open_profile();
@@ -427,6 +423,13 @@ impl AppState {
     pub fn active_id(&self) -> Option<Id> {
         self.doc.with_untracked(|d| d.as_ref().map(Document::id))
     }
+}
+
+/// Every `leerspoor…` key of this browser, unparsed, as one JSON text: what the panic page
+/// offers for download. Reads storage directly, without the store: after a panic the
+/// store's state cannot be trusted.
+pub fn raw_dump() -> Option<String> {
+    crate::storage::local::raw_dump()
 }
 
 /// The language chosen on this device, Dutch when none was chosen or storage is closed.

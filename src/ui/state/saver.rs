@@ -7,7 +7,6 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::{with_runtime, AppState, Notice, SaveState};
-use crate::model::Document;
 use crate::storage::SaveError;
 
 const SAVE_DELAY: Duration = Duration::from_millis(400);

@@ -42,10 +42,3 @@ pub fn coach_profile() -> Option<Profile> {
             .map(|d| d.profile.clone())
     })
 }
-
-/// Whether the open begeleider already holds this participant.
-pub fn holds_participant(participant: Id) -> bool {
-    coach_profile()
-        .map(|c| with_workspace(c.id, |ws| ws.holds(participant).unwrap_or(false)))
-        .unwrap_or(false)
-}

@@ -1,0 +1,105 @@
+// The one import transaction (ui::state::import) under hostile storage: all or nothing,
+// and the message says which step refused.
+import { test, expect } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { open, createProfile, storageDump, documentKey, goTo } from './helpers.js';
+
+/** Exports the open profile's bundle from Delen: { name, buffer }. */
+async function exportBundle(page) {
+  await goTo(page, 'Delen');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Bundel downloaden' }).click(),
+  ]);
+  return { name: download.suggestedFilename(), buffer: await readFile(await download.path()) };
+}
+
+/** Fills this origin's storage quota to the last character. */
+async function fillStorage(page) {
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`vulling-${i++}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+}
+
+/** Storage without the filler: what Leerspoor itself keeps. */
+async function leerspoorKeys(page) {
+  const dump = await storageDump(page);
+  return Object.fromEntries(Object.entries(dump).filter(([k]) => k.startsWith('leerspoor')));
+}
+
+test('restoring from a bundle into full storage makes no profile, and says the storage is full', async ({ browser }) => {
+  const laptop = await browser.newPage();
+  await createProfile(laptop, { name: 'Rian Hersteld' });
+  const bundle = await exportBundle(laptop);
+  await laptop.close();
+
+  const page = await browser.newPage();
+  await open(page, '/');
+  await fillStorage(page);
+  const before = await leerspoorKeys(page);
+  await page.getByLabel('Je eigen bundel (.json)').setInputFiles({ ...bundle, mimeType: 'application/json' });
+  await expect(page.getByTestId('restore-preview')).toContainText('Rian Hersteld (Deelnemer)');
+  await page.getByRole('button', { name: 'Profiel herstellen' }).click();
+  await expect(page.getByTestId('restore-error')).toHaveText(
+    'Opslaan mislukt: de opslag van de browser is vol. Je vorige opgeslagen versie is onveranderd. Exporteer een bundel of maak ruimte vrij (bijvoorbeeld de prullenbak legen).',
+  );
+  // Nothing half-made: still the first-run page, no profile open, storage as it was.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
+  await expect(page.getByTestId('profile-badge')).toHaveCount(0);
+  expect(await leerspoorKeys(page)).toEqual(before);
+  await page.close();
+});
+
+test('an import whose save is refused changes nothing, on screen or stored, and says so', async ({ browser }) => {
+  // Laptop A makes the profile; laptop B restores it and adds a case.
+  const a = await browser.newPage();
+  await createProfile(a, { name: 'Ilse Import', course: 'Leergang op laptop A' });
+  const first = await exportBundle(a);
+  const b = await browser.newPage();
+  await open(b, '/');
+  await b.getByLabel('Je eigen bundel (.json)').setInputFiles({ ...first, mimeType: 'application/json' });
+  await b.getByRole('button', { name: 'Profiel herstellen' }).click();
+  await expect(b.getByTestId('profile-badge')).toContainText('Ilse Import');
+  await goTo(b, 'Casusjournaal');
+  await b.getByLabel('Titel van een nieuw vraagstuk').fill('Casus van laptop B');
+  await b.getByRole('button', { name: 'Nieuwe casus' }).click();
+  await expect(b.getByRole('heading', { level: 1 })).toHaveText('Casus van laptop B');
+  await expect(b.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  const second = await exportBundle(b);
+  await b.close();
+
+  // Back on A: the preview shows the change; then the document's save is refused.
+  await goTo(a, 'Delen');
+  await a.getByLabel('Bundelbestand').setInputFiles({ ...second, mimeType: 'application/json' });
+  await expect(a.getByTestId('import-preview')).toContainText('Ilse Import (Deelnemer)');
+  await expect(a.getByTestId('preview-added')).toHaveText('1 × casus');
+  const key = await documentKey(a);
+  const stored = (await storageDump(a))[key];
+  await a.evaluate((key) => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (k === key) throw new DOMException('vol', 'QuotaExceededError');
+      return setItem.call(this, k, v);
+    };
+  }, key);
+  await a.getByRole('button', { name: 'Importeren' }).click();
+  await expect(a.getByTestId('import-error')).toHaveText(
+    'Niet ingelezen. De bundel kon niet worden opgeslagen, dus er is niets ingelezen; je gegevens zijn zoals ze waren. Opslaan mislukt: de opslag van de browser is vol. Je vorige opgeslagen versie is onveranderd. Exporteer een bundel of maak ruimte vrij (bijvoorbeeld de prullenbak legen).',
+  );
+  // The screen shows no case from B, and the stored document is byte for byte A's.
+  await goTo(a, 'Casusjournaal');
+  await expect(a.getByText('Casus van laptop B')).toHaveCount(0);
+  expect((await storageDump(a))[key]).toBe(stored);
+  await a.reload();
+  await expect(a.getByRole('heading', { level: 1 })).toHaveText('Casusjournaal');
+  await expect(a.getByText('Casus van laptop B')).toHaveCount(0);
+  await a.close();
+});
