@@ -103,3 +103,23 @@ test('an import whose save is refused changes nothing, on screen or stored, and 
   await expect(a.getByText('Casus van laptop B')).toHaveCount(0);
   await a.close();
 });
+
+test("another begeleider's own bundle is refused by a begeleider, with whose data it is", async ({ browser }) => {
+  const other = await browser.newPage();
+  await createProfile(other, { name: 'Bram Begeleider', role: 'Begeleider' });
+  const bundle = await exportBundle(other);
+  await other.close();
+
+  const page = await browser.newPage();
+  await createProfile(page, { name: 'Bea Begeleider', role: 'Begeleider' });
+  await goTo(page, 'Delen');
+  const before = await storageDump(page);
+  await page.getByLabel('Bundelbestand').setInputFiles({ ...bundle, mimeType: 'application/json' });
+  await expect(page.getByTestId('foreign-note')).toHaveText(
+    'Deze bundel bevat de eigen gegevens van begeleider Bram Begeleider. In je werkruimte komen alleen bundels van deelnemers.',
+  );
+  await expect(page.getByRole('button', { name: 'Importeren' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Toevoegen aan mijn deelnemers' })).toHaveCount(0);
+  expect(await storageDump(page)).toEqual(before);
+  await page.close();
+});
