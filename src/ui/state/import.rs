@@ -29,7 +29,7 @@ use crate::ui::timed;
 
 pub use crate::storage::import::{ImportError, Imported};
 
-use super::workspace::{coach_profile, with_workspace};
+use super::workspace::with_workspace;
 use super::{with_runtime, AppState, ProfileError};
 
 /// An encrypted bundle, checked as far as it can be without its passphrase.
@@ -99,7 +99,7 @@ fn arrive(app: AppState, file: String, incoming: Incoming) -> Arrived {
     let active = app
         .doc
         .with_untracked(|d| d.as_ref().map(|d| (d.id(), d.profile.role)));
-    let coach = coach_profile().map(|c| c.id);
+    let coach = app.coach().map(|c| c.id);
     let here = with_runtime(|rt| match coach {
         Some(coach) => with_workspace(coach, |ws| {
             storage::import::here(&rt.store, Some(ws), active, subject)
@@ -152,7 +152,7 @@ impl AppState {
             }
             Admission::Merge | Admission::ReadFeedback => self.merge(incoming, decide),
             Admission::AddToWorkspace | Admission::UpdateInWorkspace => {
-                let coach = coach_profile().ok_or(ImportError::ProfileChanged)?;
+                let coach = self.coach().ok_or(ImportError::ProfileChanged)?;
                 with_workspace(coach.id, |ws| {
                     storage::import::keep_in_workspace(ws, incoming, now())
                 })

@@ -10,7 +10,7 @@ use crate::storage::local::LocalBackend;
 use crate::storage::{Backend, Keys, MemoryBackend, Workspace};
 use crate::ui::edition::key_root;
 
-use super::use_app;
+use super::{use_app, AppState};
 
 thread_local! {
     static WORKSPACE: RefCell<Option<Workspace>> = const { RefCell::new(None) };
@@ -34,11 +34,19 @@ pub fn with_workspace<R>(coach: Id, f: impl FnOnce(&Workspace) -> R) -> R {
     })
 }
 
-/// The open profile, when it is a begeleider's.
+/// The open profile, when it is a begeleider's (from a view: it reads the context).
 pub fn coach_profile() -> Option<Profile> {
-    use_app().doc.with_untracked(|d| {
-        d.as_ref()
-            .filter(|d| d.profile.role == Role::Coach)
-            .map(|d| d.profile.clone())
-    })
+    use_app().coach()
+}
+
+impl AppState {
+    /// The open profile, when it is a begeleider's. Works outside a view too (an import's
+    /// async steps run where no context can be read).
+    pub fn coach(&self) -> Option<Profile> {
+        self.doc.with_untracked(|d| {
+            d.as_ref()
+                .filter(|d| d.profile.role == Role::Coach)
+                .map(|d| d.profile.clone())
+        })
+    }
 }
