@@ -177,8 +177,9 @@ pub fn JournalBinPage() -> impl IntoView {
                                     r.iter().map(|r| usize::from(r.kind == BinKind::Case) + r.entries).sum()
                                 });
                                 let items = items_count(n);
+                                let wordt = if n == 1 { "wordt" } else { "worden" };
                                 t(
-                                    format!("{items} worden definitief verwijderd. Dit kan niet ongedaan worden."),
+                                    format!("{items} {wordt} definitief verwijderd. Dit kan niet ongedaan worden."),
                                     format!("{items} will be permanently deleted. This cannot be undone."),
                                 )
                             }}
