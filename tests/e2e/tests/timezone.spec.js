@@ -122,16 +122,15 @@ test("a goal's feedback shows when it was written in local time", async ({ page 
 
 test('Delen: the backup line, the wipe page and the bundle name give local dates and times', async ({ page }) => {
   const bundle = await annasBundle(page);
-  // Made at 00:20 on 2 July in Amsterdam: the file is named after that day, while the
-  // bundle itself states the moment in UTC.
-  expect(bundle.name).toBe('leerspoor-anna-adviseur-2026-07-02.json');
-  expect(JSON.parse(bundle.text).exported).toBe('2026-07-01T22:20:00Z');
   await saved(page);
-
   await expect(page.getByTestId('backup-info')).toHaveText('Back-up van vóór de laatste import: 1 juli 2026, 00:10.');
   await page.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
   await expect(page.getByTestId('wipe-preview')).toContainText('Je laatste bundel is van 2 juli 2026, 00:20.');
   await expect(page.getByTestId('wipe-preview')).not.toContainText('22:20');
+  // Made at 00:20 on 2 July in Amsterdam: the file is named after that day, while the
+  // bundle itself states the moment in UTC.
+  expect(bundle.name).toBe('leerspoor-anna-adviseur-2026-07-02.json');
+  expect(JSON.parse(bundle.text).exported).toBe('2026-07-01T22:20:00Z');
 });
 
 test("the begeleider's pages give the bundle's moments in local time", async ({ page, browser }) => {
