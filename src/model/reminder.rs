@@ -25,30 +25,26 @@ pub enum Reminder {
 
 impl Reminder {
     pub fn message(&self, lang: Lang) -> String {
-        match (lang, self) {
-            (Lang::Nl, Reminder::NeverExported) => {
-                "Je hebt je gegevens nog nooit als bundel bewaard. Browsergegevens kunnen worden gewist (door de browser of door iemand anders op deze laptop): maak een bundel bij Delen.".into()
-            }
-            (Lang::Nl, Reminder::ChangedSince { days: 0 }) => {
-                "Je gegevens zijn gewijzigd sinds je laatste bundel van vandaag.".into()
-            }
-            (Lang::Nl, Reminder::ChangedSince { days: 1 }) => {
-                "Je gegevens zijn gewijzigd sinds je laatste bundel, 1 dag geleden.".into()
-            }
-            (Lang::Nl, Reminder::ChangedSince { days }) => format!(
-                "Je gegevens zijn gewijzigd sinds je laatste bundel, {days} dagen geleden."
-            ),
-            (Lang::En, Reminder::NeverExported) => {
-                "You have never saved your data as a bundle. Browser data can be cleared (by the browser or by someone else on this laptop): make a bundle under Share.".into()
-            }
-            (Lang::En, Reminder::ChangedSince { days: 0 }) => {
-                "Your data has changed since your last bundle, made today.".into()
-            }
-            (Lang::En, Reminder::ChangedSince { days: 1 }) => {
-                "Your data has changed since your last bundle, 1 day ago.".into()
-            }
-            (Lang::En, Reminder::ChangedSince { days }) => {
-                format!("Your data has changed since your last bundle, {days} days ago.")
+        match *self {
+            Reminder::NeverExported => lang
+                .pick(
+                    "Je hebt je gegevens nog nooit als bundel bewaard. Browsergegevens kunnen worden gewist (door de browser of door iemand anders op deze laptop): maak een bundel bij Delen.",
+                    "You have never saved your data as a bundle. Browser data can be cleared (by the browser or by someone else on this laptop): make a bundle under Share.",
+                )
+                .into(),
+            Reminder::ChangedSince { days: 0 } => lang
+                .pick(
+                    "Je gegevens zijn gewijzigd sinds je laatste bundel van vandaag.",
+                    "Your data has changed since your last bundle, made today.",
+                )
+                .into(),
+            Reminder::ChangedSince { days } => {
+                let days = usize::try_from(days).unwrap_or(0);
+                let ago = lang.count(days, lang.pick("dag", "day"), lang.pick("dagen", "days"));
+                lang.pick(
+                    format!("Je gegevens zijn gewijzigd sinds je laatste bundel, {ago} geleden."),
+                    format!("Your data has changed since your last bundle, {ago} ago."),
+                )
             }
         }
     }
@@ -95,5 +91,30 @@ mod tests {
         assert!(Reminder::ChangedSince { days: 10 }
             .message(Lang::En)
             .contains("10 days ago"));
+    }
+
+    #[test]
+    fn a_reminder_says_one_day_in_the_singular_and_today_without_a_count() {
+        let one = Reminder::ChangedSince { days: 1 };
+        assert_eq!(
+            one.message(Lang::Nl),
+            "Je gegevens zijn gewijzigd sinds je laatste bundel, 1 dag geleden."
+        );
+        assert_eq!(
+            one.message(Lang::En),
+            "Your data has changed since your last bundle, 1 day ago."
+        );
+        let today = Reminder::ChangedSince { days: 0 };
+        assert_eq!(
+            today.message(Lang::Nl),
+            "Je gegevens zijn gewijzigd sinds je laatste bundel van vandaag."
+        );
+        assert_eq!(
+            today.message(Lang::En),
+            "Your data has changed since your last bundle, made today."
+        );
+        assert!(Reminder::NeverExported
+            .message(Lang::En)
+            .starts_with("You have never saved"));
     }
 }

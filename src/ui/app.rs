@@ -12,7 +12,7 @@ use super::pages::{
     JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, ResultsPage, ScanPage,
     SelfScanPage, SharePage,
 };
-use super::state::{use_app, Notice};
+use super::state::{use_app, use_doc, Notice};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -83,11 +83,8 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Nav() -> impl IntoView {
-    let app = use_app();
-    let coach = move || {
-        app.doc
-            .with(|d| d.as_ref().map(|d| d.profile.role) == Some(crate::model::Role::Coach))
-    };
+    let doc = use_doc();
+    let coach = move || doc.with(|d| d.profile.role == crate::model::Role::Coach);
     // `A` sets aria-current="page" on the link of the current route.
     view! {
         <nav aria-label=t("Hoofdmenu", "Main menu")>
@@ -108,18 +105,14 @@ fn Nav() -> impl IntoView {
 
 #[component]
 fn ProfileBadge() -> impl IntoView {
-    let app = use_app();
-    move || {
-        app.doc.with(|d| {
-            d.as_ref().map(|d| {
-                view! {
-                    <p class="profile-badge" data-testid="profile-badge">
-                        <span class="profile-name">{d.profile.name.clone()}</span>
-                        <span class="profile-role">{d.profile.role.label(lang())}</span>
-                    </p>
-                }
-            })
-        })
+    let doc = use_doc();
+    let name = doc.memo(|d| d.profile.name.clone());
+    let role = doc.memo(|d| d.profile.role.label(lang()));
+    view! {
+        <p class="profile-badge" data-testid="profile-badge">
+            <span class="profile-name">{move || name.get()}</span>
+            <span class="profile-role">{move || role.get()}</span>
+        </p>
     }
 }
 

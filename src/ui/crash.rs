@@ -32,7 +32,7 @@ const RELOAD: [&str; 2] = ["Opnieuw laden", "Reload"];
 /// The text in the language the app was showing: a thread-local that outlives the
 /// Leptos runtime, so reading it after a panic is safe.
 fn text(pair: [&'static str; 2]) -> &'static str {
-    crate::ui::i18n::lang().pick(pair[0], pair[1])
+    crate::ui::i18n::t(pair[0], pair[1])
 }
 
 /// Installs the hook: the console message first, then the screen.

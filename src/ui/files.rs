@@ -13,10 +13,10 @@ pub fn download_bundle(file_name: &str, bundle: &bundle::Bundle) -> Result<(), S
 
 /// What the user is told when a download could not be made.
 pub fn download_failed(error: &str) -> String {
-    match super::i18n::lang() {
-        crate::model::Lang::Nl => format!("Downloaden mislukt: {error}"),
-        crate::model::Lang::En => format!("Download failed: {error}"),
-    }
+    t(
+        format!("Downloaden mislukt: {error}"),
+        format!("Download failed: {error}"),
+    )
 }
 
 pub fn download_text(file_name: &str, mime: &str, text: &str) -> Result<(), String> {

@@ -105,26 +105,28 @@ pub enum BinError {
 
 impl BinError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (BinError::NotInBin, _) => lang
+        match self {
+            BinError::NotInBin => lang
                 .pick(
                     "Dit staat niet (meer) in de prullenbak.",
                     "This is no longer in the bin.",
                 )
                 .into(),
-            (BinError::CaseInBin { case_title }, Lang::Nl) => format!(
-                "Deze notitie hoort bij de casus \u{201c}{case_title}\u{201d}, die ook in de prullenbak ligt. Zet eerst de casus terug."
+            BinError::CaseInBin { case_title } => lang.pick(
+                format!(
+                    "Deze notitie hoort bij de casus \u{201c}{case_title}\u{201d}, die ook in de prullenbak ligt. Zet eerst de casus terug."
+                ),
+                format!(
+                    "This entry belongs to the case \u{201c}{case_title}\u{201d}, which is in the bin too. Restore the case first."
+                ),
             ),
-            (BinError::CaseInBin { case_title }, Lang::En) => format!(
-                "This entry belongs to the case \u{201c}{case_title}\u{201d}, which is in the bin too. Restore the case first."
-            ),
-            (BinError::CaseMissing, _) => lang
+            BinError::CaseMissing => lang
                 .pick(
                     "De casus van deze notitie bestaat niet meer, dus de notitie kan niet terug.",
                     "The case of this entry no longer exists, so the entry cannot be restored.",
                 )
                 .into(),
-            (BinError::IdInUse, _) => lang
+            BinError::IdInUse => lang
                 .pick(
                     "Er bestaat al een casus of notitie met hetzelfde id; terugzetten zou die overschrijven.",
                     "A case or entry with the same id already exists; restoring would overwrite it.",

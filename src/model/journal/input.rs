@@ -18,20 +18,18 @@ pub enum DateError {
 
 impl DateError {
     pub fn message(self, lang: Lang) -> String {
-        match (self, lang) {
-            (DateError::Missing, _) => lang.pick("Vul een datum in.", "Enter a date.").into(),
-            (DateError::Unreadable, _) => lang
+        match self {
+            DateError::Missing => lang.pick("Vul een datum in.", "Enter a date.").into(),
+            DateError::Unreadable => lang
                 .pick(
                     "Vul een geldige datum in (dag, maand en jaar).",
                     "Enter a valid date (day, month and year).",
                 )
                 .into(),
-            (DateError::OutOfRange, Lang::Nl) => {
-                format!("Kies een datum tussen {MIN_YEAR} en {MAX_YEAR}.")
-            }
-            (DateError::OutOfRange, Lang::En) => {
-                format!("Choose a date between {MIN_YEAR} and {MAX_YEAR}.")
-            }
+            DateError::OutOfRange => lang.pick(
+                format!("Kies een datum tussen {MIN_YEAR} en {MAX_YEAR}."),
+                format!("Choose a date between {MIN_YEAR} and {MAX_YEAR}."),
+            ),
         }
     }
 }

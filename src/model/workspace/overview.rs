@@ -149,10 +149,7 @@ impl Format {
     fn number(self, v: Option<f64>) -> String {
         v.map(|v| {
             let text = format!("{v:.2}");
-            match self.lang {
-                Lang::Nl => text.replace('.', ","),
-                Lang::En => text,
-            }
+            self.lang.pick(text.replace('.', ","), text)
         })
         .unwrap_or_default()
     }
@@ -184,22 +181,14 @@ impl Format {
 pub fn overview_csv(o: &Overview, names: bool, lang: Lang) -> String {
     let f = Format::of(lang);
     let mut out = String::new();
-    let mut header: Vec<String> = match lang {
-        Lang::Nl => vec![
-            "Competentie".into(),
-            "Aantal deelnemers".into(),
-            "Gemiddelde laatste scan".into(),
-        ],
-        Lang::En => vec![
-            "Competency".into(),
-            "Number of participants".into(),
-            "Mean of latest scan".into(),
-        ],
-    };
-    header.extend((1..=o.levels).map(|l| match lang {
-        Lang::Nl => format!("Niveau {l}"),
-        Lang::En => format!("Level {l}"),
-    }));
+    let mut header: Vec<String> = [
+        lang.pick("Competentie", "Competency"),
+        lang.pick("Aantal deelnemers", "Number of participants"),
+        lang.pick("Gemiddelde laatste scan", "Mean of latest scan"),
+    ]
+    .map(String::from)
+    .into();
+    header.extend((1..=o.levels).map(|l| lang.pick(format!("Niveau {l}"), format!("Level {l}"))));
     header.push(lang.pick("Gemiddelde nulmeting", "Mean of baseline").into());
     header.push(
         lang.pick("Verandering sinds nulmeting", "Change since baseline")
@@ -220,13 +209,11 @@ pub fn overview_csv(o: &Overview, names: bool, lang: Lang) -> String {
     out.push_str("\r\n");
     let mut header = vec![lang.pick("Deelnemer", "Participant").to_string()];
     for c in &o.competencies {
-        let (baseline, latest) = match lang {
-            Lang::Nl => (
-                format!("{} nulmeting", c.name),
-                format!("{} laatste", c.name),
-            ),
-            Lang::En => (format!("{} baseline", c.name), format!("{} latest", c.name)),
-        };
+        let baseline = lang.pick(
+            format!("{} nulmeting", c.name),
+            format!("{} baseline", c.name),
+        );
+        let latest = lang.pick(format!("{} laatste", c.name), format!("{} latest", c.name));
         header.push(f.field(&baseline));
         header.push(f.field(&latest));
     }
@@ -250,10 +237,10 @@ pub fn overview_csv(o: &Overview, names: bool, lang: Lang) -> String {
         let who = if names {
             f.field(&p.name)
         } else {
-            match lang {
-                Lang::Nl => format!("Deelnemer {}", n + 1),
-                Lang::En => format!("Participant {}", n + 1),
-            }
+            lang.pick(
+                format!("Deelnemer {}", n + 1),
+                format!("Participant {}", n + 1),
+            )
         };
         let mut line = vec![who];
         for (b, l) in &p.scores {

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::model::feedback::Feedback;
-use crate::model::Lang;
 use crate::ui::i18n::{lang, t};
+use crate::ui::time::moment;
 
 /// A begeleider's comments on a development goal: read-only and marked as someone
 /// else's words, as on a journal entry.
@@ -14,16 +14,11 @@ pub fn goal_feedback(list: &[Feedback]) -> Option<AnyView> {
         .iter()
         .map(|f| {
             let role = f.author_role.label(lang()).to_lowercase();
-            let local = f.written.with_timezone(&chrono::Local);
-            let when = format!(
-                "{}, {}",
-                lang().date(local.date_naive()),
-                local.format("%H:%M")
+            let when = moment(f.written);
+            let from = t(
+                format!("Terugkoppeling van {} ({role}), {when}", f.author),
+                format!("Feedback from {} ({role}), {when}", f.author),
             );
-            let from = match lang() {
-                Lang::Nl => format!("Terugkoppeling van {} ({role}), {when}", f.author),
-                Lang::En => format!("Feedback from {} ({role}), {when}", f.author),
-            };
             view! {
                 <li class="feedback">
                     <p class="feedback-when"><strong>{from}</strong></p>

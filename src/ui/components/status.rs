@@ -5,6 +5,7 @@ use crate::storage::{Kept, KeptReason};
 use crate::ui::files::{download_bundle, download_failed, download_text};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_app, Closed, Notice, SaveState};
+use crate::ui::time::{iso_today, now, today};
 
 /// "Opgeslagen", "Bezig met opslaan…" or the error, announced politely to screen readers.
 #[component]
@@ -77,9 +78,13 @@ fn ClosedCopyNotice() -> impl IntoView {
             return;
         };
         let doc = closed.doc;
-        let now = chrono::Utc::now();
-        let bundle = bundle::build(&doc, &Selection::everything(), BundleKind::Participant, now);
-        let name = bundle::file_name(&doc.profile.name, now.date_naive());
+        let bundle = bundle::build(
+            &doc,
+            &Selection::everything(),
+            BundleKind::Participant,
+            now(),
+        );
+        let name = bundle::file_name(&doc.profile.name, today());
         if let Err(e) = download_bundle(&name, &bundle) {
             app.notice.set(Some(Notice::Text(download_failed(&e))));
         }
@@ -199,10 +204,7 @@ fn KeptItem(kept: Kept) -> impl IntoView {
             )));
             return;
         };
-        let name = format!(
-            "leerspoor-bewaard-{}.json",
-            chrono::Utc::now().format("%Y-%m-%d")
-        );
+        let name = format!("leerspoor-bewaard-{}.json", iso_today());
         if let Err(e) = download_text(&name, "application/json", &raw) {
             app.notice.set(Some(Notice::Text(download_failed(&e))));
         }

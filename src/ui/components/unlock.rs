@@ -1,7 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::Lang;
-use crate::ui::i18n::{lang, t};
+use crate::ui::i18n::t;
 
 /// Asks for the passphrase of an encrypted bundle; a wrong one can be retried.
 #[component]
@@ -18,10 +17,10 @@ pub fn Unlock(
     };
     view! {
         <form class="unlock" on:submit=submit data-testid="unlock">
-            <p>{match lang() {
-                Lang::Nl => format!("{name} is versleuteld. Vul het wachtwoord in dat je met de afzender hebt afgesproken."),
-                Lang::En => format!("{name} is encrypted. Enter the passphrase you agreed with the sender."),
-            }}</p>
+            <p>{t(
+                format!("{name} is versleuteld. Vul het wachtwoord in dat je met de afzender hebt afgesproken."),
+                format!("{name} is encrypted. Enter the passphrase you agreed with the sender."),
+            )}</p>
             <label for="import-passphrase">{t("Wachtwoord", "Passphrase")}</label>
             <input id="import-passphrase" type="password" autocomplete="off"
                 aria-describedby="unlock-error"

@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::shared::{entry_href, journal_memo, now, today, JournalNav};
+use super::shared::{entry_href, JournalNav};
 use crate::model::journal::{agenda, AgendaItem, AgendaKind};
-use crate::model::{Id, Lang};
+use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time::{now, today};
 
 #[derive(Clone, PartialEq)]
 struct Ticked {
@@ -30,27 +31,27 @@ fn item_key(item: &AgendaItem) -> String {
 
 fn describe(item: &AgendaItem) -> String {
     match item.kind {
-        AgendaKind::CoachQuestion if item.text.trim().is_empty() => match lang() {
-            Lang::Nl => format!(
+        AgendaKind::CoachQuestion if item.text.trim().is_empty() => t(
+            format!(
                 "Vraag voor begeleider bij \u{201c}{}\u{201d}",
                 item.case_title
             ),
-            Lang::En => format!("Question for coach on \u{201c}{}\u{201d}", item.case_title),
-        },
+            format!("Question for coach on \u{201c}{}\u{201d}", item.case_title),
+        ),
         _ => item.text.clone(),
     }
 }
 
 #[component]
 pub fn JournalAgendaPage() -> impl IntoView {
-    let app = use_app();
-    let items = journal_memo(|j| agenda(j, today()));
+    let doc = use_doc();
+    let items = doc.memo(|d| agenda(&d.journal, today()));
     let ticked = RwSignal::new(None::<Ticked>);
     let status = NodeRef::<leptos::html::Div>::new();
     let tick = move |item: &AgendaItem| {
         let (entry, kind, text) = (item.entry_id, item.kind, describe(item));
         let mut changed = false;
-        app.update(|d| changed = d.journal.set_agenda_item_done(entry, kind, true, now()));
+        doc.update(|d| changed = d.journal.set_agenda_item_done(entry, kind, true, now()));
         if changed {
             ticked.set(Some(Ticked { entry, kind, text }));
             // The ticked item leaves the list, and its button with it.
@@ -61,7 +62,7 @@ pub fn JournalAgendaPage() -> impl IntoView {
     };
     let undo = move |_| {
         if let Some(t) = ticked.get_untracked() {
-            app.update(|d| {
+            doc.update(|d| {
                 d.journal
                     .set_agenda_item_done(t.entry, t.kind, false, now());
             });
@@ -120,10 +121,10 @@ pub fn JournalAgendaPage() -> impl IntoView {
                                     })}
                                     <span>{format!("{}: {}", t("Casus", "Case"), item.case_title)}</span>
                                     <a href=entry_href(item.case_id, item.entry_id)>
-                                        {match lang() {
-                                            Lang::Nl => format!("Naar de notitie van {}", lang().date(item.entry_date)),
-                                            Lang::En => format!("Go to the entry of {}", lang().date(item.entry_date)),
-                                        }}
+                                        {t(
+                                            format!("Naar de notitie van {}", lang().date(item.entry_date)),
+                                            format!("Go to the entry of {}", lang().date(item.entry_date)),
+                                        )}
                                     </a>
                                 </p>
                                 <button type="button" aria-label=format!("{}: {label}", t("Afvinken", "Tick off"))

@@ -2,11 +2,12 @@
 
 use leptos::prelude::*;
 
-use super::shared::{case_href, entries_count, entry_href, journal_memo, moment, JournalNav};
+use super::shared::{case_href, entries_count, entry_href, JournalNav};
 use crate::model::journal::{BinKind, BinRow};
-use crate::model::Lang;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
+use crate::ui::state::use_doc;
+use crate::ui::time::moment;
 
 /// "1 casus of notitie" / "3 cases and entries".
 fn items_count(n: usize) -> String {
@@ -16,7 +17,6 @@ fn items_count(n: usize) -> String {
         t("casussen en notities", "cases and entries"),
     )
 }
-use crate::ui::state::use_app;
 
 #[derive(Clone, PartialEq)]
 enum Message {
@@ -27,8 +27,8 @@ enum Message {
 
 #[component]
 pub fn JournalBinPage() -> impl IntoView {
-    let app = use_app();
-    let rows = journal_memo(|j| j.bin_rows());
+    let doc = use_doc();
+    let rows = doc.memo(|d| d.journal.bin_rows());
     let message = RwSignal::new(None::<Message>);
     let confirming = RwSignal::new(false);
     let status = NodeRef::<leptos::html::Div>::new();
@@ -41,35 +41,30 @@ pub fn JournalBinPage() -> impl IntoView {
     let restore = move |row: &BinRow| {
         let id = row.id;
         let mut result = Ok(());
-        app.update(|d| result = d.journal.restore_from_bin(id));
+        doc.update(|d| result = d.journal.restore_from_bin(id));
         message.set(Some(match result {
             Ok(()) => {
-                let href = app
-                    .doc
-                    .with_untracked(|d| {
-                        d.as_ref().and_then(|d| match row.kind {
-                            BinKind::Case => Some(case_href(id)),
-                            BinKind::Entry => {
-                                d.journal.entry(id).map(|e| entry_href(e.case_id, id))
-                            }
-                        })
-                    })
-                    .unwrap_or_default();
+                let href = doc.with_untracked(|d| match row.kind {
+                    BinKind::Case => case_href(id),
+                    BinKind::Entry => d
+                        .journal
+                        .entry(id)
+                        .map(|e| entry_href(e.case_id, id))
+                        .unwrap_or_default(),
+                });
                 let title = &row.case_title;
                 let date = row.entry_date.map(|d| lang().date(d)).unwrap_or_default();
-                let text = match (row.kind, lang()) {
-                    (BinKind::Case, Lang::Nl) => {
-                        format!("De casus \u{201c}{title}\u{201d} is teruggezet.")
-                    }
-                    (BinKind::Case, Lang::En) => {
-                        format!("The case \u{201c}{title}\u{201d} has been restored.")
-                    }
-                    (BinKind::Entry, Lang::Nl) => {
-                        format!("De notitie van {date} bij \u{201c}{title}\u{201d} is teruggezet.")
-                    }
-                    (BinKind::Entry, Lang::En) => {
-                        format!("The entry of {date} on \u{201c}{title}\u{201d} has been restored.")
-                    }
+                let text = match row.kind {
+                    BinKind::Case => t(
+                        format!("De casus \u{201c}{title}\u{201d} is teruggezet."),
+                        format!("The case \u{201c}{title}\u{201d} has been restored."),
+                    ),
+                    BinKind::Entry => t(
+                        format!("De notitie van {date} bij \u{201c}{title}\u{201d} is teruggezet."),
+                        format!(
+                            "The entry of {date} on \u{201c}{title}\u{201d} has been restored."
+                        ),
+                    ),
                 };
                 Message::Restored { text, href }
             }
@@ -79,13 +74,13 @@ pub fn JournalBinPage() -> impl IntoView {
     };
     let empty = move |_| {
         let mut removed = 0;
-        app.update(|d| removed = d.journal.empty_bin());
+        doc.update(|d| removed = d.journal.empty_bin());
         confirming.set(false);
         let removed = items_count(removed);
-        message.set(Some(Message::Emptied(match lang() {
-            Lang::Nl => format!("De prullenbak is leeg: {removed} definitief verwijderd."),
-            Lang::En => format!("The bin is empty: {removed} permanently deleted."),
-        })));
+        message.set(Some(Message::Emptied(t(
+            format!("De prullenbak is leeg: {removed} definitief verwijderd."),
+            format!("The bin is empty: {removed} permanently deleted."),
+        ))));
         focus_status();
     };
     let ask = move |_| {
@@ -137,18 +132,15 @@ pub fn JournalBinPage() -> impl IntoView {
                 <tbody>
                     <For each=move || rows.get() key=|r| (r.id, r.deleted) let:row>
                         {
-                            let what = match (row.kind, lang()) {
-                                (BinKind::Case, _) => format!(
+                            let what = match row.kind {
+                                BinKind::Case => format!(
                                     "{} ({})",
                                     t("Casus", "Case"),
                                     entries_count(row.entries)
                                 ),
-                                (BinKind::Entry, lang) => {
-                                    let date = row.entry_date.map(|d| lang.date(d)).unwrap_or_default();
-                                    match lang {
-                                        Lang::Nl => format!("Notitie van {date}"),
-                                        Lang::En => format!("Entry of {date}"),
-                                    }
+                                BinKind::Entry => {
+                                    let date = row.entry_date.map(|d| lang().date(d)).unwrap_or_default();
+                                    t(format!("Notitie van {date}"), format!("Entry of {date}"))
                                 }
                             };
                             let label = format!("{what}, {}", row.case_title);
@@ -185,14 +177,11 @@ pub fn JournalBinPage() -> impl IntoView {
                                     r.iter().map(|r| usize::from(r.kind == BinKind::Case) + r.entries).sum()
                                 });
                                 let items = items_count(n);
-                                match lang() {
-                                    Lang::Nl => format!(
-                                        "{items} worden definitief verwijderd. Dit kan niet ongedaan worden."
-                                    ),
-                                    Lang::En => format!(
-                                        "{items} will be permanently deleted. This cannot be undone."
-                                    ),
-                                }
+                                let wordt = if n == 1 { "wordt" } else { "worden" };
+                                t(
+                                    format!("{items} {wordt} definitief verwijderd. Dit kan niet ongedaan worden."),
+                                    format!("{items} will be permanently deleted. This cannot be undone."),
+                                )
                             }}
                         </p>
                         <button type="button" class="danger" node_ref=confirm_button on:click=empty>

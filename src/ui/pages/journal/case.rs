@@ -5,17 +5,17 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::shared::{
-    doc_memo, draft, entry_href, journal_memo, now, today, update_case, Crumbs, DeletedNotice,
-    JournalNav, QUERY_DELETED,
+    draft, entry_href, update_case, Crumbs, DeletedNotice, JournalNav, QUERY_DELETED,
 };
 use crate::model::id::new_id;
 use crate::model::journal::{
     actor_options, names_from_text, names_to_text, parse_date, CaseStatus, Entry,
 };
-use crate::model::{Id, Lang};
+use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time::{iso_date, now, today};
 
 #[component]
 pub fn JournalCasePage() -> impl IntoView {
@@ -59,8 +59,9 @@ fn CaseMissing(in_bin: bool) -> impl IntoView {
 
 #[component]
 fn CaseView(id: Id) -> impl IntoView {
-    let exists = journal_memo(move |j| j.case(id).is_some());
-    let in_bin = journal_memo(move |j| j.bin_holds(id));
+    let doc = use_doc();
+    let exists = doc.memo(move |d| d.journal.case(id).is_some());
+    let in_bin = doc.memo(move |d| d.journal.bin_holds(id));
     view! {
         <Show when=move || exists.get() fallback=move || view! { <CaseMissing in_bin=in_bin.get()/> }>
             <CaseEditor id/>
@@ -70,19 +71,22 @@ fn CaseView(id: Id) -> impl IntoView {
 
 #[component]
 fn CaseEditor(id: Id) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let navigate = use_navigate();
-    let title = journal_memo(move |j| j.case(id).map(|c| c.title.clone()).unwrap_or_default());
+    let title = doc.memo(move |d| {
+        d.journal
+            .case(id)
+            .map(|c| c.title.clone())
+            .unwrap_or_default()
+    });
     let delete = move |_| {
-        if app.doc.with_untracked(|d| d.is_some()) {
-            app.update(|d| {
-                d.journal.delete_case(id, now());
-            });
-            navigate(
-                &format!("/casusjournaal?{QUERY_DELETED}={id}"),
-                Default::default(),
-            );
-        }
+        doc.update(|d| {
+            d.journal.delete_case(id, now());
+        });
+        navigate(
+            &format!("/casusjournaal?{QUERY_DELETED}={id}"),
+            Default::default(),
+        );
     };
     view! {
         {move || view! { <PageTitle text=title.get()/> }}
@@ -112,18 +116,18 @@ fn CaseEditor(id: Id) -> impl IntoView {
 
 #[component]
 fn CaseForm(id: Id) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let field = move |f: fn(&crate::model::journal::Case) -> String| {
-        journal_memo(move |j| j.case(id).map(f).unwrap_or_default())
+        doc.memo(move |d| d.journal.case(id).map(f).unwrap_or_default())
     };
     let stored_title = field(|c| c.title.clone());
     let situation = field(|c| c.situation.clone());
     let question = field(|c| c.question.clone());
     let stored_client = field(|c| c.client.clone());
-    let start = field(|c| c.start.to_string());
+    let start = field(|c| iso_date(c.start));
     let stored_tags = field(|c| names_to_text(&c.tags));
     let stored_names = field(|c| names_to_text(&c.involved_names));
-    let status = journal_memo(move |j| j.case(id).map(|c| c.status).unwrap_or_default());
+    let status = doc.memo(move |d| d.journal.case(id).map(|c| c.status).unwrap_or_default());
 
     let title = draft(stored_title, |t| t.trim().to_string());
     let client = draft(stored_client, |t| t.trim().to_string());
@@ -135,7 +139,7 @@ fn CaseForm(id: Id) -> impl IntoView {
     let on_title = move |ev| {
         let value = event_target_value(&ev);
         title.set(value.clone());
-        let result = update_case(app, id, |c| c.title = value);
+        let result = update_case(doc, id, |c| c.title = value);
         title_error.set(result.err().map(|e| e.message(lang())));
     };
     let on_start = move |ev| {
@@ -143,7 +147,7 @@ fn CaseForm(id: Id) -> impl IntoView {
         match parse_date(&value) {
             Ok(date) => {
                 start_error.set(None);
-                let _ = update_case(app, id, |c| c.start = date);
+                let _ = update_case(doc, id, |c| c.start = date);
             }
             Err(e) => start_error.set(Some(e.message(lang()))),
         }
@@ -169,7 +173,7 @@ fn CaseForm(id: Id) -> impl IntoView {
                     prop:value=move || situation.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        let _ = update_case(app, id, |c| c.situation = value);
+                        let _ = update_case(doc, id, |c| c.situation = value);
                     }></textarea>
             </div>
             <div class="field">
@@ -184,7 +188,7 @@ fn CaseForm(id: Id) -> impl IntoView {
                     prop:value=move || question.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        let _ = update_case(app, id, |c| c.question = value);
+                        let _ = update_case(doc, id, |c| c.question = value);
                     }></textarea>
             </div>
             <div class="field">
@@ -194,7 +198,7 @@ fn CaseForm(id: Id) -> impl IntoView {
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         client.set(value.clone());
-                        let _ = update_case(app, id, |c| c.client = value);
+                        let _ = update_case(doc, id, |c| c.client = value);
                     }/>
             </div>
             <div class="field-pair">
@@ -203,7 +207,7 @@ fn CaseForm(id: Id) -> impl IntoView {
                     <select id="case-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         if let Some(s) = v.parse::<usize>().ok().and_then(|i| CaseStatus::ALL.get(i)) {
-                            let _ = update_case(app, id, |c| c.status = *s);
+                            let _ = update_case(doc, id, |c| c.status = *s);
                         }
                     }>
                         {CaseStatus::ALL.iter().enumerate().map(|(i, s)| {
@@ -237,7 +241,7 @@ fn CaseForm(id: Id) -> impl IntoView {
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         tags.set(value.clone());
-                        let _ = update_case(app, id, |c| c.tags = names_from_text(&value));
+                        let _ = update_case(doc, id, |c| c.tags = names_from_text(&value));
                     }/>
             </div>
             <CompetencyChoice id/>
@@ -255,7 +259,7 @@ fn CaseForm(id: Id) -> impl IntoView {
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         names.set(value.clone());
-                        let _ = update_case(app, id, |c| c.involved_names = names_from_text(&value));
+                        let _ = update_case(doc, id, |c| c.involved_names = names_from_text(&value));
                     }/>
             </div>
         </section>
@@ -266,8 +270,8 @@ fn CaseForm(id: Id) -> impl IntoView {
 /// that the framework no longer has (so they can still be unticked).
 #[component]
 fn CompetencyChoice(id: Id) -> impl IntoView {
-    let app = use_app();
-    let options = doc_memo(move |d| {
+    let doc = use_doc();
+    let options = doc.memo(move |d| {
         let mut options: Vec<(String, String)> = d
             .selfscan
             .current_framework()
@@ -294,8 +298,9 @@ fn CompetencyChoice(id: Id) -> impl IntoView {
         }
         options
     });
-    let chosen = journal_memo(move |j| {
-        j.case(id)
+    let chosen = doc.memo(move |d| {
+        d.journal
+            .case(id)
             .map(|c| c.competencies.clone())
             .unwrap_or_default()
     });
@@ -321,7 +326,7 @@ fn CompetencyChoice(id: Id) -> impl IntoView {
                     let toggle = move |ev| {
                         let on = event_target_checked(&ev);
                         let comp = comp.clone();
-                        let _ = update_case(app, id, move |c| {
+                        let _ = update_case(doc, id, move |c| {
                             c.competencies.retain(|x| *x != comp);
                             if on {
                                 c.competencies.push(comp);
@@ -352,9 +357,14 @@ fn CompetencyChoice(id: Id) -> impl IntoView {
 
 #[component]
 fn ActorChoice(id: Id) -> impl IntoView {
-    let app = use_app();
-    let actors = doc_memo(|d| actor_options(&d.network));
-    let chosen = journal_memo(move |j| j.case(id).map(|c| c.actors.clone()).unwrap_or_default());
+    let doc = use_doc();
+    let actors = doc.memo(|d| actor_options(&d.network));
+    let chosen = doc.memo(move |d| {
+        d.journal
+            .case(id)
+            .map(|c| c.actors.clone())
+            .unwrap_or_default()
+    });
     view! {
         <fieldset class="field checks">
             <legend>{t("Betrokkenen van je netwerkkaart", "People involved from your network map")}</legend>
@@ -378,7 +388,7 @@ fn ActorChoice(id: Id) -> impl IntoView {
                     let input_id = format!("case-actor-{actor}");
                     let toggle = move |ev| {
                         let on = event_target_checked(&ev);
-                        let _ = update_case(app, id, move |c| {
+                        let _ = update_case(doc, id, move |c| {
                             c.actors.retain(|x| *x != actor);
                             if on {
                                 c.actors.push(actor);
@@ -441,10 +451,11 @@ impl EntryRow {
 
 #[component]
 fn Timeline(id: Id) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let navigate = use_navigate();
-    let rows = journal_memo(move |j| {
-        j.entries_of(id)
+    let rows = doc.memo(move |d| {
+        d.journal
+            .entries_of(id)
             .into_iter()
             .map(EntryRow::of)
             .collect::<Vec<_>>()
@@ -454,7 +465,7 @@ fn Timeline(id: Id) -> impl IntoView {
         let entry = Entry::new(new_id(), id, today(), now());
         let entry_id = entry.id;
         let mut result = Ok(false);
-        app.update(|d| result = d.journal.save_entry(entry, now()));
+        doc.update(|d| result = d.journal.save_entry(entry, now()));
         match result {
             Ok(_) => navigate(&entry_href(id, entry_id), Default::default()),
             Err(e) => error.set(Some(e.message(lang()))),
@@ -478,10 +489,10 @@ fn Timeline(id: Id) -> impl IntoView {
             <ol class="timeline" aria-label=t("Notities, nieuwste eerst", "Entries, newest first")>
                 <For each=move || rows.get() key=|row| row.clone() let:row>
                     <li class="card entry-card">
-                        <h3><a href=entry_href(id, row.id)>{match lang() {
-                            Lang::Nl => format!("Notitie van {}", lang().date(row.date)),
-                            Lang::En => format!("Entry of {}", lang().date(row.date)),
-                        }}</a></h3>
+                        <h3><a href=entry_href(id, row.id)>{t(
+                            format!("Notitie van {}", lang().date(row.date)),
+                            format!("Entry of {}", lang().date(row.date)),
+                        )}</a></h3>
                         <p class="entry-meta">
                             <span>{row.model}</span>
                             {row.coach_question.then(|| view! { <span class="badge">{t("Vraag voor begeleider", "Question for coach")}</span> })}

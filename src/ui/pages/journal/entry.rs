@@ -4,17 +4,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use super::shared::{
-    case_href, journal_memo, moment, now, update_entry, Crumbs, JournalNav, QUERY_DELETED,
-};
+use super::shared::{case_href, update_entry, Crumbs, JournalNav, QUERY_DELETED};
 use crate::model::id::new_id;
 use crate::model::journal::{
     parse_date, parse_optional_date, step_by_key, CoachQuestion, ReflectionModel, Step,
 };
-use crate::model::{Id, Lang};
+use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time::{iso_date, moment, now};
 
 #[component]
 pub fn JournalEntryPage() -> impl IntoView {
@@ -59,10 +58,11 @@ fn EntryMissing(in_bin: bool) -> impl IntoView {
 
 #[component]
 fn EntryView(case: Id, entry: Id) -> impl IntoView {
-    let exists = journal_memo(move |j| j.entry(entry).is_some());
-    let in_bin = journal_memo(move |j| j.bin_holds(entry));
+    let doc = use_doc();
+    let exists = doc.memo(move |d| d.journal.entry(entry).is_some());
+    let in_bin = doc.memo(move |d| d.journal.bin_holds(entry));
     // The case in the address may be wrong (an old link); the entry knows its case.
-    let case_of_entry = journal_memo(move |j| j.entry(entry).map(|e| e.case_id));
+    let case_of_entry = doc.memo(move |d| d.journal.entry(entry).map(|e| e.case_id));
     view! {
         <Show when=move || exists.get() fallback=move || view! { <EntryMissing in_bin=in_bin.get()/> }>
             {move || view! { <EntryEditor case=case_of_entry.get().unwrap_or(case) id=entry/> }}
@@ -72,22 +72,31 @@ fn EntryView(case: Id, entry: Id) -> impl IntoView {
 
 #[component]
 fn EntryEditor(case: Id, id: Id) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let navigate = use_navigate();
-    let case_title =
-        journal_memo(move |j| j.case(case).map(|c| c.title.clone()).unwrap_or_default());
-    let model = journal_memo(move |j| j.entry(id).map(|e| e.model).unwrap_or_default());
-    let date = journal_memo(move |j| j.entry(id).map(|e| e.date.to_string()).unwrap_or_default());
+    let case_title = doc.memo(move |d| {
+        d.journal
+            .case(case)
+            .map(|c| c.title.clone())
+            .unwrap_or_default()
+    });
+    let model = doc.memo(move |d| d.journal.entry(id).map(|e| e.model).unwrap_or_default());
+    let date = doc.memo(move |d| {
+        d.journal
+            .entry(id)
+            .map(|e| iso_date(e.date))
+            .unwrap_or_default()
+    });
     let date_error = RwSignal::new(None::<String>);
     let on_date = move |ev| match parse_date(&event_target_value(&ev)) {
         Ok(d) => {
             date_error.set(None);
-            let _ = update_entry(app, id, |e| e.date = d);
+            let _ = update_entry(doc, id, |e| e.date = d);
         }
         Err(e) => date_error.set(Some(e.message(lang()))),
     };
     let delete = move |_| {
-        app.update(|d| {
+        doc.update(|d| {
             d.journal.delete_entry(id, now());
         });
         navigate(
@@ -97,10 +106,10 @@ fn EntryEditor(case: Id, id: Id) -> impl IntoView {
     };
     view! {
         {move || {
-            let title = match lang() {
-                Lang::Nl => format!("Notitie bij {}", case_title.get()),
-                Lang::En => format!("Entry on {}", case_title.get()),
-            };
+            let title = t(
+                format!("Notitie bij {}", case_title.get()),
+                format!("Entry on {}", case_title.get()),
+            );
             view! { <PageTitle text=title/> }
         }}
         <Crumbs>
@@ -127,7 +136,7 @@ fn EntryEditor(case: Id, id: Id) -> impl IntoView {
                             <label class="choice">
                                 <input type="radio" name="entry-model"
                                     prop:checked=move || model.get() == m
-                                    on:change=move |_| { let _ = update_entry(app, id, |e| e.model = m); }/>
+                                    on:change=move |_| { let _ = update_entry(doc, id, |e| e.model = m); }/>
                                 {m.label(lang())}
                             </label>
                         }
@@ -164,10 +173,11 @@ fn EntryEditor(case: Id, id: Id) -> impl IntoView {
 /// description. Saved as it is typed.
 #[component]
 fn StepField(id: Id, step: &'static Step) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let key = step.key;
-    let text = journal_memo(move |j| {
-        j.entry(id)
+    let text = doc.memo(move |d| {
+        d.journal
+            .entry(id)
             .map(|e| e.text(key).to_string())
             .unwrap_or_default()
     });
@@ -183,7 +193,7 @@ fn StepField(id: Id, step: &'static Step) -> impl IntoView {
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    let _ = update_entry(app, id, |e| e.set_text(key, &value));
+                    let _ = update_entry(doc, id, |e| e.set_text(key, &value));
                 }></textarea>
         </div>
     }
@@ -192,8 +202,9 @@ fn StepField(id: Id, step: &'static Step) -> impl IntoView {
 /// Texts written under another model stay with the entry; they are shown, not lost.
 #[component]
 fn OtherTexts(id: Id) -> impl IntoView {
-    let others = journal_memo(move |j| {
-        j.entry(id)
+    let others = use_doc().memo(move |d| {
+        d.journal
+            .entry(id)
             .map(|e| {
                 e.other_texts()
                     .into_iter()
@@ -231,16 +242,17 @@ fn OtherTexts(id: Id) -> impl IntoView {
 
 #[component]
 fn NextSteps(id: Id) -> impl IntoView {
-    let app = use_app();
-    let steps = journal_memo(move |j| {
-        j.entry(id)
+    let doc = use_doc();
+    let steps = doc.memo(move |d| {
+        d.journal
+            .entry(id)
             .map(|e| e.next_steps.iter().map(|s| s.id).collect::<Vec<_>>())
             .unwrap_or_default()
     });
     let added = RwSignal::new(None::<Id>);
     let add = move |_| {
         let step = new_id();
-        let _ = update_entry(app, id, |e| {
+        let _ = update_entry(doc, id, |e| {
             e.add_next_step(step);
         });
         added.set(Some(step));
@@ -263,14 +275,15 @@ fn NextSteps(id: Id) -> impl IntoView {
 
 #[component]
 fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
-    let app = use_app();
-    let data = journal_memo(move |j| {
-        j.entry(id)
+    let doc = use_doc();
+    let data = doc.memo(move |d| {
+        d.journal
+            .entry(id)
             .and_then(|e| e.next_steps.iter().find(|s| s.id == step))
             .map(|s| {
                 (
                     s.text.clone(),
-                    s.due.map(|d| d.to_string()).unwrap_or_default(),
+                    s.due.map(iso_date).unwrap_or_default(),
                     s.done,
                 )
             })
@@ -286,7 +299,7 @@ fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
         });
     }
     let change = move |f: Box<dyn FnOnce(&mut crate::model::journal::NextStep)>| {
-        let _ = update_entry(app, id, move |e| {
+        let _ = update_entry(doc, id, move |e| {
             if let Some(s) = e.next_step_mut(step) {
                 f(s);
             }
@@ -341,7 +354,7 @@ fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
                     }
                 })
                 on:click=move |_| {
-                    let _ = update_entry(app, id, |e| { e.remove_next_step(step); });
+                    let _ = update_entry(doc, id, |e| { e.remove_next_step(step); });
                 }>
                 {t("Stap verwijderen", "Remove step")}
             </button>
@@ -352,16 +365,16 @@ fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
 /// "Vraag voor begeleider" and "Inbrengen bij intervisie".
 #[component]
 fn Marks(id: Id) -> impl IntoView {
-    let app = use_app();
-    let question = journal_memo(move |j| j.entry(id).and_then(|e| e.coach_question.clone()));
+    let doc = use_doc();
+    let question = doc.memo(move |d| d.journal.entry(id).and_then(|e| e.coach_question.clone()));
     let has_question = Memo::new(move |_| question.with(Option::is_some));
-    let peer = journal_memo(move |j| j.entry(id).is_some_and(|e| e.peer_consultation));
+    let peer = doc.memo(move |d| d.journal.entry(id).is_some_and(|e| e.peer_consultation));
     // Unticking drops the question from the entry; its text is kept here for this visit,
     // so ticking again brings it back.
     let stash = RwSignal::new(String::new());
     let toggle_question = move |ev| {
         let on = event_target_checked(&ev);
-        let _ = update_entry(app, id, |e| {
+        let _ = update_entry(doc, id, |e| {
             if on {
                 e.coach_question = Some(CoachQuestion {
                     text: stash.get_untracked(),
@@ -396,7 +409,7 @@ fn Marks(id: Id) -> impl IntoView {
                         prop:value=move || question.with(|q| q.as_ref().map(|q| q.text.clone()).unwrap_or_default())
                         on:input=move |ev| {
                             let value = event_target_value(&ev);
-                            let _ = update_entry(app, id, |e| {
+                            let _ = update_entry(doc, id, |e| {
                                 if let Some(q) = e.coach_question.as_mut() {
                                     q.text = value;
                                 }
@@ -407,7 +420,7 @@ fn Marks(id: Id) -> impl IntoView {
                             prop:checked=move || question.with(|q| q.as_ref().is_some_and(|q| q.done))
                             on:change=move |ev| {
                                 let done = event_target_checked(&ev);
-                                let _ = update_entry(app, id, |e| {
+                                let _ = update_entry(doc, id, |e| {
                                     if let Some(q) = e.coach_question.as_mut() {
                                         q.done = done;
                                     }
@@ -422,7 +435,7 @@ fn Marks(id: Id) -> impl IntoView {
                     prop:checked=move || peer.get()
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
-                        let _ = update_entry(app, id, |e| e.peer_consultation = on);
+                        let _ = update_entry(doc, id, |e| e.peer_consultation = on);
                     }/>
                 <label for="entry-peer">{t("Inbrengen bij intervisie", "Bring to peer consultation")}</label>
             </div>
@@ -433,8 +446,12 @@ fn Marks(id: Id) -> impl IntoView {
 /// What a coach wrote, read-only and clearly someone else's words.
 #[component]
 fn Feedback(id: Id) -> impl IntoView {
-    let feedback =
-        journal_memo(move |j| j.entry(id).map(|e| e.feedback.clone()).unwrap_or_default());
+    let feedback = use_doc().memo(move |d| {
+        d.journal
+            .entry(id)
+            .map(|e| e.feedback.clone())
+            .unwrap_or_default()
+    });
     view! {
         <section class="feedback-section" aria-labelledby="feedback-title">
             <h2 id="feedback-title">{t("Terugkoppeling", "Feedback")}</h2>
@@ -454,17 +471,17 @@ fn Feedback(id: Id) -> impl IntoView {
                         <h3 id=format!("feedback-{}", f.id)>
                             {
                                 let role = f.author_role.label(lang()).to_lowercase();
-                                match lang() {
-                                    Lang::Nl => format!("Terugkoppeling van {} ({role})", f.author),
-                                    Lang::En => format!("Feedback from {} ({role})", f.author),
-                                }
+                                t(
+                                    format!("Terugkoppeling van {} ({role})", f.author),
+                                    format!("Feedback from {} ({role})", f.author),
+                                )
                             }
                         </h3>
                         <p class="feedback-when">
-                            {match lang() {
-                                Lang::Nl => format!("Geschreven op {}", moment(f.written)),
-                                Lang::En => format!("Written on {}", moment(f.written)),
-                            }}
+                            {t(
+                                format!("Geschreven op {}", moment(f.written)),
+                                format!("Written on {}", moment(f.written)),
+                            )}
                         </p>
                         <p class="user-text">{f.text.clone()}</p>
                     </article>

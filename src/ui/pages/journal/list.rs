@@ -8,15 +8,15 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
 use super::shared::{
-    case_href, doc_memo, entries_count, entry_href, journal_memo, now, today, DeletedNotice,
-    JournalNav, QUERY_DELETED,
+    case_href, entries_count, entry_href, DeletedNotice, JournalNav, QUERY_DELETED,
 };
 use crate::model::id::new_id;
 use crate::model::journal::{actor_options, Case, CaseQuery, CaseSort, CaseStatus, SearchIndex};
-use crate::model::{Id, Lang};
+use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time::{now, today};
 
 /// Links to matching entries on one card; the rest are counted.
 const SHOWN_FOUND: usize = 5;
@@ -79,8 +79,9 @@ struct CaseRow {
 
 #[component]
 pub fn JournalPage() -> impl IntoView {
+    let doc = use_doc();
     // Indexed once per change of the journal; typing a query only scans the index.
-    let index = journal_memo(SearchIndex::new);
+    let index = doc.memo(|d| SearchIndex::new(&d.journal));
     // The query lives in the address too, so "back" from a case returns to the same list.
     let address = use_query_map().get_untracked();
     let param = |name: &str| address.get(name).filter(|v| !v.is_empty());
@@ -121,7 +122,8 @@ pub fn JournalPage() -> impl IntoView {
     let hits = Memo::new(move |_| query.with(|q| index.with(|i| i.search(q))));
     // What a card shows of its case, made once per change of the journal; a query only
     // picks from it, and cards are kept when only the "found in" line changes.
-    let cards = journal_memo(|j| {
+    let cards = doc.memo(|d| {
+        let j = &d.journal;
         let mut entries: HashMap<Id, usize> = HashMap::new();
         for e in &j.entries {
             *entries.entry(e.case_id).or_default() += 1;
@@ -175,7 +177,7 @@ pub fn JournalPage() -> impl IntoView {
             })
         })
     });
-    let total = journal_memo(|j| j.cases.len());
+    let total = doc.memo(|d| d.journal.cases.len());
     let filtering = Memo::new(move |_| {
         query.with(|q| {
             *q != CaseQuery {
@@ -192,10 +194,7 @@ pub fn JournalPage() -> impl IntoView {
         } else if n == 0 {
             t("Geen casussen gevonden.", "No cases found.").to_string()
         } else if filtering.get() {
-            match lang() {
-                Lang::Nl => format!("{cases} gevonden."),
-                Lang::En => format!("{cases} found."),
-            }
+            t(format!("{cases} gevonden."), format!("{cases} found."))
         } else {
             format!("{cases}.")
         }
@@ -257,17 +256,17 @@ fn CaseCard(row: CaseRow, found: Memo<HashMap<Id, Vec<(Id, NaiveDate)>>>) -> imp
                         {t("Gevonden in: ", "Found in: ")}
                         {found_in.iter().take(SHOWN_FOUND).enumerate().map(|(n, (entry, date))| view! {
                             {(n > 0).then_some(", ")}
-                            <a href=entry_href(case, *entry)>{match lang() {
-                                Lang::Nl => format!("notitie van {}", lang().date(*date)),
-                                Lang::En => format!("entry of {}", lang().date(*date)),
-                            }}</a>
+                            <a href=entry_href(case, *entry)>{t(
+                                format!("notitie van {}", lang().date(*date)),
+                                format!("entry of {}", lang().date(*date)),
+                            )}</a>
                         }).collect_view()}
                         {(found_in.len() > SHOWN_FOUND).then(|| {
                             let more = found_in.len() - SHOWN_FOUND;
-                            match lang() {
-                                Lang::Nl => format!(" en {}", lang().count(more, "andere notitie", "andere notities")),
-                                Lang::En => format!(" and {}", lang().count(more, "other entry", "other entries")),
-                            }
+                            t(
+                                format!(" en {}", lang().count(more, "andere notitie", "andere notities")),
+                                format!(" and {}", lang().count(more, "other entry", "other entries")),
+                            )
                         })}
                     </p>
                 }
@@ -279,10 +278,10 @@ fn CaseCard(row: CaseRow, found: Memo<HashMap<Id, Vec<(Id, NaiveDate)>>>) -> imp
             <h3 id=heading_id><a href=case_href(row.id)>{row.title.clone()}</a></h3>
             <p class="case-meta">
                 <span class="status-label">{format!("Status: {}", row.status)}</span>
-                <span>{match lang() {
-                    Lang::Nl => format!("Gestart {}", lang().date(row.start)),
-                    Lang::En => format!("Started {}", lang().date(row.start)),
-                }}</span>
+                <span>{t(
+                    format!("Gestart {}", lang().date(row.start)),
+                    format!("Started {}", lang().date(row.start)),
+                )}</span>
                 <span>{entries_count(row.entries)}</span>
                 {(!row.client.is_empty()).then(|| view! {
                     <span>{format!("{}: {}", t("Opdrachtgever", "Client"), row.client)}</span>
@@ -307,8 +306,9 @@ fn Filters(
     actor: RwSignal<Option<Id>>,
     sort: RwSignal<CaseSort>,
 ) -> impl IntoView {
-    let tags = journal_memo(|j| j.all_tags());
-    let competencies = doc_memo(|d| {
+    let doc = use_doc();
+    let tags = doc.memo(|d| d.journal.all_tags());
+    let competencies = doc.memo(|d| {
         d.selfscan
             .current_framework()
             .map(|f| {
@@ -321,7 +321,7 @@ fn Filters(
             })
             .unwrap_or_default()
     });
-    let actors = doc_memo(|d| actor_options(&d.network));
+    let actors = doc.memo(|d| actor_options(&d.network));
     view! {
         <div class="case-filters" role="search" aria-label=t("Casussen zoeken", "Search cases")>
             <div class="field search-field">
@@ -419,7 +419,7 @@ fn Filters(
 /// A case needs a title; everything else is filled in on the case's own page.
 #[component]
 fn NewCaseForm() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let navigate = use_navigate();
     let title = RwSignal::new(String::new());
     let error = RwSignal::new(None::<&'static str>);
@@ -428,7 +428,7 @@ fn NewCaseForm() -> impl IntoView {
         let case = Case::new(new_id(), &title.get_untracked(), today(), now());
         let id = case.id;
         let mut result = Ok(false);
-        app.update(|d| result = d.journal.save_case(case, now()));
+        doc.update(|d| result = d.journal.save_case(case, now()));
         match result {
             Ok(_) => {
                 error.set(None);

@@ -1,26 +1,18 @@
-//! Pieces the journal's pages share: links, moments in the interface language, the
-//! journal's own menu, the "moved to the bin" message with its undo, and the write-through
-//! helpers.
+//! Pieces the journal's pages share: links, the journal's own menu, the "moved to the bin"
+//! message with its undo, and the write-through helpers. Dates and moments are worded by
+//! `crate::ui::time`; the document comes from `use_doc()`.
 
-use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::model::journal::{BinKind, Case, CaseError, Entry, EntryError, Journal};
-use crate::model::{Document, Id, Lang};
+use crate::model::journal::{BinKind, Case, CaseError, Entry, EntryError};
+use crate::model::Id;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::{use_doc, OpenDoc};
+use crate::ui::time::{now, today};
 
 pub const QUERY_DELETED: &str = "verwijderd";
-
-pub fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-pub fn now() -> DateTime<Utc> {
-    Utc::now()
-}
 
 pub fn case_href(case: Id) -> String {
     format!("/casusjournaal/casus/{case}")
@@ -30,47 +22,15 @@ pub fn entry_href(case: Id, entry: Id) -> String {
     format!("/casusjournaal/casus/{case}/notitie/{entry}")
 }
 
-/// "2 maart 2026, 14:05" / "2 March 2026, 14:05", in the browser's time zone.
-pub fn moment(moment: DateTime<Utc>) -> String {
-    let local = moment.with_timezone(&chrono::Local);
-    format!(
-        "{}, {}",
-        lang().date(local.date_naive()),
-        local.format("%H:%M")
-    )
-}
-
 /// "3 notities" / "3 entries".
 pub fn entries_count(n: usize) -> String {
     lang().count(n, t("notitie", "entry"), t("notities", "entries"))
 }
 
-/// A value derived from the journal, recomputed when the document changes and passed on
-/// only when it differs, so a keystroke elsewhere does not rebuild the views that read it.
-pub fn journal_memo<T>(f: impl Fn(&Journal) -> T + Send + Sync + 'static) -> Memo<T>
-where
-    T: PartialEq + Default + Send + Sync + 'static,
-{
-    let app = use_app();
-    Memo::new(move |_| {
-        app.doc
-            .with(|d| d.as_ref().map(|d| f(&d.journal)).unwrap_or_default())
-    })
-}
-
-/// The same over the whole document, for what the journal reads from other sections.
-pub fn doc_memo<T>(f: impl Fn(&Document) -> T + Send + Sync + 'static) -> Memo<T>
-where
-    T: PartialEq + Default + Send + Sync + 'static,
-{
-    let app = use_app();
-    Memo::new(move |_| app.doc.with(|d| d.as_ref().map(&f).unwrap_or_default()))
-}
-
 /// Changes one case through the model's save, which normalises and validates it.
-pub fn update_case(app: AppState, id: Id, change: impl FnOnce(&mut Case)) -> Result<(), CaseError> {
+pub fn update_case(doc: OpenDoc, id: Id, change: impl FnOnce(&mut Case)) -> Result<(), CaseError> {
     let mut result = Ok(());
-    app.update(|d| {
+    doc.update(|d| {
         if let Some(mut case) = d.journal.case(id).cloned() {
             change(&mut case);
             result = d.journal.save_case(case, now()).map(|_| ());
@@ -80,12 +40,12 @@ pub fn update_case(app: AppState, id: Id, change: impl FnOnce(&mut Case)) -> Res
 }
 
 pub fn update_entry(
-    app: AppState,
+    doc: OpenDoc,
     id: Id,
     change: impl FnOnce(&mut Entry),
 ) -> Result<(), EntryError> {
     let mut result = Ok(());
-    app.update(|d| {
+    doc.update(|d| {
         if let Some(mut entry) = d.journal.entry(id).cloned() {
             change(&mut entry);
             result = d.journal.save_entry(entry, now()).map(|_| ());
@@ -114,8 +74,9 @@ pub fn draft(
 /// The journal's own menu, under the page title.
 #[component]
 pub fn JournalNav() -> impl IntoView {
-    let open_items = journal_memo(|j| crate::model::journal::agenda(j, today()).len());
-    let in_bin = journal_memo(|j| j.bin.len());
+    let doc = use_doc();
+    let open_items = doc.memo(|d| crate::model::journal::agenda(&d.journal, today()).len());
+    let in_bin = doc.memo(|d| d.journal.bin.len());
     view! {
         <nav class="journal-nav" aria-label=t("Casusjournaal", "Case journal")>
             <ul>
@@ -151,7 +112,7 @@ enum Flash {
 /// screen readers announce the text.
 #[component]
 pub fn DeletedNotice() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let query = use_query_map();
     let deleted = Memo::new(move |_| {
         query
@@ -165,29 +126,26 @@ pub fn DeletedNotice() -> impl IntoView {
             flash.set(None);
             return;
         };
-        let row = app.doc.with_untracked(|d| {
-            d.as_ref()
-                .and_then(|d| d.journal.bin_rows().into_iter().find(|r| r.id == id))
-        });
+        let row = doc.with_untracked(|d| d.journal.bin_rows().into_iter().find(|r| r.id == id));
         let message = row.map(|row| {
             let title = &row.case_title;
             let date = row.entry_date.map(|d| lang().date(d)).unwrap_or_default();
-            let with = match (row.entries, lang()) {
-                (0, _) => String::new(),
-                (n, Lang::Nl) => format!(", met {}", entries_count(n)),
-                (n, Lang::En) => format!(", with {}", entries_count(n)),
+            let with = match row.entries {
+                0 => String::new(),
+                n => t(
+                    format!(", met {}", entries_count(n)),
+                    format!(", with {}", entries_count(n)),
+                ),
             };
-            let text = match (row.kind, lang()) {
-                (BinKind::Case, Lang::Nl) => {
-                    format!("De casus \u{201c}{title}\u{201d} staat nu in de prullenbak{with}.")
-                }
-                (BinKind::Case, Lang::En) => {
-                    format!("The case \u{201c}{title}\u{201d} is now in the bin{with}.")
-                }
-                (BinKind::Entry, Lang::Nl) => {
-                    format!("De notitie van {date} staat nu in de prullenbak.")
-                }
-                (BinKind::Entry, Lang::En) => format!("The entry of {date} is now in the bin."),
+            let text = match row.kind {
+                BinKind::Case => t(
+                    format!("De casus \u{201c}{title}\u{201d} staat nu in de prullenbak{with}."),
+                    format!("The case \u{201c}{title}\u{201d} is now in the bin{with}."),
+                ),
+                BinKind::Entry => t(
+                    format!("De notitie van {date} staat nu in de prullenbak."),
+                    format!("The entry of {date} is now in the bin."),
+                ),
             };
             Flash::Deleted { id, text }
         });
@@ -200,16 +158,14 @@ pub fn DeletedNotice() -> impl IntoView {
     });
     let undo = move |id: Id| {
         let mut result = Ok(());
-        app.update(|d| result = d.journal.restore_from_bin(id));
+        doc.update(|d| result = d.journal.restore_from_bin(id));
         flash.set(Some(match result {
             Ok(()) => {
-                let href = app.doc.with_untracked(|d| {
-                    d.as_ref().and_then(|d| {
-                        d.journal
-                            .case(id)
-                            .map(|c| case_href(c.id))
-                            .or_else(|| d.journal.entry(id).map(|e| entry_href(e.case_id, e.id)))
-                    })
+                let href = doc.with_untracked(|d| {
+                    d.journal
+                        .case(id)
+                        .map(|c| case_href(c.id))
+                        .or_else(|| d.journal.entry(id).map(|e| entry_href(e.case_id, e.id)))
                 });
                 Flash::Restored {
                     text: t("Teruggezet uit de prullenbak.", "Restored from the bin.").into(),

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
-use crate::model::Lang;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
+use crate::ui::time::moment;
 
 /// The copy made before the last import that changed data, restorable in one click.
 #[component]
@@ -42,14 +42,10 @@ pub fn BackupSection(imported: RwSignal<u32>) -> impl IntoView {
                     )}</p>
                 }.into_any(),
                 Some(taken) => view! {
-                    <p data-testid="backup-info">{match lang() {
-                        Lang::Nl => format!("Back-up van vóór de laatste import: {}.", taken.format("%d-%m-%Y %H:%M:%S")),
-                        Lang::En => format!(
-                            "Backup from before the last import: {}, {}.",
-                            lang().date(taken.date_naive()),
-                            taken.format("%H:%M:%S")
-                        ),
-                    }}</p>
+                    <p data-testid="backup-info">{t(
+                        format!("Back-up van vóór de laatste import: {}.", moment(taken)),
+                        format!("Backup from before the last import: {}.", moment(taken)),
+                    )}</p>
                     <Show when=move || confirming.get() fallback=move || view! {
                         <button type="button" on:click=move |_| confirming.set(true)>{t("Back-up terugzetten…", "Restore backup…")}</button>
                     }>

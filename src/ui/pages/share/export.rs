@@ -1,15 +1,17 @@
 use leptos::prelude::*;
 
-use crate::model::bundle::{self, BundleKind, Counts, Selection};
-use crate::model::{Id, Lang};
+use crate::model::bundle::{self, Bundle, BundleKind, Counts, Selection};
+use crate::model::Id;
 use crate::ui::crypto;
 use crate::ui::files::download_bundle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, use_doc};
+use crate::ui::time::{now, today};
 
 #[component]
 pub fn ExportSection() -> impl IntoView {
     let app = use_app();
+    let doc = use_doc();
     let scans = RwSignal::new(true);
     let goals = RwSignal::new(true);
     let network = RwSignal::new(true);
@@ -27,35 +29,13 @@ pub fn ExportSection() -> impl IntoView {
         cases: (!all_cases.get()).then(|| chosen_cases.get()),
         network: network.get(),
     };
-    let cases = Memo::new(move |_| {
-        app.doc.with(|d| {
-            d.as_ref()
-                .map(|d| d.journal.case_titles())
-                .unwrap_or_default()
-        })
-    });
+    let cases = doc.memo(|d| d.journal.case_titles());
     let preview = move || {
         let selection = selection();
-        app.doc.with(|d| {
-            d.as_ref()
-                .map(|d| Counts::of(&bundle::selected(d, &selection)).summary(lang()))
-                .unwrap_or_default()
-        })
+        doc.with(|d| Counts::of(&bundle::selected(d, &selection)).summary(lang()))
     };
-    let download = move |_| {
-        let Some(doc) = app.doc.get_untracked() else {
-            return;
-        };
-        let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
-        if let Some(secret) = &secret {
-            if let Err(e) = bundle::check_passphrase(secret, &repeated.get_untracked()) {
-                message.set(Some(e.message(lang()).to_string()));
-                return;
-            }
-        }
-        let now = chrono::Utc::now();
-        let bundle = bundle::build(&doc, &selection(), BundleKind::Participant, now);
-        let name = bundle::file_name(&doc.profile.name, now.date_naive());
+    // Encrypts when asked, then downloads; the page says how it went.
+    let send = move |bundle: Bundle, name: String, secret: Option<String>| {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let bundle = match secret {
@@ -73,16 +53,30 @@ pub fn ExportSection() -> impl IntoView {
             match result {
                 Ok(()) => {
                     app.mark_exported();
-                    message.set(Some(match lang() {
-                        Lang::Nl => format!("De bundel is opgeslagen als {name}."),
-                        Lang::En => format!("The bundle has been saved as {name}."),
-                    }))
+                    message.set(Some(t(
+                        format!("De bundel is opgeslagen als {name}."),
+                        format!("The bundle has been saved as {name}."),
+                    )))
                 }
-                Err(e) => message.set(Some(match lang() {
-                    Lang::Nl => format!("Exporteren mislukt: {e}"),
-                    Lang::En => format!("Export failed: {e}"),
-                })),
+                Err(e) => message.set(Some(t(
+                    format!("Exporteren mislukt: {e}"),
+                    format!("Export failed: {e}"),
+                ))),
             }
+        });
+    };
+    let download = move |_| {
+        let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
+        if let Some(secret) = &secret {
+            if let Err(e) = bundle::check_passphrase(secret, &repeated.get_untracked()) {
+                message.set(Some(e.message(lang()).to_string()));
+                return;
+            }
+        }
+        let selection = selection();
+        doc.with_untracked(|d| {
+            let bundle = bundle::build(d, &selection, BundleKind::Participant, now());
+            send(bundle, bundle::file_name(&d.profile.name, today()), secret)
         });
     };
     let toggle_case = move |id: Id, on: bool| {

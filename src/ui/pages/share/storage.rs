@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::model::Lang;
 use crate::ui::edition::is_single_file;
 use crate::ui::i18n::{lang, t};
 use crate::ui::offline::{refresh_estimate, use_offline, Persistence};
@@ -39,19 +38,13 @@ pub fn StorageSection() -> impl IntoView {
     };
     let usage = move || {
         offline.estimate.get().map(|(usage, quota)| {
-            let l = lang();
-            match l {
-                Lang::Nl => format!(
-                    "Leerspoor gebruikt in deze browser {} van de ongeveer {} die de browser toestaat.",
-                    l.size(usage),
-                    l.size(quota)
+            let (usage, quota) = (lang().size(usage), lang().size(quota));
+            t(
+                format!(
+                    "Leerspoor gebruikt in deze browser {usage} van de ongeveer {quota} die de browser toestaat."
                 ),
-                Lang::En => format!(
-                    "Leerspoor uses {} in this browser, of the roughly {} the browser allows.",
-                    l.size(usage),
-                    l.size(quota)
-                ),
-            }
+                format!("Leerspoor uses {usage} in this browser, of the roughly {quota} the browser allows."),
+            )
         })
     };
     view! {

@@ -1,52 +1,44 @@
 use leptos::prelude::*;
 
 use crate::model::bundle::Counts;
-use crate::model::Lang;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, use_doc};
+use crate::ui::time::moment;
 
 /// "Mijn gegevens van dit apparaat wissen": for the end of a workshop on a shared laptop.
 /// Shows what goes, points to the export first, and asks before removing anything.
 #[component]
 pub fn WipeSection() -> impl IntoView {
     let app = use_app();
+    let doc = use_doc();
     let open = RwSignal::new(false);
     let understood = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let what = move || {
-        app.doc.with(|d| {
-            d.as_ref()
-                .map(|d| {
-                    let (name, role) = (&d.profile.name, d.profile.role.label(lang()));
-                    let counts = Counts::of(d).summary(lang());
-                    match lang() {
-                        Lang::Nl => format!("Het profiel {name} ({role}) met {counts}."),
-                        Lang::En => format!("The profile {name} ({role}) with {counts}."),
-                    }
-                })
-                .unwrap_or_default()
+        doc.with(|d| {
+            let (name, role) = (&d.profile.name, d.profile.role.label(lang()));
+            let counts = Counts::of(d).summary(lang());
+            t(
+                format!("Het profiel {name} ({role}) met {counts}."),
+                format!("The profile {name} ({role}) with {counts}."),
+            )
         })
     };
     let size = move || {
         open.track();
         let units: usize = app.footprint().iter().map(|(_, n)| n).sum();
         let (parts, kb) = (app.footprint().len(), (units * 2).div_ceil(1024));
-        match lang() {
-            Lang::Nl => format!("{parts} opgeslagen onderdelen, samen ongeveer {kb} kB"),
-            Lang::En => format!("{parts} stored items, about {kb} kB together"),
-        }
+        t(
+            format!("{parts} opgeslagen onderdelen, samen ongeveer {kb} kB"),
+            format!("{parts} stored items, about {kb} kB together"),
+        )
     };
-    let exported = move || match (app.last_export.get(), lang()) {
-        (Some(mark), Lang::Nl) => format!(
-            "Je laatste bundel is van {}.",
-            mark.at.format("%d-%m-%Y %H:%M")
+    let exported = move || match app.last_export.get() {
+        Some(mark) => t(
+            format!("Je laatste bundel is van {}.", moment(mark.at)),
+            format!("Your last bundle is from {}.", moment(mark.at)),
         ),
-        (Some(mark), Lang::En) => format!(
-            "Your last bundle is from {}, {}.",
-            lang().date(mark.at.date_naive()),
-            mark.at.format("%H:%M")
-        ),
-        (None, _) => t(
+        None => t(
             "Je hebt vanuit deze browser nog geen bundel gemaakt.",
             "You have not made a bundle from this browser yet.",
         )
@@ -73,10 +65,10 @@ pub fn WipeSection() -> impl IntoView {
                 <div class="notice warning" data-testid="wipe-preview">
                     <p><strong>{t("Dit wordt verwijderd: ", "This will be removed: ")}</strong>{what}</p>
                     <p>{size}{t(", met de back-up van vóór de laatste import.", ", with the backup from before the last import.")}</p>
-                    <p>{move || match lang() {
-                        Lang::Nl => format!("Andere profielen in deze browser ({}) blijven staan.", others()),
-                        Lang::En => format!("Other profiles in this browser ({}) stay.", others()),
-                    }}</p>
+                    <p>{move || t(
+                        format!("Andere profielen in deze browser ({}) blijven staan.", others()),
+                        format!("Other profiles in this browser ({}) stay.", others()),
+                    )}</p>
                     <p><strong>{exported}</strong>{t(
                         " Exporteer eerst een bundel (hierboven) als je je gegevens wilt houden.",
                         " Export a bundle first (above) if you want to keep your data.",

@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 
-use super::{load_from_route, moment, today, ParticipantNav};
+use super::{load_from_route, ParticipantNav};
 use crate::model::journal::{agenda, AgendaKind};
 use crate::model::network::analysis::{brokers, isolated_actors};
 use crate::model::order::SharedSort;
 use crate::model::workspace::recent_entries;
-use crate::model::{Document, Lang};
+use crate::model::Document;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::{delta_text, goal_summary, radar_view, scan_title, score_text};
 use crate::ui::pages::NetworkPicture;
+use crate::ui::time::{moment, today};
 
 /// "/deelnemers/:id": one participant's data, read-only.
 #[component]
@@ -30,21 +31,16 @@ pub fn ParticipantPage() -> impl IntoView {
         .into_any();
     };
     let doc = held.document;
-    let title = match lang() {
-        Lang::Nl => format!("Dashboard van {}", doc.profile.name),
-        Lang::En => format!("Dashboard of {}", doc.profile.name),
-    };
+    let title = t(
+        format!("Dashboard van {}", doc.profile.name),
+        format!("Dashboard of {}", doc.profile.name),
+    );
     let (exported, received) = (moment(held.exported), moment(held.received));
-    let dates = match lang() {
-        Lang::Nl => format!(
-            "{} · bundel van {exported} · ingelezen {received}",
-            doc.profile.course
-        ),
-        Lang::En => format!(
-            "{} · bundle from {exported} · imported {received}",
-            doc.profile.course
-        ),
-    };
+    let course = &doc.profile.course;
+    let dates = t(
+        format!("{course} · bundel van {exported} · ingelezen {received}"),
+        format!("{course} · bundle from {exported} · imported {received}"),
+    );
     view! {
         <PageTitle text=title/>
         <ParticipantNav id=id/>
@@ -156,9 +152,11 @@ pub(super) fn agenda_list(doc: &Document) -> AnyView {
             };
             let due = i
                 .due
-                .map(|d| match lang() {
-                    Lang::Nl => format!(" · uiterlijk {}", lang().short_date(d)),
-                    Lang::En => format!(" · due {}", lang().date(d)),
+                .map(|d| {
+                    t(
+                        format!(" · uiterlijk {}", lang().short_date(d)),
+                        format!(" · due {}", lang().date(d)),
+                    )
                 })
                 .unwrap_or_default();
             let overdue = i.overdue.then_some(t(" · te laat", " · overdue"));
@@ -204,12 +202,17 @@ pub(super) fn entries_section(doc: &Document) -> impl IntoView {
                 .map(|t| t.chars().take(160).collect::<String>())
                 .unwrap_or_default();
             let feedback = e.feedback.len();
-            let feedback = (feedback > 0).then(|| match lang() {
-                Lang::Nl => format!("{feedback} opmerking(en) van de begeleider"),
-                Lang::En => format!(
-                    "{} from the coach",
-                    lang().count(feedback, "comment", "comments")
-                ),
+            let feedback = (feedback > 0).then(|| {
+                t(
+                    format!(
+                        "{} van de begeleider",
+                        lang().count(feedback, "opmerking", "opmerkingen")
+                    ),
+                    format!(
+                        "{} from the coach",
+                        lang().count(feedback, "comment", "comments")
+                    ),
+                )
             });
             view! {
                 <li>
@@ -252,14 +255,11 @@ fn network_section(doc: &Document) -> impl IntoView {
         <section class="card" aria-labelledby="dash-network">
             <h2 id="dash-network">{t("Netwerkkaart", "Network map")}</h2>
             {(!net.actors.is_empty()).then(|| view! { <NetworkPicture network=net.clone() owner=doc.profile.name.clone()/> })}
-            <p data-testid="dash-network-counts">{match lang() {
-                Lang::Nl => format!("{} actoren, {} relaties.", net.actors.len(), net.ties.len()),
-                Lang::En => format!(
-                    "{}, {}.",
-                    lang().count(net.actors.len(), "actor", "actors"),
-                    lang().count(net.ties.len(), "relationship", "relationships")
-                ),
-            }}</p>
+            <p data-testid="dash-network-counts">{format!(
+                "{}, {}.",
+                lang().count(net.actors.len(), t("actor", "actor"), t("actoren", "actors")),
+                lang().count(net.ties.len(), t("relatie", "relationship"), t("relaties", "relationships")),
+            )}</p>
             {(!brokers.is_empty()).then(|| view! { <p>{t("Verbinders: ", "Brokers: ")}{format!("{}.", brokers.join(", "))}</p> })}
             {(!isolated.is_empty()).then(|| view! { <p>{t("Zonder relaties: ", "Without relationships: ")}{format!("{}.", isolated.join(", "))}</p> })}
             <details>

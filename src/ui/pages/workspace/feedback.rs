@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{change_held, load_from_route, today, ParticipantNav};
+use super::{change_held, load_from_route, ParticipantNav};
 use crate::model::bundle::file_name;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
@@ -9,12 +9,13 @@ use crate::model::selfscan::{display_text, FrameworkText, Rating};
 use crate::model::workspace::{
     add_feedback, draft_ratings, feedback_bundle, start_rating, FeedbackOn,
 };
-use crate::model::{Document, Id, Lang, Profile, Role};
+use crate::model::{Document, Id, Profile, Role};
 use crate::storage::Held;
 use crate::ui::components::PageTitle;
 use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::scan_title;
+use crate::ui::time::{now, today};
 
 /// One change to the participant's copy.
 type Edit = Box<dyn FnOnce(&mut Document) -> Result<(), String>>;
@@ -65,34 +66,30 @@ pub fn FeedbackPage() -> impl IntoView {
             let Some(h) = held.get_untracked() else {
                 return;
             };
-            let bundle = feedback_bundle(&h.document, &coach, chrono::Utc::now());
+            let bundle = feedback_bundle(&h.document, &coach, now());
             let file = file_name(
                 &format!("terugkoppeling {}", h.document.profile.name),
                 today(),
             );
             let name = &h.document.profile.name;
-            match (download_bundle(&file, &bundle), lang()) {
-                (Ok(()), Lang::Nl) => status.set(format!(
-                    "{file} is gedownload. Stuur het naar {name}; die leest het in op de pagina Delen."
+            match download_bundle(&file, &bundle) {
+                Ok(()) => status.set(t(
+                    format!("{file} is gedownload. Stuur het naar {name}; die leest het in op de pagina Delen."),
+                    format!("{file} has been downloaded. Send it to {name}, who imports it on the Share page."),
                 )),
-                (Ok(()), Lang::En) => status.set(format!(
-                    "{file} has been downloaded. Send it to {name}, who imports it on the Share page."
-                )),
-                (Err(e), _) => status.set(download_failed(&e)),
+                Err(e) => status.set(download_failed(&e)),
             }
         }
     };
 
-    let (title, explanation) = match lang() {
-        Lang::Nl => (
-            format!("Terugkoppeling voor {name}"),
-            format!("Download een bundel met je opmerkingen en beoordeling voor {name}. Bij het inlezen worden alleen jouw opmerkingen en beoordelingen toegevoegd; de teksten van {name} blijven zoals ze zijn."),
-        ),
-        Lang::En => (
-            format!("Feedback for {name}"),
-            format!("Download a bundle with your comments and rating for {name}. When it is imported, only your comments and ratings are added; the texts of {name} stay as they are."),
-        ),
-    };
+    let title = t(
+        format!("Terugkoppeling voor {name}"),
+        format!("Feedback for {name}"),
+    );
+    let explanation = t(
+        format!("Download een bundel met je opmerkingen en beoordeling voor {name}. Bij het inlezen worden alleen jouw opmerkingen en beoordelingen toegevoegd; de teksten van {name} blijven zoals ze zijn."),
+        format!("Download a bundle with your comments and rating for {name}. When it is imported, only your comments and ratings are added; the texts of {name} stay as they are."),
+    );
     view! {
         <PageTitle text=title/>
         <ParticipantNav id=loaded.id/>
@@ -297,15 +294,8 @@ fn comment_section(
         let coach = coach.clone();
         let written = text.get_untracked();
         let ok = change(Box::new(move |doc| {
-            add_feedback(
-                doc,
-                target(on),
-                &coach,
-                &written,
-                new_id(),
-                chrono::Utc::now(),
-            )
-            .map_err(|e| e.message(lang()).to_string())
+            add_feedback(doc, target(on), &coach, &written, new_id(), now())
+                .map_err(|e| e.message(lang()).to_string())
         }));
         if ok {
             text.set(String::new());
@@ -390,7 +380,7 @@ fn RatingScan(
         };
         change(Box::new(move |doc| {
             doc.selfscan
-                .finish_scan(scan, chrono::Utc::now())
+                .finish_scan(scan, now())
                 .map_err(|e| e.message(lang()))
         }));
     };

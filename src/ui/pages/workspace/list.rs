@@ -1,11 +1,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{coach_profile, moment, with_workspace};
-use crate::model::{Id, Lang};
+use super::{coach_profile, with_workspace};
+use crate::model::Id;
 use crate::storage::{Participant, ASSUMED_QUOTA_UNITS, WARN_AT};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
+use crate::ui::time::moment;
 
 /// "/deelnemers": the begeleider's participants and how full the browser's storage is.
 #[component]
@@ -33,25 +34,25 @@ pub fn ParticipantsPage() -> impl IntoView {
     });
     let remove = move |p: Participant| {
         let ok = window()
-            .confirm_with_message(&match lang() {
-                Lang::Nl => format!(
+            .confirm_with_message(&t(
+                format!(
                     "{} en alles wat je bij deze deelnemer schreef uit je werkruimte verwijderen?",
                     p.name
                 ),
-                Lang::En => format!(
+                format!(
                     "Remove {} and everything you wrote for this participant from your workspace?",
                     p.name
                 ),
-            })
+            ))
             .unwrap_or(false);
         if !ok {
             return;
         }
         match with_workspace(coach_id, |ws| ws.remove(p.id)) {
-            Ok(()) => status.set(match lang() {
-                Lang::Nl => format!("{} is verwijderd.", p.name),
-                Lang::En => format!("{} has been removed.", p.name),
-            }),
+            Ok(()) => status.set(t(
+                format!("{} is verwijderd.", p.name),
+                format!("{} has been removed.", p.name),
+            )),
             Err(e) => status.set(e.message(lang())),
         }
         version.update(|v| *v += 1);
@@ -72,10 +73,7 @@ pub fn ParticipantsPage() -> impl IntoView {
             <table class="participants" data-testid="participants">
                 <caption>{move || {
                     let n = list.with(Vec::len);
-                    match lang() {
-                        Lang::Nl => format!("{n} deelnemer(s)"),
-                        Lang::En => lang().count(n, "participant", "participants"),
-                    }
+                    lang().count(n, t("deelnemer", "participant"), t("deelnemers", "participants"))
                 }}</caption>
                 <thead><tr>
                     <th scope="col">{t("Naam", "Name")}</th>
@@ -88,14 +86,14 @@ pub fn ParticipantsPage() -> impl IntoView {
                         {
                             let id: Id = p.id;
                             let name = p.name.clone();
-                            let session = match lang() {
-                                Lang::Nl => format!("Sessie voorbereiden met {}", p.name),
-                                Lang::En => format!("Prepare session with {}", p.name),
-                            };
-                            let remove_label = match lang() {
-                                Lang::Nl => format!("Verwijderen: {}", p.name),
-                                Lang::En => format!("Remove: {}", p.name),
-                            };
+                            let session = t(
+                                format!("Sessie voorbereiden met {}", p.name),
+                                format!("Prepare session with {}", p.name),
+                            );
+                            let remove_label = t(
+                                format!("Verwijderen: {}", p.name),
+                                format!("Remove: {}", p.name),
+                            );
                             let p2 = p.clone();
                             view! {
                                 <tr>
@@ -132,10 +130,10 @@ fn UsageMeter(used: Memo<usize>) -> impl IntoView {
                 let percent = l.decimal(share() * 100.0, 0);
                 let used = l.decimal(used.get() as f64 * 2.0 / 1_000_000.0, 1);
                 let quota = l.decimal(ASSUMED_QUOTA_UNITS as f64 * 2.0 / 1_000_000.0, 0);
-                match l {
-                    Lang::Nl => format!("{percent} % gebruikt ({used} van ongeveer {quota} MB)"),
-                    Lang::En => format!("{percent}% used ({used} of about {quota} MB)"),
-                }
+                t(
+                    format!("{percent} % gebruikt ({used} van ongeveer {quota} MB)"),
+                    format!("{percent}% used ({used} of about {quota} MB)"),
+                )
             }}</span>
             <Show when=move || { share() >= WARN_AT }>
                 <p class="notice warning" role="alert" data-testid="usage-warning">

@@ -1,12 +1,12 @@
 use leptos::prelude::*;
 
-use super::{coach_profile, today, with_workspace};
+use super::{coach_profile, with_workspace};
 use crate::model::workspace::{overview, overview_csv, Overview};
-use crate::model::Lang;
 use crate::ui::components::PageTitle;
 use crate::ui::files::{download_failed, download_text};
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::{delta_text, score_text};
+use crate::ui::time::iso_today;
 
 /// "/regiegroep": per competency across participants; anonymous unless asked.
 #[component]
@@ -29,22 +29,19 @@ pub fn RegiegroepPage() -> impl IntoView {
     let csv_source = o.clone();
     let download = move |_| {
         let text = overview_csv(&csv_source, names.get_untracked(), lang());
-        let file = format!("leerspoor-regiegroep-{}.csv", today().format("%Y-%m-%d"));
+        let file = format!("leerspoor-regiegroep-{}.csv", iso_today());
         // A byte order mark, so spreadsheets read the accents as UTF-8.
         match download_text(&file, "text/csv;charset=utf-8", &format!("\u{feff}{text}")) {
-            Ok(()) => status.set(match lang() {
-                Lang::Nl => format!("{file} is gedownload."),
-                Lang::En => format!("{file} has been downloaded."),
-            }),
+            Ok(()) => status.set(t(
+                format!("{file} is gedownload."),
+                format!("{file} has been downloaded."),
+            )),
             Err(e) => status.set(download_failed(&e)),
         }
     };
     let level_headers = (1..=o.levels)
         .map(|l| {
-            let header = match lang() {
-                Lang::Nl => format!("Niveau {l}"),
-                Lang::En => format!("Level {l}"),
-            };
+            let header = t(format!("Niveau {l}"), format!("Level {l}"));
             view! { <th scope="col">{header}</th> }
         })
         .collect_view();
@@ -74,22 +71,33 @@ pub fn RegiegroepPage() -> impl IntoView {
     let count = held.len();
     view! {
         <PageTitle text=t("Regiegroep", "Steering group")/>
-        <p class="lead">{match lang() {
-            Lang::Nl => format!("Overzicht over {count} deelnemer(s): per competentie de verdeling van de laatste zelfscan, het gemiddelde en de verandering sinds de nulmeting. Zonder namen, tenzij je ze aanzet."),
-            Lang::En => format!(
+        <p class="lead">{t(
+            format!(
+                "Overzicht over {}: per competentie de verdeling van de laatste zelfscan, het gemiddelde en de verandering sinds de nulmeting. Zonder namen, tenzij je ze aanzet.",
+                lang().count(count, "deelnemer", "deelnemers")
+            ),
+            format!(
                 "Overview of {}: per competency, the spread of the latest self-scan, the mean and the change since the baseline. Without names, unless you switch them on.",
                 lang().count(count, "participant", "participants")
             ),
-        }}</p>
-        {(!unreadable.is_empty()).then(|| view! {
-            <p class="notice warning">{match lang() {
-                Lang::Nl => format!("{} deelnemer(s) konden niet worden gelezen en tellen niet mee.", unreadable.len()),
-                Lang::En => format!(
-                    "{} could not be read and {} not counted.",
-                    lang().count(unreadable.len(), "participant", "participants"),
-                    if unreadable.len() == 1 { "is" } else { "are" }
-                ),
-            }}</p>
+        )}</p>
+        {(!unreadable.is_empty()).then(|| {
+            let n = unreadable.len();
+            view! {
+                <p class="notice warning">{t(
+                    format!(
+                        "{} {} niet worden gelezen en {} niet mee.",
+                        lang().count(n, "deelnemer", "deelnemers"),
+                        if n == 1 { "kon" } else { "konden" },
+                        if n == 1 { "telt" } else { "tellen" }
+                    ),
+                    format!(
+                        "{} could not be read and {} not counted.",
+                        lang().count(n, "participant", "participants"),
+                        if n == 1 { "is" } else { "are" }
+                    ),
+                )}</p>
+            }
         })}
         <div class="actions">
             <label class="choice">

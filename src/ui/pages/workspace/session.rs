@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use super::dashboard::{agenda_list, entries_section, goals_section, scans_section};
-use super::{load_from_route, moment, with_workspace, ParticipantNav};
+use super::{load_from_route, with_workspace, ParticipantNav};
 use crate::model::workspace::{changes, Changes};
-use crate::model::Lang;
 use crate::ui::components::{PageTitle, PrintButton};
 use crate::ui::i18n::{lang, t};
+use crate::ui::time::moment;
 
 /// "/deelnemers/:id/sessie": what changed since the previous bundle, the open questions,
 /// the goals, the newest entries and the scans, on one page to take along on paper.
@@ -30,28 +30,24 @@ pub fn SessionPage() -> impl IntoView {
         .flatten();
     let doc = held.document;
     let this = moment(held.exported);
-    let since = match (&previous, lang()) {
-        (Some(p), Lang::Nl) => format!(
-            "Sinds de vorige bundel (van {}); deze bundel is van {this}.",
-            moment(p.exported)
-        ),
-        (Some(p), Lang::En) => format!(
-            "Since the previous bundle (from {}); this bundle is from {this}.",
-            moment(p.exported)
-        ),
-        (None, Lang::Nl) => format!(
-            "Dit is de eerste bundel van {} (van {this}); er is nog niets om mee te vergelijken.",
-            doc.profile.name
-        ),
-        (None, Lang::En) => format!(
-            "This is the first bundle from {} (dated {this}); there is nothing to compare it with yet.",
-            doc.profile.name
+    let name = &doc.profile.name;
+    let since = match &previous {
+        Some(p) => {
+            let before = moment(p.exported);
+            t(
+                format!("Sinds de vorige bundel (van {before}); deze bundel is van {this}."),
+                format!("Since the previous bundle (from {before}); this bundle is from {this}."),
+            )
+        }
+        None => t(
+            format!("Dit is de eerste bundel van {name} (van {this}); er is nog niets om mee te vergelijken."),
+            format!("This is the first bundle from {name} (dated {this}); there is nothing to compare it with yet."),
         ),
     };
-    let title = match lang() {
-        Lang::Nl => format!("Sessie voorbereiden met {}", doc.profile.name),
-        Lang::En => format!("Prepare session with {}", doc.profile.name),
-    };
+    let title = t(
+        format!("Sessie voorbereiden met {name}"),
+        format!("Prepare session with {name}"),
+    );
     let diff = previous
         .as_ref()
         .map(|p| changes(&p.document, &doc, lang()));
@@ -90,12 +86,16 @@ fn changes_view(c: Changes) -> AnyView {
     };
     let entry =
         |(case, date): (String, chrono::NaiveDate)| format!("{} — {case}", lang().short_date(date));
-    let ties = (c.ties_added > 0).then(|| match lang() {
-        Lang::Nl => format!("{} nieuwe relatie(s) op de netwerkkaart.", c.ties_added),
-        Lang::En => format!(
-            "{} on the network map.",
-            lang().count(c.ties_added, "new relationship", "new relationships")
-        ),
+    let ties = (c.ties_added > 0).then(|| {
+        let ties = lang().count(
+            c.ties_added,
+            t("nieuwe relatie", "new relationship"),
+            t("nieuwe relaties", "new relationships"),
+        );
+        t(
+            format!("{ties} op de netwerkkaart."),
+            format!("{ties} on the network map."),
+        )
     });
     view! {
         <div data-testid="changes">
