@@ -26,15 +26,15 @@ type Edit = Box<dyn FnOnce(&mut Document) -> Result<(), String>>;
 pub fn FeedbackPage() -> impl IntoView {
     let loaded = match load_from_route() {
         Ok(l) => l,
-        Err(message) => {
-            return view! { <PageTitle text=t("Terugkoppeling", "Feedback")/><p class="notice warning">{message}</p> }
+        Err(e) => {
+            return view! { <PageTitle text=t("Terugkoppeling", "Feedback")/><p class="notice warning">{e.message(lang())}</p> }
                 .into_any()
         }
     };
     let Some(first) = loaded.held.get_untracked() else {
         return view! {
             <PageTitle text=t("Terugkoppeling", "Feedback")/>
-            <p class="notice warning">{loaded.error.unwrap_or_default()}</p>
+            <p class="notice warning">{loaded.error.map(|e| e.message(lang())).unwrap_or_default()}</p>
         }
         .into_any();
     };

@@ -20,43 +20,67 @@ use leptos_router::hooks::use_params_map;
 
 use crate::model::{Document, Id, Lang, Profile};
 use crate::storage::{Held, WorkspaceError};
-use crate::ui::i18n::{lang, t};
+use crate::ui::i18n::t;
 
 pub(crate) use crate::ui::state::workspace::{coach_profile, with_workspace};
+
+/// Why a participant's page has nothing to show.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum PageError {
+    /// The open profile is not a begeleider's.
+    NotCoach,
+    /// The address names no participant.
+    NoSuchParticipant,
+    /// Not (or no longer) in this begeleider's workspace.
+    NotHeld,
+    Workspace(WorkspaceError),
+}
+
+impl PageError {
+    pub(crate) fn message(&self, lang: Lang) -> String {
+        match self {
+            PageError::NotCoach => lang
+                .pick(
+                    "Deze pagina is er voor begeleiders. Kies een begeleidersprofiel.",
+                    "This page is for coaches. Choose a coach profile.",
+                )
+                .into(),
+            PageError::NoSuchParticipant => lang
+                .pick(
+                    "Deze deelnemer bestaat niet.",
+                    "This participant does not exist.",
+                )
+                .into(),
+            PageError::NotHeld => lang
+                .pick(
+                    "Deze deelnemer staat niet (meer) in je werkruimte.",
+                    "This participant is not (or no longer) in your workspace.",
+                )
+                .into(),
+            PageError::Workspace(e) => e.message(lang),
+        }
+    }
+}
 
 /// The participant of the current route (`:id`), loaded once per page.
 pub(crate) struct Loaded {
     pub coach: Profile,
     pub id: Id,
     pub held: RwSignal<Option<Held>>,
-    pub error: Option<String>,
+    /// Why `held` is empty, when it is.
+    pub error: Option<PageError>,
 }
 
-pub(crate) fn load_from_route() -> Result<Loaded, String> {
-    let coach = coach_profile().ok_or(t(
-        "Deze pagina is er voor begeleiders. Kies een begeleidersprofiel.",
-        "This page is for coaches. Choose a coach profile.",
-    ))?;
+pub(crate) fn load_from_route() -> Result<Loaded, PageError> {
+    let coach = coach_profile().ok_or(PageError::NotCoach)?;
     let id: Id = use_params_map()
         .with_untracked(|p| p.get("id"))
         .and_then(|s| s.parse().ok())
-        .ok_or(t(
-            "Deze deelnemer bestaat niet.",
-            "This participant does not exist.",
-        ))?;
+        .ok_or(PageError::NoSuchParticipant)?;
     let (held, error) = match with_workspace(coach.id, |ws| ws.load(id)) {
         Ok(Some(h)) => (Some(h), None),
-        Ok(None) => (
-            None,
-            Some(
-                t(
-                    "Deze deelnemer staat niet (meer) in je werkruimte.",
-                    "This participant is not (or no longer) in your workspace.",
-                )
-                .into(),
-            ),
-        ),
-        Err(e) => (None, Some(e.message(lang()))),
+        Ok(None) => (None, Some(PageError::NotHeld)),
+        Err(e) => (None, Some(PageError::Workspace(e))),
     };
     Ok(Loaded {
         coach,
@@ -73,23 +97,6 @@ pub(crate) fn change_held(
     edit: impl FnOnce(&mut Document) -> Result<(), String>,
 ) -> Result<Held, WorkspaceError> {
     with_workspace(coach, |ws| ws.change(participant, edit))
-}
-
-/// A moment in local time: "28-11-2026 14:05" / "28 November 2026, 14:05".
-pub(crate) fn moment(d: chrono::DateTime<chrono::Utc>) -> String {
-    let local = d.with_timezone(&chrono::Local);
-    match lang() {
-        Lang::Nl => local.format("%d-%m-%Y %H:%M").to_string(),
-        Lang::En => format!(
-            "{}, {}",
-            lang().date(local.date_naive()),
-            local.format("%H:%M")
-        ),
-    }
-}
-
-pub(crate) fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
 }
 
 /// Links between the pages of one participant.

@@ -13,15 +13,15 @@ use crate::ui::time::moment;
 pub fn SessionPage() -> impl IntoView {
     let loaded = match load_from_route() {
         Ok(l) => l,
-        Err(message) => {
-            return view! { <PageTitle text=t("Sessie voorbereiden", "Prepare session")/><p class="notice warning">{message}</p> }
+        Err(e) => {
+            return view! { <PageTitle text=t("Sessie voorbereiden", "Prepare session")/><p class="notice warning">{e.message(lang())}</p> }
                 .into_any()
         }
     };
     let Some(held) = loaded.held.get_untracked() else {
         return view! {
             <PageTitle text=t("Sessie voorbereiden", "Prepare session")/>
-            <p class="notice warning">{loaded.error.unwrap_or_default()}</p>
+            <p class="notice warning">{loaded.error.map(|e| e.message(lang())).unwrap_or_default()}</p>
         }
         .into_any();
     };
