@@ -49,7 +49,7 @@ test('restoring from a bundle into full storage makes no profile, and says the s
   await expect(page.getByTestId('restore-preview')).toContainText('Rian Hersteld (Deelnemer)');
   await page.getByRole('button', { name: 'Profiel herstellen' }).click();
   await expect(page.getByTestId('restore-error')).toHaveText(
-    'Opslaan mislukt: de opslag van de browser is vol. Je vorige opgeslagen versie is onveranderd. Exporteer een bundel of maak ruimte vrij (bijvoorbeeld de prullenbak legen).',
+    'De bundel kon niet worden opgeslagen, dus er is niets ingelezen; je gegevens zijn zoals ze waren. Opslaan mislukt: de opslag van de browser is vol. Je vorige opgeslagen versie is onveranderd. Exporteer een bundel of maak ruimte vrij (bijvoorbeeld de prullenbak legen).',
   );
   // Nothing half-made: still the first-run page, no profile open, storage as it was.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
