@@ -7,8 +7,8 @@
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
 #[cfg(test)]
-use super::workspace::pack;
-use super::workspace::{pack_quick, unpack, PACKED};
+use super::pack::pack;
+use super::pack::{pack_quick, unpack, PACKED};
 use crate::model::order::SharedSort;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,7 @@ use crate::model::reminder::ExportMark;
 use crate::model::restore::{restore_document, RestoreError};
 use crate::model::{Document, Id, Lang, Profile};
 
-/// Documents larger than this are stored deflated and packed (`workspace::pack_quick`, about
+/// Documents larger than this are stored deflated and packed (`storage::pack::pack_quick`, about
 /// an eighth of the UTF-16 units): localStorage allows an origin about five million units, and
 /// a prolific writer's year of journalling, or a large imported bundle, passes that as
 /// JSON. Smaller documents stay plain JSON, readable in the browser's developer tools, and

@@ -24,7 +24,7 @@ use crate::model::bundle::Incoming;
 use crate::model::workspace::carry_over;
 use crate::model::{Document, Id, Lang, Profile, Role};
 use crate::storage::local::LocalBackend;
-use crate::storage::{Backend, Held, Keys, MemoryBackend, Workspace, WorkspaceError};
+use crate::storage::{Backend, ChangeError, Held, Keys, MemoryBackend, Workspace};
 use crate::ui::edition::key_root;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_app;
@@ -132,7 +132,7 @@ pub(crate) fn change_held(
     coach: Id,
     participant: Id,
     edit: impl FnOnce(&mut Document) -> Result<(), String>,
-) -> Result<Held, WorkspaceError> {
+) -> Result<Held, ChangeError<String>> {
     with_workspace(coach, |ws| ws.change(participant, edit))
 }
 
