@@ -204,8 +204,8 @@ impl SelfScan {
         let newest_own = self
             .scans
             .iter()
-            .filter(|s| scans.contains(&s.id) && s.rater.is_participant())
-            .last()?;
+            .rev()
+            .find(|s| scans.contains(&s.id) && s.rater.is_participant())?;
         Some(
             radar
                 .axes
