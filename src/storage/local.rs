@@ -49,7 +49,10 @@ impl LocalBackend {
 fn thrown(e: wasm_bindgen::JsValue) -> BackendError {
     match e.dyn_into::<js_sys::Error>() {
         Ok(error) => map_error(StorageError::JsError(error.into())),
-        Err(value) => BackendError::Other(format!("{value:?}")),
+        Err(value) => BackendError::Refused {
+            name: "?".into(),
+            detail: format!("{value:?}"),
+        },
     }
 }
 
@@ -62,8 +65,14 @@ fn map_error(e: StorageError) -> BackendError {
             BackendError::QuotaExceeded
         }
         StorageError::JsError(ex) if ex.name == "SecurityError" => BackendError::Unavailable,
-        StorageError::JsError(ex) => BackendError::Other(format!("{}: {}", ex.name, ex.message)),
-        other => BackendError::Other(other.to_string()),
+        StorageError::JsError(ex) => BackendError::Refused {
+            name: ex.name,
+            detail: ex.message,
+        },
+        // Only gloo's own JSON (the probe's `1`) or a missing key: neither happens.
+        other => BackendError::Unencodable {
+            detail: other.to_string(),
+        },
     }
 }
 

@@ -85,9 +85,14 @@ impl WorkspaceError {
                 "De browser staat geen opslag toe.",
                 "The browser does not allow storage.",
             ).into(),
-            WorkspaceError::Backend(BackendError::Other(d)) => {
-                lang.pick(format!("Opslaan mislukt: {d}"), format!("Saving failed: {d}"))
-            }
+            WorkspaceError::Backend(BackendError::Refused { name, .. }) => lang.pick(
+                format!("Opslaan mislukt: de browser weigerde het ({name}). Wat er al stond is onveranderd."),
+                format!("Saving failed: the browser refused it ({name}). What was already there is unchanged."),
+            ),
+            WorkspaceError::Backend(BackendError::Unencodable { .. }) => lang.pick(
+                "Opslaan mislukt: de gegevens konden niet als tekst worden geschreven. Wat er al stond is onveranderd.",
+                "Saving failed: the data could not be written as text. What was already there is unchanged.",
+            ).into(),
             WorkspaceError::Unreadable(Some(e)) => {
                 let why = e.message(lang);
                 lang.pick(
@@ -237,8 +242,7 @@ impl Workspace {
             received,
             document,
         };
-        let text =
-            serde_json::to_string(&envelope).map_err(|e| BackendError::Other(e.to_string()))?;
+        let text = serde_json::to_string(&envelope).map_err(BackendError::unencodable)?;
         self.backend
             .set(&self.keys.peer(self.coach, document.id()), &pack(&text))?;
         Ok(())
@@ -252,7 +256,7 @@ impl Workspace {
     }
 
     fn write_index(&self, list: &[Participant]) -> Result<(), WorkspaceError> {
-        let text = serde_json::to_string(list).map_err(|e| BackendError::Other(e.to_string()))?;
+        let text = serde_json::to_string(list).map_err(BackendError::unencodable)?;
         self.backend.set(&self.keys.peer_index(self.coach), &text)?;
         Ok(())
     }
