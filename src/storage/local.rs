@@ -10,8 +10,11 @@
 //! not JSON (packed documents start with `z1:`) and some of it unreadable on purpose (a
 //! damaged copy must be read back as it is, to be kept aside). Its `get_all` parses every
 //! value too, and stops at the first that is not JSON, so listing the keys and the crash
-//! screen's raw copy read `key(i)` on the handle. Its `delete` and `length` are used as
-//! they are.
+//! screen's raw copy read `key(i)` on the handle. And its error conversion panics
+//! (`unreachable!`) when a write throws something that is not an `Error`, so writes go
+//! through the handle too, and [`thrown`] turns what they throw into gloo's
+//! [`StorageError`] without that assumption. Its `delete` and `length` are used as they
+//! are (`removeItem` and `length` never throw).
 
 use gloo_storage::errors::StorageError;
 use gloo_storage::{LocalStorage, Storage};
@@ -36,7 +39,7 @@ impl LocalBackend {
         if !available() {
             return Err(BackendError::Unavailable);
         }
-        match LocalStorage::set(PROBE_KEY, 1).map_err(map_error) {
+        match LocalStorage::raw().set_item(PROBE_KEY, "1").map_err(thrown) {
             Ok(()) | Err(BackendError::QuotaExceeded) => {}
             Err(e) => return Err(e),
         }
@@ -69,7 +72,7 @@ fn map_error(e: StorageError) -> BackendError {
             name: ex.name,
             detail: ex.message,
         },
-        // Only gloo's own JSON (the probe's `1`) or a missing key: neither happens.
+        // gloo's own JSON or a missing key: its typed get and set are not used here.
         other => BackendError::Unencodable {
             detail: other.to_string(),
         },
