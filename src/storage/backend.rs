@@ -8,7 +8,21 @@ pub enum BackendError {
     Unavailable,
     /// `QuotaExceededError`: the write was refused and the old value is still there.
     QuotaExceeded,
-    Other(String),
+    /// Any other refusal by the browser: the exception's name (`InvalidStateError`, …),
+    /// which the message names, and the browser's own text, kept for developers only.
+    Refused { name: String, detail: String },
+    /// What was to be stored could not be written as JSON. Leerspoor's own types always
+    /// can, so only a bug gets here; serde's text is kept for developers, never shown.
+    Unencodable { detail: String },
+}
+
+impl BackendError {
+    /// A serde failure while writing what is to be stored.
+    pub fn unencodable(e: serde_json::Error) -> BackendError {
+        BackendError::Unencodable {
+            detail: e.to_string(),
+        }
+    }
 }
 
 /// A synchronous string store: what `localStorage` offers.

@@ -1,68 +1,104 @@
-//! `window.localStorage` behind the [`Backend`] trait.
+//! `window.localStorage`, reached through gloo-storage, behind the [`Backend`] trait.
+//!
+//! gloo-storage's [`LocalStorage`] panics when the browser will not hand out storage at
+//! all (a policy, a sandboxed iframe, some private modes): `LocalStorage::raw()` unwraps
+//! `window.localStorage`. [`available`] checks exactly that, once, before anything here
+//! calls gloo; without it the app runs on the memory backend, as it always has.
+//!
+//! What gloo-storage cannot do, and is therefore done on its `raw()` handle: its `get` and
+//! `set` read and write JSON through serde, while Leerspoor stores text as it is, some of it
+//! not JSON (packed documents start with `z1:`) and some of it unreadable on purpose (a
+//! damaged copy must be read back as it is, to be kept aside). Its `get_all` parses every
+//! value too, and stops at the first that is not JSON, so listing the keys and the crash
+//! screen's raw copy read `key(i)` on the handle. And its error conversion panics
+//! (`unreachable!`) when a write throws something that is not an `Error`, so writes go
+//! through the handle too, and [`thrown`] turns what they throw into gloo's
+//! [`StorageError`] without that assumption. Its `delete` and `length` are used as they
+//! are (`removeItem` and `length` never throw).
 
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
-use web_sys::DomException;
 
 use super::backend::{Backend, BackendError};
 
-pub struct LocalBackend {
-    storage: web_sys::Storage,
-}
+pub struct LocalBackend;
 
 const PROBE_KEY: &str = "leerspoor/probe";
+
+/// Whether `window.localStorage` can be reached without throwing: the one thing
+/// `LocalStorage::raw()` assumes and panics on.
+fn available() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+}
 
 impl LocalBackend {
     /// Some browsers hand out a storage object that refuses every write (private modes,
     /// policies), so a probe write decides. A full store still counts as available.
     pub fn open() -> Result<LocalBackend, BackendError> {
-        let window = web_sys::window().ok_or(BackendError::Unavailable)?;
-        let storage = window
-            .local_storage()
-            .map_err(|_| BackendError::Unavailable)?
-            .ok_or(BackendError::Unavailable)?;
-        match storage.set_item(PROBE_KEY, "1").map_err(map_error) {
+        if !available() {
+            return Err(BackendError::Unavailable);
+        }
+        match LocalStorage::raw().set_item(PROBE_KEY, "1").map_err(thrown) {
             Ok(()) | Err(BackendError::QuotaExceeded) => {}
             Err(e) => return Err(e),
         }
-        let _ = storage.remove_item(PROBE_KEY);
-        Ok(LocalBackend { storage })
+        LocalStorage::delete(PROBE_KEY);
+        Ok(LocalBackend)
     }
 }
 
-fn map_error(e: wasm_bindgen::JsValue) -> BackendError {
-    match e.dyn_ref::<DomException>() {
-        // 22 is the legacy code Chromium and Safari give; Firefox names it differently.
-        Some(ex)
-            if ex.name() == "QuotaExceededError"
-                || ex.name() == "NS_ERROR_DOM_QUOTA_REACHED"
-                || ex.code() == 22 =>
+/// A call on the raw handle that threw, worded as gloo-storage words its own failures.
+fn thrown(e: wasm_bindgen::JsValue) -> BackendError {
+    match e.dyn_into::<js_sys::Error>() {
+        Ok(error) => map_error(StorageError::JsError(error.into())),
+        Err(value) => BackendError::Refused {
+            name: "?".into(),
+            detail: format!("{value:?}"),
+        },
+    }
+}
+
+fn map_error(e: StorageError) -> BackendError {
+    match e {
+        // Chromium and Safari name it QuotaExceededError; older Firefox its own name.
+        StorageError::JsError(ex)
+            if ex.name == "QuotaExceededError" || ex.name == "NS_ERROR_DOM_QUOTA_REACHED" =>
         {
             BackendError::QuotaExceeded
         }
-        Some(ex) if ex.name() == "SecurityError" => BackendError::Unavailable,
-        Some(ex) => BackendError::Other(format!("{}: {}", ex.name(), ex.message())),
-        None => BackendError::Other(format!("{e:?}")),
+        StorageError::JsError(ex) if ex.name == "SecurityError" => BackendError::Unavailable,
+        StorageError::JsError(ex) => BackendError::Refused {
+            name: ex.name,
+            detail: ex.message,
+        },
+        // gloo's own JSON or a missing key: its typed get and set are not used here.
+        other => BackendError::Unencodable {
+            detail: other.to_string(),
+        },
     }
 }
 
 impl Backend for LocalBackend {
     fn get(&self, key: &str) -> Result<Option<String>, BackendError> {
-        self.storage.get_item(key).map_err(map_error)
+        LocalStorage::raw().get_item(key).map_err(thrown)
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.storage.set_item(key, value).map_err(map_error)
+        LocalStorage::raw().set_item(key, value).map_err(thrown)
     }
 
     fn remove(&self, key: &str) -> Result<(), BackendError> {
-        self.storage.remove_item(key).map_err(map_error)
+        LocalStorage::delete(key);
+        Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, BackendError> {
-        let n = self.storage.length().map_err(map_error)?;
+        let storage = LocalStorage::raw();
+        let n = LocalStorage::length();
         let mut keys = Vec::with_capacity(n as usize);
         for i in 0..n {
-            if let Some(k) = self.storage.key(i).map_err(map_error)? {
+            if let Some(k) = storage.key(i).map_err(thrown)? {
                 keys.push(k);
             }
         }
@@ -75,9 +111,12 @@ impl Backend for LocalBackend {
 /// trusted, so this reads storage directly and copies it as it is, unreadable data
 /// included. `None` when storage cannot be reached at all.
 pub fn raw_dump() -> Option<String> {
-    let storage = web_sys::window()?.local_storage().ok()??;
+    if !available() {
+        return None;
+    }
+    let storage = LocalStorage::raw();
     let mut all = serde_json::Map::new();
-    for i in 0..storage.length().ok()? {
+    for i in 0..LocalStorage::length() {
         let Some(key) = storage.key(i).ok().flatten() else {
             continue;
         };

@@ -7,6 +7,7 @@
 mod backend;
 pub mod import;
 mod keys;
+mod pack;
 mod store;
 mod workspace;
 
@@ -15,8 +16,9 @@ pub mod local;
 
 pub use backend::{Backend, BackendError, MemoryBackend};
 pub use keys::{Keys, FILE_ROOT, WEB_ROOT};
+pub use pack::{pack, pack_quick, unpack};
 pub use store::{Kept, KeptReason, SaveError, Startup, Store};
 pub use workspace::{
-    pack, pack_quick, unpack, Held, Participant, Workspace, WorkspaceError, ASSUMED_QUOTA_UNITS,
+    ChangeError, Held, Participant, Refusal, Workspace, WorkspaceError, ASSUMED_QUOTA_UNITS,
     WARN_AT,
 };

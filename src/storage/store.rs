@@ -7,8 +7,8 @@
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
 #[cfg(test)]
-use super::workspace::pack;
-use super::workspace::{pack_quick, unpack, PACKED};
+use super::pack::pack;
+use super::pack::{pack_quick, unpack, PACKED};
 use crate::model::order::SharedSort;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -18,7 +18,7 @@ use crate::model::reminder::ExportMark;
 use crate::model::restore::{restore_document, RestoreError};
 use crate::model::{Document, Id, Lang, Profile};
 
-/// Documents larger than this are stored deflated and packed (`workspace::pack_quick`, about
+/// Documents larger than this are stored deflated and packed (`storage::pack::pack_quick`, about
 /// an eighth of the UTF-16 units): localStorage allows an origin about five million units, and
 /// a prolific writer's year of journalling, or a large imported bundle, passes that as
 /// JSON. Smaller documents stay plain JSON, readable in the browser's developer tools, and
@@ -108,7 +108,15 @@ pub enum SaveError {
     /// The copy another tab stored cannot be read by this build (a newer Leerspoor wrote
     /// it): this tab must not write over it.
     StoredUnreadable(RestoreError),
-    Other(String),
+    /// See [`BackendError::Refused`].
+    Refused {
+        name: String,
+        detail: String,
+    },
+    /// See [`BackendError::Unencodable`].
+    Unencodable {
+        detail: String,
+    },
 }
 
 impl SaveError {
@@ -139,10 +147,14 @@ impl SaveError {
                     ),
                 }
             }
-            SaveError::Other(detail) => match lang {
-                Lang::Nl => format!("Opslaan mislukt: {detail}"),
-                Lang::En => format!("Saving failed: {detail}"),
-            },
+            SaveError::Refused { name, .. } => lang.pick(
+                format!("Opslaan mislukt: de browser weigerde het ({name}). Je vorige opgeslagen versie is onveranderd."),
+                format!("Saving failed: the browser refused it ({name}). Your previously saved version is unchanged."),
+            ),
+            SaveError::Unencodable { .. } => lang.pick(
+                "Opslaan mislukt: je gegevens konden niet als tekst worden geschreven. Je vorige opgeslagen versie is onveranderd.",
+                "Saving failed: your data could not be written as text. Your previously saved version is unchanged.",
+            ).into(),
         }
     }
 }
@@ -152,7 +164,8 @@ impl From<BackendError> for SaveError {
         match e {
             BackendError::Unavailable => SaveError::Unavailable,
             BackendError::QuotaExceeded => SaveError::QuotaExceeded,
-            BackendError::Other(d) => SaveError::Other(d),
+            BackendError::Refused { name, detail } => SaveError::Refused { name, detail },
+            BackendError::Unencodable { detail } => SaveError::Unencodable { detail },
         }
     }
 }
@@ -279,7 +292,7 @@ impl Store {
         if stored != base {
             return Err(SaveError::Conflict { stored, base });
         }
-        let text = serde_json::to_string(doc).map_err(|e| SaveError::Other(e.to_string()))?;
+        let text = serde_json::to_string(doc).map_err(BackendError::unencodable)?;
         self.backend.set(&self.keys.document(id), &encode(text))?;
         // The document is written; if this small write fails the next save reports a
         // conflict and reloads, which loses nothing.
@@ -375,7 +388,7 @@ impl Store {
             taken,
             document: doc,
         };
-        let text = serde_json::to_string(&backup).map_err(|e| SaveError::Other(e.to_string()))?;
+        let text = serde_json::to_string(&backup).map_err(BackendError::unencodable)?;
         self.backend
             .set(&self.keys.backup(doc.id()), &encode(text))?;
         Ok(())
@@ -400,7 +413,7 @@ impl Store {
     }
 
     pub fn mark_exported(&self, profile: Id, mark: ExportMark) -> Result<(), BackendError> {
-        let text = serde_json::to_string(&mark).map_err(|e| BackendError::Other(e.to_string()))?;
+        let text = serde_json::to_string(&mark).map_err(BackendError::unencodable)?;
         self.backend.set(&self.keys.exported(profile), &text)
     }
 
@@ -836,9 +849,22 @@ mod tests {
         assert!(full
             .message(Lang::En)
             .starts_with("Saving failed: the browser's storage is full."));
+        let refused = SaveError::from(BackendError::Refused {
+            name: "InvalidStateError".into(),
+            detail: "The object is in an invalid state.".into(),
+        });
         assert_eq!(
-            SaveError::Other("x".into()).message(Lang::En),
-            "Saving failed: x"
+            refused.message(Lang::Nl),
+            "Opslaan mislukt: de browser weigerde het (InvalidStateError). Je vorige opgeslagen versie is onveranderd."
         );
+        // The browser's (or serde's) own English text is data, never the message.
+        assert!(!refused.message(Lang::En).contains("invalid state"));
+        let unencodable = SaveError::from(BackendError::Unencodable {
+            detail: "key must be a string".into(),
+        });
+        assert!(!unencodable.message(Lang::Nl).contains("key must"));
+        assert!(unencodable
+            .message(Lang::En)
+            .starts_with("Saving failed: your data could not be written as text."));
     }
 }

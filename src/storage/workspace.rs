@@ -16,6 +16,7 @@ use serde_json::value::RawValue;
 
 use super::backend::{Backend, BackendError};
 use super::keys::Keys;
+use super::pack::{pack, unpack};
 use crate::model::order::SharedSort;
 use crate::model::restore::{restore_document, RestoreError};
 use crate::model::{Document, Id, Lang};
@@ -25,163 +26,6 @@ use crate::model::{Document, Id, Lang};
 pub const ASSUMED_QUOTA_UNITS: usize = 5 * 1024 * 1024;
 /// From this share of the quota on, the begeleider is warned.
 pub const WARN_AT: f64 = 0.8;
-
-pub(super) const PACKED: &str = "z1:";
-/// A hostile or broken value must not inflate into gigabytes.
-const MAX_UNPACKED: usize = 16 * 1024 * 1024;
-/// Characters start here, so none is a control character; 0x100 + 0x7FFF stays below the
-/// surrogates (0xD800), so every one is a single UTF-16 unit and valid in any string.
-const BASE: u32 = 0x100;
-
-/// Deflates `text` and packs the bytes fifteen bits to a character: `z1:<bytes>:<chars>`.
-pub fn pack(text: &str) -> String {
-    pack_at(text, 6)
-}
-
-/// [`pack`] at deflate's fastest level: for a profile's own document, saved while its
-/// owner types. Natively, for 5.4 MB of JSON: 27 ms to 1.2 MB, against 83 ms to 0.7 MB
-/// at level 6 (wasm is 2–3× slower), and still an eighth of the JSON's UTF-16 units.
-pub fn pack_quick(text: &str) -> String {
-    pack_at(text, 1)
-}
-
-fn pack_at(text: &str, level: u8) -> String {
-    let bytes = deflate(text.as_bytes(), level);
-    let mut out = String::with_capacity(bytes.len() * 8 / 15 * 3 + 16);
-    out.push_str(PACKED);
-    out.push_str(&bytes.len().to_string());
-    out.push(':');
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for b in &bytes {
-        acc = (acc << 8) | u32::from(*b);
-        bits += 8;
-        if bits >= 15 {
-            bits -= 15;
-            out.push(char::from_u32(BASE + ((acc >> bits) & 0x7FFF)).unwrap_or('\u{100}'));
-            acc &= (1 << bits) - 1;
-        }
-    }
-    if bits > 0 {
-        out.push(char::from_u32(BASE + ((acc << (15 - bits)) & 0x7FFF)).unwrap_or('\u{100}'));
-    }
-    out
-}
-
-/// Raw deflate, fed to the compressor in pieces of 16 KiB. V8 starts every wasm function
-/// in baseline code and moves it to optimised code only at a later call, so the single
-/// call over megabytes that `compress_to_vec` makes runs its main loop unoptimised to the
-/// end. A/B in the browser, 5 MB of JSON at level 1: 90–97 ms in one call, 62–83 ms in
-/// pieces (docs/performance.md).
-fn deflate(input: &[u8], level: u8) -> Vec<u8> {
-    use miniz_oxide::deflate::core::{
-        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
-    };
-    let mut compressor =
-        CompressorOxide::new(create_comp_flags_from_zip_params(level.into(), 0, 0));
-    let mut out = vec![0; (input.len() / 4).max(1024)];
-    let (mut rest, mut at) = (input, 0);
-    loop {
-        let take = rest.len().min(PIECE);
-        let flush = if take == rest.len() {
-            TDEFLFlush::Finish
-        } else {
-            TDEFLFlush::None
-        };
-        let (status, used, wrote) = compress(&mut compressor, &rest[..take], &mut out[at..], flush);
-        at += wrote;
-        rest = &rest[used.min(rest.len())..];
-        match status {
-            TDEFLStatus::Done => {
-                out.truncate(at);
-                return out;
-            }
-            TDEFLStatus::Okay => {
-                if out.len() - at < 1024 {
-                    out.resize(out.len() * 2, 0);
-                }
-            }
-            // Only a bug in the compressor gets here; the library's own loop has no
-            // answer for it either, so take that loop as it is.
-            _ => return miniz_oxide::deflate::compress_to_vec(input, level),
-        }
-    }
-}
-
-/// How much goes into one call of the compressor.
-const PIECE: usize = 16 * 1024;
-
-/// The text [`pack`] was given; plain text (not packed) is returned as it is.
-pub fn unpack(stored: &str) -> Option<String> {
-    let Some(rest) = stored.strip_prefix(PACKED) else {
-        return Some(stored.to_string());
-    };
-    let (len, chars) = rest.split_once(':')?;
-    let len: usize = len.parse().ok()?;
-    let mut bytes = Vec::with_capacity(len);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for c in chars.chars() {
-        let v = u32::from(c).checked_sub(BASE).filter(|v| *v <= 0x7FFF)?;
-        acc = (acc << 15) | v;
-        bits += 15;
-        while bits >= 8 && bytes.len() < len {
-            bits -= 8;
-            bytes.push(((acc >> bits) & 0xFF) as u8);
-        }
-        // All bytes read and a whole character more: not what `pack` wrote.
-        if bits >= 15 {
-            return None;
-        }
-        acc &= (1 << bits) - 1;
-    }
-    if bytes.len() != len {
-        return None;
-    }
-    String::from_utf8(inflate(&bytes, MAX_UNPACKED)?).ok()
-}
-
-/// Raw inflate, fed in pieces like [`deflate`] and for the same reason: the library's own
-/// loop makes a few calls that each run to a full output buffer, so inflating megabytes
-/// ran unoptimised in the browser. A/B at start-up with a 5 MB document stored, the whole
-/// of [`unpack`]: 129–135 ms with the library's loop, 88–108 ms in pieces (median of 7–10
-/// cold loads per run, two runs against four).
-/// `None` when the data is damaged or would inflate beyond `limit`.
-fn inflate(input: &[u8], limit: usize) -> Option<Vec<u8>> {
-    use miniz_oxide::inflate::core::inflate_flags::{
-        TINFL_FLAG_HAS_MORE_INPUT, TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
-    };
-    use miniz_oxide::inflate::core::{decompress, DecompressorOxide};
-    use miniz_oxide::inflate::TINFLStatus;
-    let mut state = Box::<DecompressorOxide>::default();
-    // Level 1 deflates JSON to about a fifth; room for that saves most regrowing.
-    let mut out = vec![0; input.len().saturating_mul(5).clamp(1024, limit.max(1024))];
-    let (mut rest, mut at) = (input, 0);
-    loop {
-        let take = rest.len().min(PIECE);
-        let mut flags = TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF;
-        if take < rest.len() {
-            flags |= TINFL_FLAG_HAS_MORE_INPUT;
-        }
-        let (status, used, wrote) = decompress(&mut state, &rest[..take], &mut out, at, flags);
-        at += wrote;
-        rest = rest.get(used..)?;
-        match status {
-            TINFLStatus::Done => {
-                out.truncate(at);
-                return Some(out);
-            }
-            TINFLStatus::HasMoreOutput => {
-                if out.len() >= limit {
-                    return None;
-                }
-                out.resize(out.len().saturating_mul(2).min(limit), 0);
-            }
-            // The piece is used up; the next one follows. A stream that ends before its
-            // last block is damaged.
-            TINFLStatus::NeedsMoreInput if used > 0 && !rest.is_empty() => {}
-            _ => return None,
-        }
-    }
-}
 
 /// One participant in the list, without reading their data.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -222,8 +66,6 @@ pub enum WorkspaceError {
     Unreadable(Option<RestoreError>),
     /// The participant is no longer in the workspace (removed, perhaps in another tab).
     Gone,
-    /// The change itself was refused; its own message says why.
-    Refused(String),
 }
 
 impl From<BackendError> for WorkspaceError {
@@ -234,29 +76,80 @@ impl From<BackendError> for WorkspaceError {
 
 impl WorkspaceError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (WorkspaceError::Backend(BackendError::QuotaExceeded), _) => lang.pick(
+        match self {
+            WorkspaceError::Backend(BackendError::QuotaExceeded) => lang.pick(
                 "Opslaan mislukt: de opslag van de browser is vol. Wat er al stond is onveranderd. Verwijder deelnemers die je niet meer begeleidt.",
                 "Saving failed: the browser's storage is full. What was already there is unchanged. Remove participants you no longer coach.",
             ).into(),
-            (WorkspaceError::Backend(BackendError::Unavailable), _) => lang.pick(
+            WorkspaceError::Backend(BackendError::Unavailable) => lang.pick(
                 "De browser staat geen opslag toe.",
                 "The browser does not allow storage.",
             ).into(),
-            (WorkspaceError::Backend(BackendError::Other(d)), Lang::Nl) => format!("Opslaan mislukt: {d}"),
-            (WorkspaceError::Backend(BackendError::Other(d)), Lang::En) => format!("Saving failed: {d}"),
-            (WorkspaceError::Unreadable(Some(e)), Lang::Nl) => format!("De opgeslagen gegevens van deze deelnemer zijn niet leesbaar: {}", e.message(lang)),
-            (WorkspaceError::Unreadable(Some(e)), Lang::En) => format!("This participant's stored data cannot be read: {}", e.message(lang)),
-            (WorkspaceError::Unreadable(None), _) => lang.pick(
+            WorkspaceError::Backend(BackendError::Refused { name, .. }) => lang.pick(
+                format!("Opslaan mislukt: de browser weigerde het ({name}). Wat er al stond is onveranderd."),
+                format!("Saving failed: the browser refused it ({name}). What was already there is unchanged."),
+            ),
+            WorkspaceError::Backend(BackendError::Unencodable { .. }) => lang.pick(
+                "Opslaan mislukt: de gegevens konden niet als tekst worden geschreven. Wat er al stond is onveranderd.",
+                "Saving failed: the data could not be written as text. What was already there is unchanged.",
+            ).into(),
+            WorkspaceError::Unreadable(Some(e)) => {
+                let why = e.message(lang);
+                lang.pick(
+                    format!("De opgeslagen gegevens van deze deelnemer zijn niet leesbaar: {why}"),
+                    format!("This participant's stored data cannot be read: {why}"),
+                )
+            }
+            WorkspaceError::Unreadable(None) => lang.pick(
                 "De opgeslagen gegevens van deze deelnemer zijn beschadigd.",
                 "This participant's stored data is damaged.",
             ).into(),
-            (WorkspaceError::Gone, _) => lang.pick(
+            WorkspaceError::Gone => lang.pick(
                 "Niet opgeslagen: deze deelnemer staat niet meer in je werkruimte (misschien verwijderd in een ander tabblad).",
                 "Not saved: this participant is no longer in your workspace (perhaps removed in another tab).",
             ).into(),
-            (WorkspaceError::Refused(message), _) => message.clone(),
         }
+    }
+}
+
+/// Why [`Workspace::change`] stored nothing: the workspace failed, or the edit itself
+/// refused with its own error `R` (which the caller words, as it made it).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChangeError<R> {
+    Workspace(WorkspaceError),
+    Refused(R),
+}
+
+impl<R> From<WorkspaceError> for ChangeError<R> {
+    fn from(e: WorkspaceError) -> Self {
+        ChangeError::Workspace(e)
+    }
+}
+
+impl<R> From<BackendError> for ChangeError<R> {
+    fn from(e: BackendError) -> Self {
+        ChangeError::Workspace(e.into())
+    }
+}
+
+impl<R: Refusal> ChangeError<R> {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ChangeError::Workspace(e) => e.message(lang),
+            ChangeError::Refused(why) => why.message(lang),
+        }
+    }
+}
+
+/// An edit's own refusal, worded in the user's language.
+pub trait Refusal {
+    fn message(&self, lang: Lang) -> String;
+}
+
+/// Edits made in a view have already worded their refusal (in the language of that view).
+impl Refusal for String {
+    fn message(&self, _lang: Lang) -> String {
+        self.clone()
     }
 }
 
@@ -327,13 +220,13 @@ impl Workspace {
     /// when it opened: another tab may have imported a newer bundle since, or removed the
     /// participant, and neither may be undone by writing the older copy back. An edit
     /// that refuses changes nothing.
-    pub fn change(
+    pub fn change<R>(
         &self,
         participant: Id,
-        edit: impl FnOnce(&mut Document) -> Result<(), String>,
-    ) -> Result<Held, WorkspaceError> {
+        edit: impl FnOnce(&mut Document) -> Result<(), R>,
+    ) -> Result<Held, ChangeError<R>> {
         let mut held = self.load(participant)?.ok_or(WorkspaceError::Gone)?;
-        edit(&mut held.document).map_err(WorkspaceError::Refused)?;
+        edit(&mut held.document).map_err(ChangeError::Refused)?;
         self.write(&held.document, held.exported, held.received)?;
         Ok(held)
     }
@@ -349,8 +242,7 @@ impl Workspace {
             received,
             document,
         };
-        let text =
-            serde_json::to_string(&envelope).map_err(|e| BackendError::Other(e.to_string()))?;
+        let text = serde_json::to_string(&envelope).map_err(BackendError::unencodable)?;
         self.backend
             .set(&self.keys.peer(self.coach, document.id()), &pack(&text))?;
         Ok(())
@@ -364,7 +256,7 @@ impl Workspace {
     }
 
     fn write_index(&self, list: &[Participant]) -> Result<(), WorkspaceError> {
-        let text = serde_json::to_string(list).map_err(|e| BackendError::Other(e.to_string()))?;
+        let text = serde_json::to_string(list).map_err(BackendError::unencodable)?;
         self.backend.set(&self.keys.peer_index(self.coach), &text)?;
         Ok(())
     }
@@ -471,58 +363,6 @@ mod tests {
     }
 
     #[test]
-    fn packing_round_trips_any_text() {
-        for text in ["", "a", "{\"x\":1}", "Zoë → 😀 ü", &"abc".repeat(1000)] {
-            assert_eq!(unpack(&pack(text)).as_deref(), Some(text));
-        }
-        // Every character is one UTF-16 unit and no surrogate.
-        let packed = pack(&"Zoë 😀".repeat(50));
-        assert!(packed.chars().all(|c| c.len_utf16() == 1));
-        // Plain JSON (e.g. written by hand) still reads.
-        assert_eq!(unpack("{}").as_deref(), Some("{}"));
-        assert_eq!(unpack("z1:5:\u{100}"), None);
-        assert_eq!(unpack("z1:1:\u{9000}"), None);
-        // More characters than the bytes need.
-        let one = pack("a");
-        assert_eq!(unpack(&format!("{one}\u{100}\u{100}")), None);
-    }
-
-    #[test]
-    fn texts_around_and_across_the_pieces_round_trip_at_both_levels() {
-        // Hard to compress and not aligned to the pieces: the compressor carries its
-        // state from one piece to the next.
-        let mut x = 7u32;
-        let noise: String = (0..3 * PIECE + 7)
-            .map(|_| {
-                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                char::from(b'a' + (x >> 16) as u8 % 26)
-            })
-            .collect();
-        for len in [PIECE - 1, PIECE, PIECE + 1, 2 * PIECE + 5, noise.len()] {
-            let text = &noise[..len];
-            assert_eq!(unpack(&pack(text)).as_deref(), Some(text), "{len}");
-            assert_eq!(unpack(&pack_quick(text)).as_deref(), Some(text), "{len}");
-        }
-    }
-
-    #[test]
-    fn a_packed_value_that_would_inflate_beyond_the_limit_is_refused() {
-        let bomb = "0".repeat(MAX_UNPACKED + 1);
-        let packed = pack(&bomb);
-        assert!(packed.len() < 100_000);
-        assert_eq!(unpack(&packed), None);
-        let fits = &bomb[..MAX_UNPACKED];
-        assert_eq!(unpack(&pack(fits)).as_deref(), Some(fits));
-        // Cut short: the stream ends before its last block.
-        let text = "abc".repeat(40_000);
-        let packed = pack(&text);
-        let header_end = packed[3..].find(':').unwrap() + 4;
-        let chars: String = packed[header_end..].chars().take(40).collect();
-        let bytes = chars.chars().count() * 15 / 8;
-        assert_eq!(unpack(&format!("z1:{bytes}:{chars}")), None);
-    }
-
-    #[test]
     fn participants_are_kept_per_coach_with_their_previous_copy() {
         let mem = Rc::new(MemoryBackend::default());
         let a = ws(&mem, 1);
@@ -568,7 +408,7 @@ mod tests {
         let changed = tab_a
             .change(doc.id(), |d| {
                 d.profile.name = "Cas (besproken)".into();
-                Ok(())
+                Ok::<(), String>(())
             })
             .unwrap();
         assert_eq!(changed.document.profile.course, "Uit de nieuwe bundel");
@@ -577,15 +417,21 @@ mod tests {
         assert_eq!(tab_b.load(doc.id()).unwrap().unwrap(), changed);
         // A refused edit writes nothing and says why.
         assert_eq!(
-            tab_a.change(doc.id(), |_| Err("Nee".into())),
-            Err(WorkspaceError::Refused("Nee".into()))
+            tab_a.change(doc.id(), |_| Err(RestoreError::NotJson {
+                line: 2,
+                column: 3
+            })),
+            Err(ChangeError::Refused(RestoreError::NotJson {
+                line: 2,
+                column: 3
+            }))
         );
         assert_eq!(tab_b.load(doc.id()).unwrap().unwrap(), changed);
         // Removed in tab B: tab A's change brings nothing back.
         tab_b.remove(doc.id()).unwrap();
         assert_eq!(
-            tab_a.change(doc.id(), |_| Ok(())),
-            Err(WorkspaceError::Gone)
+            tab_a.change(doc.id(), |_| Ok::<(), String>(())),
+            Err(ChangeError::Workspace(WorkspaceError::Gone))
         );
         assert_eq!(tab_a.load(doc.id()).unwrap(), None);
         assert!(tab_a.list().unwrap().is_empty());

@@ -84,32 +84,30 @@ pub enum GoalError {
 
 impl GoalError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (GoalError::UnknownGoal, _) => lang
+        match self {
+            GoalError::UnknownGoal => lang
                 .pick(
                     "Dit ontwikkeldoel bestaat niet (meer).",
                     "This development goal does not exist (any more).",
                 )
                 .into(),
-            (GoalError::EmptyTitle, _) => lang
+            GoalError::EmptyTitle => lang
                 .pick(
                     "Geef het ontwikkeldoel een titel.",
                     "Give the development goal a title.",
                 )
                 .into(),
-            (GoalError::NoCompetency, _) => lang
+            GoalError::NoCompetency => lang
                 .pick(
                     "Koppel het ontwikkeldoel aan minstens één competentie.",
                     "Link the development goal to at least one competency.",
                 )
                 .into(),
-            (GoalError::UnknownCompetency(id), Lang::Nl) => {
-                format!("Competentie \u{201c}{id}\u{201d} staat niet in het kader.")
-            }
-            (GoalError::UnknownCompetency(id), Lang::En) => {
-                format!("Competency \u{201c}{id}\u{201d} is not in the framework.")
-            }
-            (GoalError::EmptyAction, _) => lang
+            GoalError::UnknownCompetency(id) => lang.pick(
+                format!("Competentie \u{201c}{id}\u{201d} staat niet in het kader."),
+                format!("Competency \u{201c}{id}\u{201d} is not in the framework."),
+            ),
+            GoalError::EmptyAction => lang
                 .pick(
                     "Een actie zonder tekst kan niet worden bewaard.",
                     "An action without text cannot be saved.",
@@ -261,6 +259,18 @@ impl SelfScan {
         overdue
     }
 
+    /// Open goals not overdue, as the overview lists them under the overdue ones: soonest
+    /// due first, goals without a due date last (in the order they were made).
+    pub fn upcoming_goals(&self, today: NaiveDate) -> Vec<&Goal> {
+        let mut open: Vec<&Goal> = self
+            .goals
+            .iter()
+            .filter(|g| g.is_open() && !g.is_overdue(today))
+            .collect();
+        open.shared_sort_by_key(|g| (g.due.is_none(), g.due));
+        open
+    }
+
     pub fn goals_for_competency(&self, competency: &str) -> Vec<&Goal> {
         self.goals
             .iter()
@@ -347,6 +357,8 @@ mod tests {
         assert_eq!(ids(s.goals_due_within(today, 7)), [2, 1]);
         assert_eq!(ids(s.goals_due_within(today, 0)), [2]);
         assert_eq!(ids(s.overdue_goals(today)), [8, 4]);
+        // The rest of the open goals: due today first, undated last.
+        assert_eq!(ids(s.upcoming_goals(today)), [2, 1, 3, 7]);
         assert_eq!(ids(s.open_goals()), [1, 2, 3, 4, 7, 8]);
         assert_eq!(GoalStatus::InProgress.label(Lang::Nl), "Mee bezig");
         assert_eq!(GoalStatus::InProgress.label(Lang::En), "In progress");

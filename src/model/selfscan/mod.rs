@@ -74,14 +74,8 @@ impl SelfScan {
             .collect()
     }
 
-    /// A competency by id as the current framework describes it, or else as the newest
-    /// stored version that still has it.
-    pub fn find_competency(&self, id: &str) -> Option<&Competency> {
-        self.framework_with_competency(id)
-            .and_then(|f| f.competency(id))
-    }
-
-    /// The framework version [`SelfScan::find_competency`] takes the competency from.
+    /// The framework version a competency is described by: the current one, or else the
+    /// newest stored version that still has it.
     fn framework_with_competency(&self, id: &str) -> Option<&Framework> {
         if let Some(f) = self
             .current_framework()

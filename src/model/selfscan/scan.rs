@@ -190,56 +190,51 @@ pub enum ScanError {
 
 impl ScanError {
     pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ScanError::UnknownScan, _) => lang
+        match self {
+            ScanError::UnknownScan => lang
                 .pick("Deze scan bestaat niet (meer).", "This scan does not exist (any more).")
                 .into(),
-            (ScanError::NoFramework, _) => lang
+            ScanError::NoFramework => lang
                 .pick(
                     "Er is nog geen competentiekader; importeer er eerst een.",
                     "There is no competency framework yet; import one first.",
                 )
                 .into(),
-            (ScanError::MissingFramework(r), Lang::Nl) => {
-                format!("Het kader van deze scan ({}) ontbreekt.", r.label(lang))
+            ScanError::MissingFramework(r) => {
+                let r = r.label(lang);
+                lang.pick(
+                    format!("Het kader van deze scan ({r}) ontbreekt."),
+                    format!("The framework of this scan ({r}) is missing."),
+                )
             }
-            (ScanError::MissingFramework(r), Lang::En) => {
-                format!("The framework of this scan ({}) is missing.", r.label(lang))
-            }
-            (ScanError::Finished, _) => lang
+            ScanError::Finished => lang
                 .pick(
                     "Deze scan is afgerond en kan niet meer worden gewijzigd. Maak een kopie om verder te werken.",
                     "This scan is finished and can no longer be changed. Make a copy to continue.",
                 )
                 .into(),
-            (ScanError::UnknownIndicator(id), Lang::Nl) => {
-                format!("Het kader van deze scan kent geen indicator \u{201c}{id}\u{201d}.")
-            }
-            (ScanError::UnknownIndicator(id), Lang::En) => {
-                format!("The framework of this scan has no indicator \u{201c}{id}\u{201d}.")
-            }
-            (ScanError::UnknownCompetency(id), Lang::Nl) => {
-                format!("Het kader van deze scan kent geen competentie \u{201c}{id}\u{201d}.")
-            }
-            (ScanError::UnknownCompetency(id), Lang::En) => {
-                format!("The framework of this scan has no competency \u{201c}{id}\u{201d}.")
-            }
-            (ScanError::LevelOutOfRange { level, max }, Lang::Nl) => {
-                format!("Niveau {level} bestaat niet; kies een niveau van 1 tot en met {max}.")
-            }
-            (ScanError::LevelOutOfRange { level, max }, Lang::En) => {
-                format!("Level {level} does not exist; choose a level from 1 to {max}.")
-            }
-            (ScanError::NothingRated, _) => lang
+            ScanError::UnknownIndicator(id) => lang.pick(
+                format!("Het kader van deze scan kent geen indicator \u{201c}{id}\u{201d}."),
+                format!("The framework of this scan has no indicator \u{201c}{id}\u{201d}."),
+            ),
+            ScanError::UnknownCompetency(id) => lang.pick(
+                format!("Het kader van deze scan kent geen competentie \u{201c}{id}\u{201d}."),
+                format!("The framework of this scan has no competency \u{201c}{id}\u{201d}."),
+            ),
+            ScanError::LevelOutOfRange { level, max } => lang.pick(
+                format!("Niveau {level} bestaat niet; kies een niveau van 1 tot en met {max}."),
+                format!("Level {level} does not exist; choose a level from 1 to {max}."),
+            ),
+            ScanError::NothingRated => lang
                 .pick(
                     "Beoordeel minstens één indicator voordat je de scan afrondt.",
                     "Rate at least one indicator before you finish the scan.",
                 )
                 .into(),
-            (ScanError::EmptyLabel, _) => lang
+            ScanError::EmptyLabel => lang
                 .pick("Geef de scan een naam.", "Give the scan a name.")
                 .into(),
-            (ScanError::EmptyRaterName, _) => lang
+            ScanError::EmptyRaterName => lang
                 .pick(
                     "Vul de naam van de beoordelaar in.",
                     "Fill in the rater's name.",

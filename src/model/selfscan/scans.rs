@@ -195,6 +195,25 @@ impl SelfScan {
         };
         Ok(scoring::radar(lang, axes, &pairs))
     }
+
+    /// The ambition drawn on a radar of `scans`: per axis of `radar`, the target level of
+    /// the newest of those scans that is the participant's own (by date; scans are kept in
+    /// date order). `None` when none of them is the participant's own: another rater's
+    /// targets are not the participant's ambition.
+    pub fn radar_ambition(&self, radar: &Radar, scans: &[Id]) -> Option<Vec<Option<u8>>> {
+        let newest_own = self
+            .scans
+            .iter()
+            .rev()
+            .find(|s| scans.contains(&s.id) && s.rater.is_participant())?;
+        Some(
+            radar
+                .axes
+                .iter()
+                .map(|a| newest_own.target(&a.competency))
+                .collect(),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -349,6 +368,43 @@ mod tests {
             Err(ScanError::MissingFramework(removed.framework.clone()))
         );
         assert_eq!(s.delete_scan(id(1)), Err(ScanError::UnknownScan));
+    }
+
+    #[test]
+    fn the_radar_ambition_is_the_newest_own_scans_targets() {
+        let mut s = section();
+        start(&mut s, 1, date(2026, 1, 10));
+        s.set_target(id(1), "lezen", Some(2)).unwrap();
+        start(&mut s, 2, date(2026, 6, 1));
+        s.set_target(id(2), "lezen", Some(3)).unwrap();
+        s.set_target(id(2), "adviseren", Some(4)).unwrap();
+        // Someone else's scan, newer still, with targets of its own.
+        s.start_scan(
+            id(3),
+            ScanLabel::Final,
+            date(2026, 9, 1),
+            Rater::Other {
+                name: "Petra".into(),
+                role: RaterRole::Manager,
+            },
+        )
+        .unwrap();
+        s.set_target(id(3), "lezen", Some(1)).unwrap();
+        let radar = s.radar(Lang::Nl, &[id(1), id(2), id(3)]).unwrap();
+        // Axes: lezen, benutten, adviseren. Scan 2 is the newest own one, in any order asked.
+        assert_eq!(
+            s.radar_ambition(&radar, &[id(3), id(2), id(1)]),
+            Some(vec![Some(3), None, Some(4)])
+        );
+        // Its date moved before scan 1: now scan 1 is the newest own one.
+        s.set_scan_date(id(2), date(2026, 1, 1)).unwrap();
+        assert_eq!(
+            s.radar_ambition(&radar, &[id(1), id(2)]),
+            Some(vec![Some(2), None, None])
+        );
+        // Only another rater's scan: no ambition.
+        assert_eq!(s.radar_ambition(&radar, &[id(3)]), None);
+        assert_eq!(s.radar_ambition(&radar, &[]), None);
     }
 
     #[test]

@@ -1,31 +1,27 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::model::order::SharedSort;
 use crate::model::reminder::reminder;
-use crate::model::Lang;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time;
 
 /// The dashboard: where the participant stands, and where to go next.
 #[component]
 pub fn Home() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let greeting = move || {
-        app.doc.with(|d| {
-            d.as_ref()
-                .map(|d| match lang() {
-                    Lang::Nl => format!("Welkom, {}", d.profile.name),
-                    Lang::En => format!("Welcome, {}", d.profile.name),
-                })
-                .unwrap_or_default()
+        doc.with(|d| {
+            let name = &d.profile.name;
+            t(format!("Welkom, {name}"), format!("Welcome, {name}"))
         })
     };
     view! {
         <PageTitle text=t("Overzicht", "Overview")/>
         <p class="lead" data-testid="greeting">{greeting}</p>
         <ExportReminder/>
+        <OverdueGoals/>
         <GoalsDue/>
         <div class="tiles">
             <section class="card tile">
@@ -64,32 +60,20 @@ pub fn Home() -> impl IntoView {
 /// Name and course, saved as they are typed.
 #[component]
 fn ProfileCard() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let error = RwSignal::new(None::<&'static str>);
-    let name = move || {
-        app.doc.with(|d| {
-            d.as_ref()
-                .map(|d| d.profile.name.clone())
-                .unwrap_or_default()
-        })
-    };
-    let course = move || {
-        app.doc.with(|d| {
-            d.as_ref()
-                .map(|d| d.profile.course.clone())
-                .unwrap_or_default()
-        })
-    };
+    let name = move || doc.with(|d| d.profile.name.clone());
+    let course = move || doc.with(|d| d.profile.course.clone());
     let on_name = move |ev| {
         let value = event_target_value(&ev);
         let mut result = Ok(());
-        app.update(|d| result = d.profile.rename(&value));
+        doc.update(|d| result = d.profile.rename(&value));
         error.set(result.err().map(|e| e.message(lang())));
     };
     let on_course = move |ev| {
         let value = event_target_value(&ev);
         let mut result = Ok(());
-        app.update(|d| result = d.profile.set_course(&value));
+        doc.update(|d| result = d.profile.set_course(&value));
         error.set(result.err().map(|e| e.message(lang())));
     };
     view! {
@@ -113,10 +97,10 @@ fn ProfileCard() -> impl IntoView {
 /// Says when the data here has changed since the last bundle.
 #[component]
 fn ExportReminder() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let text = move || {
-        let revision = app.doc.with(|d| d.as_ref().map(|d| d.revision))?;
-        reminder(revision, app.last_export.get(), chrono::Utc::now()).map(|r| r.message(lang()))
+        let revision = doc.with(|d| d.revision);
+        reminder(revision, doc.app().last_export.get(), time::now()).map(|r| r.message(lang()))
     };
     move || {
         text().map(|text| {
@@ -129,23 +113,50 @@ fn ExportReminder() -> impl IntoView {
     }
 }
 
-/// Open development goals, overdue and due soon first.
+/// Open development goals past their due date, longest overdue first: on the overview,
+/// so they are seen before they are forgotten.
+#[component]
+fn OverdueGoals() -> impl IntoView {
+    let doc = use_doc();
+    let goals = doc.memo(|d| {
+        d.selfscan
+            .overdue_goals(time::today())
+            .into_iter()
+            .filter_map(|g| g.due.map(|due| (g.id, g.title.clone(), due)))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <Show when=move || goals.with(|g| !g.is_empty())>
+            <section class="card notice warning" aria-labelledby="goals-overdue-title">
+                <h2 id="goals-overdue-title">
+                    <A href="/zelfscan/doelen">{t("Ontwikkeldoelen over de streefdatum", "Development goals past their due date")}</A>
+                </h2>
+                <ul data-testid="overdue-goals">
+                    <For each=move || goals.get() key=|g| g.0 let:goal>
+                        <li>
+                            {goal.1}
+                            {
+                                let due = lang().short_date(goal.2);
+                                t(format!(" — streefdatum was {due}"), format!(" — was due {due}"))
+                            }
+                        </li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// The other open development goals, soonest due first.
 #[component]
 fn GoalsDue() -> impl IntoView {
-    let app = use_app();
-    let goals = Memo::new(move |_| {
-        let today = chrono::Local::now().date_naive();
-        app.doc.with(|d| {
-            let Some(d) = d else { return Vec::new() };
-            let mut open: Vec<_> = d
-                .selfscan
-                .open_goals()
-                .into_iter()
-                .map(|g| (g.id, g.title.clone(), g.due, g.is_overdue(today)))
-                .collect();
-            open.shared_sort_by_key(|(_, _, due, overdue)| (!overdue, due.is_none(), *due));
-            open
-        })
+    let doc = use_doc();
+    let goals = doc.memo(|d| {
+        d.selfscan
+            .upcoming_goals(time::today())
+            .into_iter()
+            .map(|g| (g.id, g.title.clone(), g.due))
+            .collect::<Vec<_>>()
     });
     view! {
         <Show when=move || goals.with(|g| !g.is_empty())>
@@ -155,11 +166,10 @@ fn GoalsDue() -> impl IntoView {
                     <For each=move || goals.get() key=|g| g.0 let:goal>
                         <li>
                             {goal.1}
-                            {goal.2.map(|due| match lang() {
-                                Lang::Nl => format!(" — klaar op {}", lang().short_date(due)),
-                                Lang::En => format!(" — due {}", lang().date(due)),
+                            {goal.2.map(|due| {
+                                let due = lang().short_date(due);
+                                t(format!(" — klaar op {due}"), format!(" — due {due}"))
                             })}
-                            {goal.3.then(|| view! { <strong class="overdue">{t(" (te laat)", " (overdue)")}</strong> })}
                         </li>
                     </For>
                 </ul>

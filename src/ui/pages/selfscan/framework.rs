@@ -15,7 +15,7 @@ use crate::model::Lang;
 use crate::ui::components::PageTitle;
 use crate::ui::files::{chosen_file, download_text, read_text};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
 
 #[derive(Clone, PartialEq)]
 enum Message {
@@ -25,30 +25,29 @@ enum Message {
 }
 
 fn not_imported(reason: &str) -> String {
-    match lang() {
-        Lang::Nl => format!("Dit kader is niet ingelezen: {reason} Er is niets veranderd."),
-        Lang::En => format!("This framework has not been imported: {reason} Nothing has changed."),
-    }
+    t(
+        format!("Dit kader is niet ingelezen: {reason} Er is niets veranderd."),
+        format!("This framework has not been imported: {reason} Nothing has changed."),
+    )
 }
 
 #[component]
 pub fn FrameworkPage() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let message = RwSignal::new(Message::None);
     // Bumped after an import, so the editor is rebuilt from the new framework; edits made
     // in the editor itself do not rebuild it, so focus stays where the user is.
     let reload = RwSignal::new(0u32);
     let head = Memo::new(move |_| {
-        read(app, |s| {
+        read(doc, |s| {
             s.current_framework().map(|f| {
                 let name = display_text(lang(), f, FrameworkText::Name).to_string();
                 (name, f.version, f.id.clone())
             })
         })
-        .flatten()
     });
     let export = move |_| {
-        if let Some(Some(fw)) = read_untracked(app, |s| s.current_framework().cloned()) {
+        if let Some(fw) = read_untracked(doc, |s| s.current_framework().cloned()) {
             if let Err(e) = download_text(
                 &export_file_name(&fw),
                 "application/json",
@@ -65,7 +64,7 @@ pub fn FrameworkPage() -> impl IntoView {
         Err(e) => message.set(Message::Error(not_imported(&e.message(lang())))),
         Ok(fw) => {
             let name = display_text(lang(), &fw, FrameworkText::Name).to_string();
-            match change(app, |s| s.import_framework(fw)) {
+            match change(doc, |s| s.import_framework(fw)) {
                 Some(Ok(outcome)) => {
                     message.set(Message::Ok(outcome.message(lang(), &name)));
                     reload.update(|n| *n += 1);
@@ -88,10 +87,10 @@ pub fn FrameworkPage() -> impl IntoView {
         <PageTitle text=t("Competentiekader", "Competency framework")/>
         <SectionNav/>
         <section class="card framework-head" aria-labelledby="fw-head">
-            <h2 id="fw-head">{move || head.get().map(|(name, version, _)| match lang() {
-                Lang::Nl => format!("{name} (versie {version})"),
-                Lang::En => format!("{name} (version {version})"),
-            })}</h2>
+            <h2 id="fw-head">{move || head.get().map(|(name, version, _)| t(
+                format!("{name} (versie {version})"),
+                format!("{name} (version {version})"),
+            ))}</h2>
             <p>
                 {t(
                     "Het kader beschrijft de competenties van de leergang, met per indicator wat elk niveau inhoudt. \
@@ -123,8 +122,7 @@ pub fn FrameworkPage() -> impl IntoView {
             </div>
         </section>
         <For each=move || std::iter::once(reload.get()) key=|k| *k let:_k>
-            {read_untracked(app, |s| s.current_framework().cloned())
-                .flatten()
+            {read_untracked(doc, |s| s.current_framework().cloned())
                 .map(|fw| view! { <Editor framework=fw message=message/> })}
         </For>
     }
@@ -148,14 +146,14 @@ fn edit_field(
     message: RwSignal<Message>,
     make: impl Fn(String) -> FrameworkEdit + 'static,
 ) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let save = move |ev: leptos::ev::Event| {
         let edit = make(event_target_value(&ev));
-        match change(app, |s| s.edit_framework(&edit)) {
-            Some(Ok(version)) => message.set(Message::Ok(match lang() {
-                Lang::Nl => format!("Bewaard als versie {version} van het kader."),
-                Lang::En => format!("Saved as version {version} of the framework."),
-            })),
+        match change(doc, |s| s.edit_framework(&edit)) {
+            Some(Ok(version)) => message.set(Message::Ok(t(
+                format!("Bewaard als versie {version} van het kader."),
+                format!("Saved as version {version} of the framework."),
+            ))),
             Some(Err(e)) => message.set(Message::Error(format!(
                 "{}: {}",
                 t("Niet bewaard", "Not saved"),
@@ -191,7 +189,7 @@ fn edit_field(
 
 #[component]
 fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let lang = lang();
     let fw = &framework;
     let levels = fw
@@ -202,18 +200,18 @@ fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
             // A level's label and description are saved together; the other half is read
             // from the current framework at the time of saving.
             let current_level = move || {
-                read_untracked(app, |s| {
+                read_untracked(doc, |s| {
                     s.current_framework()
                         .and_then(|f| f.level(n))
                         .map(|l| (l.label.clone(), l.description.clone()))
                 })
-                .flatten()
                 .unwrap_or_default()
             };
-            let (name_label, text_label) = match lang {
-                Lang::Nl => (format!("Naam niveau {n}"), format!("Beschrijving niveau {n}")),
-                Lang::En => (format!("Name of level {n}"), format!("Description of level {n}")),
-            };
+            let name_label = t(format!("Naam niveau {n}"), format!("Name of level {n}"));
+            let text_label = t(
+                format!("Beschrijving niveau {n}"),
+                format!("Description of level {n}"),
+            );
             view! {
                 <li>
                     {edit_field(format!("fw-level-{n}"), name_label, l.label.clone(),

@@ -7,19 +7,18 @@ use leptos::prelude::*;
 use super::{change, read, read_untracked, SectionNav};
 use crate::model::id::new_id;
 use crate::model::selfscan::{display_text, FrameworkText, Goal, GoalAction, GoalStatus, SelfScan};
-use crate::model::{Id, Lang};
+use crate::model::Id;
 use crate::ui::components::{goal_feedback, PageTitle};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time;
 
 #[component]
 pub fn GoalsPage() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let editing = RwSignal::new(None::<Goal>);
     let status = RwSignal::new(String::new());
-    let ids = Memo::new(move |_| {
-        read(app, |s| s.goals.iter().map(|g| g.id).collect::<Vec<Id>>()).unwrap_or_default()
-    });
+    let ids = Memo::new(move |_| read(doc, |s| s.goals.iter().map(|g| g.id).collect::<Vec<Id>>()));
     view! {
         <PageTitle text=t("Ontwikkeldoelen", "Development goals")/>
         <SectionNav/>
@@ -54,9 +53,9 @@ pub fn GoalsPage() -> impl IntoView {
 
 #[component]
 fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let goal = Memo::new(move |_| {
-        read(app, |s| {
+        read(doc, |s| {
             s.goal(id).map(|g| {
                 let names: Vec<String> = g
                     .competencies
@@ -66,7 +65,6 @@ fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) ->
                 (g.clone(), names)
             })
         })
-        .flatten()
     });
     let confirming = RwSignal::new(false);
     move || {
@@ -75,13 +73,15 @@ fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) ->
             let for_edit = g.clone();
             let title = g.title.clone();
             let lang = lang();
-            let due = g.due.map(|d| match lang {
-                Lang::Nl => format!(" · Streefdatum: {}", lang.short_date(d)),
-                Lang::En => format!(" · Due date: {}", lang.short_date(d)),
+            let due = g.due.map(|d| {
+                let d = lang.short_date(d);
+                t(format!(" · Streefdatum: {d}"), format!(" · Due date: {d}"))
             });
-            let actions = (total > 0).then(|| match lang {
-                Lang::Nl => format!(" · {done} van {total} acties gedaan"),
-                Lang::En => format!(" · {done} of {total} actions done"),
+            let actions = (total > 0).then(|| {
+                t(
+                    format!(" · {done} van {total} acties gedaan"),
+                    format!(" · {done} of {total} actions done"),
+                )
             });
             view! {
                 <li class="card goal">
@@ -116,11 +116,11 @@ fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) ->
                                 <span role="group" aria-label=t("Bevestig verwijderen", "Confirm deletion")>
                                     {t("Zeker weten? ", "Are you sure? ")}
                                     <button type="button" class="danger" on:click=move |_| {
-                                        let _ = change(app, |s| s.delete_goal(id));
-                                        status.set(match lang {
-                                            Lang::Nl => format!("Ontwikkeldoel \u{201c}{title}\u{201d} is verwijderd."),
-                                            Lang::En => format!("Development goal \u{201c}{title}\u{201d} has been deleted."),
-                                        });
+                                        let _ = change(doc, |s| s.delete_goal(id));
+                                        status.set(t(
+                                            format!("Ontwikkeldoel \u{201c}{title}\u{201d} is verwijderd."),
+                                            format!("Development goal \u{201c}{title}\u{201d} has been deleted."),
+                                        ));
                                     }>{t("Ja, verwijder", "Yes, delete")}</button>
                                     <button type="button" on:click=move |_| confirming.set(false)>{t("Nee", "No")}</button>
                                 </span>
@@ -139,12 +139,12 @@ fn GoalForm(
     editing: RwSignal<Option<Goal>>,
     status: RwSignal<String>,
 ) -> impl IntoView {
-    let app = use_app();
-    let is_new = read_untracked(app, |s| s.goal(goal.id).is_none()).unwrap_or(true);
+    let doc = use_doc();
+    let is_new = read_untracked(doc, |s| s.goal(goal.id).is_none());
     let draft = RwSignal::new(goal);
     let new_action = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let competencies: Vec<(String, String)> = read_untracked(app, |s| {
+    let competencies: Vec<(String, String)> = read_untracked(doc, |s| {
         s.current_framework()
             .map(|f| {
                 f.competencies()
@@ -155,23 +155,18 @@ fn GoalForm(
                     .collect()
             })
             .unwrap_or_default()
-    })
-    .unwrap_or_default();
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let goal = draft.get_untracked();
         let title = goal.title.clone();
-        match change(app, |s| s.save_goal(goal)) {
+        match change(doc, |s| s.save_goal(goal)) {
             Some(Ok(())) => {
-                status.set(match lang() {
-                    Lang::Nl => {
-                        format!("Ontwikkeldoel \u{201c}{}\u{201d} is bewaard.", title.trim())
-                    }
-                    Lang::En => format!(
-                        "Development goal \u{201c}{}\u{201d} has been saved.",
-                        title.trim()
-                    ),
-                });
+                let title = title.trim();
+                status.set(t(
+                    format!("Ontwikkeldoel \u{201c}{title}\u{201d} is bewaard."),
+                    format!("Development goal \u{201c}{title}\u{201d} has been saved."),
+                ));
                 editing.set(None);
             }
             Some(Err(e)) => error.set(Some(e.message(lang()))),
@@ -233,9 +228,9 @@ fn GoalForm(
             <div class="field">
                 <label for="goal-due">{t("Streefdatum (optioneel)", "Due date (optional)")}</label>
                 <input id="goal-due" type="date"
-                    prop:value=draft.with_untracked(|g| g.due.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default())
+                    prop:value=draft.with_untracked(|g| g.due.map(time::iso_date).unwrap_or_default())
                     on:input=move |ev| {
-                        let due = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                        let due = event_target_value(&ev).parse::<NaiveDate>().ok();
                         draft.update(|g| g.due = due);
                     }/>
             </div>

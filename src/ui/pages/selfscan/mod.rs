@@ -14,10 +14,11 @@ use leptos_router::hooks::use_navigate;
 
 use crate::model::id::new_id;
 use crate::model::selfscan::{Rater, RaterRole, Scan, ScanLabel, SelfScan};
-use crate::model::{Id, Lang};
+use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::{use_doc, OpenDoc};
+use crate::ui::time;
 
 pub use framework::FrameworkPage;
 pub(crate) use goals::goal_summary;
@@ -26,21 +27,21 @@ pub(crate) use results::radar_view;
 pub use results::ResultsPage;
 pub use scan::ScanPage;
 
-/// Reads the section, or `None` before a profile exists.
-pub(super) fn read<R>(app: AppState, f: impl FnOnce(&SelfScan) -> R) -> Option<R> {
-    app.doc.with(|d| d.as_ref().map(|d| f(&d.selfscan)))
+/// Reads the section of the open document, subscribing to it.
+pub(super) fn read<R: Default>(doc: OpenDoc, f: impl FnOnce(&SelfScan) -> R) -> R {
+    doc.with(|d| f(&d.selfscan))
 }
 
 /// As [`read`], without subscribing.
-pub(super) fn read_untracked<R>(app: AppState, f: impl FnOnce(&SelfScan) -> R) -> Option<R> {
-    app.doc
-        .with_untracked(|d| d.as_ref().map(|d| f(&d.selfscan)))
+pub(super) fn read_untracked<R: Default>(doc: OpenDoc, f: impl FnOnce(&SelfScan) -> R) -> R {
+    doc.with_untracked(|d| f(&d.selfscan))
 }
 
-/// Applies a change to the section and returns its result (or `None` without a profile).
-pub(super) fn change<R>(app: AppState, f: impl FnOnce(&mut SelfScan) -> R) -> Option<R> {
+/// Applies a change to the section and returns its result; `None` only in the moment a
+/// closing profile's page is still mounted (see [`OpenDoc`]), when nothing changes.
+pub(super) fn change<R>(doc: OpenDoc, f: impl FnOnce(&mut SelfScan) -> R) -> Option<R> {
     let mut out = None;
-    app.update(|d| out = Some(f(&mut d.selfscan)));
+    doc.update(|d| out = Some(f(&mut d.selfscan)));
     out
 }
 
@@ -58,16 +59,12 @@ pub(crate) fn delta_text(value: Option<f64>) -> String {
     }
 }
 
-pub(super) fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
 /// "Nulmeting, 12-01-2026 (zelf)" / "Baseline, 12/01/2026 (self)": how a scan is named
 /// in lists and legends.
 pub(crate) fn scan_title(scan: &Scan) -> String {
     let lang = lang();
     let rater = match &scan.rater {
-        Rater::Participant => lang.pick("zelf", "self").to_string(),
+        Rater::Participant => t("zelf", "self").to_string(),
         other => other.label(lang),
     };
     format!(
@@ -102,9 +99,9 @@ enum Starting {
 /// The scans overview.
 #[component]
 pub fn SelfScanPage() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let starting = RwSignal::new(Starting::Nothing);
-    let scans = Memo::new(move |_| read(app, |s| s.scans.clone()).unwrap_or_default());
+    let scans = Memo::new(move |_| read(doc, |s| s.scans.clone()));
     let status = RwSignal::new(String::new());
     view! {
         <PageTitle text=t("Zelfscan", "Self-scan")/>
@@ -164,7 +161,7 @@ pub fn SelfScanPage() -> impl IntoView {
 
 #[component]
 fn ScanRow(scan: Scan, status: RwSignal<String>) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let id = scan.id;
     let finished = scan.is_finished();
     let title = scan.label.label(lang()).to_string();
@@ -174,7 +171,7 @@ fn ScanRow(scan: Scan, status: RwSignal<String>) -> impl IntoView {
         let label = scan.label.following(lang());
         move |_| {
             let new = new_id();
-            let result = change(app, |s| s.copy_scan(id, new, label.clone(), today()));
+            let result = change(doc, |s| s.copy_scan(id, new, label.clone(), time::today()));
             match result {
                 Some(Ok(())) => navigate(&format!("/zelfscan/scan/{new}"), Default::default()),
                 Some(Err(e)) => status.set(e.message(lang())),
@@ -185,13 +182,13 @@ fn ScanRow(scan: Scan, status: RwSignal<String>) -> impl IntoView {
     let delete = {
         let title = title.clone();
         move |_| {
-            if let Some(Err(e)) = change(app, |s| s.delete_scan(id).map(|_| ())) {
+            if let Some(Err(e)) = change(doc, |s| s.delete_scan(id).map(|_| ())) {
                 status.set(e.message(lang()));
             } else {
-                status.set(match lang() {
-                    Lang::Nl => format!("Scan \u{201c}{title}\u{201d} is verwijderd."),
-                    Lang::En => format!("Scan \u{201c}{title}\u{201d} has been deleted."),
-                });
+                status.set(t(
+                    format!("Scan \u{201c}{title}\u{201d} is verwijderd."),
+                    format!("Scan \u{201c}{title}\u{201d} has been deleted."),
+                ));
             }
         }
     };
@@ -235,11 +232,11 @@ fn ScanRow(scan: Scan, status: RwSignal<String>) -> impl IntoView {
 /// Starts a draft: a label and a date, and for a rating by someone else their name and role.
 #[component]
 fn StartForm(by_other: bool, on_cancel: impl Fn() + 'static) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let navigate = use_navigate();
     let kind = RwSignal::new("baseline".to_string());
     let custom = RwSignal::new(String::new());
-    let date = RwSignal::new(today().format("%Y-%m-%d").to_string());
+    let date = RwSignal::new(time::iso_date(time::today()));
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(RaterRole::Coach);
     let error = RwSignal::new(None::<String>);
@@ -253,7 +250,7 @@ fn StartForm(by_other: bool, on_cancel: impl Fn() + 'static) -> impl IntoView {
             "final" => ScanLabel::Final,
             _ => ScanLabel::Custom(custom.get_untracked()),
         };
-        let Ok(day) = NaiveDate::parse_from_str(&date.get_untracked(), "%Y-%m-%d") else {
+        let Ok(day) = date.get_untracked().parse::<NaiveDate>() else {
             error.set(Some(
                 t("Vul een geldige datum in.", "Enter a valid date.").into(),
             ));
@@ -268,7 +265,7 @@ fn StartForm(by_other: bool, on_cancel: impl Fn() + 'static) -> impl IntoView {
             Rater::Participant
         };
         let id: Id = new_id();
-        match change(app, |s| s.start_scan(id, label, day, rater)) {
+        match change(doc, |s| s.start_scan(id, label, day, rater)) {
             Some(Ok(())) => navigate(&format!("/zelfscan/scan/{id}"), Default::default()),
             Some(Err(e)) => error.set(Some(e.message(lang()))),
             None => {}

@@ -7,13 +7,14 @@ use leptos::prelude::*;
 
 use leptos_router::components::A;
 
-use super::{delta_text, goal_summary, read, scan_title, score_text, today, SectionNav};
+use super::{delta_text, goal_summary, read, scan_title, score_text, SectionNav};
 use crate::model::selfscan::scoring::{largest_gaps, strengths};
 use crate::model::selfscan::Radar;
-use crate::model::{Id, Lang};
+use crate::model::Id;
 use crate::ui::components::{PageTitle, PrintButton};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time;
 
 /// A finished scan as the choosers list it.
 #[derive(Clone, PartialEq)]
@@ -51,9 +52,9 @@ fn title_of(choices: Memo<Vec<Choice>>, id: Option<Id>) -> String {
 
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let choices = Memo::new(move |_| {
-        read(app, |s| {
+        read(doc, |s| {
             s.scans
                 .iter()
                 .filter(|sc| sc.is_finished())
@@ -64,7 +65,6 @@ pub fn ResultsPage() -> impl IntoView {
                 })
                 .collect::<Vec<_>>()
         })
-        .unwrap_or_default()
     });
     let initial = choices.get_untracked();
     let own: Vec<Id> = initial.iter().filter(|c| c.own).map(|c| c.id).collect();
@@ -76,16 +76,14 @@ pub fn ResultsPage() -> impl IntoView {
     let other_pick = RwSignal::new(others.last().copied());
     // On paper the header with the profile is gone: say whose results these are.
     let whose = move || {
-        app.doc.with(|d| {
-            d.as_ref().map(|d| {
-                format!(
-                    "{} · {} · {} {}",
-                    d.profile.name,
-                    d.profile.course,
-                    t("afgedrukt op", "printed on"),
-                    lang().date(today())
-                )
-            })
+        doc.with(|d| {
+            format!(
+                "{} · {} · {} {}",
+                d.profile.name,
+                d.profile.course,
+                t("afgedrukt op", "printed on"),
+                lang().date(time::today())
+            )
         })
     };
     view! {
@@ -111,7 +109,7 @@ pub fn ResultsPage() -> impl IntoView {
 
 #[component]
 fn RadarSection(choices: Memo<Vec<Choice>>, selected: RwSignal<Vec<Id>>) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     // In the order the scans are listed, so colours do not depend on the order of clicks.
     let chosen = Memo::new(move |_| {
         let picked = selected.get();
@@ -124,21 +122,11 @@ fn RadarSection(choices: Memo<Vec<Choice>>, selected: RwSignal<Vec<Id>>) -> impl
     });
     let radar = Memo::new(move |_| {
         let ids: Vec<Id> = chosen.with(|c| c.iter().map(|c| c.id).collect());
-        read(app, |s| {
+        read(doc, |s| {
             let radar = s.radar(lang(), &ids).ok()?;
-            // The ambition: the targets of the newest chosen own scan.
-            let target_scan = chosen.with(|c| c.iter().rev().find(|c| c.own).map(|c| c.id));
-            let targets: Option<Vec<Option<u8>>> =
-                target_scan.and_then(|id| s.scan(id)).map(|sc| {
-                    radar
-                        .axes
-                        .iter()
-                        .map(|a| sc.target(&a.competency))
-                        .collect()
-                });
-            Some((radar, targets))
+            let ambition = s.radar_ambition(&radar, &ids);
+            Some((radar, ambition))
         })
-        .flatten()
     });
     let checkboxes = move || {
         choices
@@ -280,10 +268,10 @@ pub(crate) fn radar_view(
         .enumerate()
         .map(|(k, title)| {
             let colour = COLOURS[k % 5];
-            let line = match lang() {
-                Lang::Nl => format!("{title} (lijn met {})", MARKERS_NL[k % 5]),
-                Lang::En => format!("{title} (line with {})", MARKERS_EN[k % 5]),
-            };
+            let line = t(
+                format!("{title} (lijn met {})", MARKERS_NL[k % 5]),
+                format!("{title} (line with {})", MARKERS_EN[k % 5]),
+            );
             view! {
                 <li>
                     <svg width="44" height="14" aria-hidden="true">
@@ -329,10 +317,10 @@ pub(crate) fn radar_view(
     let size = format!("{} 0 {} {SIZE}", -room, SIZE + 2.0 * room);
     view! {
         <p id="radar-desc" class="muted">
-            {match lang() {
-                Lang::Nl => format!("Gemiddeld niveau per competentie, van het midden (0) tot de rand ({}).", radar.max),
-                Lang::En => format!("Average level per competency, from the centre (0) to the edge ({}).", radar.max),
-            }}
+            {t(
+                format!("Gemiddeld niveau per competentie, van het midden (0) tot de rand ({}).", radar.max),
+                format!("Average level per competency, from the centre (0) to the edge ({}).", radar.max),
+            )}
         </p>
         <div class="radar-wrap">
             <svg class="radar" viewBox=size role="img" aria-labelledby="radar-heading radar-desc" data-testid="radar">
@@ -408,12 +396,12 @@ fn DeltaSection(
     before: RwSignal<Option<Id>>,
     after: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let rows = Memo::new(move |_| {
         let (Some(b), Some(a)) = (before.get(), after.get()) else {
             return Vec::new();
         };
-        read(app, |s| {
+        read(doc, |s| {
             s.deltas(b, a)
                 .map(|rows| {
                     rows.into_iter()
@@ -428,7 +416,6 @@ fn DeltaSection(
                 })
                 .unwrap_or_default()
         })
-        .unwrap_or_default()
     });
     view! {
         <section class="card results-deltas" aria-labelledby="deltas-heading">
@@ -479,10 +466,10 @@ fn DeltaSection(
 
 #[component]
 fn StrengthsSection(after: RwSignal<Option<Id>>) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let lists = Memo::new(move |_| {
         let id = after.get()?;
-        read(app, |s| {
+        read(doc, |s| {
             let scores = s.scores(id).ok()?;
             let lang = lang();
             let name = |c: &str| s.competency_name(lang, c).unwrap_or(c).to_string();
@@ -495,18 +482,15 @@ fn StrengthsSection(after: RwSignal<Option<Id>>) -> impl IntoView {
                 .map(|c| {
                     let (name, mean) = (name(&c.competency), score_text(c.mean));
                     let (target, gap) = (c.target.unwrap_or_default(), score_text(c.gap()));
-                    match lang {
-                        Lang::Nl => format!("{name}: {mean}, ambitie {target} (nog {gap} niveau)"),
-                        Lang::En => {
-                            format!("{name}: {mean}, target level {target} ({gap} level to go)")
-                        }
-                    }
+                    t(
+                        format!("{name}: {mean}, ambitie {target} (nog {gap} niveau)"),
+                        format!("{name}: {mean}, target level {target} ({gap} level to go)"),
+                    )
                 })
                 .collect();
             let title = s.scan(id).map(scan_title).unwrap_or_default();
             Some((title, top, gaps))
         })
-        .flatten()
     });
     view! {
         <section class="card results-strengths" aria-labelledby="strengths-heading">
@@ -540,11 +524,11 @@ fn StrengthsSection(after: RwSignal<Option<Id>>) -> impl IntoView {
 
 #[component]
 fn GoalsSection() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     view! {
         <section class="card results-goals" aria-labelledby="goals-heading">
             <h2 id="goals-heading">{t("Ontwikkeldoelen", "Development goals")}</h2>
-            {move || read(app, goal_summary)}
+            {move || read(doc, |s| Some(goal_summary(s)))}
             <p class="no-print">
                 <A href="/zelfscan/doelen">{t("Ontwikkeldoelen bekijken en bewerken", "View and edit development goals")}</A>
             </p>
@@ -558,13 +542,13 @@ fn RaterSection(
     own: RwSignal<Option<Id>>,
     other: RwSignal<Option<Id>>,
 ) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let has_others = Memo::new(move |_| choices.with(|c| c.iter().any(|c| !c.own)));
     let rows = Memo::new(move |_| {
         let (Some(a), Some(b)) = (own.get(), other.get()) else {
             return Vec::new();
         };
-        read(app, |s| {
+        read(doc, |s| {
             s.compare_raters(a, b)
                 .map(|rows| {
                     rows.into_iter()
@@ -579,7 +563,6 @@ fn RaterSection(
                 })
                 .unwrap_or_default()
         })
-        .unwrap_or_default()
     });
     view! {
         <section class="card results-raters" aria-labelledby="raters-heading">

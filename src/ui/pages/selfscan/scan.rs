@@ -6,25 +6,27 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use wasm_bindgen::JsCast;
 
 use super::{change, read, read_untracked, scan_title, score_text, SectionNav};
-use crate::model::selfscan::{display_text, Competency, Framework, FrameworkText, Rating, Scan};
-use crate::model::{Id, Lang};
+use crate::model::selfscan::{
+    display_text, Competency, Framework, FrameworkText, Rater, RaterRole, Rating, Scan, ScanLabel,
+};
+use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time;
 
 #[component]
 pub fn ScanPage() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<Id>().ok()));
     // (title, finished) of the scan, or None when it does not exist.
     let head = Memo::new(move |_| {
         let id = id.get()?;
-        read(app, |s| {
+        read(doc, |s| {
             s.scan(id)
                 .map(|scan| (scan_title(scan), scan.is_finished()))
         })
-        .flatten()
     });
     let finished = Memo::new(move |_| head.with(|h| h.as_ref().map(|(_, f)| *f)));
     // Keyed, so another scan or a scan that was just finished gets fresh elements rather
@@ -44,6 +46,12 @@ pub fn ScanPage() -> impl IntoView {
         };
         let title = untrack(move || head.get().map(|(t, _)| t).unwrap_or_default());
         let title = format!("{}: {title}", t("Zelfscan", "Self-scan"));
+        // A draft's label, date and rater can change on its page (`ScanDetails`): its
+        // title follows them, without rebuilding the page below it.
+        let live_title = move || {
+            let title = head.with(|h| h.as_ref().map(|(t, _)| t.clone()).unwrap_or_default());
+            format!("{}: {title}", t("Zelfscan", "Self-scan"))
+        };
         if finished {
             view! {
                 <PageTitle text=title/>
@@ -52,9 +60,11 @@ pub fn ScanPage() -> impl IntoView {
             }
             .into_any()
         } else {
+            Effect::new(move |_| document().set_title(&format!("{} · Leerspoor", live_title())));
             view! {
-                <PageTitle text=title/>
+                <h1 id="page-title" tabindex="-1">{live_title}</h1>
                 <SectionNav/>
+                <ScanDetails id=id/>
                 <Wizard id=id/>
             }
             .into_any()
@@ -63,6 +73,136 @@ pub fn ScanPage() -> impl IntoView {
     view! {
         <For each=move || std::iter::once(key.get()) key=|k| *k children=render/>
     }
+}
+
+/// A draft's name, date and (for a rating by someone else) rater, changed in place: each
+/// field is saved when it is left, and a refused value keeps the stored one and says why.
+#[component]
+fn ScanDetails(id: Id) -> impl IntoView {
+    let doc = use_doc();
+    let Some(scan) = read_untracked(doc, |s| s.scan(id).cloned()) else {
+        return ().into_any();
+    };
+    let kind = RwSignal::new(
+        match &scan.label {
+            ScanLabel::Baseline => "baseline",
+            ScanLabel::Midpoint => "midpoint",
+            ScanLabel::Final => "final",
+            ScanLabel::Custom(_) => "custom",
+        }
+        .to_string(),
+    );
+    let custom = RwSignal::new(match &scan.label {
+        ScanLabel::Custom(text) => text.clone(),
+        _ => String::new(),
+    });
+    let other = match &scan.rater {
+        Rater::Participant => None,
+        Rater::Other { name, role } => Some((name.clone(), *role)),
+    };
+    let (rater_name, rater_role) = other.clone().unwrap_or((String::new(), RaterRole::Coach));
+    let rater_name = RwSignal::new(rater_name);
+    let rater_role = RwSignal::new(rater_role);
+    let error = RwSignal::new(None::<String>);
+    let report = move |result: Option<Result<(), crate::model::selfscan::ScanError>>| match result {
+        Some(Err(e)) => error.set(Some(e.message(lang()))),
+        _ => error.set(None),
+    };
+    let save_label = move || {
+        let label = match kind.get_untracked().as_str() {
+            "baseline" => ScanLabel::Baseline,
+            "midpoint" => ScanLabel::Midpoint,
+            "final" => ScanLabel::Final,
+            _ => ScanLabel::Custom(custom.get_untracked()),
+        };
+        report(change(doc, |s| s.set_scan_label(id, label)));
+    };
+    let on_kind = move |ev| {
+        kind.set(event_target_value(&ev));
+        // An own name is saved once it is typed (and the field left).
+        if kind.get_untracked() != "custom" || !custom.get_untracked().trim().is_empty() {
+            save_label();
+        }
+    };
+    let on_date = move |ev| match event_target_value(&ev).parse::<chrono::NaiveDate>() {
+        Ok(day) => report(change(doc, |s| s.set_scan_date(id, day))),
+        Err(_) => error.set(Some(
+            t(
+                "Vul een geldige datum in; de scan houdt zijn vorige datum.",
+                "Enter a valid date; the scan keeps its previous date.",
+            )
+            .into(),
+        )),
+    };
+    let save_rater = move || {
+        let rater = Rater::Other {
+            name: rater_name.get_untracked(),
+            role: rater_role.get_untracked(),
+        };
+        report(change(doc, |s| s.set_scan_rater(id, rater)));
+    };
+    let rater_fields = other.map(|_| {
+        view! {
+            <div class="field">
+                <label for="details-rater-name">{t("Naam van de beoordelaar", "Rater's name")}</label>
+                <input id="details-rater-name" type="text" maxlength="100" required
+                    aria-describedby="details-error"
+                    prop:value=rater_name
+                    on:input=move |ev| rater_name.set(event_target_value(&ev))
+                    on:change=move |_| save_rater()/>
+            </div>
+            <div class="field">
+                <label for="details-rater-role">{t("Rol van de beoordelaar", "Rater's role")}</label>
+                // The option's value is the role's place in `ALL`, the same in any language.
+                <select id="details-rater-role" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(r) = v.parse::<usize>().ok().and_then(|k| RaterRole::ALL.get(k)) {
+                        rater_role.set(*r);
+                        save_rater();
+                    }
+                }>
+                    {RaterRole::ALL.into_iter().enumerate().map(|(k, r)| view! {
+                        <option value=k.to_string() selected=r == rater_role.get_untracked()>{r.label(lang())}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    });
+    let selected = move |k: &str| kind.get_untracked() == k;
+    view! {
+        <details class="card scan-details" data-testid="scan-details">
+            <summary>{t("Naam, datum en beoordelaar van deze scan", "Name, date and rater of this scan")}</summary>
+            <form class="form" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
+                <div class="field">
+                    <label for="details-label">{t("Soort meting", "Type of scan")}</label>
+                    <select id="details-label" on:change=on_kind>
+                        <option value="baseline" selected=selected("baseline")>{ScanLabel::Baseline.label(lang()).to_string()}</option>
+                        <option value="midpoint" selected=selected("midpoint")>{ScanLabel::Midpoint.label(lang()).to_string()}</option>
+                        <option value="final" selected=selected("final")>{ScanLabel::Final.label(lang()).to_string()}</option>
+                        <option value="custom" selected=selected("custom")>{t("Eigen naam…", "Own name…")}</option>
+                    </select>
+                </div>
+                <Show when=move || kind.get() == "custom">
+                    <div class="field">
+                        <label for="details-custom">{t("Naam van de scan", "Name of the scan")}</label>
+                        <input id="details-custom" type="text" maxlength="100"
+                            aria-describedby="details-error"
+                            prop:value=custom
+                            on:input=move |ev| custom.set(event_target_value(&ev))
+                            on:change=move |_| save_label()/>
+                    </div>
+                </Show>
+                <div class="field">
+                    <label for="details-date">{t("Datum", "Date")}</label>
+                    <input id="details-date" type="date" required aria-describedby="details-error"
+                        prop:value=time::iso_date(scan.date) on:change=on_date/>
+                </div>
+                {rater_fields}
+                <p id="details-error" class="field-error" role="alert">{move || error.get()}</p>
+            </form>
+        </details>
+    }
+    .into_any()
 }
 
 fn focus_by_id(id: &'static str) {
@@ -78,12 +218,11 @@ fn focus_by_id(id: &'static str) {
 
 #[component]
 fn Wizard(id: Id) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let query = use_query_map();
     let navigate = use_navigate();
-    let Some(Ok((scan, framework))) = read_untracked(app, |s| {
-        s.scan_with_framework(id)
-            .map(|(s, f)| (s.clone(), f.clone()))
+    let Some(framework) = read_untracked(doc, |s| {
+        s.scan_with_framework(id).ok().map(|(_, f)| f.clone())
     }) else {
         return view! { <p class="field-error">{missing_framework()}</p> }.into_any();
     };
@@ -98,7 +237,7 @@ fn Wizard(id: Id) -> impl IntoView {
             .collect()
     });
     let total = steps.len();
-    let progress = Memo::new(move |_| read(app, |s| s.progress(id).ok()).flatten());
+    let progress = Memo::new(move |_| read(doc, |s| s.progress(id).ok()));
     let resume = progress
         .get_untracked()
         .and_then(|p| p.next_open_step())
@@ -118,13 +257,12 @@ fn Wizard(id: Id) -> impl IntoView {
         navigate(&format!("/zelfscan/scan/{id}?stap={k}"), Default::default());
     });
     let finish = move |_| {
-        let result = change(app, |s| s.finish_scan(id, chrono::Utc::now()));
+        let result = change(doc, |s| s.finish_scan(id, time::now()));
         if let Some(Err(e)) = result {
             error.set(Some(e.message(lang())));
         }
     };
     let open_count = move || progress.with(|p| p.as_ref().map_or(0, |p| p.total - p.answered));
-    let _ = scan;
     // Keyed by step: every step gets fresh elements (see `ScanPage`).
     let step_view = move |k: usize| {
         untrack(move || {
@@ -140,14 +278,18 @@ fn Wizard(id: Id) -> impl IntoView {
     view! {
         <div class="scan-wizard">
             <div class="scan-progress">
-                <label for="scan-progress">{move || match lang() {
-                    Lang::Nl => format!("Competentie {} van {total}", step.get()),
-                    Lang::En => format!("Competency {} of {total}", step.get()),
+                <label for="scan-progress">{move || {
+                    let k = step.get();
+                    t(format!("Competentie {k} van {total}"), format!("Competency {k} of {total}"))
                 }}</label>
                 <progress id="scan-progress" max=total value=move || step.get()></progress>
-                <p class="muted">{move || progress.with(|p| p.as_ref().map(|p| match lang() {
-                    Lang::Nl => format!("{} van {} indicatoren beantwoord", p.answered, p.total),
-                    Lang::En => format!("{} of {} indicators answered", p.answered, p.total),
+                <p class="muted" data-testid="scan-answered">{move || progress.with(|p| p.as_ref().map(|p| {
+                    let (answered, of) = (p.answered, p.total);
+                    let (done, steps) = (p.complete_steps(), p.step_count());
+                    t(
+                        format!("{answered} van {of} indicatoren beantwoord · {done} van {steps} competenties klaar"),
+                        format!("{answered} of {of} indicators answered · {done} of {steps} competencies done"),
+                    )
                 }))}</p>
             </div>
             <form class="scan-step" on:submit=|ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
@@ -168,14 +310,16 @@ fn Wizard(id: Id) -> impl IntoView {
                         <button type="button" class="primary" on:click=finish aria-describedby="finish-note">
                             {t("Afronden", "Finish")}
                         </button>
-                        <p id="finish-note" class="muted">{move || match (open_count(), lang()) {
-                            (0, _) => t("Alle indicatoren zijn beantwoord.", "All indicators have been answered.").to_string(),
-                            (1, _) => t(
+                        <p id="finish-note" class="muted">{move || match open_count() {
+                            0 => t("Alle indicatoren zijn beantwoord.", "All indicators have been answered.").to_string(),
+                            1 => t(
                                 "Nog 1 indicator is niet beantwoord; je kunt toch afronden.",
                                 "1 indicator has not been answered yet; you can still finish.",
                             ).to_string(),
-                            (n, Lang::Nl) => format!("Nog {n} indicatoren zijn niet beantwoord; je kunt toch afronden."),
-                            (n, Lang::En) => format!("{n} indicators have not been answered yet; you can still finish."),
+                            n => t(
+                                format!("Nog {n} indicatoren zijn niet beantwoord; je kunt toch afronden."),
+                                format!("{n} indicators have not been answered yet; you can still finish."),
+                            ),
                         }}</p>
                     </Show>
                 </div>
@@ -187,10 +331,11 @@ fn Wizard(id: Id) -> impl IntoView {
                     {steps.into_iter().map(|(k, name)| {
                         let state = move || progress.with(|p| {
                             p.as_ref().and_then(|p| p.steps.get(k - 1)).map(|s| {
-                                match (s.is_complete(), lang()) {
-                                    (true, _) => t("✓ klaar", "✓ done").to_string(),
-                                    (false, Lang::Nl) => format!("{} van {} beantwoord", s.answered, s.total),
-                                    (false, Lang::En) => format!("{} of {} answered", s.answered, s.total),
+                                let (answered, of) = (s.answered, s.total);
+                                if s.is_complete() {
+                                    t("✓ klaar", "✓ done").to_string()
+                                } else {
+                                    t(format!("{answered} van {of} beantwoord"), format!("{answered} of {of} answered"))
                                 }
                             }).unwrap_or_default()
                         });
@@ -233,7 +378,7 @@ fn not_applicable() -> &'static str {
 
 /// One step: a competency's indicators as radio groups, evidence fields and the ambition.
 fn step_body(id: Id, fw: &Framework, c: &Competency, k: usize, total: usize) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let lang = lang();
     let text = |item| display_text(lang, fw, item).to_string();
     let area = fw
@@ -247,23 +392,20 @@ fn step_body(id: Id, fw: &Framework, c: &Competency, k: usize, total: usize) -> 
         .map(|l| (l.number, level_label(fw, l.number)))
         .collect();
     let competency = c.id.clone();
-    let initial_target =
-        read_untracked(app, |s| s.scan(id).and_then(|sc| sc.target(&c.id))).flatten();
+    let initial_target = read_untracked(doc, |s| s.scan(id).and_then(|sc| sc.target(&c.id)));
     let target_id = format!("target-{}", c.id);
     let on_target = move |ev| {
         let value = event_target_value(&ev).parse::<u8>().ok();
-        let _ = change(app, |s| s.set_target(id, &competency, value));
+        let _ = change(doc, |s| s.set_target(id, &competency, value));
     };
-    let step = match lang {
-        Lang::Nl => format!("Stap {k} van {total} · {area}"),
-        Lang::En => format!("Step {k} of {total} · {area}"),
-    };
-    let ambition = match lang {
-        Lang::Nl => format!("Ambitie: welk niveau wil je bereiken op \u{201c}{name}\u{201d}?"),
-        Lang::En => {
-            format!("Target level: which level do you want to reach in \u{201c}{name}\u{201d}?")
-        }
-    };
+    let step = t(
+        format!("Stap {k} van {total} · {area}"),
+        format!("Step {k} of {total} · {area}"),
+    );
+    let ambition = t(
+        format!("Ambitie: welk niveau wil je bereiken op \u{201c}{name}\u{201d}?"),
+        format!("Target level: which level do you want to reach in \u{201c}{name}\u{201d}?"),
+    );
     let indicators = c
         .indicators
         .iter()
@@ -311,22 +453,20 @@ fn IndicatorField(
     levels: Vec<(u8, String)>,
     texts: Vec<String>,
 ) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let ind = StoredValue::new(indicator.clone());
     let rating = Memo::new(move |_| {
-        ind.with_value(|i| read(app, |s| s.scan(id).map(|sc| sc.rating(i))))
-            .flatten()
+        ind.with_value(|i| read(doc, |s| s.scan(id).map(|sc| sc.rating(i))))
             .unwrap_or_default()
     });
     let rate = move |r: Rating| {
         ind.with_value(|i| {
-            let _ = change(app, |s| s.rate(id, i, r));
+            let _ = change(doc, |s| s.rate(id, i, r));
         })
     };
-    let initial_evidence = read_untracked(app, |s| {
+    let initial_evidence = read_untracked(doc, |s| {
         s.scan(id).map(|sc| sc.evidence(&indicator).to_string())
     })
-    .flatten()
     .unwrap_or_default();
     let group = format!("rating-{indicator}");
     let evidence_id = format!("evidence-{indicator}");
@@ -365,7 +505,7 @@ fn IndicatorField(
                     prop:value=initial_evidence
                     on:input=move |ev| {
                         let text = event_target_value(&ev);
-                        ind.with_value(|i| { let _ = change(app, |s| s.set_evidence(id, i, &text)); });
+                        ind.with_value(|i| { let _ = change(doc, |s| s.set_evidence(id, i, &text)); });
                     }></textarea>
             </div>
         </fieldset>
@@ -375,24 +515,20 @@ fn IndicatorField(
 /// A finished scan, read-only: every competency's score, ambition, ratings and examples.
 #[component]
 fn FinishedScan(id: Id) -> impl IntoView {
-    let app = use_app();
-    let data = read_untracked(app, |s| {
+    let doc = use_doc();
+    let data = read_untracked(doc, |s| {
         s.scan_with_framework(id)
             .ok()
             .map(|(sc, fw)| (sc.clone(), fw.clone(), s.scores(id).unwrap_or_default()))
-    })
-    .flatten();
+    });
     let Some((scan, fw, scores)) = data else {
         return view! { <p class="field-error">{missing_framework()}</p> }.into_any();
     };
-    let finished_on = scan
-        .finished_at
-        .map(|t| lang().date(t.date_naive()))
-        .unwrap_or_default();
-    let notice = match lang() {
-        Lang::Nl => format!("Deze scan is afgerond op {finished_on}. Je kunt hem niet meer wijzigen; kopieer hem op het overzicht om verder te werken."),
-        Lang::En => format!("This scan was finished on {finished_on}. You can no longer change it; copy it on the overview to continue."),
-    };
+    let finished_on = scan.finished_at.map(time::date_of).unwrap_or_default();
+    let notice = t(
+        format!("Deze scan is afgerond op {finished_on}. Je kunt hem niet meer wijzigen; kopieer hem op het overzicht om verder te werken."),
+        format!("This scan was finished on {finished_on}. You can no longer change it; copy it on the overview to continue."),
+    );
     view! {
         <p class="notice info" role="status">{notice}</p>
         <p>

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::model::{Document, Id, Lang, Profile};
-use crate::storage::{Held, WorkspaceError};
+use crate::storage::{ChangeError, Held, WorkspaceError};
 use crate::ui::i18n::t;
 
 pub(crate) use crate::ui::state::workspace::{coach_profile, with_workspace};
@@ -95,7 +95,7 @@ pub(crate) fn change_held(
     coach: Id,
     participant: Id,
     edit: impl FnOnce(&mut Document) -> Result<(), String>,
-) -> Result<Held, WorkspaceError> {
+) -> Result<Held, ChangeError<String>> {
     with_workspace(coach, |ws| ws.change(participant, edit))
 }
 
