@@ -96,8 +96,10 @@ cmd_single_file() {
 
 cmd_serve() {
   ensure_build_tools
-  say "Serving the release build on http://127.0.0.1:8080 (Ctrl-C stops)"
-  exec trunk serve --release --address 127.0.0.1 --port 8080
+  # Address, port and no live reload come from Trunk.toml ([serve]); Trunk's own
+  # TRUNK_SERVE_PORT and TRUNK_BUILD_DIST override them (tests/e2e/tests/serve.spec.js).
+  say "Serving the release build on http://127.0.0.1:${TRUNK_SERVE_PORT:-8080} (Ctrl-C stops)"
+  exec trunk serve --release
 }
 
 cmd_test() {
