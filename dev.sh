@@ -111,7 +111,11 @@ cmd_test() {
   build_release
   make_single_file
   say "Browser tests (Playwright, Debian chromium, against dist/ on 127.0.0.1 and the single file)"
-  (cd tests/e2e && LEERSPOOR_SINGLE=../../dist-single/leerspoor.html npx playwright test)
+  local failed=0
+  (cd tests/e2e && LEERSPOOR_SINGLE=../../dist-single/leerspoor.html npx playwright test --project=app) || failed=1
+  say "The page as ./dev.sh serve gives it (Trunk's pipeline once more; Cargo compiles nothing new)"
+  (cd tests/e2e && npx playwright test --project=serve) || failed=1
+  return "$failed"
 }
 
 ensure_twiggy() {
