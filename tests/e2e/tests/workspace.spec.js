@@ -331,7 +331,7 @@ test('the regiegroep overview and its CSV give the means, spread and change work
   await addParticipant(page, await withNetworkReading(1, [1, 1, 1], [4, 4, null]));
   await addParticipant(page, await withNetworkReading(2, [2, 2, 2], [2, 3, null]));
   await goTo(page, 'Regiegroep');
-  await expect(page.getByRole('main')).toContainText('Overzicht over 2 deelnemer(s)');
+  await expect(page.getByRole('main')).toContainText(/Overzicht over 2 deelnemer/);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'CSV downloaden' }).click(),
