@@ -10,7 +10,8 @@
 // Runs Debian's /usr/bin/chromium headless with the flags of tests/e2e/playwright.config.js,
 // against the two builds served on 127.0.0.1 by tests/e2e/serve.mjs.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
@@ -524,7 +525,11 @@ async function importBundle(browser, base, name) {
       if (!m.done && document.querySelector('[data-testid="import-done"], [data-testid="import-error"]')) m.done = performance.now();
     }).observe(document.body, { subtree: true, childList: true });
   });
-  await page.getByLabel('Bundelbestand').setInputFiles({ name: 'groot.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // From a file on disk, so the browser itself hands it over (a buffer would be built in
+  // the page by Playwright's script: a long task of its own, not the app's).
+  const file = join(mkdtempSync(join(tmpdir(), 'leerspoor-bench-')), 'groot.json');
+  writeFileSync(file, text);
+  await page.getByLabel('Bundelbestand').setInputFiles(file);
   await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Importeren' }).click();
   await page.locator('[data-testid="import-done"], [data-testid="import-error"]').first().waitFor({ timeout: 60_000 });
