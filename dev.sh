@@ -96,8 +96,10 @@ cmd_single_file() {
 
 cmd_serve() {
   ensure_build_tools
-  say "Serving the release build on http://127.0.0.1:8080 (Ctrl-C stops)"
-  exec trunk serve --release --address 127.0.0.1 --port 8080
+  # Address, port and no live reload come from Trunk.toml ([serve]); Trunk's own
+  # TRUNK_SERVE_PORT and TRUNK_BUILD_DIST override them (tests/e2e/tests/serve.spec.js).
+  say "Serving the release build on http://127.0.0.1:${TRUNK_SERVE_PORT:-8080} (Ctrl-C stops)"
+  exec trunk serve --release
 }
 
 cmd_test() {
@@ -109,7 +111,11 @@ cmd_test() {
   build_release
   make_single_file
   say "Browser tests (Playwright, Debian chromium, against dist/ on 127.0.0.1 and the single file)"
-  (cd tests/e2e && LEERSPOOR_SINGLE=../../dist-single/leerspoor.html npx playwright test)
+  local failed=0
+  (cd tests/e2e && LEERSPOOR_SINGLE=../../dist-single/leerspoor.html npx playwright test --project=app) || failed=1
+  say "The page as ./dev.sh serve gives it (Trunk's pipeline once more; Cargo compiles nothing new)"
+  (cd tests/e2e && npx playwright test --project=serve) || failed=1
+  return "$failed"
 }
 
 ensure_twiggy() {

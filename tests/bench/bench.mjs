@@ -1,14 +1,17 @@
 // The measurements of `./dev.sh bench`: build size, start-up against a Leptos hello
 // world, the feature figures on large seeded data, memory, Lighthouse scores
-// (tests/bench/lighthouse.mjs); each checked against its budget. Prints one table and writes bench-results/latest.json. Exits 0 when budgets
-// fail (it reports them); exits 1 only when a measurement itself fails.
+// (tests/bench/lighthouse.mjs, desktop preset budgeted, mobile reported); each checked
+// against its budget (docs/performance.md). Prints one table and writes
+// bench-results/latest.json. Exits 0 when budgets fail (it reports them); exits 1 only when
+// a measurement itself fails.
 //
 //   node tests/bench/bench.mjs <dist> <dist-hello> <data dir> <twiggy json> [<floor dir>]
 //
 // Runs Debian's /usr/bin/chromium headless with the flags of tests/e2e/playwright.config.js,
 // against the two builds served on 127.0.0.1 by tests/e2e/serve.mjs.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
@@ -32,16 +35,23 @@ const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (part) => !ONLY || ONLY.includes(part);
 const KIB = 1024;
 
+// Budgets (docs/performance.md, "Budgets"). Withdrawn (issue 20): the 200 KiB gzip build
+// size and "import ≤ 3× JSON.parse"; they were set before any code existed.
 const BUDGET = {
-  transferGzipKiB: 200,
-  startupRatio: 1.5,
-  keystrokeMs: 50,
+  firstVisitGzipKiB: 900, // the first visit over the wire, page and service worker together
+  startupRatio: 1.5, // cold start-up to interactive, vs the hello world's
+  returningRatio: 1.5, // a returning user's start-up, vs the hello world's returning one
+  throttledStartupMs: 1000, // cold start-up to interactive, CPU throttled 4×
+  keystrokeMs: 50, // a keystroke to the next frame, with the save it causes
+  typingLongTaskMs: 50, // no main-thread task longer while typing, saves included
   searchMs: 100,
   layoutMs: 1000,
-  dragFrameMs: 16,
-  importRatio: 3,
+  dragFrameMs: 20, // a pointermove to the next frame: one frame at 60 Hz and the measuring's task
+  mapMoveFrameMs: 33, // a drop or an arrow-key move to the next frame (two frames at 60 Hz)
+  importLongTaskMs: 200, // no main-thread task longer while a 5 MB bundle is imported
   lighthouseScore: LIGHTHOUSE_FLOOR,
 };
+const THROTTLE = 4;
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -207,6 +217,25 @@ async function returning(browser, variants) {
   return runs.map((rs) => ({ interactiveMs: round(median(rs)), runs: rs.length }));
 }
 
+// Cold start-up with the CPU throttled 4× (CDP Emulation.setCPUThrottlingRate), as on a
+// slow laptop: a new context each load, until the app has mounted. Turns as above.
+async function throttledStartups(browser, variants, loads = Math.max(3, Math.ceil(LOADS / 2))) {
+  const runs = variants.map(() => []);
+  for (let i = 0; i <= loads; i++) {
+    for (const [k, v] of variants.entries()) {
+      const { context, page } = await newPage(browser, v.base);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+      await page.goto('/');
+      await ready(page);
+      const mounted = await page.evaluate(() => performance.getEntriesByName('leerspoor-mounted')[0]?.startTime ?? null);
+      await context.close();
+      if (i > 0) runs[k].push(mounted);
+    }
+  }
+  return runs.map((rs) => ({ interactiveMs: round(median(rs)), slowestMs: round(Math.max(...rs)), runs: rs.length, rate: THROTTLE }));
+}
+
 const SEED = (text) => {
   const doc = JSON.parse(text);
   const id = doc.profile.id;
@@ -233,7 +262,11 @@ async function firstVisit(browser, base) {
   const [worker] = context.serviceWorkers();
   const workerBytes = worker ? await worker.evaluate(sum) : null;
   await context.close();
-  return { pageKiB: round(pageBytes / KIB), workerKiB: workerBytes == null ? null : round(workerBytes / KIB) };
+  return {
+    pageKiB: round(pageBytes / KIB),
+    workerKiB: workerBytes == null ? null : round(workerBytes / KIB),
+    totalKiB: workerBytes == null ? null : round((pageBytes + workerBytes) / KIB),
+  };
 }
 
 // ---------- memory ----------
@@ -262,9 +295,21 @@ async function seed(page, docText) {
   }, docText);
 }
 
-// In-page helpers: time from an input to the next frame after the DOM has settled.
+// In-page helpers: time from an input to the next frame after the DOM has settled, and
+// every main-thread task over 50 ms (the browser's long tasks) since the page began.
 const IN_PAGE = () => {
+  const longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
   window.__bench = {
+    longTasks,
+    /** The longest long task that began between t0 and t1 (0: none over 50 ms). */
+    longest(t0, t1 = Infinity) {
+      return longTasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1).reduce((m, t) => Math.max(m, t.duration), 0);
+    },
     macrotask: () => new Promise((r) => setTimeout(r, 0)),
     frame: () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))),
     // Runs `act`, then waits for every task it queued (Leptos runs its effects in
@@ -332,17 +377,38 @@ async function journal(browser, base) {
     const t = document.activeElement;
     t.selectionStart = t.selectionEnd = t.value.length;
   });
-  const typeTimes = await page.evaluate(async () => {
+  // Typing as a user types: a word at a time, and after each word the pause in which the
+  // app saves (its 'leerspoor-save' measure, ui::timed); the next word waits for it.
+  const typing = await page.evaluate(async () => {
+    const saves = () => performance.getEntriesByName('leerspoor-save');
+    const t0 = performance.now();
     const times = [];
-    for (const ch of ' De wethouder vroeg om een besluit.') {
-      const [work, toFrame] = await window.__bench.time(() => document.execCommand('insertText', false, ch));
-      times.push([work, toFrame]);
+    const saveMs = [];
+    for (const word of [' De', ' wethouder', ' vroeg', ' om', ' een', ' besluit', ' voor', ' de', ' wijk.']) {
+      const before = saves().length;
+      for (const ch of word) times.push(await window.__bench.time(() => document.execCommand('insertText', false, ch)));
+      const waited = performance.now();
+      while (saves().length === before) {
+        if (performance.now() - waited > 10_000) throw new Error('no save followed the typing');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      saveMs.push(saves().at(-1).duration);
     }
-    return times;
+    // Long tasks are reported a moment after they end.
+    await new Promise((r) => setTimeout(r, 100));
+    return { times, saveMs, longestTaskMs: window.__bench.longest(t0), longTasks: window.__bench.longTasks.filter((t) => t.start >= t0).length };
   });
+  const typeTimes = typing.times;
   result.keystrokeWorkMs = round(median(typeTimes.map((t) => t[0])));
-  result.keystrokeMs = round(median(typeTimes.map((t) => t[1])));
+  result.keystrokeOnlyMs = round(median(typeTimes.map((t) => t[1])));
   result.keystrokeP95Ms = round(p95(typeTimes.map((t) => t[1])));
+  result.saveMs = round(median(typing.saveMs));
+  result.saveMaxMs = round(Math.max(...typing.saveMs));
+  result.saves = typing.saveMs.length;
+  // A keystroke that falls in a save waits for it: the figure is both together.
+  result.keystrokeMs = round(result.keystrokeOnlyMs + result.saveMs);
+  result.typingLongestTaskMs = round(typing.longestTaskMs);
+  result.typingLongTasks = typing.longTasks;
   result.memory = await memory(page);
   result.pageErrors = errors;
   await context.close();
@@ -371,14 +437,26 @@ async function network(browser, base) {
     await window.__bench.frame();
     return performance.now() - t0;
   }, net.actors.length);
-  // Drag: press on a node, then move it in small steps; each move's handling, alone.
-  const drag = await page.evaluate(async () => {
+  // Drag: press on a node, then move it in small steps: each move's handling, and the time
+  // to the next frame (the budget's figure); then the drop, to the next frame. Then an
+  // arrow-key move of another node. After each, once things have settled (half a second,
+  // long enough for any layout run the move set off), which other nodes moved.
+  const moves = await page.evaluate(async () => {
     const map = document.querySelector('[data-testid="network-map"]');
-    const node = map.querySelector('g.net-node[data-node]:not([data-node="ik"])');
+    const nodes = () => [...map.querySelectorAll('g.net-node[data-node]')];
+    const where = () => new Map(nodes().map((n) => [n.dataset.node, n.getAttribute('transform')]));
+    const settle = () => new Promise((r) => setTimeout(r, 500));
+    const moved = (before, except) => {
+      const after = where();
+      return [...before].filter(([id, t]) => id !== except && after.get(id) !== t).length;
+    };
+    const [node, other] = nodes().filter((n) => n.dataset.node !== 'ik');
     const box = node.getBoundingClientRect();
     const x0 = box.x + box.width / 2;
     const y0 = box.y + box.height / 2;
-    const ev = (type, x, y) => new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0, buttons: 1, clientX: x, clientY: y });
+    const ev = (type, x, y) => new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 1, pointerType: 'mouse', isPrimary: true, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x, clientY: y });
+    const before = where();
+    const t0 = performance.now();
     node.dispatchEvent(ev('pointerdown', x0, y0));
     const work = [];
     const frames = [];
@@ -387,15 +465,35 @@ async function network(browser, base) {
       work.push(w);
       frames.push(f);
     }
-    node.dispatchEvent(ev('pointerup', x0 + 95, y0 + 60));
-    return { work, frames };
+    const [dropWork, dropFrame] = await window.__bench.time(() => node.dispatchEvent(ev('pointerup', x0 + 95, y0 + 60)));
+    await settle();
+    const dragged = where().get(node.dataset.node) !== before.get(node.dataset.node);
+    const othersMovedByDrop = moved(before, node.dataset.node);
+    const beforeKey = where();
+    other.focus();
+    const [arrowWork, arrowFrame] = await window.__bench.time(() => other.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, cancelable: true })));
+    await settle();
+    const arrowMoved = where().get(other.dataset.node) !== beforeKey.get(other.dataset.node);
+    const othersMovedByArrow = moved(beforeKey, other.dataset.node);
+    await new Promise((r) => setTimeout(r, 100));
+    return { work, frames, dropWork, dropFrame, dragged, othersMovedByDrop, arrowWork, arrowFrame, arrowMoved, othersMovedByArrow, longestTaskMs: window.__bench.longest(t0) };
   });
+  const drag = moves;
   const result = {
     actors: net.actors.length,
     ties: net.ties.length,
     layoutMs: round(layoutMs),
     dragWorkMs: round(median(drag.work), 2),
     dragToFrameMs: round(median(drag.frames)),
+    dropWorkMs: round(moves.dropWork, 2),
+    dropToFrameMs: round(moves.dropFrame),
+    dropMoved: moves.dragged,
+    othersMovedByDrop: moves.othersMovedByDrop,
+    arrowWorkMs: round(moves.arrowWork, 2),
+    arrowToFrameMs: round(moves.arrowFrame),
+    arrowMoved: moves.arrowMoved,
+    othersMovedByArrow: moves.othersMovedByArrow,
+    movesLongestTaskMs: round(moves.longestTaskMs),
     memory: await memory(page),
     pageErrors: errors,
   };
@@ -406,6 +504,7 @@ async function network(browser, base) {
 // ---------- bundle import ----------
 async function importBundle(browser, base, name) {
   const { context, page, errors } = await newPage(browser, base);
+  await page.addInitScript(IN_PAGE);
   await seed(page, data('small'));
   await page.goto('/delen');
   await ready(page);
@@ -421,10 +520,16 @@ async function importBundle(browser, base, name) {
     new MutationObserver(() => {
       const m = window.__marks;
       if (!m.preview && document.querySelector('[data-testid="import-preview"]')) m.preview = performance.now();
+      // Progress shown while it works: a progress bar, or a status that counts along.
+      if (m.chosen && !m.done && document.querySelector('main progress, main [role="progressbar"], [data-testid="import-progress"]')) m.progress ??= performance.now();
       if (!m.done && document.querySelector('[data-testid="import-done"], [data-testid="import-error"]')) m.done = performance.now();
     }).observe(document.body, { subtree: true, childList: true });
   });
-  await page.getByLabel('Bundelbestand').setInputFiles({ name: 'groot.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  // From a file on disk, so the browser itself hands it over (a buffer would be built in
+  // the page by Playwright's script: a long task of its own, not the app's).
+  const file = join(mkdtempSync(join(tmpdir(), 'leerspoor-bench-')), 'groot.json');
+  writeFileSync(file, text);
+  await page.getByLabel('Bundelbestand').setInputFiles(file);
   await page.getByTestId('import-preview').waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Importeren' }).click();
   await page.locator('[data-testid="import-done"], [data-testid="import-error"]').first().waitFor({ timeout: 60_000 });
@@ -448,16 +553,21 @@ async function importBundle(browser, base, name) {
   );
   const readPlanMs = marks.preview - marks.chosen;
   const mergeSaveMs = marks.done - marks.confirm;
+  const saved = (await page.getByTestId('import-done').count()) > 0 && /Opgeslagen/.test(await page.getByTestId('save-status').innerText());
+  await page.waitForTimeout(100); // long tasks are reported a moment after they end
+  const longestTaskMs = await page.evaluate(([t0, t1]) => window.__bench.longest(t0, t1), [marks.chosen, marks.done]);
   const result = {
     bundleMiB: round(bytes / KIB / KIB, 2),
     readCheckPreviewMs: round(readPlanMs),
     mergePersistMs: round(mergeSaveMs),
-    importMs: round(readPlanMs + mergeSaveMs),
+    // Only an import that was read, merged and saved has an import time.
+    importMs: saved ? round(readPlanMs + mergeSaveMs) : null,
     jsonParseMs: round(parseMs),
     steps,
-    ratio: round((readPlanMs + mergeSaveMs) / parseMs, 1),
+    longestTaskMs: round(longestTaskMs),
+    progressShown: marks.progress != null,
     outcome: outcome.map((s) => s.trim()).filter(Boolean),
-    saved: (await page.getByTestId('import-done').count()) > 0 && /Opgeslagen/.test(await page.getByTestId('save-status').innerText()),
+    saved,
     storedDocumentChars: stored,
     memory: await memory(page),
     pageErrors: errors,
@@ -499,6 +609,8 @@ async function main() {
         { base: `http://127.0.0.1:${HELLO_PORT}` },
       ]);
       results.firstVisit = await firstVisit(browser, `http://127.0.0.1:${GZIP_PORT}`);
+      log(`start-up with the CPU throttled ${THROTTLE}×: cold loads of Leerspoor and hello world`);
+      [results.throttled, results.helloThrottled] = await throttledStartups(browser, [{ base }, { base: `http://127.0.0.1:${HELLO_PORT}` }]);
     }
     if (want('journal')) {
       log('journal: 2,000 entries over 100 cases');
@@ -519,13 +631,21 @@ async function main() {
   }
   if (want('lighthouse')) {
     // Its own browser and server, after the others are closed: nothing else competes.
-    log('lighthouse: the first run and a returning user with a year of data');
+    log('lighthouse: the first run and a returning user with a year of data, desktop and mobile presets');
     try {
       results.lighthouse = await lighthouseRuns({ dist, docText: data('realistic'), log });
     } catch (e) {
       console.error(e);
       results.lighthouse = { error: String(e) };
       process.exitCode = 1;
+    }
+    // Lighthouse's default, the mobile preset (a phone's screen, 4× CPU slow-down,
+    // simulated slow 4G): reported, not budgeted.
+    try {
+      results.lighthouseMobile = await lighthouseRuns({ dist, docText: data('realistic'), log, preset: 'mobile' });
+    } catch (e) {
+      console.error(e);
+      results.lighthouseMobile = { error: String(e) };
     }
   }
   if (ONLY) {
@@ -544,20 +664,31 @@ async function main() {
 function checks(r) {
   const c = [];
   const add = (what, value, budget, pass) => c.push({ what, value, budget, pass: value == null ? null : pass });
-  const gz = r.size.total.gzip / KIB;
-  add('transfer (gzip)', `${round(gz)} KiB`, `≤ ${BUDGET.transferGzipKiB} KiB`, gz <= BUDGET.transferGzipKiB);
+  const fv = r.firstVisit?.totalKiB;
+  add('first visit over the wire (gzip: page + offline copy)', fv == null ? null : `${fv} KiB`, `≤ ${BUDGET.firstVisitGzipKiB} KiB`, fv <= BUDGET.firstVisitGzipKiB);
   const ratio = r.startup.interactiveMs / r.hello.interactiveMs;
   add('start-up vs hello world (first visit)', `${round(ratio, 2)}×`, `≤ ${BUDGET.startupRatio}×`, ratio <= BUDGET.startupRatio);
   const ratioData = r.startupWithData.interactiveMs / r.hello.interactiveMs;
   add('start-up vs hello world (a year of data)', `${round(ratioData, 2)}×`, `≤ ${BUDGET.startupRatio}×`, ratioData <= BUDGET.startupRatio);
+  const back = r.returning.interactiveMs / r.helloReturning.interactiveMs;
+  add('returning user\'s start-up vs hello world\'s returning', `${round(back, 2)}×`, `≤ ${BUDGET.returningRatio}×`, back <= BUDGET.returningRatio);
+  const slow = r.throttled?.interactiveMs;
+  add(`cold start-up to interactive, CPU ${THROTTLE}× slower`, slow == null ? null : `${slow} ms`, `≤ ${BUDGET.throttledStartupMs} ms`, slow <= BUDGET.throttledStartupMs);
   const j = r.journal;
-  add('journal keystroke (2,000 entries)', j.keystrokeMs == null ? null : `${j.keystrokeMs} ms`, `< ${BUDGET.keystrokeMs} ms`, j.keystrokeMs < BUDGET.keystrokeMs);
+  add('journal keystroke with its save (2,000 entries)', j.keystrokeMs == null ? null : `${j.keystrokeMs} ms`, `< ${BUDGET.keystrokeMs} ms`, j.keystrokeMs < BUDGET.keystrokeMs);
+  add('typing in 2,000 entries, saves included: longest main-thread task', j.typingLongestTaskMs == null ? null : `${j.typingLongestTaskMs} ms`, `≤ ${BUDGET.typingLongTaskMs} ms`, j.typingLongestTaskMs <= BUDGET.typingLongTaskMs);
   add('journal search (100 cases)', j.searchMs == null ? null : `${j.searchMs} ms`, `< ${BUDGET.searchMs} ms`, j.searchMs < BUDGET.searchMs);
-  add('map layout (300 actors, 1,000 ties)', `${r.network.layoutMs} ms`, `< ${BUDGET.layoutMs} ms`, r.network.layoutMs < BUDGET.layoutMs);
-  add('map drag, work per move', `${r.network.dragWorkMs} ms`, `< ${BUDGET.dragFrameMs} ms`, r.network.dragWorkMs < BUDGET.dragFrameMs);
-  add(`bundle import (${r.import.bundleMiB} MiB) vs JSON.parse`, `${r.import.ratio}×`, `≤ ${BUDGET.importRatio}×`, r.import.ratio <= BUDGET.importRatio);
-  add(`bundle import (${r.import3.bundleMiB} MiB) vs JSON.parse`, `${r.import3.ratio}×`, `≤ ${BUDGET.importRatio}×`, r.import3.ratio <= BUDGET.importRatio);
-  for (const i of [r.import, r.import3]) add(`bundle import (${i.bundleMiB} MiB) saved`, i.saved ? 'saved' : 'not saved', 'saved', i.saved);
+  const n = r.network;
+  add('map layout (300 actors, 1,000 ties)', `${n.layoutMs} ms`, `< ${BUDGET.layoutMs} ms`, n.layoutMs < BUDGET.layoutMs);
+  add('map drag: pointermove to next frame, median', `${n.dragToFrameMs} ms`, `≤ ${BUDGET.dragFrameMs} ms`, n.dragToFrameMs <= BUDGET.dragFrameMs);
+  add('map drop (300 actors): to next frame', `${n.dropToFrameMs} ms`, `≤ ${BUDGET.mapMoveFrameMs} ms`, n.dropToFrameMs <= BUDGET.mapMoveFrameMs);
+  add('map drop: other actors moved', `${n.othersMovedByDrop}`, '0', n.dropMoved && n.othersMovedByDrop === 0);
+  add('map arrow-key move (300 actors): to next frame', `${n.arrowToFrameMs} ms`, `≤ ${BUDGET.mapMoveFrameMs} ms`, n.arrowToFrameMs <= BUDGET.mapMoveFrameMs);
+  add('map arrow-key move: other actors moved', `${n.othersMovedByArrow}`, '0', n.arrowMoved && n.othersMovedByArrow === 0);
+  const i = r.import;
+  add(`bundle import (${i.bundleMiB} MiB): longest main-thread task`, `${i.longestTaskMs} ms`, `≤ ${BUDGET.importLongTaskMs} ms`, i.longestTaskMs <= BUDGET.importLongTaskMs);
+  add(`bundle import (${i.bundleMiB} MiB): progress shown while it works`, i.progressShown ? 'shown' : 'not shown', 'shown', i.progressShown);
+  for (const b of [r.import, r.import3]) add(`bundle import (${b.bundleMiB} MiB) saved`, b.saved ? 'saved' : 'not saved', 'saved', b.saved);
   for (const p of Array.isArray(r.lighthouse) ? r.lighthouse : []) {
     for (const [cat, score] of Object.entries(p.scores)) {
       add(`Lighthouse ${cat}: ${p.page}`, score, `≥ ${BUDGET.lighthouseScore}`, score >= BUDGET.lighthouseScore);
@@ -574,20 +705,24 @@ function render(r) {
   L.push('| build file | raw | gzip | brotli |', '|---|---:|---:|---:|');
   for (const k of ['wasm', 'js', 'css', 'other', 'total']) L.push(`| ${k} | ${kib(r.size[k].raw)} | ${kib(r.size[k].gzip)} | ${kib(r.size[k].brotli)} |`);
   if (r.floorSize) L.push('', `For scale (gzip): the hello world ${kib(r.helloSize.gzip)}; the rules alone, without a single view (\`examples/floor.rs\`: model and storage, built and optimised as the app is) ${kib(r.floorSize.gzip)}.`);
-  if (r.firstVisit) L.push('', `First visit over the wire (gzip, headers included): ${r.firstVisit.pageKiB} KiB for the page, ${r.firstVisit.workerKiB} KiB more for the service worker's offline copy.`);
+  if (r.firstVisit) L.push('', `First visit over the wire (gzip, headers included): ${r.firstVisit.pageKiB} KiB for the page, ${r.firstVisit.workerKiB} KiB more for the service worker's offline copy, ${r.firstVisit.totalKiB} KiB in all.`);
   L.push('', '| measurement | Leerspoor | hello world |', '|---|---:|---:|');
   L.push(`| start-up: first content (median of ${r.startup.runs} cold loads; Leerspoor's is its loading notice) | ${r.startup.firstContentMs} ms | ${r.hello.firstContentMs} ms |`);
   L.push(`| start-up: largest content painted | ${r.startup.largestContentMs} ms | ${r.hello.largestContentMs} ms |`);
   L.push(`| start-up: interactive (mounted) | ${r.startup.interactiveMs} ms | ${r.hello.interactiveMs} ms |`);
   L.push(`| start-up: wasm received / app code starts (median) | ${r.startup.wasmLoadedMs} / ${r.startup.startedMs} ms | ${r.hello.wasmLoadedMs} / ${r.hello.startedMs} ms |`);
   L.push(`| start-up with a year of data (${r.startupWithData.kib} KiB): first content / largest content / interactive | ${r.startupWithData.firstContentMs} / ${r.startupWithData.largestContentMs} / ${r.startupWithData.interactiveMs} ms | |`);
+  if (r.throttled) L.push(`| start-up, CPU ${THROTTLE}× slower: interactive, median of ${r.throttled.runs} cold loads (slowest) | ${r.throttled.interactiveMs} ms (${r.throttled.slowestMs}) | ${r.helloThrottled.interactiveMs} ms (${r.helloThrottled.slowestMs}) |`);
   if (r.returning) L.push(`| returning (a reload, the files cached; a year of data): interactive, median of ${r.returning.runs} | ${r.returning.interactiveMs} ms (${round(r.returning.interactiveMs / r.helloReturning.interactiveMs, 2)}×) | ${r.helloReturning.interactiveMs} ms |`);
   L.push('', '| feature | figure |', '|---|---:|');
   const j = r.journal;
   if (j.note) L.push(`| journal | not measured: ${j.note} |`);
   else {
     L.push(`| journal keystroke: handling, median | ${j.keystrokeWorkMs} ms |`);
-    L.push(`| journal keystroke: to next frame, median (p95) | ${j.keystrokeMs} ms (${j.keystrokeP95Ms}) |`);
+    L.push(`| journal keystroke: to next frame, median (p95) | ${j.keystrokeOnlyMs} ms (${j.keystrokeP95Ms}) |`);
+    L.push(`| journal save after a word (2,000 entries): median (slowest) of ${j.saves} | ${j.saveMs} ms (${j.saveMaxMs}) |`);
+    L.push(`| journal keystroke with its save (to next frame + save) | ${j.keystrokeMs} ms |`);
+    L.push(`| typing with saves: main-thread tasks over 50 ms / longest | ${j.typingLongTasks} / ${j.typingLongestTaskMs} ms |`);
     L.push(`| journal search, per typed letter: handling, median | ${j.searchWorkMs} ms |`);
     L.push(`| journal search: to next frame, median (p95) | ${j.searchMs} ms (${j.searchP95Ms}) |`);
   }
@@ -595,12 +730,16 @@ function render(r) {
   L.push(`| map: click to drawn (${n.actors} actors, ${n.ties} ties) | ${n.layoutMs} ms |`);
   L.push(`| map drag: handling per pointermove, median | ${n.dragWorkMs} ms |`);
   L.push(`| map drag: pointermove to next frame, median | ${n.dragToFrameMs} ms |`);
+  L.push(`| map drop: handling / to next frame; other actors moved | ${n.dropWorkMs} / ${n.dropToFrameMs} ms; ${n.othersMovedByDrop} of ${n.actors - 1}${n.dropMoved ? '' : ' (the dropped actor did not move)'} |`);
+  L.push(`| map arrow-key move: handling / to next frame; other actors moved | ${n.arrowWorkMs} / ${n.arrowToFrameMs} ms; ${n.othersMovedByArrow} of ${n.actors - 1}${n.arrowMoved ? '' : ' (the actor did not move)'} |`);
   for (const i of [r.import, r.import3]) {
     L.push(`| import ${i.bundleMiB} MiB: read + check + preview | ${i.readCheckPreviewMs} ms |`);
     L.push(`| import ${i.bundleMiB} MiB: merge + backup + save | ${i.mergePersistMs} ms |`);
     const st = Object.entries(i.steps ?? {}).map(([k, v]) => `${k} ${v}`).join(', ');
     if (st) L.push(`| import ${i.bundleMiB} MiB: of which the app's steps (ms) | ${st} |`);
-    L.push(`| JSON.parse of the same ${i.bundleMiB} MiB | ${i.jsonParseMs} ms |`);
+    L.push(`| import ${i.bundleMiB} MiB: file chosen to done, if it was saved | ${i.importMs == null ? 'not saved: no import time' : `${i.importMs} ms`} |`);
+    L.push(`| import ${i.bundleMiB} MiB: longest main-thread task; progress shown | ${i.longestTaskMs} ms; ${i.progressShown ? 'yes' : 'no'} |`);
+    L.push(`| JSON.parse of the same ${i.bundleMiB} MiB (for scale, no budget) | ${i.jsonParseMs} ms |`);
     L.push(`| import ${i.bundleMiB} MiB: outcome | ${i.outcome.join(' / ').replace(/\|/g, '/')} |`);
   }
   const i = r.import;
@@ -612,6 +751,8 @@ function render(r) {
   L.push(`| after importing ${i.bundleMiB} MiB | ${mem(i.memory)} |`);
   L.push(`| after importing ${r.import3.bundleMiB} MiB | ${mem(r.import3.memory)} |`);
   if (Array.isArray(r.lighthouse)) L.push('', lighthouseTable(r.lighthouse));
+  if (Array.isArray(r.lighthouseMobile)) L.push('', lighthouseTable(r.lighthouseMobile, { budgeted: false }));
+  else if (r.lighthouseMobile?.error) L.push('', `Lighthouse, mobile preset: not measured (${r.lighthouseMobile.error})`);
   else if (r.lighthouse?.error) L.push('', `Lighthouse: not measured (${r.lighthouse.error})`);
   L.push('', '| budget | value | limit | result |', '|---|---:|---:|---|');
   for (const c of r.checks) L.push(`| ${c.what} | ${c.value ?? '–'} | ${c.budget} | ${c.pass == null ? 'NOT MEASURED' : c.pass ? 'pass' : 'FAIL'} |`);

@@ -1,4 +1,5 @@
-// One release build (dist/, made by ./dev.sh test) serves every browser test.
+// One release build (dist/, made by ./dev.sh test) serves every browser test; serve.spec.js
+// (project `serve`) also runs `./dev.sh serve`, whose Trunk reuses that build's Cargo output.
 import { defineConfig } from '@playwright/test';
 
 // LEERSPOOR_DIST and E2E_PORT let several work trees test their own builds side by side.
@@ -31,6 +32,13 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: 'app', testIgnore: /serve\.spec\.js/ },
+    // The page as `./dev.sh serve` gives it: Trunk's own pipeline runs once more
+    // (wasm-bindgen, wasm-opt and the hooks; Cargo has nothing left to compile after the
+    // release build), so `./dev.sh test` runs this after the others, not beside them.
+    { name: 'serve', testMatch: /serve\.spec\.js/ },
+  ],
   webServer: {
     command: `node serve.mjs ${dist} ${port}`,
     url: `http://127.0.0.1:${port}/`,

@@ -1,6 +1,50 @@
 // Shared steps for the browser tests, so each test reads as what a user does.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expect } from '@playwright/test';
+
+/**
+ * Realistic participant bundles (~135 KB each: three scans, one of them a begeleider's
+ * rating, twelve cases with sixty entries and their feedback, forty actors, seventy ties),
+ * made by the model's seeded sample (examples/sample_bundles.rs) into a new folder.
+ * Returns `n => text` of `deelnemer-<n>.json`. Compiling the example takes a while once.
+ */
+export function sampleBundles(count) {
+  const dir = mkdtempSync(join(tmpdir(), 'leerspoor-samples-'));
+  execFileSync('cargo', ['run', '--offline', '--quiet', '--example', 'sample_bundles', '--', String(count), dir], {
+    cwd: new URL('../../../', import.meta.url).pathname,
+    stdio: 'inherit',
+  });
+  return (n) => readFile(join(dir, `deelnemer-${n}.json`), 'utf8');
+}
+
+/** First run: restores a profile from its own bundle `text` (`url`: where the app is). */
+export async function restoreFromBundle(page, text, { url = '/', passphrase = null } = {}) {
+  await open(page, url);
+  await page.getByLabel('Je eigen bundel (.json)').setInputFiles({ name: 'eigen.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  if (passphrase) {
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(passphrase);
+    await page.getByRole('button', { name: 'Ontsleutelen' }).click();
+  }
+  await page.getByRole('button', { name: 'Profiel herstellen' }).click();
+  await expect(page.getByTestId('profile-badge')).toBeVisible();
+}
+
+/** Delen › Bundel downloaden, encrypted with `passphrase` when given; returns the text. */
+export async function exportBundle(page, { passphrase = null } = {}) {
+  await goTo(page, 'Delen');
+  if (passphrase) {
+    await page.getByLabel('Versleutelen met een wachtwoord').check();
+    await page.getByLabel('Wachtwoord (minstens 10 tekens)').fill(passphrase);
+    await page.getByLabel('Herhaal het wachtwoord').fill(passphrase);
+  }
+  const { text } = await downloaded(page, page.getByRole('button', { name: 'Bundel downloaden' }));
+  return text;
+}
 
 /** Clicks `control` on `page` and returns the file it downloads: its path and its text. */
 export async function downloaded(page, control) {
@@ -198,4 +242,22 @@ export async function expectEnglish(page, where) {
   expect(await untranslated(page), `${where}: lines still in Dutch`).toEqual([]);
   const violations = await axeViolations(page);
   expect(violations, `${where}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+/**
+ * The single-file edition's file: URL. The same release build the server serves:
+ * LEERSPOOR_SINGLE when given (./dev.sh test made it), else made here from LEERSPOOR_DIST
+ * into a new folder (a second). Returns `{ url, remove }`.
+ */
+export function singleFile() {
+  const e2e = new URL('../', import.meta.url).pathname;
+  let file = process.env.LEERSPOOR_SINGLE && resolve(e2e, process.env.LEERSPOOR_SINGLE);
+  let made = null;
+  if (!file || !existsSync(file)) {
+    const dist = resolve(e2e, process.env.LEERSPOOR_DIST ?? '../../dist');
+    made = mkdtempSync(join(tmpdir(), 'leerspoor-single-'));
+    file = join(made, 'leerspoor.html');
+    execFileSync('node', [resolve(e2e, '../../scripts/single-file.mjs'), dist, file]);
+  }
+  return { url: pathToFileURL(file).href, remove: () => made && rmSync(made, { recursive: true, force: true }) };
 }

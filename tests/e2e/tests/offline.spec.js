@@ -1,14 +1,7 @@
 // Offline: the service worker keeps the app, a new version waits for the user, the browser
 // is asked to keep the data, and the single file runs from disk with no network at all.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, goTo, saved, beginScan, fillAndFinish, storageDump, axeViolations } from './helpers.js';
-
-const e2e = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { singleFile, open, createProfile, goTo, saved, beginScan, fillAndFinish, storageDump, axeViolations } from './helpers.js';
 
 /** Waits until the service worker has cached the build and controls the page. */
 async function controlled(page) {
@@ -63,6 +56,13 @@ test.describe('a new version', () => {
   test.use({ bypassCSP: true });
 
   test('is offered, waits for the user, saves the pending change first, then reloads', async ({ page, context, baseURL }) => {
+    // The page's timers run on a clock the test can move on; a change of the worker in
+    // control of the page is counted as it happens.
+    await page.clock.install();
+    await page.addInitScript(() => {
+      window.__controllerChanges = 0;
+      navigator.serviceWorker?.addEventListener('controllerchange', () => window.__controllerChanges++);
+    });
     await createProfile(page);
     await controlled(page);
     await expect(page.getByTestId('update-notice')).toHaveCount(0);
@@ -74,10 +74,16 @@ test.describe('a new version', () => {
     await expect(page.getByRole('status').filter({ has: notice })).toHaveAttribute('aria-live', 'polite');
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
-    // Nothing happens by itself: the page is the same one a while later.
+    // Nothing happens by itself: a minute later on the page's clock (every timer that was
+    // due has run) it is the same page, the new version still waits, and the worker in
+    // control has not changed.
     await page.evaluate(() => (window.__sameDocument = true));
-    await page.waitForTimeout(1_000);
-    expect(await page.evaluate(() => window.__sameDocument)).toBe(true);
+    await page.clock.runFor(60_000);
+    expect(await page.evaluate(async () => ({
+      same: window.__sameDocument,
+      waiting: (await navigator.serviceWorker.getRegistration()).waiting !== null,
+      changes: window.__controllerChanges,
+    }))).toEqual({ same: true, waiting: true, changes: 0 });
     // Mid-edit: the change is still waiting for its save when the user clicks.
     await page.getByLabel('Naam', { exact: true }).fill('Sanne, bijgewerkt');
     await expect(page.getByTestId('save-status')).toHaveText(/Bezig met opslaan/);
@@ -111,24 +117,11 @@ test('Delen says whether the browser keeps the data for good, and how much room 
 
 test.describe('the single file', () => {
   let url;
-  let made = null;
+  let remove;
 
-  // The same release build the server serves (./dev.sh test made it into dist-single/;
-  // otherwise it is made here from LEERSPOOR_DIST, which takes a second).
-  test.beforeAll(() => {
-    let file = process.env.LEERSPOOR_SINGLE && resolve(e2e, process.env.LEERSPOOR_SINGLE);
-    if (!file || !existsSync(file)) {
-      const dist = resolve(e2e, process.env.LEERSPOOR_DIST ?? '../../dist');
-      made = mkdtempSync(join(tmpdir(), 'leerspoor-single-'));
-      file = join(made, 'leerspoor.html');
-      execFileSync('node', [resolve(e2e, '../../scripts/single-file.mjs'), dist, file]);
-    }
-    url = pathToFileURL(file).href;
-  });
-
-  test.afterAll(() => {
-    if (made) rmSync(made, { recursive: true, force: true });
-  });
+  // The same release build the server serves (helpers.js, singleFile).
+  test.beforeAll(() => ({ url, remove } = singleFile()));
+  test.afterAll(() => remove());
 
   test('runs from disk with no server and no network, and keeps its data apart', async ({ page, context }) => {
     const requests = [];

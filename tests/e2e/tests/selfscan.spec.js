@@ -225,6 +225,7 @@ test('editing the framework makes a new version and leaves an earlier scan uncha
 });
 
 test('an invalid framework file is refused with the reason, and nothing changes', async ({ page }) => {
+  await page.clock.install(); // the page's timers run on a clock the test can move on
   await createProfile(page);
   await open(page, '/zelfscan/kader');
   await saved(page);
@@ -250,7 +251,8 @@ test('an invalid framework file is refused with the reason, and nothing changes'
   await expect(page.getByTestId('framework-error')).toContainText('Dit is geen leesbare JSON');
 
   await expect(page.getByRole('heading', { level: 2, name: 'Adviseur Stadsbeheer (versie 1)' })).toBeVisible();
-  await page.waitForTimeout(600);
+  // Past the save delay on the page's clock: a save the refused files caused would land now.
+  await page.clock.runFor(2_000);
   expect((await storageDump(page))[key]).toBe(stored);
 
   // A valid file (the exported framework with a new name) is taken in as a new version.
