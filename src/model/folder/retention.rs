@@ -21,7 +21,9 @@ use crate::model::Id;
 /// passphrase, so a writer's own encrypted files count too; a file that did not read as
 /// a bundle never does. Returned in the order of `files`.
 pub fn deletable(me: Id, files: &[Found], keep: usize) -> Vec<usize> {
-    let mut groups: BTreeMap<(Option<Id>, u8), Vec<(usize, DateTime<Utc>, u64)>> = BTreeMap::new();
+    // Per (participant folder, kind): (file, export time, revision).
+    type Own = (usize, DateTime<Utc>, u64);
+    let mut groups: BTreeMap<(Option<Id>, u8), Vec<Own>> = BTreeMap::new();
     for (i, file) in files.iter().enumerate() {
         let Some(name) = parse_name(&file.path) else {
             continue;
