@@ -92,6 +92,16 @@ pub fn parse_name(name: &str) -> Option<OwnName> {
     })
 }
 
+/// Whether a reader reads the file: every name ending in `.json` (any case), whoever
+/// named it, so conflict copies and renamed files are read too. Other files (a README,
+/// a sync tool's own files) are no bundles and are left out of the list.
+pub fn is_candidate(path: &str) -> bool {
+    let name = file_part(path);
+    name.len() > 5
+        && name.is_char_boundary(name.len() - 5)
+        && name[name.len() - 5..].eq_ignore_ascii_case(".json")
+}
+
 /// The last part of a path (`/` or `\` separated).
 pub fn file_part(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
@@ -198,6 +208,28 @@ mod tests {
             "",
         ] {
             assert_eq!(parse_name(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn every_json_file_is_read_whatever_its_name() {
+        for path in [
+            "deelnemers/x/bundel (1).json",
+            "deelnemers/x/bundel-LAPTOP-123.JSON",
+            "deelnemers/x/bundel.sync-conflict-20261128-110000-ABCDEFG.json",
+            "deelnemers/x/bundel (conflicted copy 2026-11-28 110000).json",
+            "a.json",
+        ] {
+            assert!(is_candidate(path), "{path}");
+        }
+        for path in [
+            "LEESMIJ.txt",
+            "deelnemers/x/bundel.json.tmp",
+            "deelnemers/x/.json",
+            "deelnemers/x/desktop.ini",
+            "deelnemers/x/é.jsoné",
+        ] {
+            assert!(!is_candidate(path), "{path}");
         }
     }
 

@@ -21,7 +21,9 @@ use chrono::{DateTime, Utc};
 use crate::model::bundle::{Bundle, BundleError, Incoming, Opened};
 
 pub use choose::{choose, Choice, Newest, Problem, Verdict};
-pub use layout::{next_name, parse_name, place, place_of, OwnName, KEEP_OWN, PARTICIPANTS};
+pub use layout::{
+    is_candidate, next_name, parse_name, place, place_of, OwnName, KEEP_OWN, PARTICIPANTS,
+};
 pub use listing::{list, Held, Listing, Row, State, Step};
 pub use retention::deletable;
 
