@@ -1094,3 +1094,212 @@ fn a_written_file_is_named_for_its_contents() {
     // Both are Anna's own: keeping one, the older may go.
     assert_eq!(deletable(anna().id(), &files, 1), vec![0]);
 }
+
+// --- A course folder on disk ----------------------------------------------------------
+
+/// `tests/fixtures/folder/cursusmap`: a small course folder as a sync tool leaves it, for
+/// these tests and for the browser tests that pick a real folder.
+fn fixture_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/folder/cursusmap")
+}
+
+fn cees() -> Document {
+    person(0xCE, "Cees Smit", Role::Participant)
+}
+
+/// The fixture's files and their bytes, as they were made. Rewritten on disk with
+/// `LEERSPOOR_WRITE_FOLDER_FIXTURES=1 cargo test --lib folder::tests::the_fixture`.
+fn fixture_files() -> Vec<(String, Vec<u8>)> {
+    let p = BundleKind::Participant;
+    let anna_old = own(&anna(), 4, "2026-11-21T08:30:00Z");
+    let anna_mid = own(&anna(), 7, "2026-11-28T10:05:09Z");
+    let bert_newer = own(&bert(), 6, "2026-11-29T20:00:00Z");
+    vec![
+        (
+            "LEESMIJ.txt".into(),
+            b"De cursusmap van de leergang: zie docs/course-folder.md.\n".to_vec(),
+        ),
+        (
+            own_path(&anna(), &anna(), p, "2026-11-21T08:30:00Z"),
+            anna_old,
+        ),
+        (
+            own_path(&anna(), &anna(), p, "2026-11-28T10:05:09Z"),
+            anna_mid.clone(),
+        ),
+        // The sync tool's copy of the same bundle.
+        (
+            in_place(
+                &anna(),
+                "00000000-0000-0000-0000-0000000000a1.participant.20261128T100509Z (1).json",
+            ),
+            anna_mid,
+        ),
+        // Anna's new laptop: a low revision, the latest export, a conflict copy's name.
+        (
+            in_place(&anna(), "bundel-LAPTOP-123.json"),
+            own(&anna(), 3, "2026-11-29T08:15:00Z"),
+        ),
+        (
+            own_path(
+                &anna(),
+                &coach(),
+                BundleKind::Feedback,
+                "2026-11-30T09:00:00Z",
+            ),
+            feedback(&anna(), &coach(), "2026-11-30T09:00:00Z"),
+        ),
+        (
+            own_path(&bert(), &bert(), p, "2026-11-25T14:00:00Z"),
+            own(&bert(), 5, "2026-11-25T14:00:00Z"),
+        ),
+        // Half-synced.
+        (
+            own_path(&bert(), &bert(), p, "2026-11-29T20:00:00Z"),
+            bert_newer[..bert_newer.len() / 2].to_vec(),
+        ),
+        // An old copy that came back.
+        (
+            own_path(&bert(), &bert(), p, "2026-11-01T09:00:00Z"),
+            own(&bert(), 1, "2026-11-01T09:00:00Z"),
+        ),
+        // Still arriving: nothing written yet.
+        (
+            own_path(&cees(), &cees(), p, "2026-11-27T11:00:00Z"),
+            Vec::new(),
+        ),
+    ]
+}
+
+/// Reads the fixture folder as the browser will: every file under it, its path from the
+/// picked folder (`cursusmap/…`), only names a reader reads.
+fn walk(dir: &std::path::Path, prefix: &str, out: &mut Vec<Found>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().collect();
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        let name = entry.file_name().to_string_lossy().to_string();
+        let path = format!("{prefix}/{name}");
+        if entry.path().is_dir() {
+            walk(&entry.path(), &path, out);
+        } else if is_candidate(&path) {
+            out.push(Found::read(
+                &path,
+                &std::fs::read(entry.path()).unwrap(),
+                None,
+            ));
+        }
+    }
+}
+
+#[test]
+fn the_fixture_folder_is_as_made() {
+    let root = fixture_root();
+    for (path, bytes) in fixture_files() {
+        let at = root.join(&path);
+        if std::env::var_os("LEERSPOOR_WRITE_FOLDER_FIXTURES").is_some() {
+            std::fs::create_dir_all(at.parent().unwrap()).unwrap();
+            std::fs::write(&at, &bytes).unwrap();
+        }
+        let on_disk = std::fs::read(&at).unwrap_or_else(|_| panic!("missing fixture {path}"));
+        // Made by another Leerspoor version, the `app` fields differ; nothing else may.
+        let strip = |b: &[u8]| {
+            String::from_utf8_lossy(b)
+                .lines()
+                .filter(|l| !l.trim_start().starts_with("\"app\""))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(
+            strip(&on_disk),
+            strip(&bytes),
+            "{path} differs from how it is made"
+        );
+    }
+}
+
+#[test]
+fn a_course_folder_on_disk_is_listed() {
+    let mut files = Vec::new();
+    walk(&fixture_root(), "cursusmap", &mut files);
+    // LEESMIJ.txt is no candidate; the nine others are read.
+    assert_eq!(files.len(), 9);
+    let by_name = |name: &str| files.iter().position(|f| f.name() == name).unwrap();
+    let held = [Held {
+        id: bert().id(),
+        name: "Bert Jansen".into(),
+        exported: at("2026-11-25T14:00:00Z"),
+        revision: Some(5),
+    }];
+    let listing = list(&files, &held);
+    let rows: Vec<(String, &State, Option<DateTime<Utc>>)> = listing
+        .rows
+        .iter()
+        .map(|r| (r.display_name(Lang::Nl), &r.state, r.exported))
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "Anna de Boer".to_string(),
+                &State::New,
+                Some(at("2026-11-29T08:15:00Z"))
+            ),
+            (
+                "Bert Jansen".to_string(),
+                &State::Unchanged {
+                    held_is_newer: false
+                },
+                Some(at("2026-11-25T14:00:00Z"))
+            ),
+            (
+                "Onbekende deelnemer (map 00000000-0000-0000-0000-0000000000ce)".to_string(),
+                &State::Unreadable(Problem::Unreadable(BundleError::Empty)),
+                None
+            ),
+        ]
+    );
+    let anna_row = &listing.rows[0];
+    assert_eq!(anna_row.newest, Some(by_name("bundel-LAPTOP-123.json")));
+    assert_eq!(anna_row.ignored.len(), 4);
+    let copy =
+        by_name("00000000-0000-0000-0000-0000000000a1.participant.20261128T100509Z (1).json");
+    let original =
+        by_name("00000000-0000-0000-0000-0000000000a1.participant.20261128T100509Z.json");
+    assert_eq!(
+        listing.choice.verdicts[copy],
+        Verdict::Duplicate { of: original }
+    );
+    assert_eq!(
+        listing.rows[1].problems,
+        vec![by_name(
+            "00000000-0000-0000-0000-0000000000b2.participant.20261129T200000Z.json"
+        )]
+    );
+    assert!(listing.outside.is_empty());
+    assert_eq!(
+        listing.plan(),
+        vec![Step {
+            participant: anna().id(),
+            file: by_name("bundel-LAPTOP-123.json"),
+            update: false
+        }]
+    );
+    // Anna has two own files, Bert one readable own file besides the stale copy.
+    assert_eq!(
+        deletable(anna().id(), &files, KEEP_OWN),
+        Vec::<usize>::new()
+    );
+    assert_eq!(
+        deletable(anna().id(), &files, 1),
+        vec![by_name(
+            "00000000-0000-0000-0000-0000000000a1.participant.20261121T083000Z.json"
+        )]
+    );
+    assert_eq!(
+        deletable(bert().id(), &files, 1),
+        vec![by_name(
+            "00000000-0000-0000-0000-0000000000b2.participant.20261101T090000Z.json"
+        )]
+    );
+    assert_eq!(deletable(coach().id(), &files, 1), Vec::<usize>::new());
+}
