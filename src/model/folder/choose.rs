@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use super::layout::{file_part, parse_name};
 use super::{Found, Reading};
-use crate::model::bundle::{BundleError, BundleKind};
+use crate::model::bundle::{BundleError, BundleKind, Incoming};
 use crate::model::order::SharedSort;
 use crate::model::{Id, Lang, Role};
 
@@ -67,6 +67,12 @@ pub struct Choice {
 }
 
 impl Choice {
+    /// The newest bundles about `subject`, one per writer: for a participant reading
+    /// feedback, the newest of each begeleider.
+    pub fn about(&self, subject: Id) -> impl Iterator<Item = &Newest> {
+        self.newest.iter().filter(move |n| n.subject == subject)
+    }
+
     /// The newest bundle of `subject` by `writer`.
     pub fn newest_of(&self, subject: Id, writer: Id) -> Option<usize> {
         self.newest
@@ -95,47 +101,35 @@ fn writer_role(kind: BundleKind) -> Role {
 /// file times never decide.
 pub fn choose(files: &[Found], wanted: BundleKind) -> Choice {
     let mut verdicts: Vec<Option<Verdict>> = vec![None; files.len()];
-    let mut groups: BTreeMap<(Id, Id), Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Id, Id), Vec<(usize, &Incoming)>> = BTreeMap::new();
     for (i, file) in files.iter().enumerate() {
-        match &file.reading {
+        let other_kind = |kind: BundleKind, sender_role: Role| {
+            (kind != wanted || sender_role != writer_role(wanted))
+                .then_some(Verdict::OtherKind { kind, sender_role })
+        };
+        verdicts[i] = match &file.reading {
             Reading::Bundle(incoming) => {
-                let (kind, role) = (incoming.bundle.kind, incoming.bundle.from.role);
-                if kind != wanted || role != writer_role(wanted) {
-                    verdicts[i] = Some(Verdict::OtherKind {
-                        kind,
-                        sender_role: role,
-                    });
-                } else {
+                let other = other_kind(incoming.bundle.kind, incoming.bundle.from.role);
+                if other.is_none() {
                     let key = (incoming.document.profile.id, incoming.bundle.from.profile);
-                    groups.entry(key).or_default().push(i);
+                    groups.entry(key).or_default().push((i, incoming));
                 }
+                other
             }
-            Reading::Locked(bundle) => {
-                let (kind, role) = (bundle.kind, bundle.from.role);
-                verdicts[i] = Some(if kind != wanted || role != writer_role(wanted) {
-                    Verdict::OtherKind {
-                        kind,
-                        sender_role: role,
-                    }
-                } else {
-                    Verdict::Problem(Problem::Locked {
-                        claimed: (kind == BundleKind::Participant).then_some(bundle.from.profile),
-                        exported: bundle.exported,
-                    })
-                });
-            }
-            Reading::Failed(e) => {
-                verdicts[i] = Some(Verdict::Problem(Problem::Unreadable(e.clone())))
-            }
-            Reading::NotRead => verdicts[i] = Some(Verdict::Problem(Problem::NotRead)),
-        }
+            Reading::Locked(bundle) => Some(other_kind(bundle.kind, bundle.from.role).unwrap_or(
+                Verdict::Problem(Problem::Locked {
+                    claimed:
+                        (bundle.kind == BundleKind::Participant).then_some(bundle.from.profile),
+                    exported: bundle.exported,
+                }),
+            )),
+            Reading::Failed(e) => Some(Verdict::Problem(Problem::Unreadable(e.clone()))),
+            Reading::NotRead => Some(Verdict::Problem(Problem::NotRead)),
+        };
     }
     let mut newest = Vec::with_capacity(groups.len());
     for ((subject, writer), mut members) in groups {
-        members.shared_sort_by_key(|&i| {
-            let Reading::Bundle(incoming) = &files[i].reading else {
-                unreachable!("only readable bundles are grouped")
-            };
+        members.shared_sort_by_key(|&(i, incoming)| {
             (
                 Reverse(incoming.bundle.exported),
                 Reverse(incoming.document.revision),
@@ -145,7 +139,7 @@ pub fn choose(files: &[Found], wanted: BundleKind) -> Choice {
                 files[i].path.clone(),
             )
         });
-        let head = members[0];
+        let (head, _) = members[0];
         verdicts[head] = Some(Verdict::Newest);
         newest.push(Newest {
             subject,
@@ -154,33 +148,28 @@ pub fn choose(files: &[Found], wanted: BundleKind) -> Choice {
         });
         // Walking from newest to oldest, a copy of the bundle just before it is a
         // duplicate of the first file of that bundle; anything else is older.
-        let mut first_of_bundle = head;
-        for &i in &members[1..] {
-            verdicts[i] = Some(if same_bundle(&files[i], &files[first_of_bundle]) {
-                Verdict::Duplicate {
-                    of: first_of_bundle,
-                }
-            } else {
-                first_of_bundle = i;
-                Verdict::Older { than: head }
-            });
+        let mut first_of_bundle = members[0];
+        for &(i, incoming) in &members[1..] {
+            let (first, same) = first_of_bundle;
+            verdicts[i] = Some(
+                if incoming.bundle.exported == same.bundle.exported
+                    && incoming.bundle.digest == same.bundle.digest
+                {
+                    Verdict::Duplicate { of: first }
+                } else {
+                    first_of_bundle = (i, incoming);
+                    Verdict::Older { than: head }
+                },
+            );
         }
     }
     Choice {
         newest,
+        // Every file got its verdict above; the fallback is never taken.
         verdicts: verdicts
             .into_iter()
             .map(|v| v.unwrap_or(Verdict::Problem(Problem::NotRead)))
             .collect(),
-    }
-}
-
-fn same_bundle(a: &Found, b: &Found) -> bool {
-    match (&a.reading, &b.reading) {
-        (Reading::Bundle(a), Reading::Bundle(b)) => {
-            a.bundle.exported == b.bundle.exported && a.bundle.digest == b.bundle.digest
-        }
-        _ => false,
     }
 }
 

@@ -533,6 +533,14 @@ fn a_participant_reads_the_newest_feedback_of_each_begeleider() {
     assert_eq!(choice.newest_of(anna().id(), coach().id()), Some(1));
     assert_eq!(choice.newest_of(anna().id(), second_coach.id()), Some(2));
     assert_eq!(choice.newest.len(), 2);
+    assert_eq!(
+        choice
+            .about(anna().id())
+            .map(|n| n.file)
+            .collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    assert_eq!(choice.about(bert().id()).count(), 0);
     assert_eq!(choice.verdicts[0], Verdict::Older { than: 1 });
     assert_eq!(
         choice.verdicts[3].message(&files, Lang::En),
