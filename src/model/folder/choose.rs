@@ -73,6 +73,18 @@ impl Choice {
         self.newest.iter().filter(move |n| n.subject == subject)
     }
 
+    /// One line for file `i`: its name, then what the reader made of it, e.g.
+    /// "‘bundel (1).json’: Het bestand is leeg, …".
+    pub fn explain(&self, files: &[Found], i: usize, lang: Lang) -> String {
+        let name = files.get(i).map_or("?", |f| file_part(&f.path));
+        let what = self
+            .verdicts
+            .get(i)
+            .map(|v| v.message(files, lang))
+            .unwrap_or_default();
+        format!("‘{name}’: {what}")
+    }
+
     /// The newest bundle of `subject` by `writer`.
     pub fn newest_of(&self, subject: Id, writer: Id) -> Option<usize> {
         self.newest

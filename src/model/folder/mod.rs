@@ -18,7 +18,7 @@ mod retention;
 
 use chrono::{DateTime, Utc};
 
-use crate::model::bundle::{Bundle, BundleError, Incoming, Opened};
+use crate::model::bundle::{Bundle, BundleError, Incoming, Opened, MAX_BUNDLE_BYTES};
 
 pub use choose::{choose, Choice, Newest, Problem, Verdict};
 pub use layout::{
@@ -73,6 +73,21 @@ impl Found {
             modified,
             reading: crate::model::bundle::read(bytes).into(),
         }
+    }
+
+    /// A file too large to be a bundle, listed without reading it (check `File.size`
+    /// first, so a wrong file cannot freeze the tab); `None` when it may be read.
+    pub fn too_large(path: &str, size: u64, modified: Option<DateTime<Utc>>) -> Option<Found> {
+        let bytes = usize::try_from(size).unwrap_or(usize::MAX);
+        (bytes > MAX_BUNDLE_BYTES).then(|| Found {
+            path: path.to_string(),
+            size,
+            modified,
+            reading: Reading::Failed(BundleError::TooLarge {
+                bytes,
+                max: MAX_BUNDLE_BYTES,
+            }),
+        })
     }
 
     /// The file's own name, without the folders above it.

@@ -611,6 +611,25 @@ fn unreadable_files_outside_any_participants_folder_are_listed_outside() {
     );
 }
 
+#[test]
+fn a_file_too_large_is_listed_without_reading_it() {
+    let path = in_place(&anna(), "film.json");
+    assert_eq!(Found::too_large(&path, 20 * 1024 * 1024, None), None);
+    let big = Found::too_large(&path, 21 * 1024 * 1024, None).unwrap();
+    let files = vec![big];
+    let choice = participants(&files);
+    assert_eq!(
+        choice.explain(&files, 0, Lang::Nl),
+        "‘film.json’: Het bestand is te groot (21 MB). Een Leerspoor-bundel is hoogstens \
+         20 MB. Het bestand blijft staan; Leerspoor leest het de volgende keer opnieuw."
+    );
+    assert_eq!(
+        choice.explain(&files, 0, Lang::En),
+        "‘film.json’: The file is too large (21 MB). A Leerspoor bundle is at most 20 MB. \
+         The file stays where it is; Leerspoor reads it again next time."
+    );
+}
+
 // --- The begeleider's list and "Alles bijwerken" --------------------------------------
 
 fn held(doc: &Document, exported: &str, revision: Option<u64>) -> Held {
