@@ -7,6 +7,7 @@
 pub mod bundle;
 pub mod document;
 pub mod feedback;
+pub mod folder;
 pub mod id;
 pub mod journal;
 pub mod lang;
