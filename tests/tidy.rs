@@ -52,8 +52,8 @@ const RULES: &[Rule] = &[
         under: &["src/ui/"],
         except: &["src/ui/time.rs"],
         patterns: &[".format(\"%"],
-        instead: "use crate::ui::time (moment, date_of, clock, iso_date): it converts to the \
-                  browser's local time and words it with Lang::moment/date/clock",
+        instead: "use crate::ui::time (moment, date_of, iso_date): it converts to the \
+                  browser's local time and words it with Lang::moment/date",
     },
     Rule {
         name: "the state module returns typed errors, and words nothing",

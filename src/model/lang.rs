@@ -95,11 +95,6 @@ impl Lang {
         format!("{}, {}", self.date(local.date()), local.format("%H:%M"))
     }
 
-    /// "14:05": the clock time of a local moment, where the date is already shown.
-    pub fn clock(self, local: NaiveDateTime) -> String {
-        local.format("%H:%M").to_string()
-    }
-
     /// "28-11-2026" / "28/11/2026": compact, for tables.
     pub fn short_date(self, date: NaiveDate) -> String {
         date.format(self.pick("%d-%m-%Y", "%d/%m/%Y")).to_string()
@@ -190,7 +185,6 @@ mod tests {
             .unwrap();
         assert_eq!(Lang::Nl.moment(at), "2 maart 2026, 00:05");
         assert_eq!(Lang::En.moment(at), "2 March 2026, 00:05");
-        assert_eq!(Lang::En.clock(at), "00:05");
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub enum Imported {
     /// The profile was made from the bundle and is open now.
     Restored,
     /// The copy this browser already had is open now; the bundle was not restored over it.
-    OpenedHeld,
+    OpenedStored,
     /// Kept in the begeleider's workspace.
     AddedToWorkspace {
         name: String,
@@ -469,7 +469,7 @@ mod tests {
         let coach_bundle = bundle_of(&coach, BundleKind::Participant, &coach);
         assert_eq!(
             admit(&Arrival::of(&coach_bundle), first_run),
-            Admission::OpenHeld
+            Admission::OpenStored
         );
     }
 

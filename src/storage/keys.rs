@@ -72,21 +72,22 @@ impl Keys {
         ]
     }
 
-    /// Everything a begeleider holds of their participants.
-    pub fn peer_prefix(&self, coach: Id) -> String {
+    /// Everything a begeleider holds of their participants. The stored name is `peer/`
+    /// from the first versions; it stays, so that stored workspaces keep reading.
+    pub fn workspace_prefix(&self, coach: Id) -> String {
         format!("{}peer/{coach}/", self.base)
     }
 
-    pub fn peer(&self, coach: Id, participant: Id) -> String {
-        format!("{}{participant}", self.peer_prefix(coach))
+    pub fn participant_copy(&self, coach: Id, participant: Id) -> String {
+        format!("{}{participant}", self.workspace_prefix(coach))
     }
 
-    pub fn peer_previous(&self, coach: Id, participant: Id) -> String {
-        format!("{}{participant}/previous", self.peer_prefix(coach))
+    pub fn participant_previous(&self, coach: Id, participant: Id) -> String {
+        format!("{}{participant}/previous", self.workspace_prefix(coach))
     }
 
     pub fn peer_index(&self, coach: Id) -> String {
-        format!("{}index", self.peer_prefix(coach))
+        format!("{}index", self.workspace_prefix(coach))
     }
 
     pub fn document_prefix(&self) -> String {

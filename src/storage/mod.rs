@@ -19,6 +19,6 @@ pub use keys::{Keys, FILE_ROOT, WEB_ROOT};
 pub use pack::{pack, pack_quick, unpack};
 pub use store::{Kept, KeptReason, SaveError, Startup, Store};
 pub use workspace::{
-    ChangeError, Held, Participant, Refusal, Workspace, WorkspaceError, ASSUMED_QUOTA_UNITS,
-    WARN_AT,
+    ChangeError, Participant, ParticipantCopy, Refusal, Workspace, WorkspaceError,
+    ASSUMED_QUOTA_UNITS, WARN_AT,
 };

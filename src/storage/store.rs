@@ -234,7 +234,7 @@ impl Store {
     /// after `since` (the same timestamp format as `start`'s `now`). Another tab's start-up
     /// does this while this tab has the profile open; that is not a wipe, and the
     /// profile's other keys (its backup, a begeleider's participants) must stay.
-    pub fn set_aside_since(&self, profile: Id, since: &str) -> Result<Vec<Kept>, BackendError> {
+    pub fn kept_since(&self, profile: Id, since: &str) -> Result<Vec<Kept>, BackendError> {
         let mut found = Vec::new();
         for key in self.backend.keys()? {
             let Some((when, original)) = self.keys.split_kept(&key) else {
@@ -452,7 +452,7 @@ impl Store {
     /// A profile's own keys, and for a begeleider the participants they hold.
     fn profile_keys(&self, profile: Id) -> Result<Vec<String>, BackendError> {
         let mut keys = self.keys.of_profile(profile);
-        let peers = self.keys.peer_prefix(profile);
+        let peers = self.keys.workspace_prefix(profile);
         keys.extend(
             self.backend
                 .keys()?
@@ -691,18 +691,16 @@ mod tests {
         mem.set(&old, "{ouder").unwrap();
         let start = s.start("2026-11-30T10-00-00.000Z").unwrap();
         assert_eq!(start.documents, vec![bram.clone()]);
-        let found = s
-            .set_aside_since(anna.id(), "2026-11-30T09-58-00.000Z")
-            .unwrap();
+        let found = s.kept_since(anna.id(), "2026-11-30T09-58-00.000Z").unwrap();
         assert_eq!(found.len(), 1);
         assert_eq!(s.read_kept(&found[0]).unwrap().as_deref(), Some("{kapot"));
         assert_eq!(found[0].reason, KeptReason::MovedAside);
         assert!(s
-            .set_aside_since(bram.id(), "2026-11-30T09-58-00.000Z")
+            .kept_since(bram.id(), "2026-11-30T09-58-00.000Z")
             .unwrap()
             .is_empty());
         assert_eq!(
-            s.set_aside_since(anna.id(), "2025-01-01T00-00-00.000Z")
+            s.kept_since(anna.id(), "2025-01-01T00-00-00.000Z")
                 .unwrap()
                 .len(),
             2

@@ -43,7 +43,7 @@ pub struct Participant {
 
 /// A stored copy with when it came.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Held {
+pub struct ParticipantCopy {
     pub document: Document,
     pub exported: DateTime<Utc>,
     pub received: DateTime<Utc>,
@@ -196,11 +196,11 @@ impl Workspace {
         received: DateTime<Utc>,
     ) -> Result<(), WorkspaceError> {
         let id = document.id();
-        let current_key = self.keys.peer(self.coach, id);
+        let current_key = self.keys.participant_copy(self.coach, id);
         let has_previous = match self.backend.get(&current_key)? {
             Some(old) => {
                 self.backend
-                    .set(&self.keys.peer_previous(self.coach, id), &old)?;
+                    .set(&self.keys.participant_previous(self.coach, id), &old)?;
                 true
             }
             None => false,
@@ -224,7 +224,7 @@ impl Workspace {
         &self,
         participant: Id,
         edit: impl FnOnce(&mut Document) -> Result<(), R>,
-    ) -> Result<Held, ChangeError<R>> {
+    ) -> Result<ParticipantCopy, ChangeError<R>> {
         let mut held = self.load(participant)?.ok_or(WorkspaceError::Gone)?;
         edit(&mut held.document).map_err(ChangeError::Refused)?;
         self.write(&held.document, held.exported, held.received)?;
@@ -243,8 +243,10 @@ impl Workspace {
             document,
         };
         let text = serde_json::to_string(&envelope).map_err(BackendError::unencodable)?;
-        self.backend
-            .set(&self.keys.peer(self.coach, document.id()), &pack(&text))?;
+        self.backend.set(
+            &self.keys.participant_copy(self.coach, document.id()),
+            &pack(&text),
+        )?;
         Ok(())
     }
 
@@ -261,16 +263,19 @@ impl Workspace {
         Ok(())
     }
 
-    pub fn load(&self, participant: Id) -> Result<Option<Held>, WorkspaceError> {
-        self.read(&self.keys.peer(self.coach, participant))
+    pub fn load(&self, participant: Id) -> Result<Option<ParticipantCopy>, WorkspaceError> {
+        self.read(&self.keys.participant_copy(self.coach, participant))
     }
 
     /// The copy from before the last import, if there was one.
-    pub fn load_previous(&self, participant: Id) -> Result<Option<Held>, WorkspaceError> {
-        self.read(&self.keys.peer_previous(self.coach, participant))
+    pub fn load_previous(
+        &self,
+        participant: Id,
+    ) -> Result<Option<ParticipantCopy>, WorkspaceError> {
+        self.read(&self.keys.participant_previous(self.coach, participant))
     }
 
-    fn read(&self, key: &str) -> Result<Option<Held>, WorkspaceError> {
+    fn read(&self, key: &str) -> Result<Option<ParticipantCopy>, WorkspaceError> {
         let Some(raw) = self.backend.get(key)? else {
             return Ok(None);
         };
@@ -279,7 +284,7 @@ impl Workspace {
             serde_json::from_str(&text).map_err(|_| WorkspaceError::Unreadable(None))?;
         let document = restore_document(envelope.document.get())
             .map_err(|e| WorkspaceError::Unreadable(Some(e)))?;
-        Ok(Some(Held {
+        Ok(Some(ParticipantCopy {
             document,
             exported: envelope.exported,
             received: envelope.received,
@@ -287,7 +292,7 @@ impl Workspace {
     }
 
     /// Every participant that can be read, with the ones that cannot.
-    pub fn load_all(&self) -> Result<(Vec<Held>, Vec<Participant>), BackendError> {
+    pub fn load_all(&self) -> Result<(Vec<ParticipantCopy>, Vec<Participant>), BackendError> {
         let mut held = Vec::new();
         let mut unreadable = Vec::new();
         for p in self.list()? {
@@ -303,9 +308,9 @@ impl Workspace {
     /// Removes one participant, both copies.
     pub fn remove(&self, participant: Id) -> Result<(), WorkspaceError> {
         self.backend
-            .remove(&self.keys.peer(self.coach, participant))?;
+            .remove(&self.keys.participant_copy(self.coach, participant))?;
         self.backend
-            .remove(&self.keys.peer_previous(self.coach, participant))?;
+            .remove(&self.keys.participant_previous(self.coach, participant))?;
         let mut list = self.list()?;
         list.retain(|p| p.id != participant);
         self.write_index(&list)
@@ -444,7 +449,7 @@ mod tests {
         let doc = document(2, "Bram", &Size::REALISTIC);
         a.import(&doc, t("2026-01-01T10:00:00Z"), t("2026-01-01T10:00:00Z"))
             .unwrap();
-        let key = Keys::new("leerspoor").peer(Id::from_u128(1), doc.id());
+        let key = Keys::new("leerspoor").participant_copy(Id::from_u128(1), doc.id());
         mem.set(&key, "z1:3:garbage").unwrap();
         assert!(matches!(
             a.load(doc.id()),

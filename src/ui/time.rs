@@ -2,7 +2,7 @@
 //!
 //! Moments are stored in UTC (`DateTime<Utc>`). Every moment shown to a person is first
 //! converted to the browser's local time zone here, then worded by the model
-//! (`Lang::moment`, `Lang::date`, `Lang::clock`). A view never formats a date itself; the
+//! (`Lang::moment`, `Lang::date`). A view never formats a date itself; the
 //! tidy test (`tests/tidy.rs`) refuses `.format("%` under `src/ui` outside this file.
 
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, Utc};
@@ -32,11 +32,6 @@ pub fn moment(at: DateTime<Utc>) -> String {
 /// "2 maart 2026" / "2 March 2026": the local date of a stored moment.
 pub fn date_of(at: DateTime<Utc>) -> String {
     lang().date(local(at).date())
-}
-
-/// "14:05": the local clock time of a stored moment.
-pub fn clock(at: DateTime<Utc>) -> String {
-    lang().clock(local(at))
 }
 
 /// "2026-03-02": a date as an `<input type="date">` takes it, and as file names carry it.

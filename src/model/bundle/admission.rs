@@ -47,7 +47,7 @@ pub enum Admission {
     /// No profile is open, but this browser already has this one. It is opened, never
     /// restored over: its stored copy may hold work done after the bundle was made.
     /// Importing the bundle into it then merges.
-    OpenHeld,
+    OpenStored,
     /// The open profile's own data (e.g. from another laptop): merged into it.
     Merge,
     /// A begeleider's feedback on the open profile's data: merged, never overwriting the
@@ -93,7 +93,7 @@ pub fn admit(arrival: &Arrival, here: Here) -> Admission {
     let Some((me, my_role)) = here.active else {
         return match arrival.kind {
             BundleKind::Feedback => Admission::Refuse(Refusal::FeedbackWithoutProfile),
-            BundleKind::Participant if here.holds_profile => Admission::OpenHeld,
+            BundleKind::Participant if here.holds_profile => Admission::OpenStored,
             BundleKind::Participant => Admission::Restore,
         };
     };
@@ -191,9 +191,9 @@ mod tests {
             // First run: a participant's (or coach's) own bundle restores, or opens the
             // copy already here; feedback waits for a profile.
             (Own, Participant, ME, None, false, false, Restore),
-            (Own, Participant, ME, None, true, false, OpenHeld),
+            (Own, Participant, ME, None, true, false, OpenStored),
             (Own, Coach, ME, None, false, false, Restore),
-            (Own, Coach, ME, None, true, true, OpenHeld),
+            (Own, Coach, ME, None, true, true, OpenStored),
             (
                 Feedback,
                 Coach,
@@ -390,7 +390,7 @@ mod tests {
                                         assert!(!holds_profile);
                                     }
                                     Merge | ReadFeedback => assert_eq!(subject, ME),
-                                    OpenHeld => assert!(holds_profile),
+                                    OpenStored => assert!(holds_profile),
                                     Refuse(_) => {}
                                 }
                                 answered += 1;
@@ -408,7 +408,7 @@ mod tests {
         for sender in [Participant, Coach] {
             assert_eq!(
                 admit(&arrival(Own, sender, ME), here(None, true, false)),
-                OpenHeld
+                OpenStored
             );
         }
     }

@@ -17,7 +17,7 @@ use crate::model::{Id, Lang};
 /// What the workspace holds of one participant (from `storage::Workspace::list`, with
 /// the revision of the held copy where it is known).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Held {
+pub struct InWorkspace {
     pub id: Id,
     pub name: String,
     /// The export time of the bundle the held copy came from.
@@ -51,7 +51,7 @@ pub struct Row {
     /// The file of the newest bundle, and its export time.
     pub newest: Option<usize>,
     pub exported: Option<DateTime<Utc>>,
-    pub held: Option<Held>,
+    pub held: Option<InWorkspace>,
     pub state: State,
     /// This participant's files that could not be read now (also when a readable
     /// bundle was found), the file changed last first.
@@ -83,7 +83,7 @@ pub struct Step {
 
 /// The list for the begeleider: reads `files` for participants' own bundles and sets
 /// each participant found against what the workspace `held`.
-pub fn list(files: &[Found], held: &[Held]) -> Listing {
+pub fn list(files: &[Found], held: &[InWorkspace]) -> Listing {
     let choice = choose(files, BundleKind::Participant);
     let mut rows: BTreeMap<Id, Row> = BTreeMap::new();
     let blank = |participant: Id| Row {
@@ -179,7 +179,7 @@ fn subject_of(file: &Found) -> Option<Id> {
 
 /// The folder's newest bundle against the held copy: a later export is an update; at
 /// the same export time a higher revision (when known) is one too.
-fn compare(exported: DateTime<Utc>, revision: u64, held: &Held) -> State {
+fn compare(exported: DateTime<Utc>, revision: u64, held: &InWorkspace) -> State {
     if exported > held.exported
         || (exported == held.exported && held.revision.is_some_and(|r| revision > r))
     {

@@ -24,7 +24,7 @@ pub use choose::{choose, Choice, Newest, Problem, Verdict};
 pub use layout::{
     is_candidate, next_name, parse_name, place, place_of, OwnName, KEEP_OWN, PARTICIPANTS,
 };
-pub use listing::{list, Held, Listing, Row, State, Step};
+pub use listing::{list, InWorkspace, Listing, Row, State, Step};
 pub use retention::deletable;
 
 /// One file found in the course folder, and what reading it gave.

@@ -393,7 +393,7 @@ fn an_unreadable_participant_held_in_the_workspace_keeps_their_name() {
         &in_place(&anna(), "bundel.json"),
         b"{\"format\": \"leerspoor-bun",
     )];
-    let held = [Held {
+    let held = [InWorkspace {
         id: anna().id(),
         name: "Anna de Boer".into(),
         exported: at("2026-11-01T09:00:00Z"),
@@ -632,8 +632,8 @@ fn a_file_too_large_is_listed_without_reading_it() {
 
 // --- The begeleider's list and "Alles bijwerken" --------------------------------------
 
-fn held(doc: &Document, exported: &str, revision: Option<u64>) -> Held {
-    Held {
+fn held(doc: &Document, exported: &str, revision: Option<u64>) -> InWorkspace {
+    InWorkspace {
         id: doc.id(),
         name: doc.profile.name.clone(),
         exported: at(exported),
@@ -1251,7 +1251,7 @@ fn a_course_folder_on_disk_is_listed() {
     // LEESMIJ.txt is no candidate; the nine others are read.
     assert_eq!(files.len(), 9);
     let by_name = |name: &str| files.iter().position(|f| f.name() == name).unwrap();
-    let held = [Held {
+    let held = [InWorkspace {
         id: bert().id(),
         name: "Bert Jansen".into(),
         exported: at("2026-11-25T14:00:00Z"),

@@ -96,7 +96,7 @@ fn ClosedCopyNotice() -> impl IntoView {
     };
     let why = move || app.closed_copy.with(|c| c.as_ref().map(|c| c.why));
     let title = move || match why() {
-        Some(Closed::SetAside) => t(
+        Some(Closed::Kept) => t(
             "Profiel apart gezet in een ander tabblad",
             "Profile set aside in another tab",
         ),
@@ -106,7 +106,7 @@ fn ClosedCopyNotice() -> impl IntoView {
         ),
     };
     let what = move || match why() {
-        Some(Closed::SetAside) => t(
+        Some(Closed::Kept) => t(
             ": een ander tabblad kon de opgeslagen gegevens van dit profiel niet lezen en \
              heeft ze apart gezet (zie hieronder). Ze zijn niet gewist. Dit tabblad heeft \
              het profiel daarom gesloten. De kopie die dit tabblad nog had, is misschien \

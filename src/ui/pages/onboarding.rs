@@ -84,7 +84,7 @@ pub fn Onboarding() -> impl IntoView {
 /// A new laptop, or a browser whose data was cleared: the participant's own bundle brings
 /// their profile back, through the one import transaction (`ui::state::import`). A
 /// profile this browser already has is opened, never restored over
-/// (`bundle::Admission::OpenHeld`).
+/// (`bundle::Admission::OpenStored`).
 #[component]
 fn RestoreFromBundle() -> impl IntoView {
     let app = use_app();
@@ -151,7 +151,7 @@ fn RestoreFromBundle() -> impl IntoView {
                 })}
                 {move || arrived.get().map(|found| {
                     let doc = &found.incoming.document;
-                    if found.admission == Admission::OpenHeld {
+                    if found.admission == Admission::OpenStored {
                         return view! {
                             <div class="notice warning" data-testid="restore-present">
                                 <p>{already_here(lang())}</p>

@@ -145,10 +145,10 @@ impl AppState {
                     })?;
                 Ok(Imported::Restored)
             }
-            Admission::OpenHeld => {
+            Admission::OpenStored => {
                 self.switch_to(incoming.document.id())
                     .map_err(|_| ImportError::ProfileChanged)?;
-                Ok(Imported::OpenedHeld)
+                Ok(Imported::OpenedStored)
             }
             Admission::Merge | Admission::ReadFeedback => self.merge(incoming, decide),
             Admission::AddToWorkspace | Admission::UpdateInWorkspace => {

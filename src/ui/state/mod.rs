@@ -207,7 +207,7 @@ impl Notice {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ProfileError {
     /// This browser already has that profile: making it anew from a bundle would write
-    /// over work done after the bundle (`bundle::Admission::OpenHeld`).
+    /// over work done after the bundle (`bundle::Admission::OpenStored`).
     AlreadyHere,
     /// It is no longer stored here (removed in another tab).
     Gone,

@@ -23,7 +23,7 @@ pub enum Closed {
     Wiped,
     /// Another tab's start-up could not read the stored copy and set it aside (listed
     /// with the kept data); the profile's backup and participants stay.
-    SetAside,
+    Kept,
 }
 
 /// What `Store::load` found of the active profile.
@@ -161,7 +161,7 @@ impl AppState {
         // The other tab set it aside within the last moments; a copy set aside long ago
         // says nothing about this removal.
         let since = stamp(chrono::Utc::now() - chrono::Duration::minutes(2));
-        let set_aside = with_runtime(|rt| rt.store.set_aside_since(id, &since).unwrap_or_default())
+        let set_aside = with_runtime(|rt| rt.store.kept_since(id, &since).unwrap_or_default())
             .unwrap_or_default();
         let why = if set_aside.is_empty() {
             Closed::Wiped
@@ -172,7 +172,7 @@ impl AppState {
             if matches!(self.load_stored(id), Stored::Loaded) {
                 return;
             }
-            Closed::SetAside
+            Closed::Kept
         };
         let copy = self.doc.try_update_untracked(Option::take).flatten();
         if why == Closed::Wiped {

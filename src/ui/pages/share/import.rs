@@ -164,7 +164,7 @@ fn DoneView(done: Imported) -> impl IntoView {
             )}</div>
         }.into_any(),
         // Delen runs with a profile open: these two are the first-run page's.
-        Imported::Restored | Imported::OpenedHeld => ().into_any(),
+        Imported::Restored | Imported::OpenedStored => ().into_any(),
         Imported::AddedToWorkspace { name, id } | Imported::UpdatedInWorkspace { name, id } => view! {
             <div class="notice info" role="status" data-testid="import-done">
                 <span>{t(format!("{name} staat nu bij je deelnemers. "), format!("{name} is now among your participants. "))}
@@ -222,7 +222,7 @@ fn PreviewView(
                 format!("{name} is already among your participants. Updating keeps the previous version, so you can see what has changed; your comments and ratings stay."),
             ))),
         ),
-        Admission::Merge | Admission::ReadFeedback | Admission::Restore | Admission::OpenHeld => {
+        Admission::Merge | Admission::ReadFeedback | Admission::Restore | Admission::OpenStored => {
             (Some(t("Importeren", "Import")), None)
         }
     };

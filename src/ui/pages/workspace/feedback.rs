@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{change_held, load_from_route, ParticipantNav};
+use super::{change_participant, load_from_route, ParticipantNav};
 use crate::model::bundle::file_name;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
@@ -10,7 +10,7 @@ use crate::model::workspace::{
     add_feedback, draft_ratings, feedback_bundle, start_rating, FeedbackOn,
 };
 use crate::model::{Document, Id, Profile, Role};
-use crate::storage::Held;
+use crate::storage::ParticipantCopy;
 use crate::ui::components::PageTitle;
 use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
@@ -48,7 +48,7 @@ pub fn FeedbackPage() -> impl IntoView {
     let coach_id = coach.id;
     let participant = loaded.id;
     let change = move |f: Edit| -> bool {
-        match change_held(coach_id, participant, f) {
+        match change_participant(coach_id, participant, f) {
             Ok(h) => {
                 held.set(Some(h));
                 true
@@ -108,7 +108,7 @@ pub fn FeedbackPage() -> impl IntoView {
 
 #[component]
 fn EntryFeedback(
-    held: RwSignal<Option<Held>>,
+    held: RwSignal<Option<ParticipantCopy>>,
     coach: Profile,
     change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
     status: RwSignal<String>,
@@ -189,7 +189,7 @@ fn EntryFeedback(
 /// so the begeleider's view of them travels back as well.
 #[component]
 fn GoalFeedback(
-    held: RwSignal<Option<Held>>,
+    held: RwSignal<Option<ParticipantCopy>>,
     coach: Profile,
     change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
     status: RwSignal<String>,
@@ -343,7 +343,7 @@ fn comment_section(
 
 #[component]
 fn RatingScan(
-    held: RwSignal<Option<Held>>,
+    held: RwSignal<Option<ParticipantCopy>>,
     coach: Profile,
     change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
@@ -407,7 +407,7 @@ fn RatingScan(
 
 #[component]
 fn RatingForm(
-    held: RwSignal<Option<Held>>,
+    held: RwSignal<Option<ParticipantCopy>>,
     scan: Id,
     change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {

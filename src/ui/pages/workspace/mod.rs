@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::model::{Document, Id, Lang, Profile};
-use crate::storage::{ChangeError, Held, WorkspaceError};
+use crate::storage::{ChangeError, ParticipantCopy, WorkspaceError};
 use crate::ui::i18n::t;
 
 pub(crate) use crate::ui::state::workspace::{coach_profile, with_workspace};
@@ -66,7 +66,7 @@ impl PageError {
 pub(crate) struct Loaded {
     pub coach: Profile,
     pub id: Id,
-    pub held: RwSignal<Option<Held>>,
+    pub held: RwSignal<Option<ParticipantCopy>>,
     /// Why `held` is empty, when it is.
     pub error: Option<PageError>,
 }
@@ -91,11 +91,11 @@ pub(crate) fn load_from_route() -> Result<Loaded, PageError> {
 }
 
 /// Applies the begeleider's change to a participant's copy as stored now, and saves it.
-pub(crate) fn change_held(
+pub(crate) fn change_participant(
     coach: Id,
     participant: Id,
     edit: impl FnOnce(&mut Document) -> Result<(), String>,
-) -> Result<Held, ChangeError<String>> {
+) -> Result<ParticipantCopy, ChangeError<String>> {
     with_workspace(coach, |ws| ws.change(participant, edit))
 }
 
