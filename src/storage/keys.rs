@@ -86,7 +86,7 @@ impl Keys {
         format!("{}{participant}/previous", self.workspace_prefix(coach))
     }
 
-    pub fn peer_index(&self, coach: Id) -> String {
+    pub fn workspace_index(&self, coach: Id) -> String {
         format!("{}index", self.workspace_prefix(coach))
     }
 

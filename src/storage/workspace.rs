@@ -174,7 +174,7 @@ impl Workspace {
 
     /// The participants, by name.
     pub fn list(&self) -> Result<Vec<Participant>, BackendError> {
-        let raw = self.backend.get(&self.keys.peer_index(self.coach))?;
+        let raw = self.backend.get(&self.keys.workspace_index(self.coach))?;
         let mut list: Vec<Participant> = raw
             .and_then(|r| serde_json::from_str(&r).ok())
             .unwrap_or_default();
@@ -259,7 +259,8 @@ impl Workspace {
 
     fn write_index(&self, list: &[Participant]) -> Result<(), WorkspaceError> {
         let text = serde_json::to_string(list).map_err(BackendError::unencodable)?;
-        self.backend.set(&self.keys.peer_index(self.coach), &text)?;
+        self.backend
+            .set(&self.keys.workspace_index(self.coach), &text)?;
         Ok(())
     }
 

@@ -20,6 +20,7 @@ use crate::model::bundle::{
     self, admit, Admission, Arrival, Bundle, BundleError, Conflict, CryptoError, Here, Incoming,
     MergePlan, Opened, Resolution,
 };
+use crate::model::folder::{Found, Reading, Step};
 use crate::model::Document;
 use crate::storage::{self, SaveError};
 use crate::ui::crypto;
@@ -218,5 +219,80 @@ impl AppState {
         self.doc.set(Some(doc));
         self.save.set(self.settled());
         Ok(())
+    }
+}
+
+/// Reads many picked or dropped files (a whole course folder too), each through
+/// `bundle::read`, for `model::folder::list`. A file too large is listed unread; one the
+/// browser cannot read is listed as such. Between files the browser gets a turn, so the
+/// page stays responsive and `progress(done, total)` is shown.
+pub async fn read_many(files: Vec<web_sys::File>, progress: impl Fn(usize, usize)) -> Vec<Found> {
+    let total = files.len();
+    let mut found = Vec::with_capacity(total);
+    for (i, file) in files.into_iter().enumerate() {
+        // `webkitRelativePath` is set for a folder picked with `webkitdirectory`; web-sys
+        // does not bind it.
+        let relative = js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .filter(|p| !p.is_empty());
+        let path = relative.unwrap_or_else(|| file.name());
+        let modified = chrono::DateTime::from_timestamp_millis(file.last_modified() as i64);
+        let size = file.size() as u64;
+        let one = match Found::too_large(&path, size, modified) {
+            Some(too_large) => too_large,
+            None => match read_bytes(&file).await {
+                Ok(bytes) => timed("leerspoor-folder-read", || {
+                    Found::read(&path, &bytes, modified)
+                }),
+                Err(_) => Found {
+                    path,
+                    size,
+                    modified,
+                    reading: Reading::NotRead,
+                },
+            },
+        };
+        found.push(one);
+        progress(i + 1, total);
+        next_turn().await;
+    }
+    found
+}
+
+/// Lets the browser render and handle input before the next piece of work.
+async fn next_turn() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+impl AppState {
+    /// "Alles bijwerken": each step of `model::folder::Listing::plan` goes through the one
+    /// import path (`bundle::admit`, then `confirm`), a refused or failed one reported and
+    /// skipped, the others going on. One result per step, in the plan's order.
+    pub async fn import_many(
+        &self,
+        found: &[Found],
+        steps: &[Step],
+        progress: impl Fn(usize, usize),
+    ) -> Vec<(Step, Result<Imported, ImportError>)> {
+        let mut results = Vec::with_capacity(steps.len());
+        for (i, step) in steps.iter().enumerate() {
+            let result = match found.get(step.file).map(|f| (&f.path, &f.reading)) {
+                Some((path, Reading::Bundle(incoming))) => {
+                    let arrived = arrive(*self, path.clone(), (**incoming).clone());
+                    self.confirm(&arrived, &|_| Resolution::default())
+                }
+                _ => Err(ImportError::FileUnreadable),
+            };
+            results.push((*step, result));
+            progress(i + 1, steps.len());
+            next_turn().await;
+        }
+        results
     }
 }

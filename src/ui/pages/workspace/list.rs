@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::batch::BatchImport;
 use super::{coach_profile, with_workspace};
 use crate::model::Id;
 use crate::storage::{Participant, ASSUMED_QUOTA_UNITS, WARN_AT};
@@ -64,6 +65,7 @@ pub fn ParticipantsPage() -> impl IntoView {
             "Your participants' data, apart from your own profile. Add or update a participant by importing their bundle on the page ",
         )}<A href="/delen">{t("Delen", "Share")}</A>"."</p>
         <UsageMeter used=usage/>
+        <BatchImport coach=coach_id version=version/>
         <p role="status" aria-live="polite" data-testid="workspace-status">{move || status.get()}</p>
         <Show when=move || list.with(|l| !l.is_empty())
             fallback=|| view! { <p class="empty-state">{t(

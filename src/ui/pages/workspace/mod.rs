@@ -3,6 +3,7 @@
 //! and a rating scan to send back, and the regiegroep overview across participants.
 //! Storage is `storage::workspace`; the rules are `model::workspace`.
 
+mod batch;
 mod dashboard;
 mod feedback;
 mod list;
