@@ -522,9 +522,9 @@ fn a_sealed_bundle_is_locked_until_its_plaintext_checks_out() {
         cipher: CIPHER.into(),
         kdf: KDF.into(),
         iterations: MIN_ITERATIONS,
-        salt: "c2FsdA==".into(),
-        nonce: "bm9uY2U=".into(),
-        ciphertext: "AAAA".into(),
+        salt: "c2FsdHNhbHRzYWx0c2FsdA==".into(),
+        nonce: "bm9uY2Vub25jZW5v".into(),
+        ciphertext: "AAAAAAAAAAAAAAAAAAAAAA==".into(),
     });
     let text = serde_json::to_string(&sealed).unwrap();
     assert!(!text.contains(&d.profile.course));
