@@ -205,6 +205,7 @@ impl Journal {
     /// The limits of [`limits`], for the live journal and the bin alike. Each problem
     /// names the case or entry by id and title.
     pub fn check_limits(&self, problems: &mut Vec<Problem>) {
+        let before = problems.len();
         let journal = || None;
         check_count(
             "journaal",
@@ -230,7 +231,7 @@ impl Journal {
             limits::BIN,
             problems,
         );
-        if !problems.is_empty() {
+        if problems.len() > before {
             return;
         }
         for case in self.all_cases() {

@@ -6,6 +6,7 @@ use crate::model::validation::{check_count, check_text, limits, named, Problem};
 
 impl Network {
     pub fn check_limits(&self, problems: &mut Vec<Problem>) {
+        let before = problems.len();
         const MAP: &str = "netwerkkaart";
         check_count(
             MAP,
@@ -50,7 +51,7 @@ impl Network {
                 problems,
             );
         }
-        if !problems.is_empty() {
+        if problems.len() > before {
             return;
         }
         parts(&self.actors, &self.ties, "actor", "relatie", problems);

@@ -209,6 +209,7 @@ impl SelfScan {
     /// The limits of [`limits`]: counts first, then every text, each problem naming the
     /// framework, scan or goal.
     pub fn check_limits(&self, problems: &mut Vec<Problem>) {
+        let before = problems.len();
         const SECTION: &str = "onderdeel Zelfscan";
         check_count(
             SECTION,
@@ -234,7 +235,7 @@ impl SelfScan {
             limits::GOALS,
             problems,
         );
-        if !problems.is_empty() {
+        if problems.len() > before {
             return;
         }
         check_text(
@@ -269,7 +270,7 @@ impl SelfScan {
                     problems,
                 );
             }
-            if !problems.is_empty() {
+            if problems.len() > before {
                 return;
             }
             check_text(FRAMEWORK, id, "sleutel", &fw.id, limits::KEY, problems);
