@@ -261,10 +261,11 @@ impl Expected {
     fn name(self, lang: Lang) -> String {
         match self {
             Expected::Text => lang.pick("tekst", "text").to_string(),
-            Expected::WholeNumber { min, max } => lang.pick(
-                format!("een heel getal van {min} tot en met {max}"),
-                format!("a whole number from {min} to {max}"),
-            ),
+            // The range the type holds is said only when a number falls outside it; the
+            // field's own range (1–5) is the validation's to name.
+            Expected::WholeNumber { .. } => {
+                lang.pick("een heel getal", "a whole number").to_string()
+            }
             Expected::Number => lang.pick("een getal", "a number").to_string(),
             Expected::Bool => lang.pick("true of false", "true or false").to_string(),
             Expected::List => lang.pick("een lijst", "a list").to_string(),
@@ -585,11 +586,15 @@ mod tests {
         let e = shape(&tree);
         assert_eq!(
             e.message(Lang::Nl),
-            format!("actor {ACTOR}, veld “influence”: is het getal 2.5, maar moet een heel getal van 0 tot en met 255 zijn.")
+            format!(
+                "actor {ACTOR}, veld “influence”: is het getal 2.5, maar moet een heel getal zijn."
+            )
         );
         assert_eq!(
             e.message(Lang::En),
-            format!("actor {ACTOR}, field “influence”: is the number 2.5, but must be a whole number from 0 to 255.")
+            format!(
+                "actor {ACTOR}, field “influence”: is the number 2.5, but must be a whole number."
+            )
         );
         tree["network"]["actors"][0]["influence"] = json!(300);
         assert_eq!(
@@ -599,7 +604,7 @@ mod tests {
         tree["network"]["actors"][0]["influence"] = json!("veel");
         assert_eq!(
             shape(&tree).message(Lang::Nl),
-            format!("actor {ACTOR}, veld “influence”: is de tekst “veel”, maar moet een heel getal van 0 tot en met 255 zijn.")
+            format!("actor {ACTOR}, veld “influence”: is de tekst “veel”, maar moet een heel getal zijn.")
         );
     }
 

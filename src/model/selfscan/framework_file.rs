@@ -206,7 +206,7 @@ mod tests {
         assert!(matches!(&err, FrameworkError::Shape(shape) if shape.field == "levels[0].number"));
         assert_eq!(
             err.message(Lang::Nl),
-            "Het kader heeft niet de verwachte vorm. Veld “levels[0].number”: is de tekst “een”, maar moet een heel getal van 0 tot en met 255 zijn."
+            "Het kader heeft niet de verwachte vorm. Veld “levels[0].number”: is de tekst “een”, maar moet een heel getal zijn."
         );
     }
 

@@ -58,7 +58,7 @@ test('my own bundle from another laptop merges after a preview, with a backup to
     organisation: 'Gemeente', role: 'wethouder', notes: '', influence: 5, interest: 3,
     attitude: 'supportive', rapport: 'fair', last_contact: null, position: null,
   });
-  bundle.digest = await bundleDigest(bundle.contents);
+  bundle.digest = await bundleDigest(bundle);
   const changed = Buffer.from(JSON.stringify(bundle));
 
   await pickBundle(page, name, changed);
