@@ -312,7 +312,7 @@ pub fn read(bytes: &[u8]) -> Result<Opened, BundleError> {
 /// Windows Notepad saves "Unicode"). Anything else is not text to Leerspoor.
 pub fn text_of(bytes: &[u8]) -> Result<Cow<'_, str>, BundleError> {
     let utf16 = |rest: &[u8], from: fn([u8; 2]) -> u16| {
-        if rest.len() % 2 != 0 {
+        if !rest.len().is_multiple_of(2) {
             return Err(BundleError::NotText);
         }
         let units = rest.chunks_exact(2).map(|p| from([p[0], p[1]]));
@@ -457,7 +457,7 @@ pub(super) fn base64_len(text: &str) -> Option<usize> {
             _ => return None,
         }
     }
-    if padding > 2 || (padding > 0 && (symbols + padding) % 4 != 0) || symbols % 4 == 1 {
+    if padding > 2 || (padding > 0 && !(symbols + padding).is_multiple_of(4)) || symbols % 4 == 1 {
         return None;
     }
     Some(symbols * 6 / 8)
