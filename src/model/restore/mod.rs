@@ -307,11 +307,13 @@ pub fn decode_tree<T: DeserializeOwned>(value: &Value) -> Result<T, ShapeError> 
 }
 
 /// A tree of any value, made the same way as [`decode_tree`] for the same reason: its
-/// `Serialize` impls then exist only for the text writer, not for `Value` as well.
-/// Leerspoor's own types always encode; `None` would be a bug (a map with non-text keys).
+/// `Serialize` impls then exist only for the text writer, not for `Value` as well. The
+/// text is read back by the same parser as every file, so serde_json's own `Value`
+/// reader is not in the wasm beside it. Leerspoor's own types always encode; `None`
+/// would be a bug (a map with non-text keys).
 pub fn encode_tree<T: Serialize>(value: &T) -> Option<Value> {
     let text = serde_json::to_string(value).ok()?;
-    serde_json::from_str(&text).ok()
+    strict::parse(&text).ok()
 }
 
 /// serde_json's message without " at line L column C", which would point into generated
