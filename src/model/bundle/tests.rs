@@ -1107,3 +1107,17 @@ fn the_encrypted_fixture_is_locked_with_supported_parameters() {
     assert!(bundle.encrypted.as_ref().unwrap().is_supported());
     assert_eq!(bundle.from.name, "Versleutelde Fixture");
 }
+
+#[test]
+fn a_wrong_envelope_field_is_named_without_serde_text() {
+    let wrong = with_changed_envelope(&|v| v["kind"] = "bogus".into());
+    assert_eq!(
+        read(wrong.as_bytes()).unwrap_err().message(Lang::Nl),
+        "De bundel heeft niet de verwachte vorm. Veld “kind”: is “bogus”, maar moet een van deze waarden zijn: “participant”, “feedback”."
+    );
+    let wrong = with_changed_envelope(&|v| v["from"]["role"] = 2.5.into());
+    assert_eq!(
+        read(wrong.as_bytes()).unwrap_err().message(Lang::En),
+        "The bundle does not have the expected shape. sender, field “role”: is the number 2.5, but must be one of the fixed values."
+    );
+}

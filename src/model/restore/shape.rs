@@ -368,6 +368,16 @@ fn classify(message: &str, found: Option<&Value>) -> Classified {
             },
             (_, None) => ShapeProblem::Unreadable,
         }
+    } else if message == "expected value" {
+        // serde_json's answer when a field of fixed values (an enum) holds a number, a
+        // list or the like: generated text has no syntax errors to mean instead.
+        match found {
+            Some(v) => ShapeProblem::WrongType {
+                found: Found::of(v),
+                expected: Expected::Choice,
+            },
+            None => ShapeProblem::Unreadable,
+        }
     } else if is_date_error(message) {
         ShapeProblem::NotADate {
             found: text_of(found),
