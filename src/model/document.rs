@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::journal::Journal;
 use super::network::Network;
+use super::profile::{MAX_COURSE, MAX_NAME};
 use super::selfscan::SelfScan;
-use super::validation::Problem;
+use super::validation::{check_text, Problem};
 use super::{Id, Profile};
 
 /// The schema this build writes. Bump it together with a step in `migrate`, and keep a
@@ -57,6 +58,34 @@ impl Document {
         self.selfscan.validate(&mut problems);
         let actor_ids = self.network.validate(&mut problems);
         self.journal.validate(&actor_ids, &mut problems);
+        problems
+    }
+
+    /// What the restore door checks first: every text within what its form allows and
+    /// every count within what keeps the app usable (`validation::limits`). Cheap: a
+    /// text is measured only when its bytes exceed its limit.
+    pub fn check_limits(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        let id = || self.profile.id.to_string();
+        check_text(
+            "profiel",
+            id,
+            "naam",
+            &self.profile.name,
+            MAX_NAME,
+            &mut problems,
+        );
+        check_text(
+            "profiel",
+            id,
+            "leergang",
+            &self.profile.course,
+            MAX_COURSE,
+            &mut problems,
+        );
+        self.network.check_limits(&mut problems);
+        self.selfscan.check_limits(&mut problems);
+        self.journal.check_limits(&mut problems);
         problems
     }
 

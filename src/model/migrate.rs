@@ -1,23 +1,35 @@
 //! Steps from each older schema to the next, on raw JSON, so an old shape never has to
-//! be expressible in today's types.
+//! be expressible in today's types. The restore door calls this; it knows nothing of
+//! the door.
 
 use serde_json::Value;
 
-use super::restore::RestoreError;
 use super::SCHEMA_VERSION;
 
 /// The oldest schema this build can still read.
 pub const OLDEST_SUPPORTED: u32 = 1;
 
-pub fn migrate(mut value: Value, from: u32) -> Result<Value, RestoreError> {
+/// Why a document cannot be brought to the current schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MigrateError {
+    /// Older than any schema this build knows, or a gap in the steps.
+    Unknown {
+        found: u32,
+    },
+    Newer {
+        found: u32,
+        supported: u32,
+    },
+}
+
+pub fn migrate(mut value: Value, from: u32) -> Result<Value, MigrateError> {
     if from < OLDEST_SUPPORTED {
-        return Err(RestoreError::UnknownSchema { found: from });
+        return Err(MigrateError::Unknown { found: from });
     }
     if from > SCHEMA_VERSION {
-        return Err(RestoreError::NewerSchema {
+        return Err(MigrateError::Newer {
             found: from,
             supported: SCHEMA_VERSION,
-            app: None,
         });
     }
     let mut version = from;
@@ -36,9 +48,31 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, RestoreError> {
 /// - 1 → 2: development goals may carry a begeleider's `feedback`. Nothing in a v1
 ///   document changes; the step exists so that a v1 build meeting a v2 document refuses
 ///   it as newer instead of reading it and dropping the goal feedback on its next save.
-fn step(value: Value, version: u32) -> Result<Value, RestoreError> {
+fn step(value: Value, version: u32) -> Result<Value, MigrateError> {
     match version {
         1 => Ok(value),
-        _ => Err(RestoreError::UnknownSchema { found: version }),
+        _ => Err(MigrateError::Unknown { found: version }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_schema_outside_the_known_steps_is_named() {
+        assert_eq!(
+            migrate(Value::Null, 0),
+            Err(MigrateError::Unknown { found: 0 })
+        );
+        assert_eq!(
+            migrate(Value::Null, SCHEMA_VERSION + 1),
+            Err(MigrateError::Newer {
+                found: SCHEMA_VERSION + 1,
+                supported: SCHEMA_VERSION
+            })
+        );
+        let v1 = serde_json::json!({"schema": 1});
+        assert_eq!(migrate(v1, 1).unwrap()["schema"], SCHEMA_VERSION);
     }
 }

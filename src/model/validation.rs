@@ -32,6 +32,23 @@ pub enum Problem {
         id: String,
         field: &'static str,
     },
+    /// A text longer than the form that edits it allows.
+    TooLong {
+        what: &'static str,
+        id: String,
+        field: &'static str,
+        chars: usize,
+        max: usize,
+    },
+    /// More items than keep the app usable, in a section (`id` none) or a record.
+    TooMany {
+        what: &'static str,
+        id: Option<String>,
+        /// A Dutch plural noun: "actoren".
+        items: &'static str,
+        count: usize,
+        max: usize,
+    },
     Invalid {
         what: &'static str,
         id: String,
@@ -40,78 +57,197 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// `what` and `field` are Dutch nouns chosen by the module that found the problem;
-    /// in English they are looked up in [`term`].
+    /// `what`, `field` and `items` are Dutch nouns chosen by the module that found the
+    /// problem; in English they are looked up in [`term`].
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Nl => self.message_in_dutch(),
-            Lang::En => self.message_in_english(),
-        }
-    }
-
-    fn message_in_dutch(&self) -> String {
+        let en = |dutch: &str| term(lang, dutch).to_string();
         match self {
-            Problem::DuplicateId { what, id } => {
-                format!("Het id {id} komt meer dan eens voor bij: {what}.")
-            }
+            Problem::DuplicateId { what, id } => lang.pick(
+                format!("Het id {id} komt meer dan eens voor bij: {what}."),
+                format!("The id {id} is used more than once for: {}.", en(what)),
+            ),
             Problem::DanglingRef {
                 what,
                 id,
                 field,
                 target,
-            } => format!("{what} {id}: {field} verwijst naar {target}, maar dat bestaat niet."),
+            } => lang.pick(
+                format!("{what} {id}: {field} verwijst naar {target}, maar dat bestaat niet."),
+                format!(
+                    "{} {id}: {} refers to {target}, which does not exist.",
+                    en(what),
+                    en(field)
+                ),
+            ),
             Problem::OutOfRange {
                 what,
                 id,
                 field,
                 value,
                 min,
+                max,
+            } => lang.pick(
+                format!("{what} {id}: {field} is {value}, maar moet tussen {min} en {max} liggen."),
+                format!(
+                    "{} {id}: {} is {value}, but must be between {min} and {max}.",
+                    en(what),
+                    en(field)
+                ),
+            ),
+            Problem::EmptyField { what, id, field } => lang.pick(
+                format!("{what} {id}: {field} is leeg."),
+                format!("{} {id}: {} is empty.", en(what), en(field)),
+            ),
+            Problem::TooLong {
+                what,
+                id,
+                field,
+                chars,
+                max,
+            } => lang.pick(
+                format!("{what} {id}: {field} is {chars} tekens lang; hoogstens {max} mag."),
+                format!(
+                    "{} {id}: {} is {chars} characters long; at most {max} are allowed.",
+                    en(what),
+                    en(field)
+                ),
+            ),
+            Problem::TooMany {
+                what,
+                id,
+                items,
+                count,
                 max,
             } => {
-                format!("{what} {id}: {field} is {value}, maar moet tussen {min} en {max} liggen.")
+                let whose = match id {
+                    Some(id) => format!("{} {id}", en(what)),
+                    None => en(what),
+                };
+                lang.pick(
+                    format!(
+                        "{whose}: {count} {items}, terwijl Leerspoor er hoogstens {max} leest."
+                    ),
+                    format!(
+                        "{whose}: {count} {}, while Leerspoor reads at most {max}.",
+                        en(items)
+                    ),
+                )
             }
-            Problem::EmptyField { what, id, field } => {
-                format!("{what} {id}: {field} is leeg.")
-            }
-            Problem::Invalid { what, id, reason } => format!("{what} {id}: {reason}"),
+            Problem::Invalid { what, id, reason } => lang.pick(
+                format!("{what} {id}: {reason}"),
+                format!("{} {id}: {}", en(what), reason_in_english(reason)),
+            ),
         }
     }
+}
 
-    fn message_in_english(&self) -> String {
-        let en = |dutch: &str| term(Lang::En, dutch).to_string();
-        match self {
-            Problem::DuplicateId { what, id } => {
-                format!("The id {id} is used more than once for: {}.", en(what))
-            }
-            Problem::DanglingRef {
-                what,
-                id,
-                field,
-                target,
-            } => format!(
-                "{} {id}: {} refers to {target}, which does not exist.",
-                en(what),
-                en(field)
-            ),
-            Problem::OutOfRange {
-                what,
-                id,
-                field,
-                value,
-                min,
-                max,
-            } => format!(
-                "{} {id}: {} is {value}, but must be between {min} and {max}.",
-                en(what),
-                en(field)
-            ),
-            Problem::EmptyField { what, id, field } => {
-                format!("{} {id}: {} is empty.", en(what), en(field))
-            }
-            Problem::Invalid { what, id, reason } => {
-                format!("{} {id}: {}", en(what), reason_in_english(reason))
-            }
-        }
+/// The limits every imported or restored document is held to, checked before anything
+/// else ([`crate::model::Document::check_limits`]). Texts, in characters: what the form
+/// that edits the text allows (its `maxlength`), and for the long texts that have none a
+/// bound far above what anyone types, so that a hostile file cannot hand the views a
+/// megabyte to lay out. Counts: far above a year of the course (`sample::Size::REALISTIC`
+/// has 12 cases, 60 entries, 40 actors) and above the bench's largest documents, but
+/// low enough that the map, the journal and the search stay usable.
+pub mod limits {
+    /// A profile's or rater's name (the forms' `maxlength="100"`), a feedback's author.
+    pub const NAME: usize = crate::model::profile::MAX_NAME;
+    /// Titles and one-line fields: a case's title and client, a goal's title, an actor's
+    /// name, organisation and role, a snapshot's label, the course (`maxlength="200"`).
+    pub const LINE: usize = 200;
+    /// A goal's action (`maxlength="300"`), a next step, a tie's note (`maxlength="500"`).
+    pub const SHORT_TEXT: usize = 500;
+    /// The evidence of a rating (`maxlength="2000"`).
+    pub const EVIDENCE: usize = 2_000;
+    /// An actor's notes (`maxlength="5000"`).
+    pub const NOTES: usize = 5_000;
+    /// Texts written in a text area without a `maxlength`: a case's situation and
+    /// question, an entry's answers and coach question, feedback, a goal's description,
+    /// a framework's descriptions.
+    pub const LONG_TEXT: usize = 20_000;
+    /// Keys and labels inside the data: tags, competency and step ids, level labels.
+    pub const KEY: usize = 100;
+
+    pub const FRAMEWORKS: usize = 50;
+    /// Areas, competencies or indicators in one framework; ratings or targets in a scan.
+    pub const FRAMEWORK_ITEMS: usize = 1_000;
+    pub const SCANS: usize = 500;
+    pub const GOALS: usize = 500;
+    pub const CASES: usize = 2_000;
+    pub const ENTRIES: usize = 20_000;
+    pub const BIN: usize = 2_000;
+    pub const ACTORS: usize = 1_000;
+    pub const TIES: usize = 5_000;
+    pub const SNAPSHOTS: usize = 100;
+    /// Items of one kind in one record: tags, names, linked actors, actions, next steps,
+    /// answers, feedback.
+    pub const PER_RECORD: usize = 200;
+}
+
+/// A begeleider's comments on an entry or a goal.
+pub fn check_feedback(list: &[crate::model::feedback::Feedback], problems: &mut Vec<Problem>) {
+    for f in list {
+        let id = || f.id.to_string();
+        check_text("feedback", id, "auteur", &f.author, limits::NAME, problems);
+        check_text(
+            "feedback",
+            id,
+            "tekst",
+            &f.text,
+            limits::LONG_TEXT,
+            problems,
+        );
+    }
+}
+
+/// A record's id with its name, for messages about another of its fields: "actor
+/// 0f6d… (“Wethouder Groen”)". A long name is cut short.
+pub fn named(id: impl fmt::Display, name: &str) -> String {
+    format!("{id} (“{}”)", super::restore::excerpt(name))
+}
+
+/// A text longer than `max` characters. Its length in bytes is looked at first: a text
+/// is never longer in characters than in bytes, so the usual short text costs nothing
+/// and only a long one is counted.
+pub fn check_text(
+    what: &'static str,
+    id: impl FnOnce() -> String,
+    field: &'static str,
+    text: &str,
+    max: usize,
+    problems: &mut Vec<Problem>,
+) {
+    if text.len() <= max {
+        return;
+    }
+    let chars = text.chars().count();
+    if chars > max {
+        problems.push(Problem::TooLong {
+            what,
+            id: id(),
+            field,
+            chars,
+            max,
+        });
+    }
+}
+
+/// More than `max` items of a kind (`items`, a Dutch plural noun) in a record or section.
+pub fn check_count(
+    what: &'static str,
+    id: Option<String>,
+    items: &'static str,
+    count: usize,
+    max: usize,
+    problems: &mut Vec<Problem>,
+) {
+    if count > max {
+        problems.push(Problem::TooMany {
+            what,
+            id,
+            items,
+            count,
+            max,
+        });
     }
 }
 
@@ -153,6 +289,56 @@ const TERMS: &[(&str, &str)] = &[
     ("naar", "to"),
     ("kaderversie", "framework version"),
     ("scan", "scan"),
+    ("leergang", "course"),
+    ("afzender", "sender"),
+    ("gebied", "area"),
+    ("indicator", "indicator"),
+    ("item in de prullenbak", "item in the bin"),
+    ("opdrachtgever", "client"),
+    ("situatie", "situation"),
+    ("vraag", "question"),
+    ("label", "label"),
+    ("tag", "tag"),
+    ("tags", "tags"),
+    ("omschrijving", "description"),
+    ("organisatie", "organisation"),
+    ("rol", "role"),
+    ("notities", "notes"),
+    ("notitie bij de relatie", "note on the relationship"),
+    ("onderbouwing", "evidence"),
+    ("antwoord", "answer"),
+    ("antwoorden", "answers"),
+    ("vraag voor de begeleider", "question for the coach"),
+    ("tekst", "text"),
+    ("auteur", "author"),
+    ("sleutel", "key"),
+    ("beschrijving niveau", "level description"),
+    ("netwerkkaart", "network map"),
+    ("journaal", "journal"),
+    ("onderdeel Zelfscan", "the Self-scan section"),
+    ("prullenbak", "bin"),
+    ("kaders", "frameworks"),
+    ("zelfscans", "self-scans"),
+    ("ontwikkeldoelen", "development goals"),
+    ("casussen", "cases"),
+    ("notities in het journaal", "journal entries"),
+    ("items", "items"),
+    ("actoren", "actors"),
+    ("relaties", "relationships"),
+    ("momentopnamen", "snapshots"),
+    ("gebieden", "areas"),
+    ("competenties", "competencies"),
+    ("indicatoren", "indicators"),
+    ("niveaus", "levels"),
+    ("beoordelingen", "ratings"),
+    ("ambities", "target levels"),
+    ("acties", "actions"),
+    ("vervolgstappen", "next steps"),
+    ("reacties", "pieces of feedback"),
+    ("betrokkenen", "people involved"),
+    ("namen van betrokkenen", "names of people involved"),
+    ("naam van een betrokkene", "name of a person involved"),
+    ("gekoppelde competenties", "linked competencies"),
 ];
 
 /// A record or field noun of a [`Problem`] in `lang`.

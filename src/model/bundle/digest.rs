@@ -2,7 +2,9 @@
 //! keys sorted at every level, no white space), so that any reader gets the same bytes
 //! from the same value whatever order a writer used.
 
-use serde_json::Value;
+use std::io::Write;
+
+use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::model::order::SharedSort;
@@ -18,27 +20,86 @@ pub fn digest(value: &Value) -> String {
 }
 
 /// The digest of JSON text taken as it is, with only the white space between tokens
-/// left out. Leerspoor writes a bundle's contents with sorted keys, so this is the
-/// canonical text of a bundle as exported, pretty-printed or not: when it matches the
-/// recorded digest the text *is* the canonical form, and a 5 MB bundle is checked in
-/// one pass over its bytes instead of being built as a tree, sorted and written again.
-/// A file another program rewrote (other key order, other escapes) does not match and
-/// is checked the full way by [`digest`]. `json` must be valid JSON.
-pub fn digest_of_text(json: &str) -> String {
+/// left out: the canonical text of a bundle's contents as Leerspoor exports them,
+/// pretty-printed or not, hashed in one pass over the bytes instead of being built as a
+/// tree, sorted and written again. `None` when the text is not canonical: a key that is
+/// not greater than the one before it in its object (another key order, or a key twice)
+/// or a key with an escape in it. Such a file, which another program rewrote, is checked
+/// the full way by [`digest`]. `json` must be valid JSON.
+pub fn digest_of_text(json: &str) -> Option<String> {
     let mut hasher = Sha256::new();
+    feed_canonical_text(&mut hasher, json)?;
+    Some(finish(hasher))
+}
+
+/// What bundle version 2's digest covers besides the contents: the envelope's fields.
+pub enum Contents<'a> {
+    /// Parsed, when the file is read the full way or was just built.
+    Tree(&'a Value),
+    /// As written in the file, read the quick way; `None` if not canonical.
+    Text(&'a str),
+}
+
+/// The digest of bundle version 2: the canonical text of one object holding the
+/// envelope's `fields` (every field but `digest`, `contents` and `encrypted`) and
+/// `contents`, the readable contents (for an encrypted bundle, once decrypted). Changing
+/// the kind, the sender or the date then breaks the digest as changing the contents does.
+pub fn envelope_digest(fields: &Map<String, Value>, contents: Contents<'_>) -> Option<String> {
+    let mut hasher = Hashing(Sha256::new());
+    let mut keys: Vec<&str> = fields
+        .keys()
+        .map(String::as_str)
+        .filter(|k| *k != CONTENTS)
+        .chain([CONTENTS])
+        .collect();
+    keys.shared_sort();
+    let _ = hasher.write_all(b"{");
+    for (i, key) in keys.into_iter().enumerate() {
+        if i > 0 {
+            let _ = hasher.write_all(b",");
+        }
+        let _ = serde_json::to_writer(&mut hasher, key);
+        let _ = hasher.write_all(b":");
+        match (key, &contents) {
+            (CONTENTS, Contents::Tree(tree)) => write_canonical(tree, &mut hasher),
+            (CONTENTS, Contents::Text(text)) => feed_canonical_text(&mut hasher.0, text)?,
+            (key, _) => write_canonical(&fields[key], &mut hasher),
+        }
+    }
+    let _ = hasher.write_all(b"}");
+    Some(finish(hasher.0))
+}
+
+const CONTENTS: &str = "contents";
+
+/// Feeds `json` into the hash without the white space between its tokens, checking on
+/// the way that the text is canonical (see [`digest_of_text`]). Most of a bundle is
+/// inside strings, which are skipped from quote to backslash to quote (memchr reads a
+/// word at a time); only the bytes between strings are looked at one by one.
+fn feed_canonical_text(hasher: &mut Sha256, json: &str) -> Option<()> {
+    struct Level {
+        object: bool,
+        expect_key: bool,
+        /// The previous key of this object, as a range of `bytes`.
+        last_key: Option<(usize, usize)>,
+    }
     let bytes = json.as_bytes();
+    let mut levels: Vec<Level> = Vec::new();
     // Bytes from `run` on are not hashed yet; they go into the hash in whole runs.
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'"' => {
-                // Most of a bundle is inside strings: jump from quote to backslash to
-                // quote (memchr reads a word at a time) instead of testing every byte.
+                let start = i + 1;
+                let mut escaped = false;
                 i += 1;
                 loop {
                     match memchr::memchr2(b'"', b'\\', &bytes[i..]) {
-                        Some(k) if bytes[i + k] == b'\\' => i = (i + k + 2).min(bytes.len()),
+                        Some(k) if bytes[i + k] == b'\\' => {
+                            escaped = true;
+                            i = (i + k + 2).min(bytes.len());
+                        }
                         Some(k) => {
                             i += k + 1;
                             break;
@@ -49,9 +110,43 @@ pub fn digest_of_text(json: &str) -> String {
                         }
                     }
                 }
+                if let Some(level) = levels.last_mut() {
+                    if level.object && level.expect_key {
+                        level.expect_key = false;
+                        // An escaped key may be spelled in more than one way.
+                        if escaped {
+                            return None;
+                        }
+                        let key = (start, i.saturating_sub(1).max(start));
+                        if let Some((a, b)) = level.last_key {
+                            if bytes[key.0..key.1] <= bytes[a..b] {
+                                return None;
+                            }
+                        }
+                        level.last_key = Some(key);
+                    }
+                }
+            }
+            b'{' | b'[' => {
+                levels.push(Level {
+                    object: bytes[i] == b'{',
+                    expect_key: bytes[i] == b'{',
+                    last_key: None,
+                });
+                i += 1;
+            }
+            b'}' | b']' => {
+                levels.pop();
+                i += 1;
+            }
+            b',' => {
+                if let Some(level) = levels.last_mut() {
+                    level.expect_key = level.object;
+                }
+                i += 1;
             }
             b if is_blank(b) => {
-                feed(&mut hasher, &bytes[run..i]);
+                feed(hasher, &bytes[run..i]);
                 while i < bytes.len() && is_blank(bytes[i]) {
                     i += 1;
                 }
@@ -60,8 +155,8 @@ pub fn digest_of_text(json: &str) -> String {
             _ => i += 1,
         }
     }
-    feed(&mut hasher, &bytes[run..]);
-    finish(hasher)
+    feed(hasher, &bytes[run..]);
+    Some(())
 }
 
 /// Hashes `bytes` in pieces of 16 KiB. V8 starts every wasm function in baseline code and
@@ -106,7 +201,7 @@ impl std::io::Write for Hashing {
     }
 }
 
-fn write_canonical<W: std::io::Write>(value: &Value, out: &mut W) {
+fn write_canonical<W: Write>(value: &Value, out: &mut W) {
     // Writing into the hasher cannot fail; serde_json formats scalars and escapes
     // strings exactly as its `to_string` does.
     match value {
@@ -198,11 +293,11 @@ mod tests {
         let expected = digest(&value);
         assert_eq!(
             digest_of_text(&serde_json::to_string(&value).unwrap()),
-            expected
+            Some(expected.clone())
         );
         assert_eq!(
             digest_of_text(&serde_json::to_string_pretty(&value).unwrap()),
-            expected
+            Some(expected)
         );
         // White space inside strings counts: it is data.
         let a = digest_of_text(r#"{"a":"x y"}"#);
@@ -211,19 +306,53 @@ mod tests {
         // An escaped backslash at a string's end does not hide the closing quote.
         let text = r#"{"a" : "x\\" , "b" :  [ "\\\"" , 1 ] }"#;
         let value: Value = serde_json::from_str(text).unwrap();
-        assert_eq!(digest_of_text(text), digest(&value));
+        assert_eq!(digest_of_text(text), Some(digest(&value)));
         // An escaped quote does not end a string.
         assert_eq!(
             digest_of_text(r#"{"a":"q\" r"}"#),
-            digest(&serde_json::json!({"a": "q\" r"}))
+            Some(digest(&serde_json::json!({"a": "q\" r"})))
         );
     }
 
     #[test]
-    fn text_in_another_key_order_does_not_match_and_needs_the_tree() {
-        let text = r#"{"b":1,"a":2}"#;
-        let value: Value = serde_json::from_str(text).unwrap();
-        assert_ne!(digest_of_text(text), digest(&value));
+    fn text_that_is_not_canonical_has_no_text_digest_and_needs_the_tree() {
+        // Another key order, at the top or deeper down.
+        assert_eq!(digest_of_text(r#"{"b":1,"a":2}"#), None);
+        assert_eq!(digest_of_text(r#"{"a":[{"y":1,"x":2}]}"#), None);
+        // A key twice, or a key spelled with an escape.
+        assert_eq!(digest_of_text(r#"{"a":1,"a":2}"#), None);
+        assert_eq!(digest_of_text(r#"{"\u0061":1}"#), None);
+        // Keys compare by code point, as the tree sorts them; values may hold anything.
+        assert!(digest_of_text(r#"{"Z":1,"a":"b,a:\"","é":{}}"#).is_some());
+        assert!(digest_of_text(r#"[{"a":1},{"a":1}]"#).is_some());
+    }
+
+    #[test]
+    fn the_envelope_digest_is_the_digest_of_one_object_with_the_contents() {
+        let contents = serde_json::json!({"b": [1, 2], "a": "x"});
+        let fields = serde_json::json!({"kind": "participant", "app": "0.1.0"});
+        let fields = fields.as_object().unwrap();
+        let whole =
+            serde_json::json!({"kind": "participant", "app": "0.1.0", "contents": contents});
+        let expected = digest(&whole);
+        assert_eq!(
+            envelope_digest(fields, Contents::Tree(&contents)),
+            Some(expected.clone())
+        );
+        let pretty = serde_json::to_string_pretty(&contents).unwrap();
+        assert_eq!(
+            envelope_digest(fields, Contents::Text(&pretty)),
+            Some(expected.clone())
+        );
+        assert_eq!(
+            envelope_digest(fields, Contents::Text(r#"{"b":[1,2],"a":"x"}"#)),
+            None
+        );
+        let other = serde_json::json!({"kind": "feedback", "app": "0.1.0"});
+        assert_ne!(
+            envelope_digest(other.as_object().unwrap(), Contents::Tree(&contents)),
+            Some(expected)
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{digest, Bundle, BundleKind, Sender, BUNDLE_FORMAT, BUNDLE_SCHEMA};
+use super::digest::{envelope_digest, Contents};
+use super::{Bundle, BundleKind, Sender, BUNDLE_FORMAT, BUNDLE_SCHEMA};
 use crate::model::restore::{encode_tree, APP_VERSION};
 use crate::model::{Document, Id};
 
@@ -76,7 +77,7 @@ pub fn build(
 ) -> Bundle {
     let shared = selected(doc, selection);
     let contents = encode_tree(&shared).unwrap_or_default();
-    Bundle {
+    let mut bundle = Bundle {
         format: BUNDLE_FORMAT.into(),
         schema: BUNDLE_SCHEMA,
         app: APP_VERSION.into(),
@@ -87,9 +88,29 @@ pub fn build(
             name: doc.profile.name.clone(),
             role: doc.profile.role,
         },
-        digest: digest(&contents),
-        contents: Some(contents),
+        digest: String::new(),
+        contents: None,
         encrypted: None,
+    };
+    bundle.contents = Some(contents);
+    bundle.signed()
+}
+
+impl Bundle {
+    /// The same bundle sent by someone else, such as a begeleider returning feedback on
+    /// a participant's data. The digest covers the sender, so it is taken again.
+    pub fn sent_by(mut self, from: Sender) -> Bundle {
+        self.from = from;
+        self.signed()
+    }
+
+    /// With the digest of bundle version 2 over the envelope and the readable contents.
+    fn signed(mut self) -> Bundle {
+        if let Some(contents) = &self.contents {
+            self.digest = envelope_digest(&self.signed_fields(), Contents::Tree(contents))
+                .unwrap_or_default();
+        }
+        self
     }
 }
 

@@ -20,11 +20,15 @@ pub use crypto::CryptoError;
 pub use digest::{digest, digest_of_text};
 pub use export::{build, file_name, selected, Selection};
 pub use merge::{apply, plan, Conflict, ConflictTitle, MergePlan, MergeReport, Record, Resolution};
-pub use read::{open_plaintext, read, BinaryKind, BundleError, Incoming, Opened, MAX_BUNDLE_BYTES};
+pub use read::{
+    open_plaintext, read, text_of, BinaryKind, BundleError, EncodingProblem, Incoming, Opened,
+    MAX_BUNDLE_BYTES,
+};
 
 pub const BUNDLE_FORMAT: &str = "leerspoor-bundel";
-/// The version of the envelope; the contents carry the document schema.
-pub const BUNDLE_SCHEMA: u32 = 1;
+/// The version of the envelope; the contents carry the document schema. Version 2's
+/// digest covers the envelope's fields too; version 1 (contents only) is still read.
+pub const BUNDLE_SCHEMA: u32 = 2;
 
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -136,7 +140,8 @@ pub struct Bundle<C = Value> {
     pub exported: DateTime<Utc>,
     pub kind: BundleKind,
     pub from: Sender,
-    /// `sha256:<hex>` of the canonical contents (before encryption).
+    /// `sha256:<hex>` of the canonical contents (before encryption); from version 2, of
+    /// the envelope's other fields with them ([`Bundle::signed_fields`]).
     pub digest: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contents: Option<C>,
@@ -175,6 +180,34 @@ impl<C> Bundle<C> {
             digest: self.digest,
             contents: None,
             encrypted: None,
+        }
+    }
+}
+
+impl<C> Bundle<C> {
+    /// What bundle version 2's digest covers besides the contents: every field of the
+    /// envelope but `digest`, `contents` and `encrypted`, as this build writes them.
+    pub fn signed_fields(&self) -> serde_json::Map<String, Value> {
+        #[derive(Serialize)]
+        struct Signed<'a> {
+            format: &'a str,
+            schema: u32,
+            app: &'a str,
+            exported: &'a DateTime<Utc>,
+            kind: BundleKind,
+            from: &'a Sender,
+        }
+        let signed = Signed {
+            format: &self.format,
+            schema: self.schema,
+            app: &self.app,
+            exported: &self.exported,
+            kind: self.kind,
+            from: &self.from,
+        };
+        match crate::model::restore::encode_tree(&signed) {
+            Some(Value::Object(fields)) => fields,
+            _ => serde_json::Map::new(),
         }
     }
 }

@@ -7,7 +7,9 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 use super::{BinItem, Journal};
 use crate::model::order::SharedSort;
-use crate::model::validation::{check_unique_ids, Problem};
+use crate::model::validation::{
+    check_count, check_feedback, check_text, check_unique_ids, limits, named, Problem,
+};
 use crate::model::Id;
 
 /// Dates outside these years are typing or conversion errors, not course work.
@@ -197,6 +199,143 @@ fn check_moment(
     problems: &mut Vec<Problem>,
 ) {
     check_date(what, id, field, moment.date_naive(), problems);
+}
+
+impl Journal {
+    /// The limits of [`limits`], for the live journal and the bin alike. Each problem
+    /// names the case or entry by id and title.
+    pub fn check_limits(&self, problems: &mut Vec<Problem>) {
+        let before = problems.len();
+        let journal = || None;
+        check_count(
+            "journaal",
+            journal(),
+            "casussen",
+            self.cases.len(),
+            limits::CASES,
+            problems,
+        );
+        check_count(
+            "journaal",
+            journal(),
+            "notities in het journaal",
+            self.entries.len(),
+            limits::ENTRIES,
+            problems,
+        );
+        check_count(
+            "prullenbak",
+            journal(),
+            "items",
+            self.bin.len(),
+            limits::BIN,
+            problems,
+        );
+        if problems.len() > before {
+            return;
+        }
+        for case in self.all_cases() {
+            let id = || named(case.id, &case.title);
+            check_text(
+                CASE,
+                || case.id.to_string(),
+                "titel",
+                &case.title,
+                limits::LINE,
+                problems,
+            );
+            check_text(
+                CASE,
+                id,
+                "situatie",
+                &case.situation,
+                limits::LONG_TEXT,
+                problems,
+            );
+            check_text(
+                CASE,
+                id,
+                "vraag",
+                &case.question,
+                limits::LONG_TEXT,
+                problems,
+            );
+            check_text(
+                CASE,
+                id,
+                "opdrachtgever",
+                &case.client,
+                limits::LINE,
+                problems,
+            );
+            for (items, count) in [
+                ("tags", case.tags.len()),
+                ("gekoppelde competenties", case.competencies.len()),
+                ("betrokkenen", case.actors.len()),
+                ("namen van betrokkenen", case.involved_names.len()),
+            ] {
+                check_count(CASE, Some(id()), items, count, limits::PER_RECORD, problems);
+            }
+            for tag in &case.tags {
+                check_text(CASE, id, "tag", tag, limits::KEY, problems);
+            }
+            for competency in &case.competencies {
+                check_text(CASE, id, "competentie", competency, limits::KEY, problems);
+            }
+            for name in &case.involved_names {
+                check_text(
+                    CASE,
+                    id,
+                    "naam van een betrokkene",
+                    name,
+                    limits::LINE,
+                    problems,
+                );
+            }
+        }
+        for entry in self.all_entries() {
+            let id = || entry.id.to_string();
+            for (items, count) in [
+                ("antwoorden", entry.texts.len()),
+                ("vervolgstappen", entry.next_steps.len()),
+                ("reacties", entry.feedback.len()),
+            ] {
+                check_count(
+                    ENTRY,
+                    Some(id()),
+                    items,
+                    count,
+                    limits::PER_RECORD,
+                    problems,
+                );
+            }
+            for (key, text) in &entry.texts {
+                check_text(ENTRY, id, "sleutel", key, limits::KEY, problems);
+                check_text(ENTRY, id, "antwoord", text, limits::LONG_TEXT, problems);
+            }
+            for step in &entry.next_steps {
+                check_text(
+                    "vervolgstap",
+                    || step.id.to_string(),
+                    "tekst",
+                    &step.text,
+                    limits::SHORT_TEXT,
+                    problems,
+                );
+            }
+            if let Some(question) = &entry.coach_question {
+                check_text(
+                    ENTRY,
+                    id,
+                    "vraag voor de begeleider",
+                    &question.text,
+                    limits::LONG_TEXT,
+                    problems,
+                );
+            }
+            check_feedback(&entry.feedback, problems);
+        }
+    }
 }
 
 #[cfg(test)]

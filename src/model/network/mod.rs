@@ -17,6 +17,7 @@ pub mod rows;
 pub mod snapshot;
 pub mod suggestions;
 pub mod tie;
+mod validate;
 
 use std::collections::{HashMap, HashSet};
 

@@ -243,11 +243,16 @@ impl Framework {
 
     fn check_levels(&self) -> Result<(), FrameworkError> {
         if self.levels.is_empty() {
-            return Err(FrameworkError::NoLevels);
+            return Err(FrameworkError::NoLevels {
+                min: MIN_LEVELS,
+                max: MAX_LEVELS,
+            });
         }
         if !(MIN_LEVELS..=MAX_LEVELS).contains(&self.levels.len()) {
             return Err(FrameworkError::LevelCount {
                 found: self.levels.len(),
+                min: MIN_LEVELS,
+                max: MAX_LEVELS,
             });
         }
         for (i, level) in self.levels.iter().enumerate() {

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::framework::{MAX_LEVELS, MIN_LEVELS};
+use crate::model::restore::ShapeError;
 use crate::model::Lang;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,10 +36,8 @@ pub enum FrameworkError {
     MissingFramework,
     /// The field `framework` is there but holds no object.
     FrameworkNotAnObject,
-    /// The file's values have the wrong types; `detail` is serde's description.
-    Shape {
-        detail: String,
-    },
+    /// The file's values have the wrong types: where, and why.
+    Shape(ShapeError),
     EmptyId {
         what: &'static str,
     },
@@ -52,9 +50,15 @@ pub enum FrameworkError {
         id: String,
     },
     VersionZero,
-    NoLevels,
+    /// No levels; a framework has `min` to `max` (the bounds `framework` sets).
+    NoLevels {
+        min: usize,
+        max: usize,
+    },
     LevelCount {
         found: usize,
+        min: usize,
+        max: usize,
     },
     LevelNumbering {
         position: usize,
@@ -142,7 +146,7 @@ impl FrameworkError {
             ),
             MissingFramework => "Het bestand mist het eigenlijke kader (het veld \u{201c}framework\u{201d}).".into(),
             FrameworkNotAnObject => "Het kader heeft niet de verwachte vorm: het veld \u{201c}framework\u{201d} moet een object zijn.".into(),
-            Shape { detail } => format!("Het kader heeft niet de verwachte vorm: {detail}"),
+            Shape(shape) => format!("Het kader heeft niet de verwachte vorm. {}", shape.message(Lang::Nl)),
             EmptyId { what: "kader" } => "Het kader heeft geen id.".into(),
             EmptyId { what } => format!("Een {what} in het kader heeft geen id."),
             EmptyName { what, id } => format!("De naam van {what} \u{201c}{id}\u{201d} is leeg."),
@@ -150,11 +154,11 @@ impl FrameworkError {
                 format!("Het id \u{201c}{id}\u{201d} komt meer dan eens voor bij: {what}.")
             }
             VersionZero => "De versie van het kader moet 1 of hoger zijn.".into(),
-            NoLevels => format!(
-                "Het kader heeft geen niveaus; een kader heeft {MIN_LEVELS} of {MAX_LEVELS} niveaus nodig."
+            NoLevels { min, max } => format!(
+                "Het kader heeft geen niveaus; een kader heeft {min} of {max} niveaus nodig."
             ),
-            LevelCount { found } => format!(
-                "Het kader heeft {found} niveaus, maar Leerspoor werkt met {MIN_LEVELS} of {MAX_LEVELS} niveaus."
+            LevelCount { found, min, max } => format!(
+                "Het kader heeft {found} niveaus, maar Leerspoor werkt met {min} of {max} niveaus."
             ),
             LevelNumbering { position, found } => format!(
                 "De niveaus moeten doorlopend genummerd zijn vanaf 1: op plaats {position} staat niveau {found}."
@@ -214,7 +218,7 @@ impl FrameworkError {
             MissingFramework => "The file lacks the framework itself (the field \u{201c}framework\u{201d}).".into(),
             FrameworkNotAnObject => "The framework does not have the expected shape: the field \u{201c}framework\u{201d} must be an object.".into(),
             // serde describes the problem in English whatever the interface language.
-            Shape { detail } => format!("The framework does not have the expected shape: {detail}"),
+            Shape(shape) => format!("The framework does not have the expected shape. {}", shape.message(Lang::En)),
             EmptyId { what: "kader" } => "The framework has no id.".into(),
             EmptyId { what } => {
                 let noun = en(what);
@@ -226,11 +230,11 @@ impl FrameworkError {
                 format!("The id \u{201c}{id}\u{201d} is used more than once for: {}.", en(what))
             }
             VersionZero => "The framework's version must be 1 or higher.".into(),
-            NoLevels => format!(
-                "The framework has no levels; a framework needs {MIN_LEVELS} or {MAX_LEVELS} levels."
+            NoLevels { min, max } => format!(
+                "The framework has no levels; a framework needs {min} or {max} levels."
             ),
-            LevelCount { found } => format!(
-                "The framework has {found} levels, but Leerspoor works with {MIN_LEVELS} or {MAX_LEVELS} levels."
+            LevelCount { found, min, max } => format!(
+                "The framework has {found} levels, but Leerspoor works with {min} or {max} levels."
             ),
             LevelNumbering { position, found } => format!(
                 "The levels must be numbered consecutively from 1: position {position} holds level {found}."

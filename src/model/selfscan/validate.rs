@@ -7,7 +7,9 @@ use super::framework::trim;
 use super::scan::{Rater, Rating, Scan, ScanLabel};
 use super::SelfScan;
 use crate::model::order::SharedSort;
-use crate::model::validation::{check_unique_ids, Problem};
+use crate::model::validation::{
+    check_count, check_feedback, check_text, check_unique_ids, limits, named, Problem,
+};
 use crate::model::Lang;
 
 impl SelfScan {
@@ -202,6 +204,244 @@ impl Scan {
             .retain(|_, r| r.rating != Rating::Unrated || !r.evidence.is_empty());
     }
 }
+
+impl SelfScan {
+    /// The limits of [`limits`]: counts first, then every text, each problem naming the
+    /// framework, scan or goal.
+    pub fn check_limits(&self, problems: &mut Vec<Problem>) {
+        let before = problems.len();
+        const SECTION: &str = "onderdeel Zelfscan";
+        check_count(
+            SECTION,
+            None,
+            "kaders",
+            self.frameworks.len(),
+            limits::FRAMEWORKS,
+            problems,
+        );
+        check_count(
+            SECTION,
+            None,
+            "zelfscans",
+            self.scans.len(),
+            limits::SCANS,
+            problems,
+        );
+        check_count(
+            SECTION,
+            None,
+            "ontwikkeldoelen",
+            self.goals.len(),
+            limits::GOALS,
+            problems,
+        );
+        if problems.len() > before {
+            return;
+        }
+        check_text(
+            SECTION,
+            String::new,
+            "kader",
+            &self.current_framework,
+            limits::KEY,
+            problems,
+        );
+        for fw in &self.frameworks {
+            let id = || format!("{} {}", crate::model::restore::excerpt(&fw.id), fw.version);
+            let competencies = fw.areas.iter().map(|a| a.competencies.len()).sum();
+            let indicators = fw
+                .areas
+                .iter()
+                .flat_map(|a| &a.competencies)
+                .map(|c| c.indicators.len())
+                .sum();
+            for (items, count) in [
+                ("niveaus", fw.levels.len()),
+                ("gebieden", fw.areas.len()),
+                ("competenties", competencies),
+                ("indicatoren", indicators),
+            ] {
+                check_count(
+                    FRAMEWORK,
+                    Some(id()),
+                    items,
+                    count,
+                    limits::FRAMEWORK_ITEMS,
+                    problems,
+                );
+            }
+            if problems.len() > before {
+                return;
+            }
+            check_text(FRAMEWORK, id, "sleutel", &fw.id, limits::KEY, problems);
+            let mut texts: Vec<(&'static str, &str, usize)> = vec![
+                ("naam", &fw.name, limits::LINE),
+                ("naam", fw.name_en.as_deref().unwrap_or(""), limits::LINE),
+                ("omschrijving", &fw.description, limits::LONG_TEXT),
+            ];
+            for level in &fw.levels {
+                texts.push(("label", &level.label, limits::KEY));
+                texts.push((
+                    "label",
+                    level.label_en.as_deref().unwrap_or(""),
+                    limits::KEY,
+                ));
+                texts.push(("beschrijving niveau", &level.description, limits::LONG_TEXT));
+            }
+            for area in &fw.areas {
+                texts.push(("sleutel", &area.id, limits::KEY));
+                texts.push(("naam", &area.name, limits::LINE));
+                texts.push(("naam", area.name_en.as_deref().unwrap_or(""), limits::LINE));
+                texts.push(("omschrijving", &area.description, limits::LONG_TEXT));
+                for c in &area.competencies {
+                    texts.push(("sleutel", &c.id, limits::KEY));
+                    texts.push(("naam", &c.name, limits::LINE));
+                    texts.push(("naam", c.name_en.as_deref().unwrap_or(""), limits::LINE));
+                    texts.push(("omschrijving", &c.description, limits::LONG_TEXT));
+                    for i in &c.indicators {
+                        texts.push(("sleutel", &i.id, limits::KEY));
+                        texts.push(("naam", &i.name, limits::LONG_TEXT));
+                        texts.push((
+                            "naam",
+                            i.name_en.as_deref().unwrap_or(""),
+                            limits::LONG_TEXT,
+                        ));
+                        for d in &i.descriptors {
+                            texts.push(("beschrijving niveau", d, limits::LONG_TEXT));
+                        }
+                    }
+                }
+            }
+            for (field, text, max) in texts {
+                check_text(FRAMEWORK, id, field, text, max, problems);
+            }
+        }
+        for scan in &self.scans {
+            let id = || scan.id.to_string();
+            check_count(
+                "zelfscan",
+                Some(id()),
+                "beoordelingen",
+                scan.ratings.len(),
+                limits::FRAMEWORK_ITEMS,
+                problems,
+            );
+            check_count(
+                "zelfscan",
+                Some(id()),
+                "ambities",
+                scan.targets.len(),
+                limits::FRAMEWORK_ITEMS,
+                problems,
+            );
+            if let ScanLabel::Custom(label) = &scan.label {
+                check_text("zelfscan", id, "label", label, limits::KEY, problems);
+            }
+            if let Rater::Other { name, .. } = &scan.rater {
+                check_text(
+                    "zelfscan",
+                    id,
+                    "naam beoordelaar",
+                    name,
+                    limits::NAME,
+                    problems,
+                );
+            }
+            check_text(
+                "zelfscan",
+                id,
+                "kader",
+                &scan.framework.id,
+                limits::KEY,
+                problems,
+            );
+            for (indicator, rating) in &scan.ratings {
+                check_text(
+                    "zelfscan",
+                    id,
+                    "indicator",
+                    indicator,
+                    limits::KEY,
+                    problems,
+                );
+                check_text(
+                    "zelfscan",
+                    id,
+                    "onderbouwing",
+                    &rating.evidence,
+                    limits::EVIDENCE,
+                    problems,
+                );
+            }
+            for competency in scan.targets.keys() {
+                check_text(
+                    "zelfscan",
+                    id,
+                    "competentie",
+                    competency,
+                    limits::KEY,
+                    problems,
+                );
+            }
+        }
+        for goal in &self.goals {
+            let id = || named(goal.id, &goal.title);
+            check_text(
+                "ontwikkeldoel",
+                || goal.id.to_string(),
+                "titel",
+                &goal.title,
+                limits::LINE,
+                problems,
+            );
+            check_text(
+                "ontwikkeldoel",
+                id,
+                "omschrijving",
+                &goal.description,
+                limits::LONG_TEXT,
+                problems,
+            );
+            for (items, count) in [
+                ("gekoppelde competenties", goal.competencies.len()),
+                ("acties", goal.actions.len()),
+                ("reacties", goal.feedback.len()),
+            ] {
+                check_count(
+                    "ontwikkeldoel",
+                    Some(id()),
+                    items,
+                    count,
+                    limits::PER_RECORD,
+                    problems,
+                );
+            }
+            for competency in &goal.competencies {
+                check_text(
+                    "ontwikkeldoel",
+                    id,
+                    "competentie",
+                    competency,
+                    limits::KEY,
+                    problems,
+                );
+            }
+            for action in &goal.actions {
+                check_text(
+                    "ontwikkeldoel",
+                    id,
+                    "actie",
+                    &action.text,
+                    limits::SHORT_TEXT,
+                    problems,
+                );
+            }
+            check_feedback(&goal.feedback, problems);
+        }
+    }
+}
+
+const FRAMEWORK: &str = "kader";
 
 #[cfg(test)]
 mod tests {

@@ -327,7 +327,11 @@ mod tests {
         broken.levels.truncate(2);
         assert_eq!(
             s.import_framework(broken),
-            Err(FrameworkError::LevelCount { found: 2 })
+            Err(FrameworkError::LevelCount {
+                found: 2,
+                min: 4,
+                max: 5
+            })
         );
         assert!(s.edit_framework(&rename_l1("")).is_err());
         assert_eq!(s, before);

@@ -214,13 +214,11 @@ pub fn draft_ratings(doc: &Document, coach: &Profile) -> Vec<Id> {
 /// it, marked as feedback and sent by the begeleider. Importing it adds only the
 /// begeleider's feedback and ratings (see `bundle::apply`).
 pub fn feedback_bundle(doc: &Document, coach: &Profile, now: DateTime<Utc>) -> Bundle {
-    let mut out = bundle::build(doc, &Selection::everything(), BundleKind::Feedback, now);
-    out.from = Sender {
+    bundle::build(doc, &Selection::everything(), BundleKind::Feedback, now).sent_by(Sender {
         profile: coach.id,
         name: coach.name.clone(),
         role: coach.role,
-    };
-    out
+    })
 }
 
 /// The newest entries first (by date, then last changed), at most `n`.

@@ -193,8 +193,11 @@ export async function overflow(page) {
   });
 }
 
-/** The bundle digest as Leerspoor computes it: SHA-256 over JSON with sorted keys. */
-export async function bundleDigest(contents) {
+/** The digest of a bundle as Leerspoor computes it: SHA-256 over JSON with sorted keys, of
+ *  the envelope's fields (all but digest and encrypted) with the contents for bundle
+ *  version 2, of the contents alone for version 1 (docs/bundle-format.md). Pass the
+ *  whole bundle, after changing it. */
+export async function bundleDigest(bundle) {
   const { createHash } = await import('node:crypto');
   const canonical = (v) =>
     Array.isArray(v)
@@ -202,7 +205,10 @@ export async function bundleDigest(contents) {
       : v && typeof v === 'object'
         ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
         : JSON.stringify(v);
-  return 'sha256:' + createHash('sha256').update(canonical(contents)).digest('hex');
+  if (bundle.format !== 'leerspoor-bundel') throw new Error('bundleDigest takes the whole bundle');
+  const { digest, encrypted, ...signed } = bundle;
+  const covered = bundle.schema === 1 ? bundle.contents : signed;
+  return 'sha256:' + createHash('sha256').update(canonical(covered)).digest('hex');
 }
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now; returns the violations. */

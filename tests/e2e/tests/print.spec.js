@@ -40,7 +40,7 @@ test.beforeAll(async () => {
   });
   const parsed = JSON.parse(await readFile(join(dir, 'deelnemer-1.json'), 'utf8'));
   parsed.contents.selfscan.goals.push(GOAL);
-  parsed.digest = await bundleDigest(parsed.contents);
+  parsed.digest = await bundleDigest(parsed);
   bundle = JSON.stringify(parsed);
 });
 
@@ -148,7 +148,7 @@ test('Deelnemers › Sessie voorbereiden prints changes, open questions, goals, 
     attitude: 'supportive', rapport: 'fair', last_contact: null, position: null,
   });
   newer.exported = '2026-04-01T10:00:00Z';
-  newer.digest = await bundleDigest(newer.contents);
+  newer.digest = await bundleDigest(newer);
   await add(JSON.stringify(newer), 'Bijwerken');
 
   await goTo(page, 'Deelnemers');

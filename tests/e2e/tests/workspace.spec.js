@@ -118,7 +118,7 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
     attitude: 'supportive', rapport: 'fair', last_contact: null, position: null,
   });
   newer.exported = '2026-04-01T10:00:00Z';
-  newer.digest = await bundleDigest(newer.contents);
+  newer.digest = await bundleDigest(newer);
   await goTo(coach, 'Delen');
   await addParticipant(coach, JSON.stringify(newer), 'Bijwerken');
   await coach.goto(coach.url().replace(/\/delen$/, '/deelnemers/' + annaBefore.profile.id + '/sessie'));
