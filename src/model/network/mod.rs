@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod csv;
 pub mod filter;
 pub mod gen;
+pub mod geometry;
 mod graph;
 pub mod grid;
 pub mod import;
