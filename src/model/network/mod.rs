@@ -212,10 +212,6 @@ impl Network {
         self.ties.iter().find(|t| t.pair() == key)
     }
 
-    pub fn ties_of(&self, e: Endpoint) -> impl Iterator<Item = &Tie> {
-        self.ties.iter().filter(move |t| t.touches(e))
-    }
-
     pub fn add_tie(&mut self, tie: Tie) -> Result<(), EditError> {
         if self.tie(tie.id).is_some() {
             return Err(EditError::DuplicateId);
