@@ -79,7 +79,7 @@ fn utf16(
     unit: fn([u8; 2]) -> u16,
 ) -> Result<Decoded, ImportError> {
     let bad = ImportError::BadUtf16 { file, encoding };
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(bad);
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));

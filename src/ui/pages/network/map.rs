@@ -145,7 +145,10 @@ struct MapCtx {
     positions: Memo<HashMap<Endpoint, Position>>,
     /// One override signal per node: a drag frame sets only the dragged node's, so only
     /// that node and its ties re-render (one signal for all would wake every node).
-    overrides: StoredValue<HashMap<Endpoint, RwSignal<Option<Position>>>>,
+    /// Reference-counted rather than owned by the node that first asked for one: a node
+    /// hidden by a filter is dropped, and a signal it owned would be gone (and panic)
+    /// when the node shows again.
+    overrides: StoredValue<HashMap<Endpoint, ArcRwSignal<Option<Position>>>>,
     /// The node being dragged and where it is now (not reactive: handlers read it).
     drag: StoredValue<Option<(Endpoint, Position)>>,
     zoom: RwSignal<f64>,
@@ -219,13 +222,13 @@ impl MapCtx {
         }
     }
 
-    fn override_of(&self, e: Endpoint) -> RwSignal<Option<Position>> {
-        if let Some(signal) = self.overrides.with_value(|m| m.get(&e).copied()) {
+    fn override_of(&self, e: Endpoint) -> ArcRwSignal<Option<Position>> {
+        if let Some(signal) = self.overrides.with_value(|m| m.get(&e).cloned()) {
             return signal;
         }
-        let signal = RwSignal::new(None);
+        let signal = ArcRwSignal::new(None);
         self.overrides.update_value(|m| {
-            m.insert(e, signal);
+            m.insert(e, signal.clone());
         });
         signal
     }

@@ -1,6 +1,7 @@
 //! Snapshots: dated copies of the map, and what changed between two of them or since one.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::forms::{ConfirmDeletion, Deletion};
 use super::use_net;
@@ -22,6 +23,10 @@ fn tie_label(tie: &Tie, actors: &[Actor], lang: Lang) -> String {
             .unwrap_or_else(|| "?".into()),
     };
     format!("{} – {}", name(tie.a), name(tie.b))
+}
+
+fn rename_button_id(id: Id) -> String {
+    format!("snapshot-rename-button-{id}")
 }
 
 /// "Nulmeting (2 maart 2026, 14:05)": the label and the local moment it was taken.
@@ -74,6 +79,17 @@ pub(super) fn SnapshotsView() -> impl IntoView {
             format!("Snapshot {title} taken."),
         ));
     };
+    // Back to the snapshot's own "Naam wijzigen" button, so the keyboard keeps its place.
+    let stop_renaming = move |id: Id| {
+        renaming.set(None);
+        request_animation_frame(move || {
+            if let Some(button) = document().get_element_by_id(&rename_button_id(id)) {
+                if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    };
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(id) = renaming.get_untracked() else {
@@ -86,7 +102,7 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                 title = d.network.snapshot(id).map(snapshot_title);
             }
         });
-        renaming.set(None);
+        stop_renaming(id);
         if let Some(title) = title {
             ctx.status.set(t(
                 format!("De momentopname heet nu {title}."),
@@ -214,7 +230,7 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                                             let for_delete = for_delete.clone();
                                             view! {
                                                 {counts.clone()}
-                                                <button type="button" class="secondary" aria-label=rename_label.clone()
+                                                <button type="button" class="secondary" id=rename_button_id(id) aria-label=rename_label.clone()
                                                     on:click=move |_| { new_label.set(current.clone()); renaming.set(Some(id)); }>
                                                     {t("Naam wijzigen", "Rename")}
                                                 </button>
@@ -226,7 +242,7 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                                             }
                                         }>
                                         <RenameForm field_id=field_id.clone() label=field_label.clone()
-                                            value=new_label on_submit=rename on_cancel=move || renaming.set(None)/>
+                                            value=new_label on_submit=rename on_cancel=move || stop_renaming(id)/>
                                     </Show>
                                 </li>
                             }
