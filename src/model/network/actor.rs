@@ -225,7 +225,8 @@ pub struct Actor {
     pub rapport: Rapport,
     #[serde(default)]
     pub last_contact: Option<NaiveDate>,
-    /// Set when the user drags the node; the layout then keeps it there.
+    /// Where the node is on the map: set when it is first shown (`layout::place`) or
+    /// moved, and kept there from then on.
     #[serde(default)]
     pub position: Option<Position>,
 }

@@ -2,6 +2,10 @@
 //! picture for the same data. Start points come from the ids, never from a clock or a
 //! random source, and the number of rounds is fixed, so a map does not jump about
 //! between visits.
+//!
+//! Once placed, a node stays where it is ([`place`]): the map stores every place it
+//! shows, so only moving a node ([`move_node`]), adding one (placed among the others,
+//! which stay) or *Opnieuw plaatsen* ([`place_again`]) changes where nodes are.
 
 use std::collections::HashMap;
 
@@ -81,21 +85,38 @@ pub fn layout(net: &Network, options: &LayoutOptions) -> HashMap<Endpoint, Posit
     } else {
         0.0
     };
+    let free: Vec<usize> = (0..n).filter(|&i| !pinned[i]).collect();
     let k2 = k * k;
     let start_temperature = radius / 3.0 + k;
     let mut dx = vec![0.0; n];
     let mut dy = vec![0.0; n];
-    for round in 0..options.iterations {
+    // With every node placed there is nothing to compute; with a few new ones among many
+    // placed, only the new ones feel forces (a new actor costs one row, not the whole map).
+    let iterations = if free.is_empty() {
+        0
+    } else {
+        options.iterations
+    };
+    let few = free.len() * 2 < n;
+    for round in 0..iterations {
         dx.fill(0.0);
         dy.fill(0.0);
-        for i in 0..n {
-            let (fx, fy) = repel(i, &x, &y, &mut dx, &mut dy, k2);
-            dx[i] += fx - x[i] * gravity;
-            dy[i] += fy - y[i] * gravity;
+        if few {
+            for &i in &free {
+                let (fx, fy) = repel_one(i, &x, &y, k2);
+                dx[i] += fx - x[i] * gravity;
+                dy[i] += fy - y[i] * gravity;
+            }
+        } else {
+            for i in 0..n {
+                let (fx, fy) = repel(i, &x, &y, &mut dx, &mut dy, k2);
+                dx[i] += fx - x[i] * gravity;
+                dy[i] += fy - y[i] * gravity;
+            }
         }
         attract(&g.edges, &x, &y, &mut dx, &mut dy, k);
         // Linear cooling: big moves first to untangle, small ones at the end to settle.
-        let t = start_temperature * (1.0 - round as f64 / options.iterations as f64);
+        let t = start_temperature * (1.0 - round as f64 / iterations as f64);
         shift(&mut x, &mut y, &dx, &dy, &pinned, t);
     }
     g.nodes
@@ -103,6 +124,73 @@ pub fn layout(net: &Network, options: &LayoutOptions) -> HashMap<Endpoint, Posit
         .enumerate()
         .map(|(i, e)| (*e, Position::new(x[i], y[i])))
         .collect()
+}
+
+/// How many nodes of the map have no place yet: actors without a stored position, and
+/// the advisor when the map is not centred on them and they were never moved.
+pub fn unplaced(net: &Network, options: &LayoutOptions) -> usize {
+    let actors = net
+        .actors
+        .iter()
+        .filter(|a| !a.position.is_some_and(|p| p.is_finite()))
+        .count();
+    actors + usize::from(me_unplaced(net, options))
+}
+
+fn me_unplaced(net: &Network, options: &LayoutOptions) -> bool {
+    !options.me_centre && !net.me_position.is_some_and(|p| p.is_finite())
+}
+
+/// The rule of the map: **once placed, a node stays where it is.** Gives every node
+/// without a place one (laid out among the placed ones, which do not move) and stores
+/// it, so the map looks the same after a reload, a filter or another view. Nodes that
+/// have a place keep it exactly. Returns how many nodes were placed.
+///
+/// Places are stored to a tenth of a map unit (a node is about 30 units wide), which keeps
+/// the stored document short.
+pub fn place(net: &mut Network, options: &LayoutOptions) -> usize {
+    let missing = unplaced(net, options);
+    if missing == 0 {
+        return 0;
+    }
+    let options = LayoutOptions {
+        keep_positions: true,
+        ..options.clone()
+    };
+    let positions = layout(net, &options);
+    let me_missing = me_unplaced(net, &options);
+    for a in &mut net.actors {
+        if !a.position.is_some_and(|p| p.is_finite()) {
+            a.position = positions.get(&Endpoint::Actor(a.id)).map(|p| rounded(*p));
+        }
+    }
+    if me_missing {
+        net.me_position = positions.get(&Endpoint::Me).map(|p| rounded(*p));
+    }
+    missing
+}
+
+/// Moves one node to `to` and nothing else: every other node is first given its place
+/// (when it had none), so that none of them moves with it. Refuses (and changes
+/// nothing) for an unknown actor, a position that is not a finite number, and the
+/// advisor while the map is centred on them.
+pub fn move_node(net: &mut Network, e: Endpoint, to: Position, options: &LayoutOptions) -> bool {
+    if !to.is_finite() || !net.has_endpoint(e) || (e == Endpoint::Me && options.me_centre) {
+        return false;
+    }
+    place(net, options);
+    net.set_position(e, Some(rounded(to)))
+}
+
+/// *Opnieuw plaatsen* ("place again"): forgets every place and lays the whole map out
+/// anew, on purpose.
+pub fn place_again(net: &mut Network, options: &LayoutOptions) -> usize {
+    net.clear_positions();
+    place(net, options)
+}
+
+fn rounded(p: Position) -> Position {
+    Position::new((p.x * 10.0).round() / 10.0, (p.y * 10.0).round() / 10.0)
 }
 
 /// The push between node `i` and every later node: the later ones' share goes into `dx`
@@ -136,6 +224,33 @@ fn repel(i: usize, x: &[f64], y: &[f64], dx: &mut [f64], dy: &mut [f64], k2: f64
         fy += uy * f;
         *dxj -= ux * f;
         *dyj -= uy * f;
+    }
+    (fx, fy)
+}
+
+/// The push on node `i` from every other node, for a layout where only a few nodes move.
+/// Its own function for the reason given at [`repel`].
+#[inline(never)]
+fn repel_one(i: usize, x: &[f64], y: &[f64], k2: f64) -> (f64, f64) {
+    let (xi, yi) = (x[i], y[i]);
+    let (mut fx, mut fy) = (0.0, 0.0);
+    for (j, (&xj, &yj)) in x.iter().zip(y).enumerate() {
+        if j == i {
+            continue;
+        }
+        let (mut ux, mut uy) = (xi - xj, yi - yj);
+        let mut d2 = ux * ux + uy * uy;
+        if d2 < 1e-4 {
+            // The same fixed direction as in `repel`, seen from node `i`.
+            let (lo, hi) = (i.min(j), i.max(j));
+            let angle = (lo * 7919 + hi * 104_729) as f64;
+            let sign = if i < j { 1.0 } else { -1.0 };
+            (ux, uy) = (sign * angle.cos() * 0.01, sign * angle.sin() * 0.01);
+            d2 = 1e-4;
+        }
+        let f = k2 / d2;
+        fx += ux * f;
+        fy += uy * f;
     }
     (fx, fy)
 }
@@ -353,6 +468,156 @@ mod tests {
             Some((Position::new(-2.0, 3.0), Position::new(1.0, 9.0)))
         );
         assert_eq!(bounds([].iter()), None);
+    }
+
+    fn places(net: &Network) -> Vec<(Id, Option<Position>)> {
+        net.actors.iter().map(|a| (a.id, a.position)).collect()
+    }
+
+    #[test]
+    fn once_placed_a_moved_actor_moves_alone() {
+        let mut net = gen::generate(7, 34, 70);
+        let options = LayoutOptions::default();
+        assert_eq!(unplaced(&net, &options), 34);
+        assert_eq!(place(&mut net, &options), 34);
+        assert_eq!(unplaced(&net, &options), 0);
+        // Placing again places nothing and changes nothing.
+        let before = places(&net);
+        assert_eq!(place(&mut net, &options), 0);
+        assert_eq!(places(&net), before);
+        // What the map shows is what was stored.
+        let shown = layout(&net, &options);
+        for (id, p) in &before {
+            assert_eq!(Some(shown[&Endpoint::Actor(*id)]), *p);
+        }
+
+        let moved = net.actors[5].id;
+        assert!(move_node(
+            &mut net,
+            Endpoint::Actor(moved),
+            Position::new(812.34, -40.06),
+            &options
+        ));
+        for ((id, was), (_, now)) in before.iter().zip(places(&net)) {
+            if *id == moved {
+                assert_eq!(now, Some(Position::new(812.3, -40.1)));
+            } else {
+                assert_eq!(now, *was, "actor {id} moved with the dragged one");
+            }
+        }
+        let shown = layout(&net, &options);
+        assert_eq!(shown[&Endpoint::Actor(moved)], Position::new(812.3, -40.1));
+        assert_eq!(shown[&Endpoint::Me], Position::new(0.0, 0.0));
+    }
+
+    #[test]
+    fn moving_on_a_map_never_placed_first_places_the_others_where_they_were_shown() {
+        let mut net = gen::generate(8, 30, 50);
+        let options = LayoutOptions::default();
+        let shown = layout(&net, &options);
+        let target = Endpoint::Actor(net.actors[0].id);
+        assert!(move_node(
+            &mut net,
+            target,
+            Position::new(1.0, 2.0),
+            &options
+        ));
+        for a in &net.actors[1..] {
+            let was = shown[&Endpoint::Actor(a.id)];
+            let now = a.position.unwrap();
+            assert!(
+                (now.x - was.x).abs() <= 0.05 && (now.y - was.y).abs() <= 0.05,
+                "{was:?} {now:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_new_actor_is_placed_without_moving_the_others() {
+        let mut net = gen::generate(9, 30, 60);
+        let options = LayoutOptions::default();
+        place(&mut net, &options);
+        let before = places(&net);
+        let new = Id::from_u128(77_777);
+        net.add_actor(Actor::new(new, "Nieuw")).unwrap();
+        let friend = Endpoint::Actor(net.actors[3].id);
+        net.add_tie(Tie::new(
+            Id::from_u128(77_778),
+            Endpoint::Actor(new),
+            friend,
+        ))
+        .unwrap();
+        assert_eq!(unplaced(&net, &options), 1);
+        assert_eq!(place(&mut net, &options), 1);
+        let after: Vec<_> = places(&net)
+            .into_iter()
+            .filter(|(id, _)| *id != new)
+            .collect();
+        assert_eq!(after, before);
+        let p = net.actor(new).unwrap().position.unwrap();
+        assert!(p.is_finite());
+        // Not on top of anyone.
+        for a in net.actors.iter().filter(|a| a.id != new) {
+            assert!(dist(p, a.position.unwrap()) > 5.0);
+        }
+    }
+
+    #[test]
+    fn place_again_lays_everything_out_anew() {
+        let mut net = gen::generate(10, 20, 30);
+        let options = LayoutOptions::default();
+        place(&mut net, &options);
+        let first = places(&net);
+        for a in &mut net.actors {
+            a.position = Some(Position::new(5.0, 5.0));
+        }
+        assert_eq!(place_again(&mut net, &options), 20);
+        assert_eq!(places(&net), first);
+    }
+
+    #[test]
+    fn the_advisor_is_placed_only_off_centre_and_moves_only_then() {
+        let mut net = gen::generate(12, 10, 15);
+        let centred = LayoutOptions::default();
+        place(&mut net, &centred);
+        assert_eq!(net.me_position, None);
+        assert!(!move_node(
+            &mut net,
+            Endpoint::Me,
+            Position::new(3.0, 3.0),
+            &centred
+        ));
+        let free = LayoutOptions {
+            me_centre: false,
+            ..LayoutOptions::default()
+        };
+        assert_eq!(unplaced(&net, &free), 1);
+        let before = places(&net);
+        assert_eq!(place(&mut net, &free), 1);
+        assert!(net.me_position.is_some());
+        assert_eq!(places(&net), before);
+        assert!(move_node(
+            &mut net,
+            Endpoint::Me,
+            Position::new(3.0, 3.0),
+            &free
+        ));
+        assert_eq!(net.me_position, Some(Position::new(3.0, 3.0)));
+        // Unknown actors and positions that are no number are refused.
+        assert!(!move_node(
+            &mut net,
+            Endpoint::Actor(Id::from_u128(1)),
+            Position::new(1.0, 1.0),
+            &free
+        ));
+        let first = Endpoint::Actor(net.actors[0].id);
+        assert!(!move_node(
+            &mut net,
+            first,
+            Position::new(f64::NAN, 1.0),
+            &free
+        ));
+        assert_eq!(places(&net), before);
     }
 
     /// Run with `cargo test --release --lib layout_speed -- --ignored --nocapture`.

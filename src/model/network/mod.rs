@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod csv;
 pub mod filter;
 pub mod gen;
+pub mod geometry;
 mod graph;
 pub mod grid;
 pub mod import;
@@ -210,10 +211,6 @@ impl Network {
     pub fn tie_between(&self, x: Endpoint, y: Endpoint) -> Option<&Tie> {
         let key = tie::pair(x, y);
         self.ties.iter().find(|t| t.pair() == key)
-    }
-
-    pub fn ties_of(&self, e: Endpoint) -> impl Iterator<Item = &Tie> {
-        self.ties.iter().filter(move |t| t.touches(e))
     }
 
     pub fn add_tie(&mut self, tie: Tie) -> Result<(), EditError> {

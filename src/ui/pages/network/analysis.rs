@@ -6,22 +6,14 @@ use super::use_net;
 use crate::model::network::analysis::{brokers, components, isolated_actors};
 use crate::model::network::rows::open_case_stakeholders;
 use crate::model::network::suggestions::suggestions;
-use crate::model::Lang;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
 
 #[component]
 pub(super) fn AnalysisView() -> impl IntoView {
-    let app = use_app();
     let ctx = use_net();
     let lang = lang();
-    let stakeholders = Memo::new(move |_| {
-        app.doc.with(|d| {
-            d.as_ref()
-                .map(|d| open_case_stakeholders(&d.journal))
-                .unwrap_or_default()
-        })
-    });
+    let stakeholders = use_doc().memo(|d| open_case_stakeholders(&d.journal));
     let hints = Memo::new(move |_| {
         let open = stakeholders.get();
         ctx.network.with(|n| {
@@ -106,11 +98,13 @@ pub(super) fn AnalysisView() -> impl IntoView {
                 <h3 id="clusters-title">{t("Groepen", "Groups")}</h3>
                 <p>{move || {
                     let n = clusters.with(Vec::len);
-                    match (n, lang) {
-                        (0, _) => t("Er staan nog geen actoren op de kaart.", "There are no actors on the map yet.").to_string(),
-                        (1, _) => t("Zonder jou vormt je netwerk één samenhangende groep.", "Without you, your network forms one connected group.").to_string(),
-                        (n, Lang::Nl) => format!("Zonder jou valt je netwerk uiteen in {n} groepen die alleen via jou verbonden zijn."),
-                        (n, Lang::En) => format!("Without you, your network falls apart into {n} groups that are connected only through you."),
+                    match n {
+                        0 => t("Er staan nog geen actoren op de kaart.", "There are no actors on the map yet.").to_string(),
+                        1 => t("Zonder jou vormt je netwerk één samenhangende groep.", "Without you, your network forms one connected group.").to_string(),
+                        n => t(
+                            format!("Zonder jou valt je netwerk uiteen in {n} groepen die alleen via jou verbonden zijn."),
+                            format!("Without you, your network falls apart into {n} groups that are connected only through you."),
+                        ),
                     }
                 }}</p>
                 <ol>

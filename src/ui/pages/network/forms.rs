@@ -12,7 +12,8 @@ use crate::model::network::{
 };
 use crate::model::{Id, Lang};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time;
 
 const SCORES: [u8; 5] = [1, 2, 3, 4, 5];
 
@@ -75,7 +76,7 @@ fn text_field(
 /// Adds an actor (`editing: None`) or edits one. Closes by clearing `NetCtx::editing`.
 #[component]
 pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let ctx = use_net();
     let existing = editing.and_then(|id| ctx.network.with_untracked(|n| n.actor(id).cloned()));
     let base = existing
@@ -89,11 +90,7 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
     let interest = RwSignal::new(base.interest);
     let attitude = RwSignal::new(base.attitude);
     let rapport = RwSignal::new(base.rapport);
-    let last_contact = RwSignal::new(
-        base.last_contact
-            .map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
-    );
+    let last_contact = RwSignal::new(base.last_contact.map(time::iso_date).unwrap_or_default());
     let notes = RwSignal::new(base.notes.clone());
     let error = RwSignal::new(None::<String>);
     let name_ref = NodeRef::<html::Input>::new();
@@ -147,7 +144,7 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
         actor.notes = notes.get_untracked();
         let saved_name = actor.name.trim().to_string();
         let mut result = Ok(());
-        app.update(|d| {
+        doc.update(|d| {
             result = if is_edit {
                 d.network.update_actor(actor)
             } else {
@@ -158,17 +155,17 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
             Ok(()) => {
                 error.set(None);
                 if is_edit {
-                    ctx.status.set(match lang() {
-                        Lang::Nl => format!("{saved_name} is bijgewerkt."),
-                        Lang::En => format!("{saved_name} has been updated."),
-                    });
+                    ctx.status.set(t(
+                        format!("{saved_name} is bijgewerkt."),
+                        format!("{saved_name} has been updated."),
+                    ));
                     ctx.focus_form.set(true);
                     ctx.editing.set(None);
                 } else {
-                    ctx.status.set(match lang() {
-                        Lang::Nl => format!("{saved_name} staat op de kaart."),
-                        Lang::En => format!("{saved_name} is on the map."),
-                    });
+                    ctx.status.set(t(
+                        format!("{saved_name} staat op de kaart."),
+                        format!("{saved_name} is on the map."),
+                    ));
                     for s in [name, organisation, role, last_contact, notes] {
                         s.set(String::new());
                     }
@@ -281,7 +278,7 @@ fn endpoint_select(
 /// Adds a tie (`editing: None`) or edits one.
 #[component]
 pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let ctx = use_net();
     let existing = editing.and_then(|id| ctx.network.with_untracked(|n| n.tie(id).cloned()));
     let is_edit = existing.is_some();
@@ -334,7 +331,7 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
         let mut result = Ok(());
         let mut names = (String::new(), String::new());
         let lang = lang();
-        app.update(|d| {
+        doc.update(|d| {
             result = if is_edit {
                 d.network.update_tie(tie)
             } else {
@@ -349,11 +346,16 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
             Ok(()) => {
                 error.set(None);
                 let (x, y) = &names;
-                ctx.status.set(match (lang, is_edit) {
-                    (Lang::Nl, true) => format!("Relatie tussen {x} en {y} bijgewerkt."),
-                    (Lang::Nl, false) => format!("Relatie tussen {x} en {y} toegevoegd."),
-                    (Lang::En, true) => format!("Tie between {x} and {y} updated."),
-                    (Lang::En, false) => format!("Tie between {x} and {y} added."),
+                ctx.status.set(if is_edit {
+                    t(
+                        format!("Relatie tussen {x} en {y} bijgewerkt."),
+                        format!("Tie between {x} and {y} updated."),
+                    )
+                } else {
+                    t(
+                        format!("Relatie tussen {x} en {y} toegevoegd."),
+                        format!("Tie between {x} and {y} added."),
+                    )
                 });
                 if is_edit {
                     editing_signal.set(None);
@@ -422,29 +424,29 @@ pub(super) enum Deletion {
 
 impl Deletion {
     fn question(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Deletion::Actor { name, ties, cases, .. }, Lang::Nl) => format!(
-                "{name} verwijderen? Daarmee verdwijnen ook {ties} {} en {cases} {} met casussen. Dit kan niet ongedaan worden.",
-                if *ties == 1 { "relatie" } else { "relaties" },
-                if *cases == 1 { "koppeling" } else { "koppelingen" },
+        match self {
+            Deletion::Actor {
+                name, ties, cases, ..
+            } => lang.pick(
+                format!(
+                    "{name} verwijderen? Daarmee verdwijnen ook {} en {} met casussen. Dit kan niet ongedaan worden.",
+                    lang.count(*ties, "relatie", "relaties"),
+                    lang.count(*cases, "koppeling", "koppelingen"),
+                ),
+                format!(
+                    "Delete {name}? This also removes {} and {} to cases. This cannot be undone.",
+                    lang.count(*ties, "tie", "ties"),
+                    lang.count(*cases, "link", "links"),
+                ),
             ),
-            (Deletion::Actor { name, ties, cases, .. }, Lang::En) => format!(
-                "Delete {name}? This also removes {} and {} to cases. This cannot be undone.",
-                lang.count(*ties, "tie", "ties"),
-                lang.count(*cases, "link", "links"),
+            Deletion::Tie { label, .. } => lang.pick(
+                format!("De relatie {label} verwijderen? Dit kan niet ongedaan worden."),
+                format!("Delete the tie {label}? This cannot be undone."),
             ),
-            (Deletion::Tie { label, .. }, Lang::Nl) => {
-                format!("De relatie {label} verwijderen? Dit kan niet ongedaan worden.")
-            }
-            (Deletion::Tie { label, .. }, Lang::En) => {
-                format!("Delete the tie {label}? This cannot be undone.")
-            }
-            (Deletion::Snapshot { label, .. }, Lang::Nl) => {
-                format!("Momentopname {label} verwijderen? Dit kan niet ongedaan worden.")
-            }
-            (Deletion::Snapshot { label, .. }, Lang::En) => {
-                format!("Delete snapshot {label}? This cannot be undone.")
-            }
+            Deletion::Snapshot { label, .. } => lang.pick(
+                format!("Momentopname {label} verwijderen? Dit kan niet ongedaan worden."),
+                format!("Delete snapshot {label}? This cannot be undone."),
+            ),
         }
     }
 }
@@ -452,7 +454,7 @@ impl Deletion {
 /// Asks before deleting; focus goes to the question, and back is the user's choice.
 #[component]
 pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let ctx = use_net();
     let lang = lang();
     let confirm = move |_| {
@@ -462,50 +464,47 @@ pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoV
         let message = match &what {
             Deletion::Actor { id, name, .. } => {
                 let mut done = None;
-                app.update(|d| done = d.remove_actor(*id));
+                doc.update(|d| done = d.remove_actor(*id));
                 if ctx.editing.get_untracked() == Some(*id) {
                     ctx.editing.set(None);
                 }
-                match (done, lang) {
-                    (Some((ties, cases)), Lang::Nl) => format!(
-                        "{name} is verwijderd, met {ties} {} en {cases} {} met casussen.",
-                        if ties == 1 { "relatie" } else { "relaties" },
-                        if cases == 1 {
-                            "koppeling"
-                        } else {
-                            "koppelingen"
-                        },
+                match done {
+                    Some((ties, cases)) => t(
+                        format!(
+                            "{name} is verwijderd, met {} en {} met casussen.",
+                            lang.count(ties, "relatie", "relaties"),
+                            lang.count(cases, "koppeling", "koppelingen"),
+                        ),
+                        format!(
+                            "{name} has been deleted, with {} and {} to cases.",
+                            lang.count(ties, "tie", "ties"),
+                            lang.count(cases, "link", "links"),
+                        ),
                     ),
-                    (Some((ties, cases)), Lang::En) => format!(
-                        "{name} has been deleted, with {} and {} to cases.",
-                        lang.count(ties, "tie", "ties"),
-                        lang.count(cases, "link", "links"),
-                    ),
-                    (None, _) => lang
-                        .pick(
-                            "Deze actor stond al niet meer op de kaart.",
-                            "This actor was no longer on the map.",
-                        )
-                        .into(),
+                    None => t(
+                        "Deze actor stond al niet meer op de kaart.",
+                        "This actor was no longer on the map.",
+                    )
+                    .into(),
                 }
             }
             Deletion::Tie { id, label } => {
-                app.update(|d| {
+                doc.update(|d| {
                     d.network.remove_tie(*id);
                 });
-                match lang {
-                    Lang::Nl => format!("De relatie {label} is verwijderd."),
-                    Lang::En => format!("The tie {label} has been deleted."),
-                }
+                t(
+                    format!("De relatie {label} is verwijderd."),
+                    format!("The tie {label} has been deleted."),
+                )
             }
             Deletion::Snapshot { id, label } => {
-                app.update(|d| {
+                doc.update(|d| {
                     d.network.remove_snapshot(*id);
                 });
-                match lang {
-                    Lang::Nl => format!("Momentopname {label} is verwijderd."),
-                    Lang::En => format!("Snapshot {label} has been deleted."),
-                }
+                t(
+                    format!("Momentopname {label} is verwijderd."),
+                    format!("Snapshot {label} has been deleted."),
+                )
             }
         };
         ctx.status.set(message);

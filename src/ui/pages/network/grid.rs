@@ -4,7 +4,6 @@ use leptos::prelude::*;
 
 use super::use_net;
 use crate::model::network::grid::{quadrant_actors, Quadrant, GRID_HIGH_MIN};
-use crate::model::Lang;
 use crate::ui::i18n::{lang, t};
 
 #[component]
@@ -35,10 +34,10 @@ pub(super) fn GridView() -> impl IntoView {
                                 <li>
                                     <span class="net-quadrant-name">{a.1}</span>
                                     " "
-                                    <span class="muted">{match lang {
-                                        Lang::Nl => format!("(invloed {}, belang {})", a.2, a.3),
-                                        Lang::En => format!("(influence {}, interest {})", a.2, a.3),
-                                    }}</span>
+                                    <span class="muted">{t(
+                                        format!("(invloed {}, belang {})", a.2, a.3),
+                                        format!("(influence {}, interest {})", a.2, a.3),
+                                    )}</span>
                                 </li>
                             </For>
                         </ul>
@@ -51,14 +50,14 @@ pub(super) fn GridView() -> impl IntoView {
         <section aria-labelledby="grid-title" class="net-section">
             <h2 id="grid-title">{t("Invloed en belang", "Influence and interest")}</h2>
             <p>
-                {match lang {
-                    Lang::Nl => format!(
+                {t(
+                    format!(
                         "Elke actor staat in een kwadrant naar invloed en belang (1–5); vanaf {GRID_HIGH_MIN} telt een score als hoog. Pas de scores aan in de tabel of op de kaart."
                     ),
-                    Lang::En => format!(
+                    format!(
                         "Each actor sits in a quadrant by influence and interest (1–5); a score of {GRID_HIGH_MIN} or more counts as high. Change the scores in the table or on the map."
                     ),
-                }}
+                )}
             </p>
             <div class="net-grid-frame">
                 <p class="net-axis net-axis-y" aria-hidden="true">{t("Invloed ↑", "Influence ↑")}</p>

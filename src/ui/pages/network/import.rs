@@ -5,48 +5,91 @@ use leptos::prelude::*;
 
 use super::use_net;
 use crate::model::id::new_id;
-use crate::model::network::import::{apply, preview, ImportPreview};
+use crate::model::network::import::{
+    apply, decode, preview_as, Encoding, ImportFile, ImportPreview,
+};
 use crate::model::network::Endpoint;
-use crate::model::Lang;
-use crate::ui::files::{chosen_file, read_text};
+use crate::ui::files::{chosen_file, read_bytes};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
 
-/// Reads the file chosen in an `<input type=file>` into `target`.
-fn read_chosen_file(
-    ev: &leptos::ev::Event,
-    target: RwSignal<String>,
-    error: RwSignal<Option<String>>,
-) {
-    let Some(file) = chosen_file(ev) else { return };
-    leptos::task::spawn_local(async move {
-        match read_text(&file).await {
-            Ok(text) => target.set(text),
-            Err(e) => error.set(Some(e)),
+/// One file's text, as chosen or typed, and the encoding a chosen file was read in.
+#[derive(Clone, Copy)]
+struct Input {
+    file: ImportFile,
+    text: RwSignal<String>,
+    encoding: RwSignal<Encoding>,
+}
+
+impl Input {
+    fn new(file: ImportFile) -> Input {
+        Input {
+            file,
+            text: RwSignal::new(String::new()),
+            encoding: RwSignal::new(Encoding::Utf8),
         }
-    });
+    }
+
+    /// The text when there is any, with its encoding.
+    fn get_untracked(&self) -> Option<(String, Encoding)> {
+        let text = self.text.get_untracked();
+        (!text.trim().is_empty()).then(|| (text, self.encoding.get_untracked()))
+    }
+
+    /// Typed or pasted text is UTF-8.
+    fn typed(&self, text: String) {
+        self.encoding.set(Encoding::Utf8);
+        self.text.set(text);
+    }
+
+    fn clear(&self) {
+        self.typed(String::new());
+    }
+
+    /// Reads the file chosen in an `<input type=file>`, in the encoding its bytes show.
+    fn read_chosen(self, ev: &leptos::ev::Event, error: RwSignal<Option<String>>) {
+        let Some(file) = chosen_file(ev) else { return };
+        let lang = lang();
+        leptos::task::spawn_local(async move {
+            let decoded = read_bytes(&file)
+                .await
+                .and_then(|bytes| decode(self.file, &bytes).map_err(|e| e.message(lang)));
+            match decoded {
+                Ok(d) => {
+                    error.set(None);
+                    self.encoding.set(d.encoding);
+                    self.text.set(d.text);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    }
+}
+
+fn as_input(input: &Option<(String, Encoding)>) -> Option<(&str, Encoding)> {
+    input
+        .as_ref()
+        .map(|(text, encoding)| (text.as_str(), *encoding))
 }
 
 #[component]
 pub(super) fn ImportView() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let ctx = use_net();
     let lang = lang();
-    let actors_csv = RwSignal::new(String::new());
-    let ties_csv = RwSignal::new(String::new());
+    let actors = Input::new(ImportFile::Actors);
+    let ties = Input::new(ImportFile::Ties);
     let error = RwSignal::new(None::<String>);
     let result = RwSignal::new(None::<ImportPreview>);
     // A preview belongs to the text it was made from.
     Effect::new(move |_| {
-        actors_csv.track();
-        ties_csv.track();
+        actors.text.track();
+        ties.text.track();
         result.set(None);
     });
     let make_preview = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (a, b) = (actors_csv.get_untracked(), ties_csv.get_untracked());
-        let a = (!a.trim().is_empty()).then_some(a);
-        let b = (!b.trim().is_empty()).then_some(b);
+        let (a, b) = (actors.get_untracked(), ties.get_untracked());
         if a.is_none() && b.is_none() {
             error.set(Some(
                 t(
@@ -59,7 +102,7 @@ pub(super) fn ImportView() -> impl IntoView {
         }
         let outcome = ctx
             .network
-            .with_untracked(|n| preview(n, a.as_deref(), b.as_deref(), new_id));
+            .with_untracked(|n| preview_as(n, as_input(&a), as_input(&b), new_id));
         match outcome {
             Ok(p) => {
                 error.set(None);
@@ -76,23 +119,23 @@ pub(super) fn ImportView() -> impl IntoView {
             return;
         };
         let mut outcome = None;
-        app.update(|d| outcome = Some(apply(p, &mut d.network)));
+        doc.update(|d| outcome = Some(apply(p, &mut d.network)));
         match outcome {
             Some(Ok(done)) => {
-                ctx.status.set(match lang {
-                    Lang::Nl => format!(
+                ctx.status.set(t(
+                    format!(
                         "Ingelezen: {} en {}.",
                         lang.count(done.actors, "actor", "actoren"),
                         lang.count(done.ties, "relatie", "relaties"),
                     ),
-                    Lang::En => format!(
+                    format!(
                         "Imported: {} and {}.",
                         lang.count(done.actors, "actor", "actors"),
                         lang.count(done.ties, "tie", "ties"),
                     ),
-                });
-                actors_csv.set(String::new());
-                ties_csv.set(String::new());
+                ));
+                actors.clear();
+                ties.clear();
                 result.set(None);
             }
             Some(Err(e)) => error.set(Some(e.message(lang))),
@@ -118,18 +161,18 @@ pub(super) fn ImportView() -> impl IntoView {
                     <div class="field">
                         <label for="import-actors-file">{t("Actorenbestand (CSV)", "Actors file (CSV)")}</label>
                         <input id="import-actors-file" type="file" accept=".csv,text/csv,text/plain"
-                            on:change=move |ev| read_chosen_file(&ev, actors_csv, error)/>
+                            on:change=move |ev| actors.read_chosen(&ev, error)/>
                         <label for="import-actors-text">{t("Of plak de actoren", "Or paste the actors")}</label>
-                        <textarea id="import-actors-text" prop:value=actors_csv
-                            on:input=move |ev| actors_csv.set(event_target_value(&ev))></textarea>
+                        <textarea id="import-actors-text" prop:value=actors.text
+                            on:input=move |ev| actors.typed(event_target_value(&ev))></textarea>
                     </div>
                     <div class="field">
                         <label for="import-ties-file">{t("Relatiebestand (CSV)", "Ties file (CSV)")}</label>
                         <input id="import-ties-file" type="file" accept=".csv,text/csv,text/plain"
-                            on:change=move |ev| read_chosen_file(&ev, ties_csv, error)/>
+                            on:change=move |ev| ties.read_chosen(&ev, error)/>
                         <label for="import-ties-text">{t("Of plak de relaties", "Or paste the ties")}</label>
-                        <textarea id="import-ties-text" prop:value=ties_csv
-                            on:input=move |ev| ties_csv.set(event_target_value(&ev))></textarea>
+                        <textarea id="import-ties-text" prop:value=ties.text
+                            on:input=move |ev| ties.typed(event_target_value(&ev))></textarea>
                     </div>
                 </div>
                 <p class="field-error" role="alert">{move || error.get()}</p>
@@ -149,6 +192,7 @@ fn PreviewView(
     let ctx = use_net();
     let lang = lang();
     let summary = preview.summary(lang);
+    let encodings = preview.encoding_notes(lang);
     let nothing = preview.actors.is_empty() && preview.ties.is_empty();
     let actors: Vec<String> = preview.actors.iter().map(|a| a.name.clone()).collect();
     let ties: Vec<String> = preview
@@ -181,6 +225,11 @@ fn PreviewView(
         <section class="card net-preview" aria-labelledby="preview-title" data-testid="import-preview">
             <h3 id="preview-title">{t("Voorbeeld", "Preview")}</h3>
             <p role="status">{summary}</p>
+            {(!encodings.is_empty()).then(|| view! {
+                <ul class="net-encodings" data-testid="import-encodings">
+                    {encodings.into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}
+                </ul>
+            })}
             {(!errors.is_empty()).then(|| view! {
                 <h4>{t("Overgeslagen regels", "Skipped lines")}</h4>
                 <ul class="net-row-errors" data-testid="import-errors">

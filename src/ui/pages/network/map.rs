@@ -10,14 +10,17 @@ use leptos_router::hooks::use_navigate;
 use wasm_bindgen::JsCast;
 
 use super::forms::ActorForm;
-use super::{page_url, use_net};
-use crate::model::network::filter::{view as filter_view, Ego, ViewFilter};
-use crate::model::network::layout::{bounds, layout, LayoutOptions};
+use super::{page_url, use_net, NetCtx};
+use crate::model::network::filter::{view as filter_view, Ego, View, ViewFilter};
+use crate::model::network::geometry::{clamp_zoom, dragged, is_drag, tie_line, Nudge, ViewBox};
+use crate::model::network::layout::{
+    bounds, layout, move_node, place, place_again, unplaced, LayoutOptions,
+};
 use crate::model::network::rows::{actor_choices, case_actors};
 use crate::model::network::{ActorKind, Direction, Endpoint, Position, Strength, TieKind};
-use crate::model::{Id, Lang};
+use crate::model::Id;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_doc, OpenDoc};
 
 /// The outline of each kind, centred on the node; the advisor ("ik", "me") is a star.
 pub(super) fn shape(kind: Option<ActorKind>) -> &'static str {
@@ -125,36 +128,107 @@ struct PanStart {
     scale: f64,
 }
 
-const ASPECT: f64 = 1.6;
-const PAD: f64 = 60.0;
-
-/// What the map needs to place and move nodes, shared by its parts.
+/// What the parts of the map share: the choices above it, where each node is, and the
+/// view (zoom and pan). Signals only, so it is `Copy`.
 #[derive(Clone, Copy)]
-struct MapState {
+struct MapCtx {
+    doc: OpenDoc,
+    net: NetCtx,
+    case: Memo<Option<Id>>,
+    me_centre: RwSignal<bool>,
+    options: Memo<LayoutOptions>,
+    kinds: RwSignal<ViewFilter>,
+    ego_centre: RwSignal<Option<Endpoint>>,
+    ego_depth: RwSignal<usize>,
+    selected: RwSignal<Option<Endpoint>>,
+    shown: Memo<View>,
     positions: Memo<HashMap<Endpoint, Position>>,
     /// One override signal per node: a drag frame sets only the dragged node's, so only
     /// that node and its ties re-render (one signal for all would wake every node).
-    overrides: StoredValue<HashMap<Endpoint, RwSignal<Option<Position>>>>,
+    /// Reference-counted rather than owned by the node that first asked for one: a node
+    /// hidden by a filter is dropped, and a signal it owned would be gone (and panic)
+    /// when the node shows again.
+    overrides: StoredValue<HashMap<Endpoint, ArcRwSignal<Option<Position>>>>,
     /// The node being dragged and where it is now (not reactive: handlers read it).
     drag: StoredValue<Option<(Endpoint, Position)>>,
+    zoom: RwSignal<f64>,
+    pan: RwSignal<(f64, f64)>,
+    view_box: Memo<ViewBox>,
+    /// The element the drawing fills, for turning pointer moves into map moves.
+    wrap: NodeRef<html::Div>,
 }
 
-impl MapState {
-    fn new(positions: Memo<HashMap<Endpoint, Position>>) -> MapState {
-        MapState {
+impl MapCtx {
+    fn new(case: Memo<Option<Id>>) -> MapCtx {
+        let ctx = use_net();
+        let net = ctx.network;
+        let doc = use_doc();
+        let me_centre = RwSignal::new(true);
+        let options = Memo::new(move |_| LayoutOptions {
+            me_centre: me_centre.get(),
+            ..LayoutOptions::default()
+        });
+        let kinds = RwSignal::new(ViewFilter::default());
+        let ego_centre = RwSignal::new(None::<Endpoint>);
+        let ego_depth = RwSignal::new(1usize);
+        let case_set = Memo::new(move |_| {
+            let c = case.get()?;
+            doc.with(|d| case_actors(&d.journal, c))
+        });
+        let shown = Memo::new(move |_| {
+            let mut filter = kinds.get();
+            filter.ego = ego_centre.get().map(|centre| Ego {
+                centre,
+                depth: ego_depth.get(),
+            });
+            filter.only = case_set.get();
+            net.with(|n| filter_view(n, &filter))
+        });
+        // Laid out on the whole map, never on what a filter shows, so a filter moves
+        // nothing; once every node has its place (below) this reads the stored places.
+        let positions = Memo::new(move |_| {
+            let options = options.get();
+            net.with(|n| layout(n, &options))
+        });
+        let zoom = RwSignal::new(1.0f64);
+        let pan = RwSignal::new((0.0f64, 0.0f64));
+        let fitted = Memo::new(move |_| {
+            let v = shown.get();
+            positions.with(|m| {
+                ViewBox::fit(bounds(
+                    m.iter().filter(|(e, _)| v.shows(**e)).map(|(_, p)| p),
+                ))
+            })
+        });
+        let view_box = Memo::new(move |_| fitted.get().zoomed(zoom.get(), pan.get()));
+        MapCtx {
+            doc,
+            net: ctx,
+            case,
+            me_centre,
+            options,
+            kinds,
+            ego_centre,
+            ego_depth,
+            selected: RwSignal::new(None),
+            shown,
             positions,
             overrides: StoredValue::new(HashMap::new()),
             drag: StoredValue::new(None),
+            zoom,
+            pan,
+            view_box,
+            wrap: NodeRef::new(),
         }
     }
 
-    fn override_of(&self, e: Endpoint) -> RwSignal<Option<Position>> {
-        if let Some(signal) = self.overrides.with_value(|m| m.get(&e).copied()) {
+    fn override_of(&self, e: Endpoint) -> ArcRwSignal<Option<Position>> {
+        if let Some(signal) = self.overrides.with_value(|m| m.get(&e).cloned()) {
             return signal;
         }
-        let signal = RwSignal::new(None);
+        let signal = ArcRwSignal::new(None);
         self.overrides.update_value(|m| {
-            m.insert(e, signal);
+            m.insert(e, signal.clone());
         });
         signal
     }
@@ -185,49 +259,218 @@ impl MapState {
     fn dragged(&self) -> Option<(Endpoint, Position)> {
         self.drag.get_value()
     }
+
+    fn draggable(&self, e: Endpoint) -> bool {
+        !(e == Endpoint::Me && self.me_centre.get_untracked())
+    }
+
+    /// Moves one node and only that one (`layout::move_node`), and saves.
+    fn move_to(&self, e: Endpoint, p: Position) {
+        let options = self.options.get_untracked();
+        self.doc.update(|d| {
+            move_node(&mut d.network, e, p, &options);
+        });
+    }
+
+    /// Map units per screen pixel now.
+    fn scale(&self) -> f64 {
+        let view_box = self.view_box.get_untracked();
+        self.wrap
+            .get_untracked()
+            .map(|el| {
+                view_box
+                    .units_per_pixel(f64::from(el.client_width()), f64::from(el.client_height()))
+            })
+            .unwrap_or(1.0)
+    }
+
+    fn zoom_by(&self, factor: f64) {
+        self.zoom.update(|z| *z = clamp_zoom(*z * factor));
+    }
+
+    /// Pans by a share of the box shown: 0.2 is a fifth of its width or height.
+    fn pan_by(&self, dx: f64, dy: f64) {
+        let v = self.view_box.get_untracked();
+        self.pan
+            .update(|p| *p = (p.0 + dx * v.width, p.1 + dy * v.height));
+    }
+
+    fn select(&self, e: Endpoint) {
+        let ctx = self.net;
+        self.selected.set(Some(e));
+        ctx.focus_form.set(true);
+        ctx.editing.set(e.actor());
+    }
 }
 
 #[component]
 pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
-    let app = use_app();
-    let ctx = use_net();
-    let lang = lang();
-    let net = ctx.network;
-    let me_centre = RwSignal::new(true);
-    let filter_kinds = RwSignal::new(ViewFilter::default());
-    let ego_centre = RwSignal::new(None::<Endpoint>);
-    let ego_depth = RwSignal::new(1usize);
-    let selected = RwSignal::new(None::<Endpoint>);
+    let net = use_net().network;
+    let doc = use_doc();
+    let map = MapCtx::new(case);
+    // Once placed, a node stays where it is: nodes the map shows for the first time
+    // (a new actor, a map never shown) get their place stored, among the placed ones.
+    Effect::new(move |_| {
+        let options = map.options.get();
+        if net.with(|n| unplaced(n, &options)) > 0 {
+            doc.update(|d| {
+                place(&mut d.network, &options);
+            });
+        }
+    });
+    view! {
+        <section aria-labelledby="map-title" class="net-section">
+            <h2 id="map-title">{t("Kaart", "Map")}</h2>
+            <Show when=move || net.with(|n| n.actors.is_empty())>
+                <p class="empty-state">{t(
+                    "Er staan nog geen actoren op de kaart. Voeg ze toe in de tabel, of lees een CSV-bestand in.",
+                    "There are no actors on the map yet. Add them in the table, or import a CSV file.",
+                )}</p>
+            </Show>
+            <MapFilters map=map/>
+            <div class="net-map-layout">
+                <div class="net-map-col">
+                    <MapControls map=map/>
+                    <MapDrawing map=map/>
+                    <p class="muted net-hint">
+                        {t(
+                            "Sleep een actor om hem te verplaatsen (of gebruik de pijltjestoetsen als hij de focus heeft); de plek wordt bewaard. \
+                             Klik of druk op Enter om een actor te bewerken. Scroll of gebruik + en − om te zoomen; sleep de achtergrond om te verschuiven.",
+                            "Drag an actor to move it (or use the arrow keys when it has focus); its place is kept. \
+                             Click or press Enter to edit an actor. Scroll or use + and − to zoom; drag the background to pan.",
+                        )}
+                    </p>
+                </div>
+                <MapSide map=map/>
+            </div>
+        </section>
+    }
+}
 
-    let positions = Memo::new(move |_| {
-        let options = LayoutOptions {
-            me_centre: me_centre.get(),
-            ..LayoutOptions::default()
-        };
-        net.with(|n| layout(n, &options))
-    });
-    let case_set = Memo::new(move |_| {
-        case.get().and_then(|c| {
-            app.doc
-                .with(|d| d.as_ref().and_then(|d| case_actors(&d.journal, c)))
+/// What the map shows: kinds, a case, the actors around one, and whether "ik" is centred.
+#[component]
+fn MapFilters(map: MapCtx) -> impl IntoView {
+    let net = use_net().network;
+    let doc = use_doc();
+    let lang = lang();
+    let case = map.case;
+    let cases = doc.memo(|d| d.journal.case_titles());
+    let choices = Memo::new(move |_| net.with(actor_choices));
+    let navigate = use_navigate();
+    let on_case = move |ev: leptos::ev::Event| {
+        let case = event_target_value(&ev).parse::<Id>().ok();
+        navigate(&page_url("kaart", case), Default::default());
+    };
+    let (kinds, ego_centre, ego_depth) = (map.kinds, map.ego_centre, map.ego_depth);
+    let kind_boxes = ActorKind::ALL
+        .into_iter()
+        .map(|k| {
+            view! {
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || kinds.with(|f| f.shows_kind(k))
+                        on:change=move |_| kinds.update(|f| f.toggle_kind(k))/>
+                    <svg class="net-legend-shape" viewBox="-20 -20 40 40" aria-hidden="true">
+                        <path d=shape(Some(k)) fill=colour(Some(k))/>
+                    </svg>
+                    {k.label(lang)}
+                </label>
+            }
         })
-    });
-    let cases = Memo::new(move |_| {
-        app.doc.with(|d| {
-            d.as_ref()
-                .map(|d| d.journal.case_titles())
-                .unwrap_or_default()
-        })
-    });
-    let shown = Memo::new(move |_| {
-        let mut filter = filter_kinds.get();
-        filter.ego = ego_centre.get().map(|centre| Ego {
-            centre,
-            depth: ego_depth.get(),
+        .collect_view();
+    view! {
+        <div class="net-filters card">
+            <fieldset class="field">
+                <legend>{t("Soort actor", "Kind of actor")}</legend>
+                <div class="net-kinds">{kind_boxes}</div>
+            </fieldset>
+            <div class="net-form-row">
+                <div class="field">
+                    <label for="map-case">{t("Casus", "Case")}</label>
+                    <select id="map-case" on:change=on_case>
+                        <option value="" prop:selected=move || case.get().is_none()>{t("Alle actoren", "All actors")}</option>
+                        <For each=move || cases.get() key=|c| c.clone() let:c>
+                            {
+                                let id = c.0;
+                                view! { <option value=id.to_string() prop:selected=move || case.get() == Some(id)>{c.1}</option> }
+                            }
+                        </For>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="map-ego">{t("Alleen rond", "Only around")}</label>
+                    <select id="map-ego" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        ego_centre.set(match v.as_str() {
+                            "" => None,
+                            "ik" => Some(Endpoint::Me),
+                            other => other.parse::<Id>().ok().map(Endpoint::Actor),
+                        });
+                    }>
+                        <option value="" prop:selected=move || ego_centre.get().is_none()>{t("Iedereen", "Everyone")}</option>
+                        <option value="ik" prop:selected=move || ego_centre.get() == Some(Endpoint::Me)>{Endpoint::me_label(lang)}</option>
+                        <For each=move || choices.get() key=|a| a.clone() let:a>
+                            {
+                                let e = Endpoint::Actor(a.0);
+                                view! { <option value=a.0.to_string() prop:selected=move || ego_centre.get() == Some(e)>{a.1}</option> }
+                            }
+                        </For>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="map-depth">{t("Stappen", "Steps")}</label>
+                    <select id="map-depth" prop:disabled=move || ego_centre.get().is_none()
+                        on:change=move |ev| ego_depth.set(if event_target_value(&ev) == "2" { 2 } else { 1 })>
+                        <option value="1" prop:selected=move || ego_depth.get() == 1>{t("1 stap", "1 step")}</option>
+                        <option value="2" prop:selected=move || ego_depth.get() == 2>{t("2 stappen", "2 steps")}</option>
+                    </select>
+                </div>
+            </div>
+            <label class="choice">
+                <input type="checkbox" prop:checked=map.me_centre on:change=move |ev| map.me_centre.set(event_target_checked(&ev))/>
+                {t("Zet mij (ik) in het midden", "Put me at the centre")}
+            </label>
+        </div>
+    }
+}
+
+/// Zoom, pan, show everything, and *Opnieuw plaatsen*: buttons, so all of it works by keyboard.
+#[component]
+fn MapControls(map: MapCtx) -> impl IntoView {
+    let ctx = use_net();
+    let doc = use_doc();
+    let place_all_again = move |_| {
+        let options = map.options.get_untracked();
+        doc.update(|d| {
+            place_again(&mut d.network, &options);
         });
-        filter.only = case_set.get();
-        net.with(|n| filter_view(n, &filter))
-    });
+        ctx.status.set(
+            t(
+                "Alle actoren zijn opnieuw geplaatst.",
+                "All actors have been placed again.",
+            )
+            .into(),
+        );
+    };
+    view! {
+        <div class="net-map-controls" role="group" aria-label=t("Zoomen en verschuiven", "Zoom and pan")>
+            <button type="button" class="secondary" aria-label=t("Inzoomen", "Zoom in") on:click=move |_| map.zoom_by(1.25)>"+"</button>
+            <button type="button" class="secondary" aria-label=t("Uitzoomen", "Zoom out") on:click=move |_| map.zoom_by(0.8)>"−"</button>
+            <button type="button" class="secondary" aria-label=t("Naar links schuiven", "Pan left") on:click=move |_| map.pan_by(-0.2, 0.0)>"←"</button>
+            <button type="button" class="secondary" aria-label=t("Naar rechts schuiven", "Pan right") on:click=move |_| map.pan_by(0.2, 0.0)>"→"</button>
+            <button type="button" class="secondary" aria-label=t("Omhoog schuiven", "Pan up") on:click=move |_| map.pan_by(0.0, -0.2)>"↑"</button>
+            <button type="button" class="secondary" aria-label=t("Omlaag schuiven", "Pan down") on:click=move |_| map.pan_by(0.0, 0.2)>"↓"</button>
+            <button type="button" class="secondary" on:click=move |_| { map.zoom.set(1.0); map.pan.set((0.0, 0.0)); }>{t("Alles tonen", "Show all")}</button>
+            <button type="button" class="secondary" on:click=place_all_again>{t("Opnieuw plaatsen", "Place again")}</button>
+        </div>
+    }
+}
+
+/// The SVG: ties under nodes; dragging the background pans, the wheel zooms.
+#[component]
+fn MapDrawing(map: MapCtx) -> impl IntoView {
+    let net = use_net().network;
+    let lang = lang();
+    let shown = map.shown;
     let nodes = Memo::new(move |_| {
         let v = shown.get();
         net.with(|n| {
@@ -239,15 +482,16 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                     kind: None,
                 });
             }
-            for a in &n.actors {
-                if v.actors.contains(&a.id) {
-                    list.push(NodeInfo {
+            list.extend(
+                n.actors
+                    .iter()
+                    .filter(|a| v.actors.contains(&a.id))
+                    .map(|a| NodeInfo {
                         e: Endpoint::Actor(a.id),
                         name: a.name.clone(),
                         kind: Some(a.kind),
-                    });
-                }
-            }
+                    }),
+            );
             list
         })
     });
@@ -268,391 +512,220 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let state = MapState::new(positions);
-
-    // The box that fits what is shown, widened to the map's aspect ratio.
-    let base = Memo::new(move |_| {
-        let v = shown.get();
-        let b = positions.with(|m| bounds(m.iter().filter(|(e, _)| v.shows(**e)).map(|(_, p)| p)));
-        let (lo, hi) = b.unwrap_or((Position::new(-100.0, -60.0), Position::new(100.0, 60.0)));
-        let (cx, cy) = ((lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0);
-        let mut w = (hi.x - lo.x + 2.0 * PAD).max(320.0);
-        let mut h = (hi.y - lo.y + 2.0 * PAD).max(200.0);
-        if w / h < ASPECT {
-            w = h * ASPECT;
-        } else {
-            h = w / ASPECT;
-        }
-        (cx, cy, w, h)
-    });
-    let zoom = RwSignal::new(1.0f64);
-    let pan = RwSignal::new((0.0f64, 0.0f64));
-    let view_box = Memo::new(move |_| {
-        let (cx, cy, w, h) = base.get();
-        let z = zoom.get();
-        let (px, py) = pan.get();
-        let (w, h) = (w / z, h / z);
-        (cx + px - w / 2.0, cy + py - h / 2.0, w, h)
-    });
-    let wrap = NodeRef::<html::Div>::new();
-    // Map units per screen pixel, for turning pointer moves into map moves.
-    let scale = move || {
-        let (_, _, w, h) = view_box.get_untracked();
-        wrap.get_untracked()
-            .map(|el| {
-                let (cw, ch) = (f64::from(el.client_width()), f64::from(el.client_height()));
-                if cw > 0.0 && ch > 0.0 {
-                    (w / cw).max(h / ch)
-                } else {
-                    1.0
-                }
-            })
-            .unwrap_or(1.0)
+    let summary = move || {
+        let a = nodes.with(|n| n.iter().filter(|n| n.kind.is_some()).count());
+        let r = ties.with(Vec::len);
+        t(
+            format!(
+                "Netwerkkaart met {} en {}",
+                lang.count(a, "actor", "actoren"),
+                lang.count(r, "relatie", "relaties")
+            ),
+            format!(
+                "Network map with {} and {}",
+                lang.count(a, "actor", "actors"),
+                lang.count(r, "tie", "ties")
+            ),
+        )
     };
-    let zoom_by = move |f: f64| zoom.update(|z| *z = (*z * f).clamp(0.25, 8.0));
-    let pan_by = move |dx: f64, dy: f64| {
-        let (_, _, w, h) = view_box.get_untracked();
-        pan.update(|p| *p = (p.0 + dx * w, p.1 + dy * h));
-    };
-
     let pan_start = StoredValue::new(None::<PanStart>);
     let on_bg_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
             return;
         }
-        if let Some(el) = ev
-            .current_target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        {
-            let _ = el.set_pointer_capture(ev.pointer_id());
-        }
+        capture_pointer(&ev);
         pan_start.set_value(Some(PanStart {
             x0: ev.client_x(),
             y0: ev.client_y(),
-            pan0: pan.get_untracked(),
-            scale: scale(),
+            pan0: map.pan.get_untracked(),
+            scale: map.scale(),
         }));
     };
     let on_bg_move = move |ev: leptos::ev::PointerEvent| {
         if let Some(s) = pan_start.get_value() {
-            let dx = f64::from(ev.client_x() - s.x0) * s.scale;
-            let dy = f64::from(ev.client_y() - s.y0) * s.scale;
-            pan.set((s.pan0.0 - dx, s.pan0.1 - dy));
+            let moved = dragged(
+                Position::new(0.0, 0.0),
+                f64::from(ev.client_x() - s.x0),
+                f64::from(ev.client_y() - s.y0),
+                s.scale,
+            );
+            map.pan.set((s.pan0.0 - moved.x, s.pan0.1 - moved.y));
         }
     };
-    let on_bg_up = move |_| pan_start.set_value(None);
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
-        zoom_by(if ev.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 });
+        map.zoom_by(if ev.delta_y() < 0.0 { 1.2 } else { 1.0 / 1.2 });
     };
+    view! {
+        <div class="net-map" node_ref=map.wrap>
+            <svg data-testid="network-map" role="group" aria-label=summary
+                viewBox=move || map.view_box.get().attribute()
+                preserveAspectRatio="xMidYMid meet"
+                on:pointerdown=on_bg_down on:pointermove=on_bg_move on:pointerup=move |_| pan_start.set_value(None)
+                on:pointercancel=move |_| pan_start.set_value(None) on:wheel=on_wheel>
+                <defs>
+                    <marker id="net-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 Z" fill="#4d5660"/>
+                    </marker>
+                </defs>
+                <g class="net-ties" aria-hidden="true">
+                    <For each=move || ties.get() key=|t| t.clone() let:t>
+                        <TieLine map=map tie=t/>
+                    </For>
+                </g>
+                <g class="net-nodes">
+                    <For each=move || nodes.get() key=|n| n.clone() let:n>
+                        <Node map=map node=n/>
+                    </For>
+                </g>
+            </svg>
+        </div>
+    }
+}
 
-    let select = move |e: Endpoint| {
-        selected.set(Some(e));
-        ctx.focus_form.set(true);
-        ctx.editing.set(e.actor());
-    };
+fn capture_pointer(ev: &leptos::ev::PointerEvent) {
+    if let Some(el) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    {
+        let _ = el.set_pointer_capture(ev.pointer_id());
+    }
+}
+
+/// One node: a button in the tab order. Drag it, or move it with the arrow keys; click
+/// or Enter opens its form.
+#[component]
+fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
+    let lang = lang();
+    let e = node.e;
+    let pos = map.position(e);
     let drag_start = StoredValue::new(None::<DragStart>);
     let suppress_click = StoredValue::new(false);
-    let draggable = move |e: Endpoint| !(e == Endpoint::Me && me_centre.get_untracked());
-    let store_position = move |e: Endpoint, p: Position| {
-        app.update(|d| {
-            d.network.set_position(e, Some(p));
-        });
+    let transform = move || {
+        let p = pos.get();
+        format!("translate({:.1} {:.1})", p.x, p.y)
     };
-
-    let node_view = move |n: NodeInfo| {
-        let e = n.e;
-        let pos = state.position(e);
-        let transform = move || {
-            let p = pos.get();
-            format!("translate({:.1} {:.1})", p.x, p.y)
+    let label = match node.kind {
+        Some(k) => format!("{}, {}", node.name, k.label(lang)),
+        None => me_long().to_string(),
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        ev.stop_propagation();
+        if !map.draggable(e) {
+            return;
+        }
+        capture_pointer(&ev);
+        drag_start.set_value(Some(DragStart {
+            e,
+            x0: ev.client_x(),
+            y0: ev.client_y(),
+            p0: pos.get_untracked(),
+            scale: map.scale(),
+            moved: false,
+        }));
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some(mut s) = drag_start.get_value().filter(|s| s.e == e) else {
+            return;
         };
-        let label = match n.kind {
-            Some(k) => format!("{}, {}", n.name, k.label(lang)),
-            None => me_long().to_string(),
+        let dx = f64::from(ev.client_x() - s.x0);
+        let dy = f64::from(ev.client_y() - s.y0);
+        if !s.moved && !is_drag(dx, dy) {
+            return;
+        }
+        if !s.moved {
+            s.moved = true;
+            drag_start.set_value(Some(s));
+        }
+        map.set_drag(Some((e, dragged(s.p0, dx, dy, s.scale))));
+    };
+    let on_up = move |_: leptos::ev::PointerEvent| {
+        let Some(s) = drag_start.get_value().filter(|s| s.e == e) else {
+            return;
         };
-        let on_down = move |ev: leptos::ev::PointerEvent| {
-            if ev.button() != 0 {
-                return;
+        drag_start.set_value(None);
+        if s.moved {
+            if let Some((_, p)) = map.dragged() {
+                map.move_to(e, p);
             }
-            ev.stop_propagation();
-            if !draggable(e) {
-                return;
-            }
-            if let Some(el) = ev
-                .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = el.set_pointer_capture(ev.pointer_id());
-            }
-            drag_start.set_value(Some(DragStart {
-                e,
-                x0: ev.client_x(),
-                y0: ev.client_y(),
-                p0: pos.get_untracked(),
-                scale: scale(),
-                moved: false,
-            }));
-        };
-        let on_move = move |ev: leptos::ev::PointerEvent| {
-            let Some(mut s) = drag_start.get_value().filter(|s| s.e == e) else {
-                return;
-            };
-            let dx = f64::from(ev.client_x() - s.x0);
-            let dy = f64::from(ev.client_y() - s.y0);
-            if !s.moved && dx.abs() + dy.abs() < 4.0 {
-                return;
-            }
-            if !s.moved {
-                s.moved = true;
-                drag_start.set_value(Some(s));
-            }
-            state.set_drag(Some((
-                e,
-                Position::new(s.p0.x + dx * s.scale, s.p0.y + dy * s.scale),
-            )));
-        };
-        let on_up = move |_: leptos::ev::PointerEvent| {
-            let Some(s) = drag_start.get_value().filter(|s| s.e == e) else {
-                return;
-            };
-            drag_start.set_value(None);
-            if s.moved {
-                if let Some((_, p)) = state.dragged() {
-                    store_position(e, p);
-                }
-                suppress_click.set_value(true);
-            }
-            state.set_drag(None);
-        };
-        let on_cancel = move |_: leptos::ev::PointerEvent| {
-            drag_start.set_value(None);
-            state.set_drag(None);
-        };
-        let on_click = move |_| {
-            if suppress_click.get_value() {
-                suppress_click.set_value(false);
-                return;
-            }
-            select(e);
-        };
-        let on_key = move |ev: leptos::ev::KeyboardEvent| {
-            let step = 20.0;
-            let delta = match ev.key().as_str() {
-                "Enter" | " " => {
-                    ev.prevent_default();
-                    select(e);
-                    return;
-                }
-                "ArrowLeft" => (-step, 0.0),
-                "ArrowRight" => (step, 0.0),
-                "ArrowUp" => (0.0, -step),
-                "ArrowDown" => (0.0, step),
-                _ => return,
-            };
-            if draggable(e) {
+            suppress_click.set_value(true);
+        }
+        map.set_drag(None);
+    };
+    let on_cancel = move |_: leptos::ev::PointerEvent| {
+        drag_start.set_value(None);
+        map.set_drag(None);
+    };
+    let on_click = move |_| {
+        if suppress_click.get_value() {
+            suppress_click.set_value(false);
+            return;
+        }
+        map.select(e);
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        if key == "Enter" || key == " " {
+            ev.prevent_default();
+            map.select(e);
+        } else if let Some(nudge) = Nudge::from_key(&key) {
+            if map.draggable(e) {
                 ev.prevent_default();
-                let p = pos.get_untracked();
-                store_position(e, Position::new(p.x + delta.0, p.y + delta.1));
+                map.move_to(e, nudge.from(pos.get_untracked()));
             }
-        };
-        let is_selected = move || selected.get() == Some(e);
-        view! {
-            <g class="net-node" class:selected=is_selected transform=transform tabindex="0" role="button"
-                aria-label=label aria-pressed=move || is_selected().to_string()
-                data-node=match e { Endpoint::Me => "ik".to_string(), Endpoint::Actor(id) => id.to_string() }
-                on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel
-                on:click=on_click on:keydown=on_key>
-                <path class="net-node-shape" d=shape(n.kind) fill=colour(n.kind)/>
-                <text class="net-node-label" y="32" text-anchor="middle">{n.name.clone()}</text>
-            </g>
         }
     };
-
-    let tie_view = move |t: TieInfo| {
-        let pa = state.position(t.a);
-        let pb = state.position(t.b);
-        let ends = Memo::new(move |_| {
-            let (a, b) = (pa.get(), pb.get());
-            if t.direction == Direction::OneWay {
-                // Stop short of the target, so the arrow head shows outside its shape.
-                let (dx, dy) = (b.x - a.x, b.y - a.y);
-                let len = (dx * dx + dy * dy).sqrt().max(1.0);
-                let back = 22.0_f64.min(len / 2.0);
-                (a.x, a.y, b.x - dx / len * back, b.y - dy / len * back)
-            } else {
-                (a.x, a.y, b.x, b.y)
-            }
-        });
-        view! {
-            <line class="net-tie" x1=move || ends.get().0 y1=move || ends.get().1
-                x2=move || ends.get().2 y2=move || ends.get().3
-                stroke=tie_colour(t.kind) stroke-width=width(t.strength) stroke-dasharray=dashes(t.kind)
-                stroke-linecap="round"
-                marker-end=(t.direction == Direction::OneWay).then_some("url(#net-arrow)")/>
-        }
-    };
-
-    let navigate = use_navigate();
-    let on_case = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let case = value.parse::<Id>().ok();
-        navigate(&page_url("kaart", case), Default::default());
-    };
-    let choices = Memo::new(move |_| net.with(actor_choices));
-    let kind_boxes = ActorKind::ALL
-        .into_iter()
-        .map(|k| {
-            view! {
-                <label class="choice">
-                    <input type="checkbox" prop:checked=move || filter_kinds.with(|f| f.shows_kind(k))
-                        on:change=move |_| filter_kinds.update(|f| f.toggle_kind(k))/>
-                    <svg class="net-legend-shape" viewBox="-20 -20 40 40" aria-hidden="true">
-                        <path d=shape(Some(k)) fill=colour(Some(k))/>
-                    </svg>
-                    {k.label(lang)}
-                </label>
-            }
-        })
-        .collect_view();
-    let summary = move || {
-        let (a, t) = (
-            nodes.with(|n| n.iter().filter(|n| n.kind.is_some()).count()),
-            ties.with(Vec::len),
-        );
-        match lang {
-            Lang::Nl => format!("Netwerkkaart met {a} actoren en {t} relaties"),
-            Lang::En => format!(
-                "Network map with {} and {}",
-                lang.count(a, "actor", "actors"),
-                lang.count(t, "tie", "ties")
-            ),
-        }
-    };
-
+    let is_selected = move || map.selected.get() == Some(e);
     view! {
-        <section aria-labelledby="map-title" class="net-section">
-            <h2 id="map-title">{t("Kaart", "Map")}</h2>
-            <Show when=move || net.with(|n| n.actors.is_empty())>
-                <p class="empty-state">{t(
-                    "Er staan nog geen actoren op de kaart. Voeg ze toe in de tabel, of lees een CSV-bestand in.",
-                    "There are no actors on the map yet. Add them in the table, or import a CSV file.",
-                )}</p>
-            </Show>
-            <div class="net-filters card">
-                <fieldset class="field">
-                    <legend>{t("Soort actor", "Kind of actor")}</legend>
-                    <div class="net-kinds">{kind_boxes}</div>
-                </fieldset>
-                <div class="net-form-row">
-                    <div class="field">
-                        <label for="map-case">{t("Casus", "Case")}</label>
-                        <select id="map-case" on:change=on_case>
-                            <option value="" prop:selected=move || case.get().is_none()>{t("Alle actoren", "All actors")}</option>
-                            <For each=move || cases.get() key=|c| c.clone() let:c>
-                                {
-                                    let id = c.0;
-                                    view! { <option value=id.to_string() prop:selected=move || case.get() == Some(id)>{c.1}</option> }
-                                }
-                            </For>
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="map-ego">{t("Alleen rond", "Only around")}</label>
-                        <select id="map-ego" on:change=move |ev| {
-                            let v = event_target_value(&ev);
-                            ego_centre.set(match v.as_str() {
-                                "" => None,
-                                "ik" => Some(Endpoint::Me),
-                                other => other.parse::<Id>().ok().map(Endpoint::Actor),
-                            });
-                        }>
-                            <option value="" prop:selected=move || ego_centre.get().is_none()>{t("Iedereen", "Everyone")}</option>
-                            <option value="ik" prop:selected=move || ego_centre.get() == Some(Endpoint::Me)>{Endpoint::me_label(lang)}</option>
-                            <For each=move || choices.get() key=|a| a.clone() let:a>
-                                {
-                                    let e = Endpoint::Actor(a.0);
-                                    view! { <option value=a.0.to_string() prop:selected=move || ego_centre.get() == Some(e)>{a.1}</option> }
-                                }
-                            </For>
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="map-depth">{t("Stappen", "Steps")}</label>
-                        <select id="map-depth" prop:disabled=move || ego_centre.get().is_none()
-                            on:change=move |ev| ego_depth.set(if event_target_value(&ev) == "2" { 2 } else { 1 })>
-                            <option value="1" prop:selected=move || ego_depth.get() == 1>{t("1 stap", "1 step")}</option>
-                            <option value="2" prop:selected=move || ego_depth.get() == 2>{t("2 stappen", "2 steps")}</option>
-                        </select>
-                    </div>
-                </div>
-                <label class="choice">
-                    <input type="checkbox" prop:checked=me_centre on:change=move |ev| me_centre.set(event_target_checked(&ev))/>
-                    {t("Zet mij (ik) in het midden", "Put me at the centre")}
-                </label>
-            </div>
-            <div class="net-map-layout">
-                <div class="net-map-col">
-                    <div class="net-map-controls" role="group" aria-label=t("Zoomen en verschuiven", "Zoom and pan")>
-                        <button type="button" class="secondary" aria-label=t("Inzoomen", "Zoom in") on:click=move |_| zoom_by(1.25)>"+"</button>
-                        <button type="button" class="secondary" aria-label=t("Uitzoomen", "Zoom out") on:click=move |_| zoom_by(0.8)>"−"</button>
-                        <button type="button" class="secondary" aria-label=t("Naar links schuiven", "Pan left") on:click=move |_| pan_by(-0.2, 0.0)>"←"</button>
-                        <button type="button" class="secondary" aria-label=t("Naar rechts schuiven", "Pan right") on:click=move |_| pan_by(0.2, 0.0)>"→"</button>
-                        <button type="button" class="secondary" aria-label=t("Omhoog schuiven", "Pan up") on:click=move |_| pan_by(0.0, -0.2)>"↑"</button>
-                        <button type="button" class="secondary" aria-label=t("Omlaag schuiven", "Pan down") on:click=move |_| pan_by(0.0, 0.2)>"↓"</button>
-                        <button type="button" class="secondary" on:click=move |_| { zoom.set(1.0); pan.set((0.0, 0.0)); }>{t("Alles tonen", "Show all")}</button>
-                        <button type="button" class="secondary" on:click=move |_| {
-                            app.update(|d| d.network.clear_positions());
-                            ctx.status.set(t("Alle actoren zijn opnieuw geplaatst.", "All actors have been placed again.").into());
-                        }>{t("Opnieuw plaatsen", "Place again")}</button>
-                    </div>
-                    <div class="net-map" node_ref=wrap>
-                        <svg data-testid="network-map" role="group" aria-label=summary
-                            viewBox=move || { let (x, y, w, h) = view_box.get(); format!("{x:.1} {y:.1} {w:.1} {h:.1}") }
-                            preserveAspectRatio="xMidYMid meet"
-                            on:pointerdown=on_bg_down on:pointermove=on_bg_move on:pointerup=on_bg_up
-                            on:pointercancel=move |_| pan_start.set_value(None) on:wheel=on_wheel>
-                            <defs>
-                                <marker id="net-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
-                                    <path d="M0,0 L10,5 L0,10 Z" fill="#4d5660"/>
-                                </marker>
-                            </defs>
-                            <g class="net-ties" aria-hidden="true">
-                                <For each=move || ties.get() key=|t| t.clone() let:t>
-                                    {tie_view(t)}
-                                </For>
-                            </g>
-                            <g class="net-nodes">
-                                <For each=move || nodes.get() key=|n| n.clone() let:n>
-                                    {node_view(n)}
-                                </For>
-                            </g>
-                        </svg>
-                    </div>
-                    <p class="muted net-hint">
-                        {t(
-                            "Sleep een actor om hem te verplaatsen (of gebruik de pijltjestoetsen als hij de focus heeft); de plek wordt bewaard. \
-                             Klik of druk op Enter om een actor te bewerken. Scroll of gebruik + en − om te zoomen; sleep de achtergrond om te verschuiven.",
-                            "Drag an actor to move it (or use the arrow keys when it has focus); its place is kept. \
-                             Click or press Enter to edit an actor. Scroll or use + and − to zoom; drag the background to pan.",
-                        )}
-                    </p>
-                </div>
-                <aside class="net-side" aria-label=t("Geselecteerd", "Selected")>
-                    {move || match selected.get() {
-                        Some(Endpoint::Actor(_)) if ctx.editing.get().is_some() => {
-                            let editing = ctx.editing.get();
-                            view! { <ActorForm editing=editing/> }.into_any()
-                        }
-                        Some(Endpoint::Me) => view! {
-                            <div class="card"><h3>{Endpoint::me_label(lang)}</h3><p>{t("Dit ben jij. Je relaties voeg je toe in de tabel.", "This is you. Add your ties in the table.")}</p></div>
-                        }.into_any(),
-                        _ => view! { <p class="muted">{t("Kies een actor op de kaart om die te bewerken.", "Choose an actor on the map to edit it.")}</p> }.into_any(),
-                    }}
-                    <Legend/>
-                </aside>
-            </div>
-        </section>
+        <g class="net-node" class:selected=is_selected transform=transform tabindex="0" role="button"
+            aria-label=label aria-pressed=move || is_selected().to_string()
+            data-node=match e { Endpoint::Me => "ik".to_string(), Endpoint::Actor(id) => id.to_string() }
+            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel
+            on:click=on_click on:keydown=on_key>
+            <path class="net-node-shape" d=shape(node.kind) fill=colour(node.kind)/>
+            <text class="net-node-label" y="32" text-anchor="middle">{node.name.clone()}</text>
+        </g>
+    }
+}
+
+/// One tie: a line from end to end, short of the target when it points one way.
+#[component]
+fn TieLine(map: MapCtx, tie: TieInfo) -> impl IntoView {
+    let pa = map.position(tie.a);
+    let pb = map.position(tie.b);
+    let one_way = tie.direction == Direction::OneWay;
+    let ends = Memo::new(move |_| tie_line(pa.get(), pb.get(), one_way));
+    view! {
+        <line class="net-tie" x1=move || ends.get().0.x y1=move || ends.get().0.y
+            x2=move || ends.get().1.x y2=move || ends.get().1.y
+            stroke=tie_colour(tie.kind) stroke-width=width(tie.strength) stroke-dasharray=dashes(tie.kind)
+            stroke-linecap="round"
+            marker-end=one_way.then_some("url(#net-arrow)")/>
+    }
+}
+
+/// Beside the map: the chosen actor's form, and the legend.
+#[component]
+fn MapSide(map: MapCtx) -> impl IntoView {
+    let ctx = use_net();
+    let lang = lang();
+    view! {
+        <aside class="net-side" aria-label=t("Geselecteerd", "Selected")>
+            {move || match map.selected.get() {
+                Some(Endpoint::Actor(_)) if ctx.editing.get().is_some() => {
+                    let editing = ctx.editing.get();
+                    view! { <ActorForm editing=editing/> }.into_any()
+                }
+                Some(Endpoint::Me) => view! {
+                    <div class="card"><h3>{Endpoint::me_label(lang)}</h3><p>{t("Dit ben jij. Je relaties voeg je toe in de tabel.", "This is you. Add your ties in the table.")}</p></div>
+                }.into_any(),
+                _ => view! { <p class="muted">{t("Kies een actor op de kaart om die te bewerken.", "Choose an actor on the map to edit it.")}</p> }.into_any(),
+            }}
+            <Legend/>
+        </aside>
     }
 }
 

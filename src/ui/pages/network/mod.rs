@@ -9,7 +9,7 @@ use crate::model::network::Network;
 use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::t;
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
 
 mod analysis;
 mod forms;
@@ -99,12 +99,8 @@ pub(super) fn page_url(tab: &str, case: Option<Id>) -> String {
 
 #[component]
 pub fn NetworkPage() -> impl IntoView {
-    let app = use_app();
     let query = use_query_map();
-    let network = Memo::new(move |_| {
-        app.doc
-            .with(|d| d.as_ref().map(|d| d.network.clone()).unwrap_or_default())
-    });
+    let network = use_doc().memo(|d| d.network.clone());
     let ctx = NetCtx {
         network,
         editing: RwSignal::new(None),

@@ -5,12 +5,10 @@
 use leptos::prelude::*;
 
 use super::map::{colour, dashes, shape, tie_colour, width, Legend};
+use crate::model::network::geometry::{tie_line, ViewBox};
 use crate::model::network::layout::{bounds, layout, LayoutOptions};
 use crate::model::network::{Direction, Endpoint, Network, Position};
-use crate::model::Lang;
-use crate::ui::i18n::lang;
-
-const PAD: f64 = 60.0;
+use crate::ui::i18n::{lang, t};
 
 /// `owner` names the star in the middle: the person whose map it is.
 #[component]
@@ -23,30 +21,15 @@ pub fn NetworkPicture(network: Network, owner: String) -> impl IntoView {
             .copied()
             .unwrap_or(Position::new(0.0, 0.0))
     };
-    let (lo, hi) = bounds(positions.values())
-        .unwrap_or((Position::new(-100.0, -60.0), Position::new(100.0, 60.0)));
-    let view_box = format!(
-        "{:.1} {:.1} {:.1} {:.1}",
-        lo.x - PAD,
-        lo.y - PAD,
-        (hi.x - lo.x + 2.0 * PAD).max(200.0),
-        (hi.y - lo.y + 2.0 * PAD).max(160.0)
-    );
+    let view_box = ViewBox::fit(bounds(positions.values())).attribute();
     let ties = network
         .ties
         .iter()
         .map(|t| {
-            let (a, b) = (at(t.a), at(t.b));
-            let (mut x2, mut y2) = (b.x, b.y);
-            if t.direction == Direction::OneWay {
-                // Stop short of the target, so the arrow head shows outside its shape.
-                let (dx, dy) = (b.x - a.x, b.y - a.y);
-                let len = (dx * dx + dy * dy).sqrt().max(1.0);
-                let back = 22.0_f64.min(len / 2.0);
-                (x2, y2) = (b.x - dx / len * back, b.y - dy / len * back);
-            }
+            let one_way = t.direction == Direction::OneWay;
+            let (a, b) = tie_line(at(t.a), at(t.b), one_way);
             view! {
-                <line x1=a.x y1=a.y x2=x2 y2=y2 stroke=tie_colour(t.kind)
+                <line x1=a.x y1=a.y x2=b.x y2=b.y stroke=tie_colour(t.kind)
                     stroke-width=width(t.strength) stroke-dasharray=dashes(t.kind) stroke-linecap="round"
                     marker-end=(t.direction == Direction::OneWay).then_some("url(#picture-arrow)")/>
             }
@@ -66,18 +49,19 @@ pub fn NetworkPicture(network: Network, owner: String) -> impl IntoView {
             }
         })
         .collect_view();
-    let summary = match lang {
-        Lang::Nl => format!(
+    let (actor_count, tie_count) = (network.actors.len(), network.ties.len());
+    let summary = t(
+        format!(
             "Netwerkkaart van {owner}: {} en {}. De namen staan ook in de lijst hieronder.",
-            lang.count(network.actors.len(), "actor", "actoren"),
-            lang.count(network.ties.len(), "relatie", "relaties")
+            lang.count(actor_count, "actor", "actoren"),
+            lang.count(tie_count, "relatie", "relaties")
         ),
-        Lang::En => format!(
+        format!(
             "Network map of {owner}: {} and {}. The names are also in the list below.",
-            lang.count(network.actors.len(), "actor", "actors"),
-            lang.count(network.ties.len(), "tie", "ties")
+            lang.count(actor_count, "actor", "actors"),
+            lang.count(tie_count, "tie", "ties")
         ),
-    };
+    );
     view! {
         <div class="net-picture">
             <svg data-testid="network-picture" role="img" aria-label=summary viewBox=view_box

@@ -1,6 +1,7 @@
 //! Snapshots: dated copies of the map, and what changed between two of them or since one.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::forms::{ConfirmDeletion, Deletion};
 use super::use_net;
@@ -9,7 +10,8 @@ use crate::model::network::snapshot::{compare, Snapshot};
 use crate::model::network::{Actor, Endpoint, Tie};
 use crate::model::{Id, Lang};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
+use crate::ui::time;
 
 fn tie_label(tie: &Tie, actors: &[Actor], lang: Lang) -> String {
     let name = |e: Endpoint| match e {
@@ -23,12 +25,13 @@ fn tie_label(tie: &Tie, actors: &[Actor], lang: Lang) -> String {
     format!("{} – {}", name(tie.a), name(tie.b))
 }
 
-fn snapshot_title(s: &Snapshot, lang: Lang) -> String {
-    let date = format!(
-        "{} {}",
-        lang.short_date(s.taken.date_naive()),
-        s.taken.format("%H:%M")
-    );
+fn rename_button_id(id: Id) -> String {
+    format!("snapshot-rename-button-{id}")
+}
+
+/// "Nulmeting (2 maart 2026, 14:05)": the label and the local moment it was taken.
+fn snapshot_title(s: &Snapshot) -> String {
+    let date = time::moment(s.taken);
     if s.label.is_empty() {
         date
     } else {
@@ -38,17 +41,28 @@ fn snapshot_title(s: &Snapshot, lang: Lang) -> String {
 
 #[component]
 pub(super) fn SnapshotsView() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let ctx = use_net();
     let lang = lang();
     let label = RwSignal::new(String::new());
     let pending = RwSignal::new(None::<Deletion>);
+    // The snapshot whose name is being changed, and the name as typed.
+    let renaming = RwSignal::new(None::<Id>);
+    let new_label = RwSignal::new(String::new());
     let list = Memo::new(move |_| {
         ctx.network.with(|n| {
             n.snapshots
                 .iter()
                 .rev()
-                .map(|s| (s.id, snapshot_title(s, lang), s.actors.len(), s.ties.len()))
+                .map(|s| {
+                    (
+                        s.id,
+                        snapshot_title(s),
+                        s.label.clone(),
+                        s.actors.len(),
+                        s.ties.len(),
+                    )
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -56,17 +70,45 @@ pub(super) fn SnapshotsView() -> impl IntoView {
         ev.prevent_default();
         let text = label.get_untracked();
         let mut title = String::new();
-        app.update(|d| {
-            title = snapshot_title(
-                d.network.take_snapshot(new_id(), chrono::Utc::now(), &text),
-                lang,
-            );
+        doc.update(|d| {
+            title = snapshot_title(d.network.take_snapshot(new_id(), time::now(), &text));
         });
         label.set(String::new());
-        ctx.status.set(match lang {
-            Lang::Nl => format!("Momentopname {title} gemaakt."),
-            Lang::En => format!("Snapshot {title} taken."),
+        ctx.status.set(t(
+            format!("Momentopname {title} gemaakt."),
+            format!("Snapshot {title} taken."),
+        ));
+    };
+    // Back to the snapshot's own "Naam wijzigen" button, so the keyboard keeps its place.
+    let stop_renaming = move |id: Id| {
+        renaming.set(None);
+        request_animation_frame(move || {
+            if let Some(button) = document().get_element_by_id(&rename_button_id(id)) {
+                if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
         });
+    };
+    let rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(id) = renaming.get_untracked() else {
+            return;
+        };
+        let text = new_label.get_untracked();
+        let mut title = None;
+        doc.update(|d| {
+            if d.network.rename_snapshot(id, &text) {
+                title = d.network.snapshot(id).map(snapshot_title);
+            }
+        });
+        stop_renaming(id);
+        if let Some(title) = title {
+            ctx.status.set(t(
+                format!("De momentopname heet nu {title}."),
+                format!("The snapshot is now called {title}."),
+            ));
+        }
     };
     // None stands for the map as it is now.
     let older = RwSignal::new(None::<Id>);
@@ -77,7 +119,7 @@ pub(super) fn SnapshotsView() -> impl IntoView {
             let before = n.snapshot(a)?.clone();
             let after = match b {
                 Some(b) => n.snapshot(b)?.clone(),
-                None => Snapshot::of(n, Id::nil(), chrono::Utc::now(), "nu"),
+                None => Snapshot::of(n, Id::nil(), time::now(), "nu"),
             };
             let d = compare(&before, &after);
             let mut lines: Vec<(&'static str, String)> = Vec::new();
@@ -94,16 +136,16 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                     format!("{}: {}", c.after.name, fields.join(", ")),
                 ));
             }
-            for t in &d.ties_added {
+            for tie in &d.ties_added {
                 lines.push((
-                    lang.pick("Relatie erbij", "Tie added"),
-                    tie_label(t, &after.actors, lang),
+                    t("Relatie erbij", "Tie added"),
+                    tie_label(tie, &after.actors, lang),
                 ));
             }
-            for t in &d.ties_removed {
+            for tie in &d.ties_removed {
                 lines.push((
-                    lang.pick("Relatie weg", "Tie removed"),
-                    tie_label(t, &before.actors, lang),
+                    t("Relatie weg", "Tie removed"),
+                    tie_label(tie, &before.actors, lang),
                 ));
             }
             for c in &d.ties_changed {
@@ -152,25 +194,56 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                 <ul class="net-snapshots" data-testid="snapshots">
                     <For each=move || list.get() key=|s| s.clone() let:s>
                         {
-                            let (id, title) = (s.0, s.1.clone());
+                            let (id, title, current) = (s.0, s.1.clone(), s.2.clone());
                             let for_delete = title.clone();
+                            let counts = t(
+                                format!(
+                                    "{title}: {}, {} ",
+                                    lang.count(s.3, "actor", "actoren"),
+                                    lang.count(s.4, "relatie", "relaties")
+                                ),
+                                format!(
+                                    "{title}: {}, {} ",
+                                    lang.count(s.3, "actor", "actors"),
+                                    lang.count(s.4, "tie", "ties")
+                                ),
+                            );
+                            let rename_label = t(
+                                format!("Naam wijzigen: momentopname {title}"),
+                                format!("Rename: snapshot {title}"),
+                            );
+                            let delete_label = t(
+                                format!("Verwijderen: momentopname {title}"),
+                                format!("Delete: snapshot {title}"),
+                            );
+                            let field_label = t(
+                                format!("Nieuwe naam voor momentopname {title}"),
+                                format!("New name for snapshot {title}"),
+                            );
+                            let field_id = format!("snapshot-rename-{id}");
+                            let editing = move || renaming.get() == Some(id);
                             view! {
                                 <li>
-                                    {match lang {
-                                        Lang::Nl => format!("{title}: {} actoren, {} relaties ", s.2, s.3),
-                                        Lang::En => format!(
-                                            "{title}: {}, {} ",
-                                            lang.count(s.2, "actor", "actors"),
-                                            lang.count(s.3, "tie", "ties")
-                                        ),
-                                    }}
-                                    <button type="button" class="secondary" aria-label=match lang {
-                                            Lang::Nl => format!("Verwijderen: momentopname {title}"),
-                                            Lang::En => format!("Delete: snapshot {title}"),
-                                        }
-                                        on:click=move |_| pending.set(Some(Deletion::Snapshot { id, label: for_delete.clone() }))>
-                                        {t("Verwijderen", "Delete")}
-                                    </button>
+                                    <Show when=editing
+                                        fallback=move || {
+                                            let current = current.clone();
+                                            let for_delete = for_delete.clone();
+                                            view! {
+                                                {counts.clone()}
+                                                <button type="button" class="secondary" id=rename_button_id(id) aria-label=rename_label.clone()
+                                                    on:click=move |_| { new_label.set(current.clone()); renaming.set(Some(id)); }>
+                                                    {t("Naam wijzigen", "Rename")}
+                                                </button>
+                                                " "
+                                                <button type="button" class="secondary" aria-label=delete_label.clone()
+                                                    on:click=move |_| pending.set(Some(Deletion::Snapshot { id, label: for_delete.clone() }))>
+                                                    {t("Verwijderen", "Delete")}
+                                                </button>
+                                            }
+                                        }>
+                                        <RenameForm field_id=field_id.clone() label=field_label.clone()
+                                            value=new_label on_submit=rename on_cancel=move || stop_renaming(id)/>
+                                    </Show>
                                 </li>
                             }
                         }
@@ -208,5 +281,35 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                 </div>
             </Show>
         </section>
+    }
+}
+
+/// Changing a snapshot's name: the field takes the focus, Enter saves, Escape or the
+/// button cancels; an empty name leaves only the date.
+#[component]
+fn RenameForm(
+    field_id: String,
+    label: String,
+    value: RwSignal<String>,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+    on_cancel: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let field = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = field.get() {
+            let _ = el.focus();
+        }
+    });
+    view! {
+        <form class="net-rename" on:submit=on_submit novalidate>
+            <label for=field_id.clone()>{label}</label>
+            <input id=field_id type="text" maxlength="200" node_ref=field prop:value=value
+                on:input=move |ev| value.set(event_target_value(&ev))
+                on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_cancel() }/>
+            " "
+            <button type="submit" class="primary">{t("Opslaan", "Save")}</button>
+            " "
+            <button type="button" class="secondary" on:click=move |_| on_cancel()>{t("Annuleren", "Cancel")}</button>
+        </form>
     }
 }

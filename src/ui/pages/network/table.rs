@@ -5,13 +5,12 @@ use leptos::prelude::*;
 use super::forms::{ActorForm, ConfirmDeletion, Deletion, TieForm};
 use super::use_net;
 use crate::model::network::rows::{actor_rows, tie_rows, ActorRow, TieRow};
-use crate::model::Lang;
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::use_app;
+use crate::ui::state::use_doc;
 
 #[component]
 pub(super) fn TableView() -> impl IntoView {
-    let app = use_app();
+    let doc = use_doc();
     let ctx = use_net();
     let lang = lang();
     let rows = Memo::new(move |_| ctx.network.with(actor_rows));
@@ -22,9 +21,7 @@ pub(super) fn TableView() -> impl IntoView {
         let id = row.actor.id;
         let name = row.actor.name.clone();
         // The count comes from doing it on a copy, so it is exactly what will go.
-        let impact = app
-            .doc
-            .with_untracked(|d| d.as_ref().and_then(|d| d.clone().remove_actor(id)));
+        let impact = doc.with_untracked(|d| d.clone().remove_actor(id));
         if let Some((ties, cases)) = impact {
             pending.set(Some(Deletion::Actor {
                 id,
@@ -169,15 +166,15 @@ fn TieRowView(
             <td><span aria-hidden="true">{arrow}" "</span>{row.tie.direction.label(lang)}</td>
             <td>{row.tie.note.clone()}</td>
             <td class="net-actions">
-                <button type="button" class="secondary" aria-label=match lang {
-                        Lang::Nl => format!("Bewerken: relatie {label}"),
-                        Lang::En => format!("Edit: tie {label}"),
-                    }
+                <button type="button" class="secondary" aria-label=t(
+                        format!("Bewerken: relatie {label}"),
+                        format!("Edit: tie {label}"),
+                    )
                     on:click=move |_| editing.set(Some(id))>{t("Bewerken", "Edit")}</button>
-                <button type="button" class="secondary" aria-label=match lang {
-                        Lang::Nl => format!("Verwijderen: relatie {label}"),
-                        Lang::En => format!("Delete: tie {label}"),
-                    }
+                <button type="button" class="secondary" aria-label=t(
+                        format!("Verwijderen: relatie {label}"),
+                        format!("Delete: tie {label}"),
+                    )
                     on:click=move |_| pending.set(Some(Deletion::Tie { id, label: for_delete.clone() }))>{t("Verwijderen", "Delete")}</button>
             </td>
         </tr>

@@ -1,0 +1,308 @@
+//! The map's geometry, as plain numbers the views only draw: the box that fits the
+//! nodes into view (with zoom and pan), where a tie's line ends, how far a drag on the
+//! screen moves a node, and the step of an arrow key.
+
+use super::Position;
+
+/// Width to height of the map's drawing area.
+pub const ASPECT: f64 = 1.6;
+/// Room around the outermost nodes, for their shapes and labels.
+pub const PAD: f64 = 60.0;
+/// The smallest box shown, so that a map of one or two nodes does not fill the screen.
+pub const MIN_WIDTH: f64 = 320.0;
+pub const MIN_HEIGHT: f64 = 200.0;
+/// How far one press of an arrow key moves a node, in map units.
+pub const KEY_STEP: f64 = 20.0;
+/// How far a one-way tie stops short of its target, so that the arrow head shows outside
+/// the target's shape (the shapes reach about 19 units from their centre).
+pub const ARROW_BACK: f64 = 22.0;
+/// The zoom's limits: a quarter of the fitted box up to eight times closer.
+pub const ZOOM_MIN: f64 = 0.25;
+pub const ZOOM_MAX: f64 = 8.0;
+
+/// An SVG `viewBox`: the top-left corner and the size, in map units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewBox {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl ViewBox {
+    /// The box around `bounds` (top-left, bottom-right; `None` for an empty map, which
+    /// shows the area around the centre), padded by [`PAD`], at least
+    /// [`MIN_WIDTH`]×[`MIN_HEIGHT`], and widened to [`ASPECT`] about its centre.
+    pub fn fit(bounds: Option<(Position, Position)>) -> ViewBox {
+        let (lo, hi) = bounds.unwrap_or((Position::new(-100.0, -60.0), Position::new(100.0, 60.0)));
+        let (cx, cy) = ((lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0);
+        let mut width = (hi.x - lo.x + 2.0 * PAD).max(MIN_WIDTH);
+        let mut height = (hi.y - lo.y + 2.0 * PAD).max(MIN_HEIGHT);
+        if width / height < ASPECT {
+            width = height * ASPECT;
+        } else {
+            height = width / ASPECT;
+        }
+        ViewBox::centred(cx, cy, width, height)
+    }
+
+    fn centred(cx: f64, cy: f64, width: f64, height: f64) -> ViewBox {
+        ViewBox {
+            x: cx - width / 2.0,
+            y: cy - height / 2.0,
+            width,
+            height,
+        }
+    }
+
+    /// This box seen `zoom` times closer about its centre, with the centre moved by `pan`
+    /// map units.
+    pub fn zoomed(self, zoom: f64, pan: (f64, f64)) -> ViewBox {
+        let zoom = clamp_zoom(zoom);
+        let (cx, cy) = (self.x + self.width / 2.0, self.y + self.height / 2.0);
+        ViewBox::centred(
+            cx + pan.0,
+            cy + pan.1,
+            self.width / zoom,
+            self.height / zoom,
+        )
+    }
+
+    /// Map units per screen pixel when an element of `width`×`height` pixels shows this
+    /// box whole (`preserveAspectRatio="xMidYMid meet"`): the larger of the two ratios.
+    /// 1 while the element has no size yet.
+    pub fn units_per_pixel(self, width: f64, height: f64) -> f64 {
+        if width > 0.0 && height > 0.0 {
+            (self.width / width).max(self.height / height)
+        } else {
+            1.0
+        }
+    }
+
+    /// The `viewBox` attribute, to a tenth of a unit.
+    pub fn attribute(self) -> String {
+        format!(
+            "{:.1} {:.1} {:.1} {:.1}",
+            self.x, self.y, self.width, self.height
+        )
+    }
+}
+
+/// The zoom factor kept within [`ZOOM_MIN`]..=[`ZOOM_MAX`]; 1 for a value that is no number.
+pub fn clamp_zoom(zoom: f64) -> f64 {
+    if zoom.is_nan() {
+        1.0
+    } else {
+        zoom.clamp(ZOOM_MIN, ZOOM_MAX)
+    }
+}
+
+/// Where a tie's line runs, from `a` to `b`. A one-way tie stops [`ARROW_BACK`] short of
+/// its target (at most half-way), so its arrow head shows outside the target's shape.
+pub fn tie_line(a: Position, b: Position, one_way: bool) -> (Position, Position) {
+    if !one_way {
+        return (a, b);
+    }
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = (dx * dx + dy * dy).sqrt();
+    if len == 0.0 {
+        return (a, b);
+    }
+    let back = ARROW_BACK.min(len / 2.0);
+    (
+        a,
+        Position::new(b.x - dx / len * back, b.y - dy / len * back),
+    )
+}
+
+/// Where a node dragged from `start` is after the pointer moved `dx`, `dy` pixels, at
+/// `units_per_pixel` ([`ViewBox::units_per_pixel`]).
+pub fn dragged(start: Position, dx: f64, dy: f64, units_per_pixel: f64) -> Position {
+    Position::new(
+        start.x + dx * units_per_pixel,
+        start.y + dy * units_per_pixel,
+    )
+}
+
+/// A pointer that moved less than this many pixels (across and down together) is a
+/// click, not a drag.
+pub const DRAG_THRESHOLD: f64 = 4.0;
+
+/// Whether a pointer that moved `dx`, `dy` pixels is dragging.
+pub fn is_drag(dx: f64, dy: f64) -> bool {
+    dx.abs() + dy.abs() >= DRAG_THRESHOLD
+}
+
+/// An arrow key on a node that has the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Nudge {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Nudge {
+    /// From a `KeyboardEvent.key`: "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown".
+    pub fn from_key(key: &str) -> Option<Nudge> {
+        match key {
+            "ArrowLeft" => Some(Nudge::Left),
+            "ArrowRight" => Some(Nudge::Right),
+            "ArrowUp" => Some(Nudge::Up),
+            "ArrowDown" => Some(Nudge::Down),
+            _ => None,
+        }
+    }
+
+    /// `p` moved one [`KEY_STEP`]; down is +y, as on the screen.
+    pub fn from(self, p: Position) -> Position {
+        let (dx, dy) = match self {
+            Nudge::Left => (-KEY_STEP, 0.0),
+            Nudge::Right => (KEY_STEP, 0.0),
+            Nudge::Up => (0.0, -KEY_STEP),
+            Nudge::Down => (0.0, KEY_STEP),
+        };
+        Position::new(p.x + dx, p.y + dy)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(x: f64, y: f64) -> Position {
+        Position::new(x, y)
+    }
+
+    fn close(a: Position, b: Position) -> bool {
+        (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9
+    }
+
+    #[test]
+    fn an_empty_map_shows_the_area_around_the_centre() {
+        // 200×120 padded to 320×240, then widened to 1.6: 384×240 about (0, 0).
+        assert_eq!(
+            ViewBox::fit(None),
+            ViewBox {
+                x: -192.0,
+                y: -120.0,
+                width: 384.0,
+                height: 240.0
+            }
+        );
+        assert_eq!(ViewBox::fit(None).attribute(), "-192.0 -120.0 384.0 240.0");
+    }
+
+    #[test]
+    fn a_wide_map_gets_taller_and_a_tall_one_wider() {
+        // 1000×100 padded to 1120×220; 1120 / 1.6 = 700 high, about the centre (500, 50).
+        assert_eq!(
+            ViewBox::fit(Some((p(0.0, 0.0), p(1000.0, 100.0)))),
+            ViewBox {
+                x: -60.0,
+                y: -300.0,
+                width: 1120.0,
+                height: 700.0
+            }
+        );
+        // 40×380 padded to 160×500, at least 320 wide; 500 × 1.6 = 800 wide about (20, 190).
+        assert_eq!(
+            ViewBox::fit(Some((p(0.0, 0.0), p(40.0, 380.0)))),
+            ViewBox {
+                x: -380.0,
+                y: -60.0,
+                width: 800.0,
+                height: 500.0
+            }
+        );
+        // One node: the smallest box, 320×200, about the node.
+        assert_eq!(
+            ViewBox::fit(Some((p(10.0, 10.0), p(10.0, 10.0)))),
+            ViewBox {
+                x: -150.0,
+                y: -90.0,
+                width: 320.0,
+                height: 200.0
+            }
+        );
+    }
+
+    #[test]
+    fn zoom_and_pan_keep_the_centre_where_asked() {
+        let fitted = ViewBox::fit(None);
+        // Twice as close: 192×120, centre moved to (10, -5).
+        assert_eq!(
+            fitted.zoomed(2.0, (10.0, -5.0)),
+            ViewBox {
+                x: -86.0,
+                y: -65.0,
+                width: 192.0,
+                height: 120.0
+            }
+        );
+        assert_eq!(fitted.zoomed(1.0, (0.0, 0.0)), fitted);
+        // Beyond the limits the zoom stops at 8 and at a quarter.
+        assert_eq!(fitted.zoomed(100.0, (0.0, 0.0)).width, 48.0);
+        assert_eq!(fitted.zoomed(0.01, (0.0, 0.0)).width, 1536.0);
+        assert_eq!(clamp_zoom(f64::NAN), 1.0);
+    }
+
+    #[test]
+    fn screen_pixels_to_map_units() {
+        let fitted = ViewBox::fit(None);
+        // 384 units over 768 px is 0.5; 240 over 400 px is 0.6: the height limits it.
+        assert_eq!(fitted.units_per_pixel(768.0, 400.0), 0.6);
+        assert_eq!(fitted.units_per_pixel(0.0, 400.0), 1.0);
+        assert_eq!(dragged(p(10.0, 20.0), 50.0, -10.0, 0.6), p(40.0, 14.0));
+        assert!(!is_drag(2.0, -1.0));
+        assert!(is_drag(3.0, -1.0));
+    }
+
+    #[test]
+    fn a_one_way_tie_stops_short_of_its_target() {
+        // Along the x-axis: 22 short of (100, 0).
+        assert_eq!(
+            tie_line(p(0.0, 0.0), p(100.0, 0.0), true),
+            (p(0.0, 0.0), p(78.0, 0.0))
+        );
+        // A 3-4-5 triangle: 50 long, 22 back along (0.6, 0.8) is (13.2, 17.6).
+        let (_, end) = tie_line(p(0.0, 0.0), p(30.0, 40.0), true);
+        assert!(close(end, p(16.8, 22.4)), "{end:?}");
+        // Shorter than twice 22: it stops half-way.
+        assert_eq!(
+            tie_line(p(0.0, 0.0), p(0.0, 10.0), true),
+            (p(0.0, 0.0), p(0.0, 5.0))
+        );
+        // Two-way ties and ties of no length run end to end.
+        assert_eq!(
+            tie_line(p(0.0, 0.0), p(100.0, 0.0), false),
+            (p(0.0, 0.0), p(100.0, 0.0))
+        );
+        assert_eq!(
+            tie_line(p(5.0, 5.0), p(5.0, 5.0), true),
+            (p(5.0, 5.0), p(5.0, 5.0))
+        );
+    }
+
+    #[test]
+    fn arrow_keys_move_one_step_as_on_the_screen() {
+        let start = p(100.0, 50.0);
+        assert_eq!(
+            Nudge::from_key("ArrowLeft").unwrap().from(start),
+            p(80.0, 50.0)
+        );
+        assert_eq!(
+            Nudge::from_key("ArrowRight").unwrap().from(start),
+            p(120.0, 50.0)
+        );
+        assert_eq!(
+            Nudge::from_key("ArrowUp").unwrap().from(start),
+            p(100.0, 30.0)
+        );
+        assert_eq!(
+            Nudge::from_key("ArrowDown").unwrap().from(start),
+            p(100.0, 70.0)
+        );
+        assert_eq!(Nudge::from_key("Enter"), None);
+    }
+}
