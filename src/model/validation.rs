@@ -52,8 +52,52 @@ pub enum Problem {
     Invalid {
         what: &'static str,
         id: String,
-        reason: String,
+        reason: Reason,
     },
+}
+
+/// Why a record is invalid, beyond the kinds of problem above: data, worded by
+/// [`Reason::message`] in either language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// A goal linked to no competency.
+    GoalWithoutCompetency,
+    /// A tie from an actor to that same actor.
+    TieToItself,
+    /// A second tie between the same two (`first` is the tie already there).
+    SameTwoAs { first: String },
+    /// An entry kept in the bin with another case than its own.
+    InBinOfOtherCase { bin: String, home: String },
+    /// A framework that does not hold together.
+    Framework(crate::model::selfscan::FrameworkError),
+}
+
+impl Reason {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Reason::GoalWithoutCompetency => lang
+                .pick(
+                    "het doel is aan geen enkele competentie gekoppeld.",
+                    "the goal is not linked to any competency.",
+                )
+                .into(),
+            Reason::TieToItself => lang
+                .pick(
+                    "verbindt een actor met zichzelf.",
+                    "connects an actor to itself.",
+                )
+                .into(),
+            Reason::SameTwoAs { first } => lang.pick(
+                format!("verbindt dezelfde twee als relatie {first}; er mag er één zijn."),
+                format!("connects the same two as relationship {first}; only one is allowed."),
+            ),
+            Reason::InBinOfOtherCase { bin, home } => lang.pick(
+                format!("ligt in de prullenbak bij casus {bin}, maar hoort bij casus {home}."),
+                format!("is in the bin with case {bin}, but belongs to case {home}."),
+            ),
+            Reason::Framework(e) => e.message(lang),
+        }
+    }
 }
 
 impl Problem {
@@ -134,8 +178,8 @@ impl Problem {
                 )
             }
             Problem::Invalid { what, id, reason } => lang.pick(
-                format!("{what} {id}: {reason}"),
-                format!("{} {id}: {}", en(what), reason_in_english(reason)),
+                format!("{what} {id}: {}", reason.message(lang)),
+                format!("{} {id}: {}", en(what), reason.message(lang)),
             ),
         }
     }
@@ -352,32 +396,6 @@ pub fn term(lang: Lang, dutch: &str) -> &str {
     }
 }
 
-/// The reasons the sections' checks give, in English. They are written in Dutch where the
-/// problem is found; the ones with an id in them are matched on their fixed parts.
-fn reason_in_english(reason: &str) -> String {
-    match reason {
-        "het doel is aan geen enkele competentie gekoppeld." => {
-            return "the goal is not linked to any competency.".into()
-        }
-        "verbindt een actor met zichzelf." => return "connects an actor to itself.".into(),
-        _ => {}
-    }
-    if let Some((bin, home)) = reason
-        .strip_prefix("ligt in de prullenbak bij casus ")
-        .and_then(|r| r.strip_suffix('.'))
-        .and_then(|r| r.split_once(", maar hoort bij casus "))
-    {
-        return format!("is in the bin with case {bin}, but belongs to case {home}.");
-    }
-    if let Some(first) = reason
-        .strip_prefix("verbindt dezelfde twee als relatie ")
-        .and_then(|r| r.strip_suffix("; er mag er één zijn."))
-    {
-        return format!("connects the same two as relationship {first}; only one is allowed.");
-    }
-    reason.to_string()
-}
-
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::default()))
@@ -440,7 +458,10 @@ mod tests {
         let in_bin = Problem::Invalid {
             what: "journaalnotitie",
             id: "3".into(),
-            reason: "ligt in de prullenbak bij casus 1, maar hoort bij casus 2.".into(),
+            reason: Reason::InBinOfOtherCase {
+                bin: "1".into(),
+                home: "2".into(),
+            },
         };
         assert_eq!(
             in_bin.message(Lang::En),
@@ -449,7 +470,7 @@ mod tests {
         let twice = Problem::Invalid {
             what: "relatie",
             id: "9".into(),
-            reason: "verbindt dezelfde twee als relatie 8; er mag er één zijn.".into(),
+            reason: Reason::SameTwoAs { first: "8".into() },
         };
         assert_eq!(
             twice.message(Lang::En),

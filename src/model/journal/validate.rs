@@ -8,7 +8,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use super::{BinItem, Journal};
 use crate::model::order::SharedSort;
 use crate::model::validation::{
-    check_count, check_feedback, check_text, check_unique_ids, limits, named, Problem,
+    check_count, check_feedback, check_text, check_unique_ids, limits, named, Problem, Reason,
 };
 use crate::model::Id;
 
@@ -85,10 +85,10 @@ impl Journal {
                         problems.push(Problem::Invalid {
                             what: ENTRY,
                             id: entry.id.to_string(),
-                            reason: format!(
-                                "ligt in de prullenbak bij casus {}, maar hoort bij casus {}.",
-                                case.id, entry.case_id
-                            ),
+                            reason: Reason::InBinOfOtherCase {
+                                bin: case.id.to_string(),
+                                home: entry.case_id.to_string(),
+                            },
                         });
                     }
                 }

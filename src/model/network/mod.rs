@@ -24,7 +24,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::validation::{check_unique_ids, term, Problem};
+use super::validation::{check_unique_ids, term, Problem, Reason};
 use super::{Id, Lang};
 use crate::model::order::SharedSort;
 
@@ -364,7 +364,7 @@ fn validate_parts(
             problems.push(Problem::Invalid {
                 what: nouns.tie,
                 id: t.id.to_string(),
-                reason: "verbindt een actor met zichzelf.".into(),
+                reason: Reason::TieToItself,
             });
             continue;
         }
@@ -372,7 +372,9 @@ fn validate_parts(
             Some(first) => problems.push(Problem::Invalid {
                 what: nouns.tie,
                 id: t.id.to_string(),
-                reason: format!("verbindt dezelfde twee als relatie {first}; er mag er één zijn."),
+                reason: Reason::SameTwoAs {
+                    first: first.to_string(),
+                },
             }),
             None => {
                 pairs.insert(t.pair(), t.id);

@@ -8,7 +8,7 @@ use super::scan::{Rater, Rating, Scan, ScanLabel};
 use super::SelfScan;
 use crate::model::order::SharedSort;
 use crate::model::validation::{
-    check_count, check_feedback, check_text, check_unique_ids, limits, named, Problem,
+    check_count, check_feedback, check_text, check_unique_ids, limits, named, Problem, Reason,
 };
 use crate::model::Lang;
 
@@ -18,12 +18,10 @@ impl SelfScan {
         for fw in &self.frameworks {
             let key = fw.reference();
             if let Err(e) = fw.check() {
-                // Problems are worded in Dutch where they are found and put into English
-                // by `Problem::message`; a framework's reason has no English there yet.
                 problems.push(Problem::Invalid {
                     what: "kader",
                     id: key.label(Lang::Nl),
-                    reason: e.message(Lang::Nl),
+                    reason: Reason::Framework(e),
                 });
             }
             if !versions.insert(key.clone()) {
@@ -52,7 +50,7 @@ impl SelfScan {
                 problems.push(Problem::Invalid {
                     what: "ontwikkeldoel",
                     id: id.clone(),
-                    reason: "het doel is aan geen enkele competentie gekoppeld.".into(),
+                    reason: Reason::GoalWithoutCompetency,
                 });
             }
             for c in goal
