@@ -110,155 +110,168 @@ fn what(lang: Lang, what: &str) -> &str {
 
 impl FrameworkError {
     pub fn message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Nl => self.message_in_dutch(),
-            Lang::En => self.message_in_english(),
-        }
-    }
-
-    fn message_in_dutch(&self) -> String {
-        use FrameworkError::*;
-        match self {
-            Empty => "Het bestand is leeg.".into(),
-            TooLarge { bytes, max } => format!(
-                "Te groot voor een competentiekader: {} kB, terwijl Leerspoor hoogstens {} kB leest.",
-                bytes / 1024,
-                max / 1024
-            ),
-            NotJson { line, column } => format!(
-                "Dit is geen leesbare JSON (fout op regel {line}, kolom {column}). Het bestand is beschadigd, afgebroken of van een ander soort."
-            ),
-            TooDeep => "De gegevens zijn te diep genest om veilig te lezen; dit is geen competentiekader.".into(),
-            NotAnObject => "Dit is JSON, maar geen competentiekader (een object werd verwacht).".into(),
-            IsProfile => "Dit is een Leerspoor-profiel, geen competentiekader.".into(),
-            IsBundle { format } => format!(
-                "Dit is een Leerspoor-bundel (\u{201c}{format}\u{201d}), geen competentiekader; importeer het als bundel."
-            ),
-            WrongFormat { found: Some(kind) } => format!(
-                "Dit is een ander soort bestand (\u{201c}{kind}\u{201d}), geen competentiekader."
-            ),
-            WrongFormat { found: None } => {
-                "Dit is JSON, maar geen competentiekader: het veld \u{201c}format\u{201d} met de waarde \u{201c}leerspoor-kader\u{201d} ontbreekt.".into()
-            }
-            MissingSchema => "Het kader mist een geldige schemaversie (\u{201c}schema\u{201d}).".into(),
-            NewerSchema { found, supported } => format!(
-                "Dit kader heeft schemaversie {found}, maar deze versie van Leerspoor leest tot en met versie {supported}. Werk Leerspoor bij."
-            ),
-            MissingFramework => "Het bestand mist het eigenlijke kader (het veld \u{201c}framework\u{201d}).".into(),
-            FrameworkNotAnObject => "Het kader heeft niet de verwachte vorm: het veld \u{201c}framework\u{201d} moet een object zijn.".into(),
-            Shape(shape) => format!("Het kader heeft niet de verwachte vorm. {}", shape.message(Lang::Nl)),
-            EmptyId { what: "kader" } => "Het kader heeft geen id.".into(),
-            EmptyId { what } => format!("Een {what} in het kader heeft geen id."),
-            EmptyName { what, id } => format!("De naam van {what} \u{201c}{id}\u{201d} is leeg."),
-            DuplicateId { what, id } => {
-                format!("Het id \u{201c}{id}\u{201d} komt meer dan eens voor bij: {what}.")
-            }
-            VersionZero => "De versie van het kader moet 1 of hoger zijn.".into(),
-            NoLevels { min, max } => format!(
-                "Het kader heeft geen niveaus; een kader heeft {min} of {max} niveaus nodig."
-            ),
-            LevelCount { found, min, max } => format!(
-                "Het kader heeft {found} niveaus, maar Leerspoor werkt met {min} of {max} niveaus."
-            ),
-            LevelNumbering { position, found } => format!(
-                "De niveaus moeten doorlopend genummerd zijn vanaf 1: op plaats {position} staat niveau {found}."
-            ),
-            NoAreas => "Het kader heeft geen gebieden met competenties.".into(),
-            EmptyArea { area } => format!("Gebied \u{201c}{area}\u{201d} heeft geen competenties."),
-            EmptyCompetency { competency } => {
-                format!("Competentie \u{201c}{competency}\u{201d} heeft geen gedragsindicatoren.")
-            }
-            DescriptorCount {
-                indicator,
-                found,
-                expected,
-            } => format!(
-                "Indicator \u{201c}{indicator}\u{201d} heeft {found} niveaubeschrijvingen, maar het kader heeft {expected} niveaus."
-            ),
-            Unknown { what, id } => format!("Het kader heeft geen {what} \u{201c}{id}\u{201d}."),
-            LevelOutOfRange { level, max } => {
-                format!("Niveau {level} bestaat niet; dit kader heeft niveaus 1 tot en met {max}.")
-            }
-            LastIndicator { competency } => format!(
-                "Competentie \u{201c}{competency}\u{201d} houdt minstens één gedragsindicator; voeg eerst een andere toe."
-            ),
-            NoFramework => "Er is nog geen competentiekader.".into(),
-        }
-    }
-
-    fn message_in_english(&self) -> String {
         use FrameworkError::*;
         let en = |w: &str| what(Lang::En, w).to_string();
         match self {
-            Empty => "The file is empty.".into(),
-            TooLarge { bytes, max } => format!(
-                "Too large for a competency framework: {} kB, while Leerspoor reads at most {} kB.",
-                bytes / 1024,
-                max / 1024
+            Empty => lang.pick("Het bestand is leeg.", "The file is empty.").into(),
+            TooLarge { bytes, max } => lang.pick(
+                format!(
+                    "Te groot voor een competentiekader: {} kB, terwijl Leerspoor hoogstens {} kB leest.",
+                    bytes / 1024,
+                    max / 1024
+                ),
+                format!(
+                    "Too large for a competency framework: {} kB, while Leerspoor reads at most {} kB.",
+                    bytes / 1024,
+                    max / 1024
+                ),
             ),
-            NotJson { line, column } => format!(
-                "This is not readable JSON (error on line {line}, column {column}). The file is damaged, cut off or of another kind."
+            NotJson { line, column } => lang.pick(
+                format!(
+                    "Dit is geen leesbare JSON (fout op regel {line}, kolom {column}). Het bestand is beschadigd, afgebroken of van een ander soort."
+                ),
+                format!(
+                    "This is not readable JSON (error on line {line}, column {column}). The file is damaged, cut off or of another kind."
+                ),
             ),
-            TooDeep => "The data is nested too deeply to read safely; this is not a competency framework.".into(),
-            NotAnObject => "This is JSON, but not a competency framework (an object was expected).".into(),
-            IsProfile => "This is a Leerspoor profile, not a competency framework.".into(),
-            IsBundle { format } => format!(
-                "This is a Leerspoor bundle (\u{201c}{format}\u{201d}), not a competency framework; import it as a bundle."
+            TooDeep => lang.pick(
+                "De gegevens zijn te diep genest om veilig te lezen; dit is geen competentiekader.",
+                "The data is nested too deeply to read safely; this is not a competency framework.",
+            ).into(),
+            NotAnObject => lang.pick(
+                "Dit is JSON, maar geen competentiekader (een object werd verwacht).",
+                "This is JSON, but not a competency framework (an object was expected).",
+            ).into(),
+            IsProfile => lang.pick(
+                "Dit is een Leerspoor-profiel, geen competentiekader.",
+                "This is a Leerspoor profile, not a competency framework.",
+            ).into(),
+            IsBundle { format } => lang.pick(
+                format!(
+                    "Dit is een Leerspoor-bundel (\u{201c}{format}\u{201d}), geen competentiekader; importeer het als bundel."
+                ),
+                format!(
+                    "This is a Leerspoor bundle (\u{201c}{format}\u{201d}), not a competency framework; import it as a bundle."
+                ),
             ),
-            WrongFormat { found: Some(kind) } => format!(
-                "This is another kind of file (\u{201c}{kind}\u{201d}), not a competency framework."
+            WrongFormat { found: Some(kind) } => lang.pick(
+                format!(
+                    "Dit is een ander soort bestand (\u{201c}{kind}\u{201d}), geen competentiekader."
+                ),
+                format!(
+                    "This is another kind of file (\u{201c}{kind}\u{201d}), not a competency framework."
+                ),
             ),
-            WrongFormat { found: None } => {
-                "This is JSON, but not a competency framework: the field \u{201c}format\u{201d} with the value \u{201c}leerspoor-kader\u{201d} is missing.".into()
-            }
-            MissingSchema => "The framework lacks a valid schema version (\u{201c}schema\u{201d}).".into(),
-            NewerSchema { found, supported } => format!(
-                "This framework has schema version {found}, but this version of Leerspoor reads up to version {supported}. Update Leerspoor."
+            WrongFormat { found: None } => lang.pick(
+                "Dit is JSON, maar geen competentiekader: het veld \u{201c}format\u{201d} met de waarde \u{201c}leerspoor-kader\u{201d} ontbreekt.",
+                "This is JSON, but not a competency framework: the field \u{201c}format\u{201d} with the value \u{201c}leerspoor-kader\u{201d} is missing.",
+            ).into(),
+            MissingSchema => lang.pick(
+                "Het kader mist een geldige schemaversie (\u{201c}schema\u{201d}).",
+                "The framework lacks a valid schema version (\u{201c}schema\u{201d}).",
+            ).into(),
+            NewerSchema { found, supported } => lang.pick(
+                format!(
+                    "Dit kader heeft schemaversie {found}, maar deze versie van Leerspoor leest tot en met versie {supported}. Werk Leerspoor bij."
+                ),
+                format!(
+                    "This framework has schema version {found}, but this version of Leerspoor reads up to version {supported}. Update Leerspoor."
+                ),
             ),
-            MissingFramework => "The file lacks the framework itself (the field \u{201c}framework\u{201d}).".into(),
-            FrameworkNotAnObject => "The framework does not have the expected shape: the field \u{201c}framework\u{201d} must be an object.".into(),
+            MissingFramework => lang.pick(
+                "Het bestand mist het eigenlijke kader (het veld \u{201c}framework\u{201d}).",
+                "The file lacks the framework itself (the field \u{201c}framework\u{201d}).",
+            ).into(),
+            FrameworkNotAnObject => lang.pick(
+                "Het kader heeft niet de verwachte vorm: het veld \u{201c}framework\u{201d} moet een object zijn.",
+                "The framework does not have the expected shape: the field \u{201c}framework\u{201d} must be an object.",
+            ).into(),
             // serde describes the problem in English whatever the interface language.
-            Shape(shape) => format!("The framework does not have the expected shape. {}", shape.message(Lang::En)),
-            EmptyId { what: "kader" } => "The framework has no id.".into(),
+            Shape(shape) => lang.pick(
+                format!("Het kader heeft niet de verwachte vorm. {}", shape.message(Lang::Nl)),
+                format!("The framework does not have the expected shape. {}", shape.message(Lang::En)),
+            ),
+            EmptyId { what: "kader" } => lang.pick("Het kader heeft geen id.", "The framework has no id.").into(),
             EmptyId { what } => {
                 let noun = en(what);
                 let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "An" } else { "A" };
-                format!("{article} {noun} in the framework has no id.")
+                lang.pick(
+                    format!("Een {what} in het kader heeft geen id."),
+                    format!("{article} {noun} in the framework has no id."),
+                )
             }
-            EmptyName { what, id } => format!("The name of {} \u{201c}{id}\u{201d} is empty.", en(what)),
-            DuplicateId { what, id } => {
-                format!("The id \u{201c}{id}\u{201d} is used more than once for: {}.", en(what))
-            }
-            VersionZero => "The framework's version must be 1 or higher.".into(),
-            NoLevels { min, max } => format!(
-                "The framework has no levels; a framework needs {min} or {max} levels."
+            EmptyName { what, id } => lang.pick(
+                format!("De naam van {what} \u{201c}{id}\u{201d} is leeg."),
+                format!("The name of {} \u{201c}{id}\u{201d} is empty.", en(what)),
             ),
-            LevelCount { found, min, max } => format!(
-                "The framework has {found} levels, but Leerspoor works with {min} or {max} levels."
+            DuplicateId { what, id } => lang.pick(
+                format!("Het id \u{201c}{id}\u{201d} komt meer dan eens voor bij: {what}."),
+                format!("The id \u{201c}{id}\u{201d} is used more than once for: {}.", en(what)),
             ),
-            LevelNumbering { position, found } => format!(
-                "The levels must be numbered consecutively from 1: position {position} holds level {found}."
+            VersionZero => lang.pick(
+                "De versie van het kader moet 1 of hoger zijn.",
+                "The framework's version must be 1 or higher.",
+            ).into(),
+            NoLevels { min, max } => lang.pick(
+                format!("Het kader heeft geen niveaus; een kader heeft {min} of {max} niveaus nodig."),
+                format!("The framework has no levels; a framework needs {min} or {max} levels."),
             ),
-            NoAreas => "The framework has no areas with competencies.".into(),
-            EmptyArea { area } => format!("Area \u{201c}{area}\u{201d} has no competencies."),
-            EmptyCompetency { competency } => {
-                format!("Competency \u{201c}{competency}\u{201d} has no behavioural indicators.")
-            }
+            LevelCount { found, min, max } => lang.pick(
+                format!("Het kader heeft {found} niveaus, maar Leerspoor werkt met {min} of {max} niveaus."),
+                format!("The framework has {found} levels, but Leerspoor works with {min} or {max} levels."),
+            ),
+            LevelNumbering { position, found } => lang.pick(
+                format!(
+                    "De niveaus moeten doorlopend genummerd zijn vanaf 1: op plaats {position} staat niveau {found}."
+                ),
+                format!(
+                    "The levels must be numbered consecutively from 1: position {position} holds level {found}."
+                ),
+            ),
+            NoAreas => lang.pick(
+                "Het kader heeft geen gebieden met competenties.",
+                "The framework has no areas with competencies.",
+            ).into(),
+            EmptyArea { area } => lang.pick(
+                format!("Gebied \u{201c}{area}\u{201d} heeft geen competenties."),
+                format!("Area \u{201c}{area}\u{201d} has no competencies."),
+            ),
+            EmptyCompetency { competency } => lang.pick(
+                format!("Competentie \u{201c}{competency}\u{201d} heeft geen gedragsindicatoren."),
+                format!("Competency \u{201c}{competency}\u{201d} has no behavioural indicators."),
+            ),
             DescriptorCount {
                 indicator,
                 found,
                 expected,
-            } => format!(
-                "Indicator \u{201c}{indicator}\u{201d} has {found} level descriptors, but the framework has {expected} levels."
+            } => lang.pick(
+                format!(
+                    "Indicator \u{201c}{indicator}\u{201d} heeft {found} niveaubeschrijvingen, maar het kader heeft {expected} niveaus."
+                ),
+                format!(
+                    "Indicator \u{201c}{indicator}\u{201d} has {found} level descriptors, but the framework has {expected} levels."
+                ),
             ),
-            Unknown { what, id } => format!("The framework has no {} \u{201c}{id}\u{201d}.", en(what)),
-            LevelOutOfRange { level, max } => {
-                format!("Level {level} does not exist; this framework has levels 1 to {max}.")
-            }
-            LastIndicator { competency } => format!(
-                "Competency \u{201c}{competency}\u{201d} keeps at least one behavioural indicator; add another one first."
+            Unknown { what, id } => lang.pick(
+                format!("Het kader heeft geen {what} \u{201c}{id}\u{201d}."),
+                format!("The framework has no {} \u{201c}{id}\u{201d}.", en(what)),
             ),
-            NoFramework => "There is no competency framework yet.".into(),
+            LevelOutOfRange { level, max } => lang.pick(
+                format!("Niveau {level} bestaat niet; dit kader heeft niveaus 1 tot en met {max}."),
+                format!("Level {level} does not exist; this framework has levels 1 to {max}."),
+            ),
+            LastIndicator { competency } => lang.pick(
+                format!(
+                    "Competentie \u{201c}{competency}\u{201d} houdt minstens één gedragsindicator; voeg eerst een andere toe."
+                ),
+                format!(
+                    "Competency \u{201c}{competency}\u{201d} keeps at least one behavioural indicator; add another one first."
+                ),
+            ),
+            NoFramework => lang.pick(
+                "Er is nog geen competentiekader.",
+                "There is no competency framework yet.",
+            ).into(),
         }
     }
 }
