@@ -1,6 +1,6 @@
 // The app shell: first run, navigation, saving, and what happens to bad stored data.
 import { test, expect } from '@playwright/test';
-import { open, createProfile, storageDump, documentKey, goTo } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, fillStorage } from './helpers.js';
 
 test('first run creates a profile that survives a reload', async ({ page }) => {
   await open(page, '/');
@@ -144,17 +144,7 @@ test('a full storage refuses the write, says so, and keeps the earlier data', as
   await page.getByLabel('Leergang', { exact: true }).fill('Opgeslagen leergang');
   await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
   // Fill the origin's quota with other data, as another app on file:// might.
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let i = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`vulling-${i++}`, 'x'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await page.getByLabel('Leergang', { exact: true }).fill('Deze wijziging past niet meer in de opslag');
   await expect(page.getByTestId('save-error')).toContainText('de opslag van de browser is vol');
   await expect(page.getByTestId('save-status')).toHaveText(/Niet opgeslagen/);

@@ -129,6 +129,22 @@ export async function storageDump(page) {
   return page.evaluate(() => Object.fromEntries(Object.entries(localStorage)));
 }
 
+/** Fills this origin's storage quota to the last character, with keys outside
+ * Leerspoor's, as another app on file:// might. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 1) {
+      try {
+        localStorage.setItem(`vulling-${i++}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+}
+
 /** The key of the (single) stored profile document. */
 export async function documentKey(page) {
   const keys = Object.keys(await storageDump(page)).filter((k) => k.startsWith('leerspoor/v1/doc/'));

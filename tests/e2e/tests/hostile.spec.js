@@ -2,7 +2,7 @@
 // in every field, and a panic in the wasm.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, storageDump, documentKey, goTo, axeViolations, downloaded, seed, tour, addProfile } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, axeViolations, downloaded, seed, tour, addProfile, fillStorage } from './helpers.js';
 
 const hostileText = readFileSync(new URL('../../fixtures/hostile-document.json', import.meta.url), 'utf8');
 const hostile = JSON.parse(hostileText);
@@ -302,17 +302,7 @@ test('a full storage: edits made while full are kept in the page and saved once 
   await createProfile(page);
   await page.getByLabel('Leergang', { exact: true }).fill('Opgeslagen leergang');
   await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let i = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`vulling-${i++}`, 'x'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await page.getByLabel('Leergang', { exact: true }).fill('Geschreven toen de opslag vol was');
   await expect(page.getByTestId('save-error')).toContainText('de opslag van de browser is vol');
   // Other sections still work, and a new edit is refused the same clear way.

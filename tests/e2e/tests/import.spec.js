@@ -2,7 +2,7 @@
 // and the message says which step refused.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { open, createProfile, storageDump, documentKey, goTo } from './helpers.js';
+import { open, createProfile, storageDump, documentKey, goTo, fillStorage } from './helpers.js';
 
 /** Exports the open profile's bundle from Delen: { name, buffer }. */
 async function exportBundle(page) {
@@ -12,21 +12,6 @@ async function exportBundle(page) {
     page.getByRole('button', { name: 'Bundel downloaden' }).click(),
   ]);
   return { name: download.suggestedFilename(), buffer: await readFile(await download.path()) };
-}
-
-/** Fills this origin's storage quota to the last character. */
-async function fillStorage(page) {
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let i = 0;
-    while (size >= 1) {
-      try {
-        localStorage.setItem(`vulling-${i++}`, 'x'.repeat(size));
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
 }
 
 /** Storage without the filler: what Leerspoor itself keeps. */
