@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::model::reminder::ExportMark;
-use crate::model::restore::{restore_document, RestoreError};
+use crate::model::restore::{restore_stored_document, RestoreError};
 use crate::model::{Document, Id, Lang, Profile};
 
 /// Documents larger than this are stored deflated and packed (`storage::pack::pack_quick`, about
@@ -48,7 +48,7 @@ fn decode(raw: &str) -> Option<std::borrow::Cow<'_, str>> {
 /// first character, which is what the raw text is to anyone reading it.
 fn restore_stored(raw: &str) -> Result<Document, RestoreError> {
     match decode(raw) {
-        Some(json) => restore_document(&json),
+        Some(json) => restore_stored_document(&json),
         None => Err(RestoreError::NotJson { line: 1, column: 1 }),
     }
 }
@@ -407,7 +407,7 @@ impl Store {
         else {
             return Ok(None);
         };
-        Ok(restore_document(backup.document.get())
+        Ok(restore_stored_document(backup.document.get())
             .ok()
             .map(|doc| (backup.taken, doc)))
     }

@@ -18,7 +18,7 @@ use super::backend::{Backend, BackendError};
 use super::keys::Keys;
 use super::pack::{pack, unpack};
 use crate::model::order::SharedSort;
-use crate::model::restore::{restore_document, RestoreError};
+use crate::model::restore::{restore_stored_document, RestoreError};
 use crate::model::{Document, Id, Lang};
 
 /// What this app assumes localStorage allows per origin: Chromium and Firefox allow
@@ -283,7 +283,7 @@ impl Workspace {
         let text = unpack(&raw).ok_or(WorkspaceError::Unreadable(None))?;
         let envelope: Envelope<Box<RawValue>> =
             serde_json::from_str(&text).map_err(|_| WorkspaceError::Unreadable(None))?;
-        let document = restore_document(envelope.document.get())
+        let document = restore_stored_document(envelope.document.get())
             .map_err(|e| WorkspaceError::Unreadable(Some(e)))?;
         Ok(Some(ParticipantCopy {
             document,

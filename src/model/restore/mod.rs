@@ -213,8 +213,31 @@ pub fn excerpt(text: &str) -> String {
     out
 }
 
-/// Text in, valid document out.
+/// Where a document comes from, which decides whether the limits apply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Origin {
+    /// From outside: a bundle's contents. Every text within what its form allows and
+    /// every count within what keeps the app usable (`validation::limits`).
+    Imported,
+    /// What this browser stored itself. The limits came after the data: a text an older
+    /// Leerspoor took in (from a framework file, a CSV import) may be longer than a form
+    /// allows now, and a stored profile must never become unreadable for that. Every
+    /// other rule still holds.
+    Stored,
+}
+
+/// Text from outside (a bundle's contents) in, valid document out.
 pub fn restore_document(raw: &str) -> Result<Document, RestoreError> {
+    restore_text(raw, Origin::Imported)
+}
+
+/// A document this browser stored itself: the same door, without the limits (see
+/// [`Origin::Stored`]).
+pub fn restore_stored_document(raw: &str) -> Result<Document, RestoreError> {
+    restore_text(raw, Origin::Stored)
+}
+
+fn restore_text(raw: &str, origin: Origin) -> Result<Document, RestoreError> {
     // Nearly always the text is a document of the current schema, as a Leerspoor of this
     // version wrote it. Decoded straight into the types it skips building the JSON tree,
     // which costs about as much again as the decoding (start-up with a year of data, a
@@ -230,12 +253,12 @@ pub fn restore_document(raw: &str) -> Result<Document, RestoreError> {
     if raw.len() <= MAX_DOCUMENT_BYTES {
         if let Ok(doc) = serde_json::from_str::<Document>(raw) {
             if doc.schema == SCHEMA_VERSION {
-                return accept(doc);
+                return accept(doc, origin);
             }
         }
     }
     let value = parse_json(raw, MAX_DOCUMENT_BYTES)?;
-    restore_document_value(value)
+    restore_value(value, origin)
 }
 
 /// Parses text with the size and depth guards every import needs, refusing a key that
@@ -267,6 +290,10 @@ pub fn parse_json(raw: &str, max_bytes: usize) -> Result<Value, RestoreError> {
 
 /// For values already parsed, such as a bundle's contents.
 pub fn restore_document_value(value: Value) -> Result<Document, RestoreError> {
+    restore_value(value, Origin::Imported)
+}
+
+fn restore_value(value: Value, origin: Origin) -> Result<Document, RestoreError> {
     let Value::Object(map) = &value else {
         return Err(RestoreError::NotAnObject);
     };
@@ -294,7 +321,7 @@ pub fn restore_document_value(value: Value) -> Result<Document, RestoreError> {
     }
     let value = migrate::migrate(value, schema)?;
     let doc: Document = decode_tree(&value).map_err(RestoreError::Shape)?;
-    accept(doc)
+    accept(doc, origin)
 }
 
 /// Decodes a parsed tree into a type by way of its text. `serde_json::from_value` would
@@ -331,10 +358,12 @@ fn without_position(e: &serde_json::Error) -> String {
 /// rules of the model must hold, and the same data must always look the same. The limits
 /// come first and alone: they are cheap, and the other checks need not run over a
 /// hostile file's million records.
-fn accept(mut doc: Document) -> Result<Document, RestoreError> {
-    let problems = doc.check_limits();
-    if !problems.is_empty() {
-        return Err(RestoreError::Invalid { problems });
+fn accept(mut doc: Document, origin: Origin) -> Result<Document, RestoreError> {
+    if origin == Origin::Imported {
+        let problems = doc.check_limits();
+        if !problems.is_empty() {
+            return Err(RestoreError::Invalid { problems });
+        }
     }
     let problems = doc.validate();
     if !problems.is_empty() {
@@ -359,6 +388,30 @@ mod tests {
         )
         .unwrap();
         Document::new(profile)
+    }
+
+    /// The limits guard what comes in from outside; a profile this browser stored before
+    /// they existed, with a longer text an older Leerspoor took in, stays readable.
+    #[test]
+    fn the_limits_hold_for_imported_data_not_for_what_this_browser_stored() {
+        let mut d = doc();
+        let long = "a".repeat(300);
+        d.network
+            .actors
+            .push(crate::model::network::Actor::new(Id::from_u128(8), &long));
+        let text = serde_json::to_string(&d).unwrap();
+        match restore_document(&text) {
+            Err(RestoreError::Invalid { problems }) => {
+                let message = problems[0].message(Lang::Nl);
+                assert!(
+                    message.contains("naam is 300 tekens lang; hoogstens 200 mag"),
+                    "{message}"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let stored = restore_stored_document(&text).unwrap();
+        assert_eq!(stored.network.actors[0].name, long);
     }
 
     #[test]

@@ -183,6 +183,9 @@ test('a tampered envelope is refused by the first-run restore too, before any pa
 });
 
 test('a profile name of 15 million characters is refused at once, naming the field, and nothing is stored', async ({ page }) => {
+  // Making and handing over a 15 MB file takes the test itself a while on a busy machine;
+  // the app's own read is timed below.
+  test.setTimeout(90_000);
   await createProfile(page, { name: 'Lange Naam' });
   const { name, text } = await exportBundle(page);
   const bundle = JSON.parse(text);

@@ -46,7 +46,7 @@ async function withNetworkReading(n, baseline, latest) {
   for (const [scan, levels] of [[first, baseline], [second, latest]]) {
     ids.forEach((id, k) => (scan.ratings[id].rating = levels[k] === null ? 'not_applicable' : { level: levels[k] }));
   }
-  bundle.digest = await bundleDigest(bundle.contents);
+  bundle.digest = await bundleDigest(bundle);
   return JSON.stringify(bundle);
 }
 
