@@ -54,7 +54,8 @@ pub enum Imported {
 pub enum ImportError {
     /// The browser could not read the file itself.
     FileUnreadable,
-    Bundle(BundleError),
+    /// Boxed: a bundle's error is large, and every step returns this type.
+    Bundle(Box<BundleError>),
     Crypto(CryptoError),
     Refused(Refusal),
     /// Merging would produce invalid data.
@@ -68,6 +69,12 @@ pub enum ImportError {
     Workspace(WorkspaceError),
     /// The open profile changed between the preview and the confirmation.
     ProfileChanged,
+}
+
+impl From<BundleError> for ImportError {
+    fn from(e: BundleError) -> Self {
+        ImportError::Bundle(Box::new(e))
+    }
 }
 
 impl ImportError {

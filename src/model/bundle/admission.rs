@@ -178,6 +178,10 @@ mod tests {
         }
     }
 
+    /// kind, sender role, subject, open profile's role, holds profile, holds participant,
+    /// the answer.
+    type Case = (BundleKind, Role, Id, Option<Role>, bool, bool, Admission);
+
     fn anna() -> String {
         "Anna".into()
     }
@@ -187,7 +191,7 @@ mod tests {
     /// answer worked out by hand from the rules in the module's doc.
     #[test]
     fn every_combination_has_its_answer() {
-        let table: &[(BundleKind, Role, Id, Option<Role>, bool, bool, Admission)] = &[
+        let table: &[Case] = &[
             // First run: a participant's (or coach's) own bundle restores, or opens the
             // copy already here; feedback waits for a profile.
             (Own, Participant, ME, None, false, false, Restore),

@@ -62,15 +62,16 @@ pub async fn open(app: AppState, file: &web_sys::File) -> Result<Opening, Import
     let name = file.name();
     let size = file.size() as usize;
     if size > bundle::MAX_BUNDLE_BYTES {
-        return Err(ImportError::Bundle(BundleError::TooLarge {
+        return Err(BundleError::TooLarge {
             bytes: size,
             max: bundle::MAX_BUNDLE_BYTES,
-        }));
+        }
+        .into());
     }
     let bytes = read_bytes(file)
         .await
         .map_err(|_| ImportError::FileUnreadable)?;
-    match timed("leerspoor-bundle-read", || bundle::read(&bytes)).map_err(ImportError::Bundle)? {
+    match timed("leerspoor-bundle-read", || bundle::read(&bytes)).map_err(ImportError::from)? {
         Opened::Ready(incoming) => Ok(Opening::Ready(Box::new(arrive(app, name, *incoming)))),
         Opened::Locked(bundle) => Ok(Opening::Locked(Locked { file: name, bundle })),
     }
@@ -89,8 +90,8 @@ pub async fn unlock(
     let plaintext = crypto::decrypt(encrypted, passphrase)
         .await
         .map_err(ImportError::Crypto)?;
-    let incoming = bundle::open_plaintext((*locked.bundle).clone(), &plaintext)
-        .map_err(ImportError::Bundle)?;
+    let incoming =
+        bundle::open_plaintext((*locked.bundle).clone(), &plaintext).map_err(ImportError::from)?;
     Ok(arrive(app, locked.file.clone(), incoming))
 }
 
