@@ -108,3 +108,27 @@ test("another begeleider's own bundle is refused by a begeleider, with whose dat
   expect(await storageDump(page)).toEqual(before);
   await page.close();
 });
+
+test('while a bundle is read, a labelled progress bar says the app is at work', async ({ browser }) => {
+  const laptop = await browser.newPage();
+  await createProfile(laptop, { name: 'Pim Voortgang' });
+  const bundle = await exportBundle(laptop);
+  await goTo(laptop, 'Delen');
+  // Record every progress bar that enters the page, with its accessible name.
+  await laptop.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="import-progress"]');
+      if (bar && !window.__progress.length) {
+        const label = document.getElementById(bar.getAttribute('aria-labelledby'));
+        window.__progress.push(label?.textContent);
+      }
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await laptop.getByLabel('Bundelbestand').setInputFiles({ ...bundle, mimeType: 'application/json' });
+  await expect(laptop.getByTestId('import-preview')).toBeVisible();
+  expect(await laptop.evaluate(() => window.__progress)).toEqual([`Bezig met lezen van ${bundle.name}…`]);
+  // Once read, the bar is gone.
+  await expect(laptop.getByTestId('import-progress')).toHaveCount(0);
+  await laptop.close();
+});

@@ -124,8 +124,11 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
             <div aria-live="polite" data-testid="import-state">
                 {move || match state.get() {
                     ImportState::Idle => ().into_any(),
+                    // A large bundle takes a moment to read and check: the bar says the
+                    // app is at work (it cannot say how far: the read is one step).
                     ImportState::Reading(name) => view! {
-                        <p>{t(format!("Bezig met lezen van {name}…"), format!("Reading {name}…"))}</p>
+                        <p id="import-reading">{t(format!("Bezig met lezen van {name}…"), format!("Reading {name}…"))}</p>
+                        <progress aria-labelledby="import-reading" data-testid="import-progress"></progress>
                     }.into_any(),
                     ImportState::Failed(error) => view! {
                         <div class="notice error" role="alert" data-testid="import-error">
