@@ -95,6 +95,12 @@ impl Lang {
         format!("{}, {}", self.date(local.date()), local.format("%H:%M"))
     }
 
+    /// "2026-03-02": the same in every language, as `<input type="date">` takes a date
+    /// and as file names carry it.
+    pub fn iso_date(date: NaiveDate) -> String {
+        date.format("%Y-%m-%d").to_string()
+    }
+
     /// "28-11-2026" / "28/11/2026": compact, for tables.
     pub fn short_date(self, date: NaiveDate) -> String {
         date.format(self.pick("%d-%m-%Y", "%d/%m/%Y")).to_string()

@@ -117,6 +117,12 @@ impl Keys {
     }
 }
 
+/// A moment as kept keys carry it ("2026-03-02T13-05-59.123Z", UTC): its strings sort by
+/// time, and it is never shown.
+pub fn stamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.format("%Y-%m-%dT%H-%M-%S%.3fZ").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

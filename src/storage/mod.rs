@@ -15,7 +15,7 @@ mod workspace;
 pub mod local;
 
 pub use backend::{Backend, BackendError, MemoryBackend};
-pub use keys::{Keys, FILE_ROOT, WEB_ROOT};
+pub use keys::{stamp, Keys, FILE_ROOT, WEB_ROOT};
 pub use pack::{pack, pack_quick, unpack};
 pub use store::{Kept, KeptReason, SaveError, Startup, Store};
 pub use workspace::{

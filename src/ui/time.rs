@@ -3,11 +3,13 @@
 //! Moments are stored in UTC (`DateTime<Utc>`). Every moment shown to a person is first
 //! converted to the browser's local time zone here, then worded by the model
 //! (`Lang::moment`, `Lang::date`). A view never formats a date itself; the
-//! tidy test (`tests/tidy.rs`) refuses `.format("%` under `src/ui` outside this file.
+//! tidy test (`tests/tidy.rs`) refuses `.format("%` under `src/ui`; the formats themselves
+//! are the model's (`Lang`) and, for key names, storage's.
 
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, Utc};
 
 use super::i18n::lang;
+use crate::model::Lang;
 
 /// Now, in UTC: what is stored.
 pub fn now() -> DateTime<Utc> {
@@ -36,7 +38,7 @@ pub fn date_of(at: DateTime<Utc>) -> String {
 
 /// "2026-03-02": a date as an `<input type="date">` takes it, and as file names carry it.
 pub fn iso_date(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    Lang::iso_date(date)
 }
 
 /// Today as `iso_date` writes it, for file names.
@@ -44,8 +46,8 @@ pub fn iso_today() -> String {
     iso_date(today())
 }
 
-/// A moment as kept keys carry it ("2026-03-02T13-05-59.123Z", UTC): its strings sort
-/// by time, and it is never shown.
+/// A moment as kept keys carry it: their strings sort by time, and it is never shown
+/// (`storage::keys::stamp`).
 pub fn stamp(at: DateTime<Utc>) -> String {
-    at.format("%Y-%m-%dT%H-%M-%S%.3fZ").to_string()
+    crate::storage::stamp(at)
 }
