@@ -3,7 +3,7 @@
 //! Moments are stored in UTC (`DateTime<Utc>`). Every moment shown to a person is first
 //! converted to the browser's local time zone here, then worded by the model
 //! (`Lang::moment`, `Lang::date`). A view never formats a date itself; the
-//! tidy test (`tests/tidy.rs`) refuses `.format("%` under `src/ui`; the formats themselves
+//! tidy test (`tests/tidy.rs`) refuses a format string under `src/ui`; the formats themselves
 //! are the model's (`Lang`) and, for key names, storage's.
 
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, Utc};
