@@ -187,19 +187,22 @@ impl AppState {
         let Some(merged) = merged else {
             return Ok(Imported::NothingNew);
         };
-        with_runtime(|rt| {
-            rt.saved_revision = merged.document.revision;
-            // The merge was made from the document as shown, a waiting change included.
-            if let Some(handle) = rt.pending.take() {
-                handle.clear();
-            }
-            rt.pending_since = None;
-        });
-        self.doc.set(Some(merged.document));
-        self.save.set(self.settled());
+        // The merge was made from the document as shown, a waiting change included.
+        self.show_saved(merged.document);
         Ok(Imported::Merged {
             changes: merged.changes,
         })
+    }
+
+    /// Shows `doc`, which is stored already at its revision: the waiting save, made
+    /// from the document shown before, is dropped.
+    fn show_saved(&self, doc: Document) {
+        with_runtime(|rt| {
+            rt.saved_revision = doc.revision;
+            rt.cancel_pending();
+        });
+        self.doc.set(Some(doc));
+        self.save.set(self.settled());
     }
 
     /// Replaces the open document by `doc` (a restored backup), all or nothing: `doc`
@@ -207,18 +210,11 @@ impl AppState {
     pub fn commit(&self, mut doc: Document) -> Result<(), SaveError> {
         with_runtime(|rt| {
             doc.revision = rt.saved_revision + 1;
-            timed("leerspoor-save", || rt.store.save(&doc))?;
-            rt.saved_revision = doc.revision;
-            // Only now: had the save failed, the waiting change would still be saved.
-            if let Some(handle) = rt.pending.take() {
-                handle.clear();
-            }
-            rt.pending_since = None;
-            Ok(())
+            timed("leerspoor-save", || rt.store.save(&doc))
         })
         .unwrap_or(Err(SaveError::Unavailable))?;
-        self.doc.set(Some(doc));
-        self.save.set(self.settled());
+        // Only now: had the save failed, the waiting change would still be saved.
+        self.show_saved(doc);
         Ok(())
     }
 }

@@ -64,6 +64,17 @@ struct Runtime {
     pending_since: Option<f64>,
 }
 
+impl Runtime {
+    /// Drops the save that is waiting, if any: what it would have written is saved
+    /// already, or is gone.
+    fn cancel_pending(&mut self) {
+        if let Some(handle) = self.pending.take() {
+            handle.clear();
+        }
+        self.pending_since = None;
+    }
+}
+
 thread_local! {
     static RUNTIME: RefCell<Option<Runtime>> = const { RefCell::new(None) };
 }
@@ -377,12 +388,7 @@ impl AppState {
     /// After a profile's keys are gone (wiped here or in another tab): it leaves the
     /// list, and the next profile opens, or the first-run page when there is none.
     fn close_gone(&self, id: Id) {
-        with_runtime(|rt| {
-            if let Some(handle) = rt.pending.take() {
-                handle.clear();
-            }
-            rt.pending_since = None;
-        });
+        with_runtime(Runtime::cancel_pending);
         self.save.set(if self.persistent {
             SaveState::Saved
         } else {

@@ -62,10 +62,7 @@ impl AppState {
         let result = self.doc.try_update_untracked(|doc| {
             let doc = doc.as_mut()?;
             with_runtime(|rt| {
-                if let Some(handle) = rt.pending.take() {
-                    handle.clear();
-                }
-                rt.pending_since = None;
+                rt.cancel_pending();
                 let before = doc.revision;
                 doc.revision = rt.saved_revision + 1;
                 let result = crate::ui::timed("leerspoor-save", || rt.store.save(doc));
