@@ -12,6 +12,8 @@ mod store;
 mod workspace;
 
 #[cfg(target_arch = "wasm32")]
+pub mod folder;
+#[cfg(target_arch = "wasm32")]
 pub mod local;
 
 pub use backend::{Backend, BackendError, MemoryBackend};

@@ -12,6 +12,7 @@
 
 pub mod layout;
 
+mod access;
 mod choose;
 mod listing;
 mod retention;
@@ -20,6 +21,7 @@ use chrono::{DateTime, Utc};
 
 use crate::model::bundle::{Bundle, BundleError, Incoming, Opened, MAX_BUNDLE_BYTES};
 
+pub use access::FolderError;
 pub use choose::{choose, Choice, Newest, Problem, Verdict};
 pub use layout::{
     is_candidate, next_name, parse_name, place, place_of, OwnName, KEEP_OWN, PARTICIPANTS,

@@ -1,10 +1,12 @@
 //! Pieces of view shared by several pages.
 
+mod course_folder;
 mod feedback;
 mod page;
 mod status;
 mod unlock;
 
+pub use course_folder::{load_access, CourseFolderAccess};
 pub use feedback::goal_feedback;
 pub use page::{PageTitle, PrintButton};
 pub use status::{KeptNotice, Notices, SaveStatus};

@@ -95,6 +95,24 @@ pub async fn unlock(
     Ok(arrive(app, locked.file.clone(), incoming))
 }
 
+/// Step 1 for a bundle already read from the course folder: offered with the same
+/// preview (or passphrase) as a picked file; `None` for a file that did not read.
+pub fn offered(app: AppState, found: &Found) -> Option<Opening> {
+    let file = found.name().to_string();
+    match &found.reading {
+        Reading::Bundle(incoming) => Some(Opening::Ready(Box::new(arrive(
+            app,
+            file,
+            (**incoming).clone(),
+        )))),
+        Reading::Locked(bundle) => Some(Opening::Locked(Locked {
+            file,
+            bundle: bundle.clone(),
+        })),
+        Reading::Failed(_) | Reading::NotRead => None,
+    }
+}
+
 /// What the checked bundle may do here, and for a merge its preview.
 fn arrive(app: AppState, file: String, incoming: Incoming) -> Arrived {
     let subject = incoming.document.id();
@@ -234,31 +252,36 @@ pub async fn read_many(files: Vec<web_sys::File>, progress: impl Fn(usize, usize
             .and_then(|v| v.as_string())
             .filter(|p| !p.is_empty());
         let path = relative.unwrap_or_else(|| file.name());
-        let modified = chrono::DateTime::from_timestamp_millis(file.last_modified() as i64);
-        let size = file.size() as u64;
-        let one = match Found::too_large(&path, size, modified) {
-            Some(too_large) => too_large,
-            None => match read_bytes(&file).await {
-                Ok(bytes) => timed("leerspoor-folder-read", || {
-                    Found::read(&path, &bytes, modified)
-                }),
-                Err(_) => Found {
-                    path,
-                    size,
-                    modified,
-                    reading: Reading::NotRead,
-                },
-            },
-        };
-        found.push(one);
+        found.push(read_one(path, &file).await);
         progress(i + 1, total);
         next_turn().await;
     }
     found
 }
 
+/// One file of a folder or a batch, listed under `path`: too large ones unread, the
+/// others through `bundle::read`.
+pub(super) async fn read_one(path: String, file: &web_sys::File) -> Found {
+    let modified = chrono::DateTime::from_timestamp_millis(file.last_modified() as i64);
+    let size = file.size() as u64;
+    match Found::too_large(&path, size, modified) {
+        Some(too_large) => too_large,
+        None => match read_bytes(file).await {
+            Ok(bytes) => timed("leerspoor-folder-read", || {
+                Found::read(&path, &bytes, modified)
+            }),
+            Err(_) => Found {
+                path,
+                size,
+                modified,
+                reading: Reading::NotRead,
+            },
+        },
+    }
+}
+
 /// Lets the browser render and handle input before the next piece of work.
-async fn next_turn() {
+pub(super) async fn next_turn() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(&resolve);

@@ -4,6 +4,7 @@
 //! leaving the page flushes it at once, so a reload mid-sentence loses nothing. The store
 //! itself lives in a thread-local (wasm has one thread) because signals must be `Send`.
 
+pub mod folder;
 pub mod import;
 mod kept;
 mod saver;

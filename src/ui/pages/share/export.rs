@@ -5,11 +5,12 @@ use crate::model::Id;
 use crate::ui::crypto;
 use crate::ui::files::download_bundle;
 use crate::ui::i18n::{lang, t};
+use crate::ui::state::folder::{self, Access};
 use crate::ui::state::{use_app, use_doc};
 use crate::ui::time::{now, today};
 
 #[component]
-pub fn ExportSection() -> impl IntoView {
+pub fn ExportSection(folder: RwSignal<Access>) -> impl IntoView {
     let app = use_app();
     let doc = use_doc();
     let scans = RwSignal::new(true);
@@ -79,6 +80,45 @@ pub fn ExportSection() -> impl IntoView {
             send(bundle, bundle::file_name(&d.profile.name, today()), secret)
         });
     };
+    // Nu delen: the same choice and passphrase, written as a new own file into the
+    // participant's place in the course folder (`docs/course-folder.md`).
+    let share_now = move |_| {
+        let Some(dir) = folder.get_untracked().ready().cloned() else {
+            return;
+        };
+        let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
+        if let Some(secret) = &secret {
+            if let Err(e) = bundle::check_passphrase(secret, &repeated.get_untracked()) {
+                message.set(Some(e.message(lang()).to_string()));
+                return;
+            }
+        }
+        let selection = selection();
+        let Some(document) = doc.with_untracked(|d| Some(d.clone())) else {
+            return;
+        };
+        let me = document.id();
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let make = |at| bundle::build(&document, &selection, BundleKind::Participant, at);
+            let written =
+                folder::write(&dir, me, me, BundleKind::Participant, now(), make, secret).await;
+            let _ = busy.try_set(false);
+            let _ = message.try_set(Some(match written {
+                Ok(w) => {
+                    app.mark_exported();
+                    t(
+                        format!("Gedeeld in de cursusmap, op jouw plek, als {}.", w.name),
+                        format!("Shared to the course folder, in your place, as {}.", w.name),
+                    )
+                }
+                Err(e) => t(
+                    format!("Niet gedeeld: {}", e.message(lang())),
+                    format!("Not shared: {}", e.message(lang())),
+                ),
+            }));
+        });
+    };
     let toggle_case = move |id: Id, on: bool| {
         chosen_cases.update(|ids| {
             ids.retain(|c| *c != id);
@@ -137,7 +177,12 @@ pub fn ExportSection() -> impl IntoView {
                 </Show>
             </fieldset>
             <p data-testid="export-preview"><strong>{t("Je deelt: ", "You share: ")}</strong>{preview}"."</p>
-            <button type="button" class="primary" on:click=download disabled=move || busy.get()>{t("Bundel downloaden", "Download bundle")}</button>
+            <div class="actions">
+                <button type="button" class="primary" on:click=download disabled=move || busy.get()>{t("Bundel downloaden", "Download bundle")}</button>
+                <Show when=move || folder.with(|f| f.ready().is_some())>
+                    <button type="button" class="primary" on:click=share_now disabled=move || busy.get() data-testid="share-now">{t("Nu delen in de cursusmap", "Share to the course folder now")}</button>
+                </Show>
+            </div>
             <p role="status" data-testid="export-status">{move || if busy.get() { Some(t("Bezig met versleutelen…", "Encrypting…").to_string()) } else { message.get() }}</p>
         </section>
     }

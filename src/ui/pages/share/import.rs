@@ -25,7 +25,11 @@ enum ImportState {
 }
 
 #[component]
-pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
+pub fn ImportSection(
+    imported: RwSignal<u32>,
+    /// A bundle found in the course folder, offered here with the usual preview.
+    offer: RwSignal<Option<Opening>>,
+) -> impl IntoView {
     let app = use_app();
     let state = RwSignal::new(ImportState::Idle);
     let choices = RwSignal::new(HashMap::<String, Resolution>::new());
@@ -46,6 +50,23 @@ pub fn ImportSection(imported: RwSignal<u32>) -> impl IntoView {
             });
         });
     };
+
+    Effect::new(move |_| {
+        let Some(opening) = offer.get() else {
+            return;
+        };
+        offer.set(None);
+        choices.set(HashMap::new());
+        unlock_error.set(None);
+        state.set(match opening {
+            Opening::Ready(arrived) => ImportState::Preview(Arc::new(*arrived)),
+            Opening::Locked(locked) => ImportState::Locked(locked),
+        });
+        // The preview is in this card: bring it into view for the reader.
+        if let Some(zone) = document().get_element_by_id("import-title") {
+            zone.scroll_into_view();
+        }
+    });
 
     let unlock = move |passphrase: String| {
         let ImportState::Locked(locked) = state.get_untracked() else {

@@ -3,6 +3,7 @@
 
 mod backup;
 mod export;
+mod folder;
 mod import;
 mod storage;
 mod wipe;
@@ -11,11 +12,16 @@ use leptos::prelude::*;
 
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::t;
+use crate::ui::state::folder::Access;
 
 #[component]
 pub fn SharePage() -> impl IntoView {
     // Bumped after an import, so the backup section shows the backup just made.
     let imported = RwSignal::new(0u32);
+    // The course folder, shared by Nu delen (export) and the return bundles it offers
+    // to the import.
+    let folder = RwSignal::new(Access::Checking);
+    let offer = RwSignal::new(None);
     view! {
         <PageTitle text=t("Delen", "Share")/>
         <p class="lead">
@@ -27,9 +33,10 @@ pub fn SharePage() -> impl IntoView {
             )}
         </p>
         <div class="share-columns">
-            <export::ExportSection/>
-            <import::ImportSection imported=imported/>
+            <export::ExportSection folder=folder/>
+            <import::ImportSection imported=imported offer=offer/>
         </div>
+        <folder::FolderSection access=folder offer=offer/>
         <backup::BackupSection imported=imported/>
         <storage::StorageSection/>
         <wipe::WipeSection/>

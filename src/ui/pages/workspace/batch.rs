@@ -9,7 +9,9 @@ use leptos::prelude::*;
 use crate::model::folder::{list, Found, InWorkspace, Listing, State};
 use crate::model::Id;
 use crate::storage::import::Imported;
+use crate::ui::components::{load_access, CourseFolderAccess};
 use crate::ui::i18n::{lang, t};
+use crate::ui::state::folder::{self, Access};
 use crate::ui::state::import::{self, ImportError};
 use crate::ui::state::use_app;
 use crate::ui::state::workspace::with_workspace;
@@ -24,6 +26,7 @@ enum Batch {
     /// Importing step `done` of `total`.
     Importing(usize, usize),
     Done(Vec<(String, Result<Imported, ImportError>)>),
+    Failed(folder::FolderError),
 }
 
 fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -63,6 +66,28 @@ pub(super) fn BatchImport(coach: Id, version: RwSignal<u32>) -> impl IntoView {
                     .await;
             let listing = list(&found, &held(coach));
             state.set(Batch::Listed(StoredValue::new(found), listing));
+        });
+    };
+    let access = RwSignal::new(Access::Checking);
+    load_access(coach, access);
+    // Cursusmap lezen: the whole course folder, read through its handle.
+    let read_folder = move |_| {
+        let Some(dir) = access.get_untracked().ready().cloned() else {
+            return;
+        };
+        state.set(Batch::Reading(0, 0));
+        leptos::task::spawn_local(async move {
+            let read = folder::read(&dir, None, |done, total| {
+                let _ = state.try_set(Batch::Reading(done, total));
+            })
+            .await;
+            let _ = state.try_set(match read {
+                Ok(found) => {
+                    let listing = list(&found, &held(coach));
+                    Batch::Listed(StoredValue::new(found), listing)
+                }
+                Err(e) => Batch::Failed(e),
+            });
         });
     };
     let on_pick = move |ev: leptos::ev::Event| {
@@ -122,6 +147,20 @@ pub(super) fn BatchImport(coach: Id, version: RwSignal<u32>) -> impl IntoView {
                 "Kies de bundels van je deelnemers, of de hele cursusmap (bijvoorbeeld de map van de leergang in Teams of op de netwerkschijf), of sleep ze hierheen. Leerspoor kiest per deelnemer de nieuwste bundel op grond van de inhoud, niet de bestandsnaam; kopieën en oudere versies worden overgeslagen. Je ziet eerst de lijst; er verandert niets voordat je op Alles bijwerken klikt.",
                 "Choose your participants' bundles, or the whole course folder (for example the course's folder in Teams or on the network drive), or drag them here. Leerspoor picks each participant's newest bundle by its contents, not its file name; copies and older versions are skipped. You see the list first; nothing changes until you click Update all.",
             )}</p>
+            <CourseFolderAccess profile=coach access=access
+                why=t(
+                    "Kies de cursusmap van de leergang (de gedeelde map in Teams, SharePoint, OneDrive of op de netwerkschijf). Dan leest Leerspoor de bundels van al je deelnemers in één keer, en zet je terugkoppeling meteen op de plek van de deelnemer.",
+                    "Choose the course's folder (the shared folder in Teams, SharePoint, OneDrive or on the network drive). Leerspoor then reads all your participants' bundles at once, and puts your feedback straight into the participant's place.",
+                )
+                fallback=t(
+                    "Kies hieronder de cursusmap als map, of sleep de bundels hierheen: lezen kan in elke browser. Je terugkoppeling download je en zet je zelf op de plek van de deelnemer.",
+                    "Choose the course folder below as a folder, or drag the bundles here: reading works in every browser. You download your feedback and put it in the participant's place yourself.",
+                )/>
+            <Show when=move || access.with(|a| a.ready().is_some())>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=read_folder data-testid="read-folder">{t("Cursusmap lezen", "Read course folder")}</button>
+                </div>
+            </Show>
             <div class="field-pair">
                 <div class="field">
                     <label for="batch-files">{t("Bundelbestanden", "Bundle files")}</label>
@@ -137,7 +176,7 @@ pub(super) fn BatchImport(coach: Id, version: RwSignal<u32>) -> impl IntoView {
                     Batch::Idle => ().into_any(),
                     Batch::Reading(done, total) => view! {
                         <p role="status">{t(format!("Bezig met lezen: {done} van {total} bestanden…"), format!("Reading: {done} of {total} files…"))}</p>
-                        <progress max=total value=done></progress>
+                        <progress max=total.max(1) value=done></progress>
                     }.into_any(),
                     Batch::Importing(done, total) => view! {
                         <p role="status">{t(format!("Bezig met bijwerken: {done} van {total}…"), format!("Updating: {done} of {total}…"))}</p>
@@ -147,6 +186,7 @@ pub(super) fn BatchImport(coach: Id, version: RwSignal<u32>) -> impl IntoView {
                         <ListingView found=found listing=listing on_update=update_all/>
                     }.into_any(),
                     Batch::Done(results) => view! { <DoneView results=results/> }.into_any(),
+                    Batch::Failed(e) => view! { <p class="notice error" role="alert">{e.message(lang())}</p> }.into_any(),
                 }}
             </div>
         </section>

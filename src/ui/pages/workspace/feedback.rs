@@ -2,6 +2,7 @@ use leptos::prelude::*;
 
 use super::{change_participant, load_from_route, ParticipantNav};
 use crate::model::bundle::file_name;
+use crate::model::bundle::BundleKind;
 use crate::model::id::new_id;
 use crate::model::journal::Feedback;
 use crate::model::order::SharedSort;
@@ -11,10 +12,11 @@ use crate::model::workspace::{
 };
 use crate::model::{Document, Id, Profile, Role};
 use crate::storage::ParticipantCopy;
-use crate::ui::components::PageTitle;
+use crate::ui::components::{load_access, PageTitle};
 use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::scan_title;
+use crate::ui::state::folder::{self, Access};
 use crate::ui::time::{now, today};
 
 /// One change to the participant's copy.
@@ -82,6 +84,46 @@ pub fn FeedbackPage() -> impl IntoView {
         }
     };
 
+    // The return bundle straight into the participant's place in the course folder,
+    // when the begeleider chose one on Deelnemers.
+    let access = RwSignal::new(Access::Checking);
+    load_access(coach_id, access);
+    let to_folder = {
+        let coach = coach.clone();
+        move |_| {
+            let Some(dir) = access.get_untracked().ready().cloned() else {
+                return;
+            };
+            let Some(h) = held.get_untracked() else {
+                return;
+            };
+            let coach = coach.clone();
+            let name = h.document.profile.name.clone();
+            leptos::task::spawn_local(async move {
+                let make = |at| feedback_bundle(&h.document, &coach, at);
+                let written = folder::write(
+                    &dir,
+                    participant,
+                    coach.id,
+                    BundleKind::Feedback,
+                    now(),
+                    make,
+                    None,
+                )
+                .await;
+                let _ = status.try_set(match written {
+                    Ok(w) => t(
+                        format!("De terugkoppeling staat in de cursusmap, op de plek van {name}, als {}. {name} vindt haar op de pagina Delen.", w.name),
+                        format!("The feedback is in the course folder, in the place of {name}, as {}. {name} finds it on the Share page.", w.name),
+                    ),
+                    Err(e) => t(
+                        format!("Niet in de cursusmap gezet: {}", e.message(lang())),
+                        format!("Not put in the course folder: {}", e.message(lang())),
+                    ),
+                });
+            });
+        }
+    };
     let title = t(
         format!("Terugkoppeling voor {name}"),
         format!("Feedback for {name}"),
@@ -100,7 +142,18 @@ pub fn FeedbackPage() -> impl IntoView {
         <section class="card" aria-labelledby="return-heading">
             <h2 id="return-heading">{t("Terugkoppeling versturen", "Send feedback")}</h2>
             <p>{explanation}</p>
-            <button type="button" class="primary" on:click=export>{t("Terugkoppeling downloaden", "Download feedback")}</button>
+            <div class="actions">
+                <button type="button" class="primary" on:click=export>{t("Terugkoppeling downloaden", "Download feedback")}</button>
+                {move || match access.get() {
+                    Access::Ready(_) => view! {
+                        <button type="button" class="primary" on:click=to_folder.clone() data-testid="feedback-to-folder">{t("In de cursusmap zetten", "Put in the course folder")}</button>
+                    }.into_any(),
+                    Access::Asking(_) | Access::None => view! {
+                        <span class="muted">{t("Kies of open de cursusmap op de pagina Deelnemers om de terugkoppeling daar meteen neer te zetten.", "Choose or open the course folder on the Participants page to put the feedback straight there.")}</span>
+                    }.into_any(),
+                    Access::Checking | Access::Unsupported => ().into_any(),
+                }}
+            </div>
         </section>
     }
     .into_any()

@@ -1,0 +1,261 @@
+// The course folder through the File System Access API (docs/course-folder.md), on real
+// directory handles: the origin-private file system (navigator.storage.getDirectory())
+// gives a FileSystemDirectoryHandle with the same interface as a picked folder. Only the
+// picker is replaced: it hands out the folder "cursusmap" of this context's OPFS. Each
+// browser context has its own OPFS, so two contexts are two laptops, and the test copies
+// files between their folders as a sync client would.
+import { test, expect } from '@playwright/test';
+import { sampleBundles, restoreFromBundle, addProfile, openProfile, goTo, open, createProfile } from './helpers.js';
+
+test.use({ timezoneId: 'Europe/Amsterdam' });
+
+/** Replaces only the picker: it gives this context's OPFS folder "cursusmap". */
+async function withFolder(context) {
+  await context.addInitScript(() => {
+    window.showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle('cursusmap', { create: true });
+  });
+}
+
+/** Every file in this context's course folder, path → text. */
+async function folderFiles(page) {
+  return page.evaluate(async () => {
+    const out = {};
+    async function walk(dir, prefix) {
+      for await (const [name, handle] of dir.entries()) {
+        if (handle.kind === 'directory') await walk(handle, `${prefix}${name}/`);
+        else out[prefix + name] = await (await handle.getFile()).text();
+      }
+    }
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('cursusmap', { create: true });
+    await walk(root, '');
+    return out;
+  });
+}
+
+/** Writes `text` at `path` in this context's course folder, as a sync client puts a file. */
+async function putFile(page, path, text) {
+  await page.evaluate(async ([path, text]) => {
+    const parts = path.split('/');
+    const name = parts.pop();
+    let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('cursusmap', { create: true });
+    for (const part of parts) dir = await dir.getDirectoryHandle(part, { create: true });
+    const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+    await writable.write(text);
+    await writable.close();
+  }, [path, text]);
+}
+
+async function chooseFolder(page) {
+  await page.getByRole('button', { name: 'Cursusmap kiezen' }).click();
+  await expect(page.getByTestId('folder-ready')).toHaveText('Cursusmap: cursusmap');
+}
+
+/** Delen › Nu delen in de cursusmap; returns the new file's name. */
+async function shareNow(page) {
+  await page.getByRole('button', { name: 'Nu delen in de cursusmap' }).click();
+  const status = page.getByTestId('export-status');
+  await expect(status).toHaveText(/^Gedeeld in de cursusmap, op jouw plek, als .*\.json\.$/);
+  return (await status.textContent()).match(/als (.*\.json)\.$/)[1];
+}
+
+const bundles = sampleBundles(30);
+const own = /^deelnemers\/([0-9a-f-]{36})\/\1\.participant\.\d{8}T\d{6}Z\.json$/;
+
+test('one laptop: the participant shares, the begeleider reads all and writes feedback, the participant reads it in', async ({ context }) => {
+  test.setTimeout(90_000);
+  await withFolder(context);
+  const page = await context.newPage();
+  const text = await bundles(1);
+  const id = JSON.parse(text).from.profile;
+  await restoreFromBundle(page, text);
+
+  await goTo(page, 'Delen');
+  await chooseFolder(page);
+  await expect(page.getByTestId('folder-no-feedback')).toBeVisible();
+  const name = await shareNow(page);
+  let files = await folderFiles(page);
+  expect(Object.keys(files)).toEqual([`deelnemers/${id}/${name}`]);
+  expect(Object.keys(files)[0]).toMatch(own);
+  expect(JSON.parse(files[`deelnemers/${id}/${name}`]).from.profile).toBe(id);
+
+  // The begeleider, in the same browser.
+  await addProfile(page, { name: 'Carla Visser', role: 'Begeleider' });
+  await goTo(page, 'Deelnemers');
+  await chooseFolder(page);
+  await page.getByRole('button', { name: 'Cursusmap lezen' }).click();
+  const rows = page.getByTestId('batch-list').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('th')).toHaveText('Deelnemer 01');
+  await expect(rows.first().locator('td').nth(2)).toContainText('nieuw');
+  await page.getByRole('button', { name: 'Alles bijwerken (1)' }).click();
+  await expect(page.getByTestId('batch-done')).toContainText('Deelnemer 01: toegevoegd');
+
+  await open(page, `/deelnemers/${id}/terugkoppeling`);
+  await page.getByLabel('Je opmerking', { exact: true }).fill('Sterk hoe je de wethouder betrok.');
+  await page.getByRole('button', { name: 'Opmerking toevoegen', exact: true }).click();
+  await page.getByRole('button', { name: 'In de cursusmap zetten' }).click();
+  await expect(page.getByTestId('feedback-status')).toContainText('De terugkoppeling staat in de cursusmap, op de plek van Deelnemer 01');
+  files = await folderFiles(page);
+  const coachFiles = Object.keys(files).filter((p) => p.includes('.feedback.'));
+  expect(coachFiles).toHaveLength(1);
+  expect(coachFiles[0].startsWith(`deelnemers/${id}/`)).toBe(true);
+
+  // Back to the participant: the return bundle is found in their place and offered.
+  await openProfile(page, 'Deelnemer 01 (Deelnemer)');
+  await goTo(page, 'Delen');
+  const list = page.getByTestId('folder-feedback-list').locator('li');
+  await expect(list).toHaveCount(1);
+  await expect(list).toContainText('Terugkoppeling van Carla Visser');
+  await list.getByRole('button', { name: 'Bekijken en inlezen' }).click();
+  await expect(page.getByTestId('import-preview')).toContainText('Carla Visser (Begeleider)');
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  await expect(page.getByTestId('import-done')).toHaveText('Ingelezen: 1 wijziging. Een back-up van daarvoor staat hieronder klaar.');
+  // Read in twice: nothing doubled.
+  await list.getByRole('button', { name: 'Bekijken en inlezen' }).click();
+  await page.getByRole('button', { name: 'Importeren' }).click();
+  await expect(page.getByTestId('import-done')).toHaveText('Alles uit deze bundel staat er al; er is niets veranderd.');
+});
+
+test('two laptops: conflict copies, a half-written file and an older copy coming back; the newest wins, nothing doubled', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const laptopA = await browser.newContext({ timezoneId: 'Europe/Amsterdam' });
+  const laptopB = await browser.newContext({ timezoneId: 'Europe/Amsterdam' });
+  await withFolder(laptopA);
+  await withFolder(laptopB);
+  const a = await laptopA.newPage();
+  const b = await laptopB.newPage();
+  const text = await bundles(2);
+  const id = JSON.parse(text).from.profile;
+  await restoreFromBundle(a, text);
+  // Laptop A's clock: the first share on 20 November, the second a week later.
+  await a.clock.setFixedTime(new Date('2026-11-20T09:00:00Z'));
+  await goTo(a, 'Delen');
+  await chooseFolder(a);
+  const first = await shareNow(a);
+  expect(first).toBe(`${id}.participant.20261120T090000Z.json`);
+  const older = (await folderFiles(a))[`deelnemers/${id}/${first}`];
+  await a.clock.setFixedTime(new Date('2026-11-27T14:30:00Z'));
+  const second = await shareNow(a);
+  expect(second).toBe(`${id}.participant.20261127T143000Z.json`);
+  const files = await folderFiles(a);
+  expect(Object.keys(files).sort()).toEqual([`deelnemers/${id}/${first}`, `deelnemers/${id}/${second}`]);
+  const newest = files[`deelnemers/${id}/${second}`];
+
+  // The sync client brings laptop B: the newest as a conflict copy with another name, a
+  // half-written file under a name that looks newer, and the older one under its name.
+  const place = `deelnemers/${id}`;
+  await open(b, '/');
+  await putFile(b, `${place}/${second.replace('.json', '-LAPTOP-123.json')}`, newest);
+  await putFile(b, `${place}/${id}.participant.20991231T235959Z.json`, newest.slice(0, Math.floor(newest.length / 2)));
+  await putFile(b, `${place}/${first}`, older);
+
+  await createProfile(b, { name: 'Carla Visser', role: 'Begeleider' });
+  await goTo(b, 'Deelnemers');
+  await chooseFolder(b);
+  await b.getByRole('button', { name: 'Cursusmap lezen' }).click();
+  const rows = b.getByTestId('batch-list').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  const row = rows.first();
+  await expect(row.locator('th')).toHaveText('Deelnemer 02');
+  // The newest by contents: the conflict copy, whatever its name (14:30 UTC is 15:30
+  // in Amsterdam).
+  const shown = '27 november 2026, 15:30';
+  await expect(row.locator('td').nth(0)).toHaveText(shown);
+  await expect(row.locator('td').nth(2)).toContainText('nieuw');
+  // The cut-off file is named, with its reason, and not fatal.
+  await expect(row.locator('.problems li')).toHaveCount(1);
+  await expect(row.locator('.problems li')).toContainText(`${id}.participant.20991231T235959Z.json`);
+  await b.getByRole('button', { name: 'Alles bijwerken (1)' }).click();
+  await expect(b.getByTestId('batch-done')).toContainText('Deelnemer 02: toegevoegd');
+  const held = b.getByTestId('participants').locator('tbody tr');
+  await expect(held).toHaveCount(1);
+  await expect(held.first().locator('td').first()).toHaveText(shown);
+
+  // Read again: unchanged, nothing doubled; the reader changed nothing in the folder.
+  const before = await folderFiles(b);
+  await b.getByRole('button', { name: 'Cursusmap lezen' }).click();
+  await expect(rows.first().locator('td').nth(2)).toContainText('ongewijzigd');
+  await expect(b.getByRole('button', { name: 'Alles bijwerken (0)' })).toBeDisabled();
+  expect(await folderFiles(b)).toEqual(before);
+
+  // Feedback goes back to laptop A, twice over (a conflict copy too): offered once.
+  await open(b, `/deelnemers/${id}/terugkoppeling`);
+  await b.getByLabel('Je opmerking', { exact: true }).fill('Goed gesprek met de wijkraad.');
+  await b.getByRole('button', { name: 'Opmerking toevoegen', exact: true }).click();
+  await b.getByRole('button', { name: 'In de cursusmap zetten' }).click();
+  await expect(b.getByTestId('feedback-status')).toContainText('De terugkoppeling staat in de cursusmap');
+  const fromB = await folderFiles(b);
+  const feedbackPath = Object.keys(fromB).find((p) => p.includes('.feedback.'));
+  await putFile(a, feedbackPath, fromB[feedbackPath]);
+  await putFile(a, feedbackPath.replace('.json', ' (1).json'), fromB[feedbackPath]);
+  await a.getByRole('button', { name: 'Opnieuw zoeken naar terugkoppeling' }).click();
+  const offered = a.getByTestId('folder-feedback-list').locator('li');
+  await expect(offered).toHaveCount(1);
+  await offered.getByRole('button', { name: 'Bekijken en inlezen' }).click();
+  await a.getByRole('button', { name: 'Importeren' }).click();
+  await expect(a.getByTestId('import-done')).toHaveText('Ingelezen: 1 wijziging. Een back-up van daarvoor staat hieronder klaar.');
+  await laptopA.close();
+  await laptopB.close();
+});
+
+test('a participant keeps 3 own files: older own ones go, nothing of anyone else', async ({ context }) => {
+  test.setTimeout(90_000);
+  await withFolder(context);
+  const page = await context.newPage();
+  const text = await bundles(3);
+  const id = JSON.parse(text).from.profile;
+  await restoreFromBundle(page, text);
+  // Someone else's file and a conflict copy in the participant's place stay.
+  await putFile(page, `deelnemers/${id}/notities van de coach.json`, '{"niet": "van Leerspoor"}');
+  await putFile(page, `deelnemers/${id}/${id}.participant.20260101T000000Z (1).json`, '');
+  await goTo(page, 'Delen');
+  await chooseFolder(page);
+  const names = [];
+  for (let i = 0; i < 5; i += 1) {
+    names.push(await shareNow(page));
+  }
+  const files = Object.keys(await folderFiles(page)).sort();
+  expect(files).toEqual([
+    `deelnemers/${id}/${id}.participant.20260101T000000Z (1).json`,
+    ...names.slice(2).map((n) => `deelnemers/${id}/${n}`),
+    `deelnemers/${id}/notities van de coach.json`,
+  ].sort());
+});
+
+test('thirty participants: Alles bijwerken takes them all in, the one bad file is reported', async ({ context }) => {
+  test.setTimeout(180_000);
+  await withFolder(context);
+  const page = await context.newPage();
+  await open(page, '/');
+  for (let n = 1; n <= 30; n += 1) {
+    const text = await bundles(n);
+    const bundle = JSON.parse(text);
+    const stamp = bundle.exported.replace(/[-:]/g, '').replace(/\.\d+/, '').replace(/Z$/, 'Z');
+    await putFile(page, `deelnemers/${bundle.from.profile}/${bundle.from.profile}.participant.${stamp}.json`, text);
+  }
+  await putFile(page, 'deelnemers/00000000-0000-0000-0000-0000000000ff/kapot.json', '{"format": "leerspoor-bundel", ');
+  await createProfile(page, { name: 'Carla Visser', role: 'Begeleider' });
+  await goTo(page, 'Deelnemers');
+  await chooseFolder(page);
+  await page.getByRole('button', { name: 'Cursusmap lezen' }).click();
+  const rows = page.getByTestId('batch-list').locator('tbody tr');
+  await expect(rows).toHaveCount(31);
+  await expect(rows.filter({ hasText: 'onleesbaar' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'onleesbaar' }).locator('.problems li')).toContainText('kapot.json');
+  await page.getByRole('button', { name: 'Alles bijwerken (30)' }).click();
+  await expect(page.getByTestId('batch-done')).toContainText('Bijgewerkt: 30 deelnemers; niet gelukt: 0.', { timeout: 60_000 });
+  await expect(page.getByTestId('participants').locator('tbody tr')).toHaveCount(30);
+});
+
+test('without the File System Access API the page says what this browser can and cannot do', async ({ page }) => {
+  await page.addInitScript(() => {
+    delete window.showDirectoryPicker;
+    delete Window.prototype.showDirectoryPicker;
+  });
+  await createProfile(page);
+  await goTo(page, 'Delen');
+  await expect(page.getByTestId('folder-unsupported')).toContainText('Deze browser kan geen map openen om in te schrijven. Dat kan in Edge en Chrome.');
+  await expect(page.getByRole('button', { name: 'Nu delen in de cursusmap' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Bundel downloaden' })).toBeEnabled();
+});
