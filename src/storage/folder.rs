@@ -383,8 +383,3 @@ pub async fn forget(profile: Id) -> Result<(), FolderError> {
     let key = JsValue::from_str(&key_of(profile));
     in_store(IdbTransactionMode::Readwrite, |s| s.delete(&key), |_| ()).await
 }
-
-/// Forgets every kept course folder: part of wiping this browser.
-pub async fn forget_all() -> Result<(), FolderError> {
-    in_store(IdbTransactionMode::Readwrite, |s| s.clear(), |_| ()).await
-}

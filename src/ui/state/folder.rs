@@ -74,11 +74,6 @@ pub async fn forget(profile: Id) -> Result<(), FolderError> {
     disk::forget(profile).await
 }
 
-/// Forgets every course folder chosen in this browser (wiping the browser).
-pub async fn forget_all() -> Result<(), FolderError> {
-    disk::forget_all().await
-}
-
 /// Reads the course folder (or only `participant`'s place), every candidate file
 /// through `bundle::read`, giving the browser a turn between files. `progress(done,
 /// total)` follows the reading.

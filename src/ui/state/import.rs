@@ -280,6 +280,34 @@ pub(super) async fn read_one(path: String, file: &web_sys::File) -> Found {
     }
 }
 
+/// Unlocks, with one passphrase (the course's), every encrypted bundle among `found`:
+/// each opened one takes every check of a plain one and becomes `Reading::Bundle` (or
+/// `Reading::Failed`); one the passphrase does not fit stays locked. Returns how many
+/// were opened and how many stay locked.
+pub async fn unlock_found(found: &mut [Found], passphrase: &str) -> (usize, usize) {
+    let (mut opened, mut locked) = (0, 0);
+    for one in found.iter_mut() {
+        let Reading::Locked(bundle) = &one.reading else {
+            continue;
+        };
+        let Some(encrypted) = &bundle.encrypted else {
+            continue;
+        };
+        match crypto::decrypt(encrypted, passphrase).await {
+            Ok(plaintext) => {
+                one.reading = match bundle::open_plaintext((**bundle).clone(), &plaintext) {
+                    Ok(incoming) => Reading::Bundle(Box::new(incoming)),
+                    Err(e) => Reading::Failed(e),
+                };
+                opened += 1;
+            }
+            Err(_) => locked += 1,
+        }
+        next_turn().await;
+    }
+    (opened, locked)
+}
+
 /// Lets the browser render and handle input before the next piece of work.
 pub(super) async fn next_turn() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

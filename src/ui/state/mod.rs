@@ -382,6 +382,12 @@ impl AppState {
         with_runtime(|rt| rt.store.remove_profile(id))
             .unwrap_or(Err(crate::storage::BackendError::Unavailable))
             .map_err(SaveError::from)?;
+        // The course folder chosen for this profile is forgotten too (the folder itself
+        // and what is in it stay): on a shared laptop, the next user must not find it
+        // open.
+        leptos::task::spawn_local(async move {
+            let _ = folder::forget(id).await;
+        });
         self.close_gone(id);
         Ok(())
     }

@@ -5,9 +5,10 @@
 // browser context has its own OPFS, so two contexts are two laptops, and the test copies
 // files between their folders as a sync client would.
 import { test, expect } from '@playwright/test';
-import { sampleBundles, restoreFromBundle, addProfile, openProfile, goTo, open, createProfile } from './helpers.js';
+import { sampleBundles, restoreFromBundle, addProfile, openProfile, goTo, open, createProfile, axeViolations, expectEnglish } from './helpers.js';
 
-test.use({ timezoneId: 'Europe/Amsterdam' });
+// bypassCSP: axe is added to the page as a script tag.
+test.use({ timezoneId: 'Europe/Amsterdam', bypassCSP: true });
 
 /** Replaces only the picker: it gives this context's OPFS folder "cursusmap". */
 async function withFolder(context) {
@@ -107,6 +108,7 @@ test('one laptop: the participant shares, the begeleider reads all and writes fe
   const list = page.getByTestId('folder-feedback-list').locator('li');
   await expect(list).toHaveCount(1);
   await expect(list).toContainText('Terugkoppeling van Carla Visser');
+  expect(await axeViolations(page)).toEqual([]);
   await list.getByRole('button', { name: 'Bekijken en inlezen' }).click();
   await expect(page.getByTestId('import-preview')).toContainText('Carla Visser (Begeleider)');
   await page.getByRole('button', { name: 'Importeren' }).click();
@@ -258,4 +260,126 @@ test('without the File System Access API the page says what this browser can and
   await expect(page.getByTestId('folder-unsupported')).toContainText('Deze browser kan geen map openen om in te schrijven. Dat kan in Edge en Chrome.');
   await expect(page.getByRole('button', { name: 'Nu delen in de cursusmap' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Bundel downloaden' })).toBeEnabled();
+});
+
+test('encrypted with the course passphrase: the begeleider unlocks the folder once; the passphrase is kept nowhere', async ({ context }) => {
+  test.setTimeout(90_000);
+  await withFolder(context);
+  const page = await context.newPage();
+  await restoreFromBundle(page, await bundles(4));
+  await goTo(page, 'Delen');
+  await chooseFolder(page);
+  await page.getByLabel('Versleutelen met een wachtwoord').check();
+  await page.getByLabel('Wachtwoord (minstens 10 tekens)').fill('leergang-stadsbeheer-2026');
+  await page.getByLabel('Herhaal het wachtwoord').fill('leergang-stadsbeheer-2026');
+  await shareNow(page);
+  const [text] = Object.values(await folderFiles(page));
+  expect(JSON.parse(text).encrypted).toBeTruthy();
+  // Only the envelope (who, when) is readable; the contents are sealed.
+  expect(JSON.parse(text).contents).toBeUndefined();
+  expect(text).not.toContain('Maaibeheer');
+
+  await addProfile(page, { name: 'Carla Visser', role: 'Begeleider' });
+  await goTo(page, 'Deelnemers');
+  await chooseFolder(page);
+  await page.getByRole('button', { name: 'Cursusmap lezen' }).click();
+  const rows = page.getByTestId('batch-list').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('versleuteld');
+  await expect(page.getByRole('button', { name: 'Alles bijwerken (0)' })).toBeDisabled();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Wachtwoord van de leergang').fill('een ander wachtwoord');
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(page.getByTestId('batch-unlocked')).toHaveText('Ontgrendeld: 0; het wachtwoord past niet op: 1.');
+  await page.getByLabel('Wachtwoord van de leergang').fill('leergang-stadsbeheer-2026');
+  await page.getByRole('button', { name: 'Ontgrendelen' }).click();
+  await expect(page.getByTestId('batch-unlocked')).toHaveText('Ontgrendeld: 1; het wachtwoord past niet op: 0.');
+  await expect(rows.first().locator('th')).toHaveText('Deelnemer 04');
+  await expect(rows.first().locator('td').nth(2)).toContainText('nieuw');
+  await page.getByRole('button', { name: 'Alles bijwerken (1)' }).click();
+  await expect(page.getByTestId('batch-done')).toContainText('Deelnemer 04: toegevoegd');
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  expect(stored).not.toContain('leergang-stadsbeheer-2026');
+});
+
+test('the chosen folder is kept for the next visit, and wiping the profile forgets it', async ({ context }) => {
+  await withFolder(context);
+  const page = await context.newPage();
+  await createProfile(page);
+  await goTo(page, 'Delen');
+  await chooseFolder(page);
+  await page.reload();
+  await expect(page.getByTestId('folder-ready')).toHaveText('Cursusmap: cursusmap');
+  await expect(page.getByRole('button', { name: 'Nu delen in de cursusmap' })).toBeVisible();
+  const kept = () => page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('leerspoor-cursusmap', 1);
+    open.onsuccess = () => {
+      const request = open.result.transaction('mappen').objectStore('mappen').count();
+      request.onsuccess = () => { open.result.close(); resolve(request.result); };
+      request.onerror = () => reject(request.error);
+    };
+    open.onerror = () => reject(open.error);
+  }));
+  expect(await kept()).toBe(1);
+  await page.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
+  await expect(page.getByTestId('wipe-preview')).toContainText('De keuze van je cursusmap wordt in deze browser vergeten');
+  await page.getByLabel('Ik begrijp dat dit niet ongedaan kan worden.').check();
+  await page.getByRole('button', { name: 'Wis mijn gegevens' }).click();
+  await expect(page.getByLabel('Je naam')).toBeVisible();
+  await expect.poll(kept).toBe(0);
+});
+
+test('on a later visit the browser asks again: one click, and the page says why', async ({ context }) => {
+  await withFolder(context);
+  // The origin-private folder is always allowed, so here the permission answers are
+  // replaced too: "prompt" until the user's click asks.
+  await context.addInitScript(() => {
+    let granted = sessionStorage.getItem('granted') === 'yes';
+    FileSystemHandle.prototype.queryPermission = async () => (granted ? 'granted' : 'prompt');
+    FileSystemHandle.prototype.requestPermission = async () => {
+      granted = true;
+      sessionStorage.setItem('granted', 'yes');
+      return 'granted';
+    };
+  });
+  const page = await context.newPage();
+  await createProfile(page);
+  await goTo(page, 'Delen');
+  await page.getByRole('button', { name: 'Cursusmap kiezen' }).click();
+  await expect(page.getByTestId('folder-ready')).toBeVisible();
+  await page.evaluate(() => sessionStorage.removeItem('granted'));
+  await page.reload();
+  await expect(page.getByTestId('folder-access')).toContainText('Je koos eerder de cursusmap ‘cursusmap’. Bij elk nieuw bezoek vraagt de browser opnieuw');
+  await expect(page.getByRole('button', { name: 'Nu delen in de cursusmap' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Toegang geven tot ‘cursusmap’' }).click();
+  await expect(page.getByTestId('folder-ready')).toHaveText('Cursusmap: cursusmap');
+  await expect(page.getByRole('button', { name: 'Nu delen in de cursusmap' })).toBeVisible();
+});
+
+test('in English: sharing to the course folder and reading it', async ({ context }) => {
+  await withFolder(context);
+  const page = await context.newPage();
+  await createProfile(page, { name: 'Sam Green' });
+  await page.getByTestId('language-switch').click();
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Choose course folder' }).click();
+  await expect(page.getByTestId('folder-ready')).toHaveText('Course folder: cursusmap');
+  await page.getByRole('button', { name: 'Share to the course folder now' }).click();
+  await expect(page.getByTestId('export-status')).toHaveText(/^Shared to the course folder, in your place, as .*\.json\.$/);
+  await expect(page.getByTestId('folder-no-feedback')).toHaveText('There is no feedback for you in the course folder yet.');
+  await expectEnglish(page, 'Share with a course folder');
+
+  await page.getByLabel('Profile', { exact: true }).selectOption({ label: '+ New profile' });
+  await page.getByRole('banner').getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByLabel('Your name').fill('Chris Walker');
+  await page.getByLabel('Coach', { exact: true }).check();
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Participants' }).click();
+  await page.getByRole('button', { name: 'Choose course folder' }).click();
+  await page.getByRole('button', { name: 'Read course folder' }).click();
+  const rows = page.getByTestId('batch-list').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('th')).toHaveText('Sam Green');
+  await expect(rows.first().locator('td').nth(2)).toContainText('new');
+  await expectEnglish(page, 'Participants with a course folder');
 });

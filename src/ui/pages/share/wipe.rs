@@ -65,6 +65,10 @@ pub fn WipeSection() -> impl IntoView {
                 <div class="notice warning" data-testid="wipe-preview">
                     <p><strong>{t("Dit wordt verwijderd: ", "This will be removed: ")}</strong>{what}</p>
                     <p>{size}{t(", met de back-up van vóór de laatste import.", ", with the backup from before the last import.")}</p>
+                    <p>{t(
+                        "De keuze van je cursusmap wordt in deze browser vergeten; de map zelf en wat erin staat blijven.",
+                        "The choice of your course folder is forgotten in this browser; the folder itself and what is in it stay.",
+                    )}</p>
                     <p>{move || t(
                         format!("Andere profielen in deze browser ({}) blijven staan.", others()),
                         format!("Other profiles in this browser ({}) stay.", others()),

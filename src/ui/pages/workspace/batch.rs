@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::folder::{list, Found, InWorkspace, Listing, State};
+use crate::model::folder::{list, Found, InWorkspace, Listing, Reading, State};
 use crate::model::Id;
 use crate::storage::import::Imported;
 use crate::ui::components::{load_access, CourseFolderAccess};
@@ -101,6 +101,20 @@ pub(super) fn BatchImport(coach: Id, version: RwSignal<u32>) -> impl IntoView {
         dragging.set(false);
         take(files_of(ev.data_transfer().and_then(|dt| dt.files())));
     };
+    // The course's passphrase opens every encrypted bundle in the list at once.
+    let unlocked = RwSignal::new(None::<(usize, usize)>);
+    let unlock = move |passphrase: String| {
+        let Batch::Listed(found, _) = state.get_untracked() else {
+            return;
+        };
+        let mut files = found.get_value();
+        leptos::task::spawn_local(async move {
+            let counts = import::unlock_found(&mut files, &passphrase).await;
+            let listing = list(&files, &held(coach));
+            let _ = unlocked.try_set(Some(counts));
+            let _ = state.try_set(Batch::Listed(StoredValue::new(files), listing));
+        });
+    };
     let update_all = move || {
         let Batch::Listed(found, listing) = state.get_untracked() else {
             return;
@@ -183,7 +197,7 @@ pub(super) fn BatchImport(coach: Id, version: RwSignal<u32>) -> impl IntoView {
                         <progress max=total value=done></progress>
                     }.into_any(),
                     Batch::Listed(found, listing) => view! {
-                        <ListingView found=found listing=listing on_update=update_all/>
+                        <ListingView found=found listing=listing on_update=update_all on_unlock=unlock unlocked=unlocked/>
                     }.into_any(),
                     Batch::Done(results) => view! { <DoneView results=results/> }.into_any(),
                     Batch::Failed(e) => view! { <p class="notice error" role="alert">{e.message(lang())}</p> }.into_any(),
@@ -198,8 +212,16 @@ fn ListingView(
     found: StoredValue<Vec<Found>>,
     listing: Listing,
     on_update: impl Fn() + 'static,
+    on_unlock: impl Fn(String) + Copy + 'static,
+    unlocked: RwSignal<Option<(usize, usize)>>,
 ) -> impl IntoView {
     let steps = listing.plan().len();
+    let locked = found.with_value(|f| {
+        f.iter()
+            .filter(|x| matches!(x.reading, Reading::Locked(_)))
+            .count()
+    });
+    let passphrase = RwSignal::new(String::new());
     let summary = listing.summary(lang());
     let rows = listing
         .rows
@@ -263,6 +285,27 @@ fn ListingView(
                 <p>{t("Deze bestanden horen bij geen deelnemer in de lijst:", "These files belong to no participant in the list:")}</p>
                 <ul>{outside.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
             </div>
+        })}
+        {move || unlocked.get().map(|(opened, still)| view! {
+            <p role="status" data-testid="batch-unlocked">{t(
+                format!("Ontgrendeld: {opened}; het wachtwoord past niet op: {still}."),
+                format!("Unlocked: {opened}; the passphrase does not fit: {still}."),
+            )}</p>
+        })}
+        {(locked > 0).then(|| view! {
+            <form class="field" data-testid="batch-unlock" on:submit=move |ev| {
+                ev.prevent_default();
+                on_unlock(passphrase.get_untracked());
+                passphrase.set(String::new());
+            }>
+                <p>{t(
+                    format!("{} versleuteld. Vul het wachtwoord in dat jullie in de leergang hebben afgesproken; Leerspoor bewaart het niet.", lang().count(locked, "bundel is", "bundels zijn")),
+                    format!("{} encrypted. Enter the passphrase agreed in the course; Leerspoor does not keep it.", lang().count(locked, "bundle is", "bundles are")),
+                )}</p>
+                <label for="batch-passphrase">{t("Wachtwoord van de leergang", "The course's passphrase")}</label>
+                <input id="batch-passphrase" type="password" autocomplete="off" prop:value=passphrase on:input=move |ev| passphrase.set(event_target_value(&ev))/>
+                <button type="submit">{t("Ontgrendelen", "Unlock")}</button>
+            </form>
         })}
         <div class="actions">
             <button type="button" class="primary" disabled=steps == 0 on:click=move |_| on_update()>
