@@ -5,7 +5,8 @@
 // browser context has its own OPFS, so two contexts are two laptops, and the test copies
 // files between their folders as a sync client would.
 import { test, expect } from '@playwright/test';
-import { sampleBundles, restoreFromBundle, addProfile, openProfile, goTo, open, createProfile, axeViolations, expectEnglish } from './helpers.js';
+import { sampleBundles, restoreFromBundle, addProfile, openProfile, goTo, open, createProfile, axeViolations, expectEnglish, withNetworkReading } from './helpers.js';
+import { readFile } from 'node:fs/promises';
 
 // bypassCSP: axe is added to the page as a script tag.
 test.use({ timezoneId: 'Europe/Amsterdam', bypassCSP: true });
@@ -382,4 +383,41 @@ test('in English: sharing to the course folder and reading it', async ({ context
   await expect(rows.first().locator('th')).toHaveText('Sam Green');
   await expect(rows.first().locator('td').nth(2)).toContainText('new');
   await expectEnglish(page, 'Participants with a course folder');
+});
+
+// The same two participants and hand-worked figures as the workspace's regiegroep test
+// (workspace.spec.js), but read from the folder by a begeleider who holds neither.
+test('the regiegroep reads the group from the folder, across begeleiders, and stores none of it', async ({ context }) => {
+  test.setTimeout(90_000);
+  await withFolder(context);
+  const page = await context.newPage();
+  await open(page, '/');
+  const ids = [];
+  for (const [n, baseline, latest] of [[1, [1, 1, 1], [4, 4, null]], [2, [2, 2, 2], [2, 3, null]]]) {
+    const text = await withNetworkReading(bundles, n, baseline, latest);
+    const id = JSON.parse(text).from.profile;
+    ids.push(id);
+    await putFile(page, `deelnemers/${id}/${id}.participant.20261120T090000Z.json`, text);
+  }
+  await putFile(page, 'deelnemers/00000000-0000-0000-0000-0000000000ff/half.json', '{"format": "leerspoor-bundel"');
+  await createProfile(page, { name: 'Rita Regie', role: 'Begeleider' });
+  await goTo(page, 'Regiegroep');
+  await expect(page.getByRole('main')).toContainText('Overzicht over 0 deelnemers');
+  await chooseFolder(page);
+  await page.getByRole('button', { name: 'Overzicht uit de cursusmap' }).click();
+  await expect(page.getByTestId('regiegroep-source')).toContainText('Gelezen uit de cursusmap ‘cursusmap’');
+  await expect(page.getByRole('main')).toContainText('Overzicht over 2 deelnemers');
+  await expect(page.getByRole('main')).toContainText('1 deelnemer kon niet worden gelezen en telt niet mee.');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV downloaden' }).click(),
+  ]);
+  const lines = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split('\r\n');
+  expect(lines.find((l) => l.startsWith('Het netwerk lezen;'))).toBe('Het netwerk lezen;2;3,25;0;0;1;1;1,50;1,75');
+  expect(await axeViolations(page)).toEqual([]);
+  // Nothing of the participants is kept in this browser.
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  for (const id of ids) expect(stored).not.toContain(id);
+  await page.getByRole('button', { name: 'Terug naar mijn deelnemers' }).click();
+  await expect(page.getByRole('main')).toContainText('Overzicht over 0 deelnemers');
 });

@@ -22,6 +22,21 @@ export function sampleBundles(count) {
   return (n) => readFile(join(dir, `deelnemer-${n}.json`), 'utf8');
 }
 
+/** A sample participant's bundle (`sample`: from `sampleBundles`) with the levels of "Het netwerk lezen" (its three
+ * indicators) set by hand: in the nulmeting, and in the latest own scan (the midpoint; the
+ * third scan is the begeleider's rating). `null`: not applicable, so not in the mean. */
+export async function withNetworkReading(sample, n, baseline, latest) {
+  const bundle = JSON.parse(await sample(n));
+  const [first, second, third] = bundle.contents.selfscan.scans;
+  expect([first.label, first.rater, second.label, second.rater, third.rater.other?.role]).toEqual(['baseline', 'participant', 'midpoint', 'participant', 'coach']);
+  const ids = ['netwerk-lezen-betrokkenen', 'netwerk-lezen-belangen', 'netwerk-lezen-verbanden'];
+  for (const [scan, levels] of [[first, baseline], [second, latest]]) {
+    ids.forEach((id, k) => (scan.ratings[id].rating = levels[k] === null ? 'not_applicable' : { level: levels[k] }));
+  }
+  bundle.digest = await bundleDigest(bundle);
+  return JSON.stringify(bundle);
+}
+
 /** First run: restores a profile from its own bundle `text` (`url`: where the app is). */
 export async function restoreFromBundle(page, text, { url = '/', passphrase = null } = {}) {
   await open(page, url);

@@ -3,7 +3,7 @@
 // sent back; the regiegroep CSV; and thirty realistic participants in one browser.
 import { test, expect } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { sampleBundles, restoreFromBundle, exportBundle, createProfile, open, goTo, storageDump, documentKey, bundleDigest, axeViolations, overflow, openProfile, addProfile } from './helpers.js';
+import { sampleBundles, restoreFromBundle, exportBundle, createProfile, open, goTo, storageDump, documentKey, bundleDigest, axeViolations, overflow, openProfile, addProfile, withNetworkReading } from './helpers.js';
 
 let sample;
 
@@ -35,20 +35,6 @@ async function beaWith(page, ...numbers) {
   return JSON.parse(texts[0]).from.profile;
 }
 
-/** A sample participant's bundle with the levels of "Het netwerk lezen" (its three
- * indicators) set by hand: in the nulmeting, and in the latest own scan (the midpoint; the
- * third scan is the begeleider's rating). `null`: not applicable, so not in the mean. */
-async function withNetworkReading(n, baseline, latest) {
-  const bundle = JSON.parse(await sample(n));
-  const [first, second, third] = bundle.contents.selfscan.scans;
-  expect([first.label, first.rater, second.label, second.rater, third.rater.other?.role]).toEqual(['baseline', 'participant', 'midpoint', 'participant', 'coach']);
-  const ids = ['netwerk-lezen-betrokkenen', 'netwerk-lezen-belangen', 'netwerk-lezen-verbanden'];
-  for (const [scan, levels] of [[first, baseline], [second, latest]]) {
-    ids.forEach((id, k) => (scan.ratings[id].rating = levels[k] === null ? 'not_applicable' : { level: levels[k] }));
-  }
-  bundle.digest = await bundleDigest(bundle);
-  return JSON.stringify(bundle);
-}
 
 test('a begeleider imports participants, gives feedback and a rating, and the participant gets it back', async ({ browser }) => {
   test.setTimeout(120_000);
@@ -328,8 +314,8 @@ test('the regiegroep overview and its CSV give the means, spread and change work
   test.setTimeout(60_000);
   await createProfile(page, { name: 'Bea Begeleider', role: 'Begeleider' });
   await goTo(page, 'Delen');
-  await addParticipant(page, await withNetworkReading(1, [1, 1, 1], [4, 4, null]));
-  await addParticipant(page, await withNetworkReading(2, [2, 2, 2], [2, 3, null]));
+  await addParticipant(page, await withNetworkReading(sample, 1, [1, 1, 1], [4, 4, null]));
+  await addParticipant(page, await withNetworkReading(sample, 2, [2, 2, 2], [2, 3, null]));
   await goTo(page, 'Regiegroep');
   await expect(page.getByRole('main')).toContainText(/Overzicht over 2 deelnemer/);
   const [download] = await Promise.all([

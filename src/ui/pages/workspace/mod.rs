@@ -8,6 +8,7 @@ mod dashboard;
 mod feedback;
 mod list;
 mod regiegroep;
+mod regiegroep_folder;
 mod session;
 
 pub use dashboard::ParticipantPage;

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use super::{coach_profile, with_workspace};
+use super::regiegroep_folder::FromFolder;
 use crate::model::workspace::{overview, overview_csv, Overview};
 use crate::ui::components::PageTitle;
 use crate::ui::files::{download_failed, download_text};
@@ -23,7 +24,40 @@ pub fn RegiegroepPage() -> impl IntoView {
     };
     let (held, unreadable) = with_workspace(coach.id, |ws| ws.load_all()).unwrap_or_default();
     let docs: Vec<_> = held.iter().map(|h| &h.document).collect();
-    let o: Overview = overview(&docs, lang());
+    let own = Shown {
+        overview: overview(&docs, lang()),
+        count: held.len(),
+        unreadable: unreadable.len(),
+        folder: None,
+    };
+    let shown = RwSignal::new(own.clone());
+    view! {
+        <PageTitle text=t("Regiegroep", "Steering group")/>
+        <FromFolder coach=coach.id shown=shown own=own/>
+        {move || view! { <OverviewView shown=shown.get()/> }}
+    }
+    .into_any()
+}
+
+/// What the page shows: the workspace's participants, or those read from the course
+/// folder (kept nowhere).
+#[derive(Clone)]
+pub(super) struct Shown {
+    pub overview: Overview,
+    pub count: usize,
+    pub unreadable: usize,
+    /// The course folder's name, when read from there.
+    pub folder: Option<String>,
+}
+
+#[component]
+fn OverviewView(shown: Shown) -> impl IntoView {
+    let Shown {
+        overview: o,
+        count,
+        unreadable,
+        folder,
+    } = shown;
     let names = RwSignal::new(false);
     let status = RwSignal::new(String::new());
     let csv_source = o.clone();
@@ -68,9 +102,13 @@ pub fn RegiegroepPage() -> impl IntoView {
         .collect_view();
     let people = o.participants.clone();
     let comps: Vec<String> = o.competencies.iter().map(|c| c.name.clone()).collect();
-    let count = held.len();
     view! {
-        <PageTitle text=t("Regiegroep", "Steering group")/>
+        {folder.map(|name| view! {
+            <p class="notice info" data-testid="regiegroep-source">{t(
+                format!("Gelezen uit de cursusmap ‘{name}’, over alle begeleiders heen. Niets hiervan is in deze browser opgeslagen."),
+                format!("Read from the course folder ‘{name}’, across all coaches. None of it is stored in this browser."),
+            )}</p>
+        })}
         <p class="lead">{t(
             format!(
                 "Overzicht over {}: per competentie de verdeling van de laatste zelfscan, het gemiddelde en de verandering sinds de nulmeting. Zonder namen, tenzij je ze aanzet.",
@@ -81,8 +119,8 @@ pub fn RegiegroepPage() -> impl IntoView {
                 lang().count(count, "participant", "participants")
             ),
         )}</p>
-        {(!unreadable.is_empty()).then(|| {
-            let n = unreadable.len();
+        {(unreadable > 0).then(|| {
+            let n = unreadable;
             view! {
                 <p class="notice warning">{t(
                     format!(
@@ -141,5 +179,4 @@ pub fn RegiegroepPage() -> impl IntoView {
             </div>
         </Show>
     }
-    .into_any()
 }
