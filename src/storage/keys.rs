@@ -62,6 +62,11 @@ impl Keys {
         format!("{}exported/{profile}", self.base)
     }
 
+    /// The participant's *automatisch delen* choice (`model::folder::AutoShare`).
+    pub fn auto_share(&self, profile: Id) -> String {
+        format!("{}auto-share/{profile}", self.base)
+    }
+
     /// Every key that belongs to one profile: what "wipe my data" removes.
     pub fn of_profile(&self, profile: Id) -> Vec<String> {
         vec![
@@ -69,6 +74,7 @@ impl Keys {
             self.revision(profile),
             self.backup(profile),
             self.exported(profile),
+            self.auto_share(profile),
         ]
     }
 

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use crate::model::folder::AutoShare;
 use crate::model::reminder::ExportMark;
 use crate::model::restore::{restore_stored_document, RestoreError};
 use crate::model::{Document, Id, Lang, Profile};
@@ -424,6 +425,30 @@ impl Store {
             .and_then(|raw| serde_json::from_str(&raw).ok()))
     }
 
+    /// The profile's *automatisch delen* choice; `None` when it is off (or unreadable:
+    /// then it is off, and the user turns it on again).
+    pub fn auto_share(&self, profile: Id) -> Result<Option<AutoShare>, BackendError> {
+        Ok(self
+            .backend
+            .get(&self.keys.auto_share(profile))?
+            .and_then(|raw| serde_json::from_str(&raw).ok()))
+    }
+
+    pub fn set_auto_share(
+        &self,
+        profile: Id,
+        choice: Option<&AutoShare>,
+    ) -> Result<(), BackendError> {
+        let key = self.keys.auto_share(profile);
+        match choice {
+            Some(choice) => {
+                let text = serde_json::to_string(choice).map_err(BackendError::unencodable)?;
+                self.backend.set(&key, &text)
+            }
+            None => self.backend.remove(&key),
+        }
+    }
+
     /// What removing a profile would remove: its keys that exist, with their sizes in
     /// UTF-16 units. Other profiles' keys and kept data are never among them.
     pub fn profile_footprint(&self, profile: Id) -> Result<Vec<(String, usize)>, BackendError> {
@@ -761,6 +786,26 @@ mod tests {
         assert_eq!(start.kept[0].reason, KeptReason::LeftInPlace);
         assert_eq!(mem.get(&key).unwrap().as_deref(), Some(garbage.as_str()));
         assert_eq!(mem.keys().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn the_auto_share_choice_is_kept_per_profile_and_wiped_with_it() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let d = doc(1, "Anna");
+        s.save(&d).unwrap();
+        assert_eq!(s.auto_share(d.id()).unwrap(), None);
+        let choice = AutoShare::of(&crate::model::bundle::Selection::everything(), false);
+        s.set_auto_share(d.id(), Some(&choice)).unwrap();
+        assert_eq!(s.auto_share(d.id()).unwrap(), Some(choice));
+        assert_eq!(s.auto_share(Id::from_u128(2)).unwrap(), None);
+        s.remove_profile(d.id()).unwrap();
+        assert_eq!(s.auto_share(d.id()).unwrap(), None);
+        assert!(mem
+            .keys()
+            .unwrap()
+            .iter()
+            .all(|k| !k.contains("auto-share")));
     }
 
     #[test]

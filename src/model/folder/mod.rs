@@ -13,6 +13,7 @@
 pub mod layout;
 
 mod access;
+mod auto_share;
 mod choose;
 mod listing;
 mod retention;
@@ -22,6 +23,7 @@ use chrono::{DateTime, Utc};
 use crate::model::bundle::{Bundle, BundleError, Incoming, Opened, MAX_BUNDLE_BYTES};
 
 pub use access::FolderError;
+pub use auto_share::{next_share, AutoShare, EVERY_MINUTES};
 pub use choose::{choose, Choice, Newest, Problem, Verdict};
 pub use layout::{
     is_candidate, next_name, parse_name, place, place_of, OwnName, KEEP_OWN, PARTICIPANTS,

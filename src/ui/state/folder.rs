@@ -16,7 +16,7 @@ use crate::ui::crypto;
 pub use crate::model::folder::FolderError;
 pub use crate::storage::folder::{supported, Dir, Permission};
 
-use super::import::{next_turn, read_one};
+use super::import::{read_one, Slicer};
 
 /// Where a profile stands with its course folder.
 #[derive(Clone, Debug, PartialEq)]
@@ -92,6 +92,7 @@ pub async fn read(
     let files = dir.files(&under).await?;
     let total = files.len();
     let mut found = Vec::with_capacity(total);
+    let mut slicer = Slicer::new();
     for (i, FileAt { path, file }) in files.into_iter().enumerate() {
         found.push(match file {
             Ok(file) => read_one(path, &file).await,
@@ -103,7 +104,7 @@ pub async fn read(
             },
         });
         progress(i + 1, total);
-        next_turn().await;
+        slicer.turn().await;
     }
     Ok(found)
 }

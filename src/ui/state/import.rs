@@ -244,6 +244,7 @@ impl AppState {
 pub async fn read_many(files: Vec<web_sys::File>, progress: impl Fn(usize, usize)) -> Vec<Found> {
     let total = files.len();
     let mut found = Vec::with_capacity(total);
+    let mut slicer = Slicer::new();
     for (i, file) in files.into_iter().enumerate() {
         // `webkitRelativePath` is set for a folder picked with `webkitdirectory`; web-sys
         // does not bind it.
@@ -254,7 +255,7 @@ pub async fn read_many(files: Vec<web_sys::File>, progress: impl Fn(usize, usize
         let path = relative.unwrap_or_else(|| file.name());
         found.push(read_one(path, &file).await);
         progress(i + 1, total);
-        next_turn().await;
+        slicer.turn().await;
     }
     found
 }
@@ -286,6 +287,7 @@ pub(super) async fn read_one(path: String, file: &web_sys::File) -> Found {
 /// were opened and how many stay locked.
 pub async fn unlock_found(found: &mut [Found], passphrase: &str) -> (usize, usize) {
     let (mut opened, mut locked) = (0, 0);
+    let mut slicer = Slicer::new();
     for one in found.iter_mut() {
         let Reading::Locked(bundle) = &one.reading else {
             continue;
@@ -303,13 +305,43 @@ pub async fn unlock_found(found: &mut [Found], passphrase: &str) -> (usize, usiz
             }
             Err(_) => locked += 1,
         }
-        next_turn().await;
+        slicer.turn().await;
     }
     (opened, locked)
 }
 
+/// Gives the browser a turn once a slice of work has taken this long, rather than after
+/// every file: the page stays responsive (no task much over a slice), and a folder of
+/// small files is not slowed down by a turn per file.
+const SLICE_MS: f64 = 30.0;
+
+/// Time-slices a loop of work: `turn().await` between pieces yields only when the slice
+/// is used up.
+pub(super) struct Slicer {
+    since: f64,
+}
+
+impl Slicer {
+    pub(super) fn new() -> Slicer {
+        Slicer { since: clock() }
+    }
+
+    pub(super) async fn turn(&mut self) {
+        if clock() - self.since >= SLICE_MS {
+            next_turn().await;
+            self.since = clock();
+        }
+    }
+}
+
+fn clock() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// Lets the browser render and handle input before the next piece of work.
-pub(super) async fn next_turn() {
+async fn next_turn() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(&resolve);

@@ -4,6 +4,7 @@
 //! leaving the page flushes it at once, so a reload mid-sentence loses nothing. The store
 //! itself lives in a thread-local (wasm has one thread) because signals must be `Send`.
 
+mod auto_share;
 pub mod folder;
 pub mod import;
 mod kept;
@@ -11,6 +12,7 @@ mod saver;
 mod tabs;
 pub mod workspace;
 
+pub use auto_share::AutoStatus;
 pub use tabs::{Closed, ClosedCopy};
 
 use std::cell::RefCell;
@@ -54,6 +56,8 @@ pub struct AppState {
     /// What this tab still held of a profile another tab removed: not written back, but
     /// offered for download.
     pub closed_copy: RwSignal<Option<ClosedCopy>>,
+    /// Where *automatisch delen* stands (`auto_share`).
+    pub auto_share: RwSignal<AutoStatus>,
 }
 
 struct Runtime {
@@ -139,6 +143,7 @@ pub fn init() {
         persistent,
         notice: RwSignal::new(None),
         closed_copy: RwSignal::new(None),
+        auto_share: RwSignal::new(AutoStatus::Off),
     };
     provide_context(state);
     saver::listen_for_leaving(state);

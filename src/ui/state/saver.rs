@@ -18,11 +18,15 @@ const SAVE_MAX_WAIT_MS: f64 = 2_000.0;
 pub(super) fn listen_for_leaving(state: AppState) {
     // pagehide fires on reload, navigation away and tab close, also where beforeunload
     // does not; visibilitychange covers mobile browsers that kill hidden tabs.
-    let handle = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    let handle = window_event_listener(leptos::ev::pagehide, move |_| {
+        state.flush();
+        state.leaving_for_auto_share();
+    });
     std::mem::forget(handle);
     let handle = window_event_listener(leptos::ev::visibilitychange, move |_| {
         if document().hidden() {
             state.flush();
+            state.leaving_for_auto_share();
         }
     });
     std::mem::forget(handle);
@@ -75,7 +79,10 @@ impl AppState {
             })
         });
         match result.flatten() {
-            Some(Ok(())) => self.save.set(self.settled()),
+            Some(Ok(())) => {
+                self.save.set(self.settled());
+                self.changed_for_auto_share();
+            }
             Some(Err(conflict @ SaveError::Conflict { .. })) => {
                 // A wiped profile, or a copy this tab cannot read, reports itself there.
                 let still_stored = self.reload_from_storage();

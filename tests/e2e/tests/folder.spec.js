@@ -26,7 +26,14 @@ async function folderFiles(page) {
     async function walk(dir, prefix) {
       for await (const [name, handle] of dir.entries()) {
         if (handle.kind === 'directory') await walk(handle, `${prefix}${name}/`);
-        else out[prefix + name] = await (await handle.getFile()).text();
+        else {
+          // A file removed while it is listed (a writer's tidy-up) is no longer there.
+          try {
+            out[prefix + name] = await (await handle.getFile()).text();
+          } catch (e) {
+            if (e.name !== 'NotFoundError') throw e;
+          }
+        }
       }
     }
     const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('cursusmap', { create: true });
@@ -420,4 +427,61 @@ test('the regiegroep reads the group from the folder, across begeleiders, and st
   for (const id of ids) expect(stored).not.toContain(id);
   await page.getByRole('button', { name: 'Terug naar mijn deelnemers' }).click();
   await expect(page.getByRole('main')).toContainText('Overzicht over 0 deelnemers');
+});
+
+// The page's clock is held: a share that should not happen yet cannot slip in late.
+test('automatisch delen: after a change at most once every 5 minutes, and at once when the page is left', async ({ context }) => {
+  test.setTimeout(90_000);
+  await withFolder(context);
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date('2026-11-20T08:59:00Z') });
+  const text = await bundles(5);
+  const id = JSON.parse(text).from.profile;
+  await restoreFromBundle(page, text);
+  await goTo(page, 'Delen');
+  await chooseFolder(page);
+  await page.clock.pauseAt(new Date('2026-11-20T09:01:00Z'));
+  const names = async () => Object.keys(await folderFiles(page)).map((p) => p.split('/').pop()).sort();
+  const file = (stamp) => `${id}.participant.${stamp}.json`;
+
+  await page.getByLabel('Automatisch delen na wijzigingen').check();
+  await expect(page.getByTestId('auto-share-status')).toHaveText(`Automatisch gedeeld op 20 november 2026, 10:01 als ${file('20261120T090100Z')}.`);
+
+  // A change at 09:01: saved, but the next share waits until 09:06.
+  const change = async (title) => {
+    await goTo(page, 'Casusjournaal');
+    await page.getByLabel('Titel van een nieuw vraagstuk').fill(title);
+    await page.getByRole('button', { name: 'Nieuwe casus' }).click();
+    await page.clock.runFor(1_000);
+    await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  };
+  await change('Speelplaats Zuid');
+  expect(await names()).toEqual([file('20261120T090100Z')]);
+  await page.clock.runFor(4 * 60_000);
+  expect(await names()).toEqual([file('20261120T090100Z')]);
+  await page.clock.runFor(60_000);
+  await expect.poll(names).toEqual([file('20261120T090100Z'), file('20261120T090600Z')]);
+
+  // Another change at 09:06:01 (saved at 09:06:02), then the page is hidden (the user
+  // leaves): shared at once, not at 09:11.
+  await change('Bankjes Noord');
+  expect(await names()).toHaveLength(2);
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  });
+  await expect.poll(names).toEqual([file('20261120T090100Z'), file('20261120T090600Z'), file('20261120T090602Z')]);
+  const newest = JSON.parse((await folderFiles(page))[`deelnemers/${id}/${file('20261120T090602Z')}`]);
+  expect(newest.contents.journal.cases.map((c) => c.title)).toContain('Bankjes Noord');
+
+  // Off again: a change shares nothing, however long.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false });
+  });
+  await goTo(page, 'Delen');
+  await expect(page.getByLabel('Automatisch delen na wijzigingen')).toBeChecked();
+  await page.getByLabel('Automatisch delen na wijzigingen').uncheck();
+  await change('Fietsenstalling West');
+  await page.clock.runFor(10 * 60_000);
+  expect(await names()).toHaveLength(3);
 });

@@ -1,13 +1,14 @@
 use leptos::prelude::*;
 
 use crate::model::bundle::{self, Bundle, BundleKind, Counts, Selection};
+use crate::model::folder::{AutoShare, EVERY_MINUTES};
 use crate::model::Id;
 use crate::ui::crypto;
 use crate::ui::files::download_bundle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::folder::{self, Access};
-use crate::ui::state::{use_app, use_doc};
-use crate::ui::time::{now, today};
+use crate::ui::state::{use_app, use_doc, AutoStatus};
+use crate::ui::time::{moment, now, today};
 
 #[component]
 pub fn ExportSection(folder: RwSignal<Access>) -> impl IntoView {
@@ -119,6 +120,75 @@ pub fn ExportSection(folder: RwSignal<Access>) -> impl IntoView {
             }));
         });
     };
+    // Automatisch delen: the status follows the stored choice; once the folder is open,
+    // it gets the folder.
+    if app.auto_share_choice().is_some() && app.auto_share.get_untracked() == AutoStatus::Off {
+        app.auto_share.set(AutoStatus::On(None));
+    }
+    Effect::new(move |_| {
+        if let Some(dir) = folder.with(|f| f.ready().cloned()) {
+            if app.auto_share_choice().is_some() {
+                app.resume_auto_share(Some(dir), None);
+            }
+        }
+    });
+    let passphrase_given = move || -> Result<Option<String>, ()> {
+        if !encrypt.get_untracked() {
+            return Ok(None);
+        }
+        let secret = passphrase.get_untracked();
+        match bundle::check_passphrase(&secret, &repeated.get_untracked()) {
+            Ok(()) => Ok(Some(secret)),
+            Err(e) => {
+                message.set(Some(e.message(lang()).to_string()));
+                Err(())
+            }
+        }
+    };
+    let toggle_auto = move |ev: leptos::ev::Event| {
+        if !event_target_checked(&ev) {
+            app.stop_auto_share();
+            return;
+        }
+        let Some(dir) = folder.get_untracked().ready().cloned() else {
+            return;
+        };
+        let Ok(secret) = passphrase_given() else {
+            app.auto_share.set(AutoStatus::Off);
+            return;
+        };
+        let choice = AutoShare::of(&selection(), secret.is_some());
+        if let Err(e) = app.start_auto_share(dir, choice, secret) {
+            message.set(Some(e.message(lang())));
+        }
+    };
+    let resume = move |_| {
+        if let Ok(Some(secret)) = passphrase_given() {
+            app.resume_auto_share(None, Some(secret));
+        }
+    };
+    let auto_status = move || {
+        match app.auto_share.get() {
+        AutoStatus::Off => None,
+        AutoStatus::On(None) => Some(t("Automatisch delen staat aan.", "Automatic sharing is on.").to_string()),
+        AutoStatus::On(Some((at, name))) => Some(t(
+            format!("Automatisch gedeeld op {} als {name}.", moment(at)),
+            format!("Shared automatically on {} as {name}.", moment(at)),
+        )),
+        AutoStatus::NeedsPassphrase => Some(t(
+            "Automatisch delen wacht op het wachtwoord: Leerspoor bewaart het niet. Vul het hierboven in en klik op ‘Hervatten’.",
+            "Automatic sharing waits for the passphrase: Leerspoor does not keep it. Enter it above and click ‘Resume’.",
+        ).to_string()),
+        AutoStatus::NeedsFolder => Some(t(
+            "Automatisch delen wacht op toegang tot de cursusmap: geef toegang hieronder, bij Cursusmap.",
+            "Automatic sharing waits for access to the course folder: allow it below, under Course folder.",
+        ).to_string()),
+        AutoStatus::Failed(e) => Some(t(
+            format!("Automatisch delen is niet gelukt: {} Leerspoor probeert het bij de volgende wijziging opnieuw.", e.message(lang())),
+            format!("Automatic sharing failed: {} Leerspoor tries again at the next change.", e.message(lang())),
+        )),
+    }
+    };
     let toggle_case = move |id: Id, on: bool| {
         chosen_cases.update(|ids| {
             ids.retain(|c| *c != id);
@@ -183,6 +253,20 @@ pub fn ExportSection(folder: RwSignal<Access>) -> impl IntoView {
                     <button type="button" class="primary" on:click=share_now disabled=move || busy.get() data-testid="share-now">{t("Nu delen in de cursusmap", "Share to the course folder now")}</button>
                 </Show>
             </div>
+            <Show when=move || folder.with(|f| f.ready().is_some())>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || app.auto_share.get() != AutoStatus::Off on:change=toggle_auto/>
+                    {t("Automatisch delen na wijzigingen", "Share automatically after changes")}
+                </label>
+                <p class="muted">{t(
+                    format!("Hooguit eens per {EVERY_MINUTES} minuten, en als je de pagina verlaat; met wat je hierboven kiest. Met een wachtwoord bewaart Leerspoor dat alleen zolang dit tabblad open is."),
+                    format!("At most once every {EVERY_MINUTES} minutes, and when you leave the page; with what you choose above. With a passphrase, Leerspoor keeps it only while this tab is open."),
+                )}</p>
+                <p role="status" data-testid="auto-share-status">{auto_status}</p>
+                <Show when=move || app.auto_share.get() == AutoStatus::NeedsPassphrase>
+                    <button type="button" on:click=resume>{t("Hervatten", "Resume")}</button>
+                </Show>
+            </Show>
             <p role="status" data-testid="export-status">{move || if busy.get() { Some(t("Bezig met versleutelen…", "Encrypting…").to_string()) } else { message.get() }}</p>
         </section>
     }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
-use super::{coach_profile, with_workspace};
 use super::regiegroep_folder::FromFolder;
+use super::{coach_profile, with_workspace};
 use crate::model::workspace::{overview, overview_csv, Overview};
 use crate::ui::components::PageTitle;
 use crate::ui::files::{download_failed, download_text};
