@@ -21,6 +21,7 @@ use web_sys::{
 };
 
 use crate::model::folder::{is_candidate, place, FolderError};
+use crate::model::order::SharedSort;
 use crate::model::Id;
 
 #[wasm_bindgen]
@@ -211,7 +212,7 @@ impl Dir {
                 }
             }
         }
-        out.sort_by(|a, b| a.path.cmp(&b.path));
+        out.shared_sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
     }
 
