@@ -44,7 +44,7 @@ async function fillFrameInDutch(page) {
   await frame.getByLabel('Kleinste volgende stap').pressSequentially('met drie foto’s');
   await frame.getByLabel('Op wiens agenda').fill(FRAME.whose_agenda);
   await frame.getByLabel('Op welk moment').fill(FRAME.moment);
-  await frame.getByLabel('Datum').fill(FRAME.date);
+  await frame.getByLabel('Datum van dat moment').fill(FRAME.date);
 }
 
 test('fill the frame in Dutch, see it on the Agenderen case and on the agenda, and after a reload', async ({ page }) => {
@@ -104,7 +104,7 @@ test('fill the frame in Dutch, see it on the Agenderen case and on the agenda, a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Speelplaats Oost');
   await expect(summary.getByTestId('frame-when')).toHaveText('Wijkraadsvergadering, 10 maart 2025');
   await expect(page.getByLabel('Gewenste situatie')).toHaveValue(FRAME.desired);
-  await expect(page.getByLabel('Datum', { exact: true })).toHaveValue(FRAME.date);
+  await expect(page.getByLabel('Datum van dat moment')).toHaveValue(FRAME.date);
 
   // On that agenda now: the moment leaves the agenda, the summary says so.
   await page.getByLabel('Het staat op die agenda').check();
@@ -112,7 +112,7 @@ test('fill the frame in Dutch, see it on the Agenderen case and on the agenda, a
   await expect(journalNav.getByRole('link', { name: /Agenda voor de volgende sessie/ })).toContainText('(1)');
   // Emptied again, the frame is gone from storage and the invitation is back.
   await page.getByLabel('Het staat op die agenda').uncheck();
-  for (const label of ['Gewenste situatie', 'Wat werkt al', 'Kleinste volgende stap', 'Op wiens agenda', 'Op welk moment', 'Datum']) {
+  for (const label of ['Gewenste situatie', 'Wat werkt al', 'Kleinste volgende stap', 'Op wiens agenda', 'Op welk moment', 'Datum van dat moment']) {
     await page.getByLabel(label, { exact: true }).fill('');
   }
   await expect(summary).toContainText('Deze casus staat op Agenderen.');
@@ -137,7 +137,7 @@ test('the frame in English, through the language button', async ({ page }) => {
   await frame.getByLabel('Smallest next step').fill('Ask the alderman for ten minutes');
   await frame.getByLabel('On whose agenda').fill('Alderman');
   await frame.getByLabel('At which moment').fill('Executive meeting');
-  await frame.getByLabel('Date', { exact: true }).fill('2099-04-14');
+  await frame.getByLabel('Date of that moment').fill('2099-04-14');
   await expect(summary.getByTestId('frame-when')).toHaveText('Executive meeting, 14 April 2099');
   await frame.getByLabel('This step has been taken').check();
   await expect(summary.getByTestId('frame-step')).toHaveText('Ask the alderman for ten minutes (taken)');

@@ -284,42 +284,18 @@ fn update_frame(
 }
 
 /// "Oplossingsgericht agenderen": the case's solution-focused frame, every field optional.
+/// The fields are three small components taking plain `fn`s, so each is compiled once.
 #[component]
 fn FrameFields(id: Id, first_field: NodeRef<leptos::html::Textarea>) -> impl IntoView {
     let doc = use_doc();
-    let text = move |f: fn(&Frame) -> String| {
-        doc.memo(move |d| {
-            d.journal
-                .case(id)
-                .and_then(|c| c.frame.as_deref())
-                .map(f)
-                .unwrap_or_default()
-        })
-    };
-    let flag = move |f: fn(&Frame) -> bool| {
-        doc.memo(move |d| {
-            d.journal
-                .case(id)
-                .and_then(|c| c.frame.as_deref())
-                .is_some_and(f)
-        })
-    };
-    let desired = text(|f| f.desired.clone());
-    let works = text(|f| f.works.clone());
-    let step = draft(text(|f| f.next_step.clone()), |t| t.trim().to_string());
-    let whose = draft(text(|f| f.whose_agenda.clone()), |t| t.trim().to_string());
-    let moment = draft(text(|f| f.moment.clone()), |t| t.trim().to_string());
-    let date = text(|f| f.date.map(iso_date).unwrap_or_default());
-    let step_done = flag(|f| f.next_step_done);
-    let on_agenda = flag(|f| f.on_agenda);
+    let date = doc.memo(move |d| {
+        d.journal
+            .case(id)
+            .and_then(|c| c.frame.as_ref()?.date)
+            .map(iso_date)
+            .unwrap_or_default()
+    });
     let date_error = RwSignal::new(None::<String>);
-    let line = move |signal: RwSignal<String>, set: fn(&mut Frame, String)| {
-        move |ev| {
-            let value = event_target_value(&ev);
-            signal.set(value.clone());
-            let _ = update_frame(doc, id, |f| set(f, value));
-        }
-    };
     let on_date = move |ev| match parse_optional_date(&event_target_value(&ev)) {
         Ok(value) => {
             date_error.set(None);
@@ -336,82 +312,137 @@ fn FrameFields(id: Id, first_field: NodeRef<leptos::html::Textarea>) -> impl Int
                     "Optional. Start from where you want to get to, not from the problem.",
                 )}
             </p>
+            <FrameArea id key="desired" node_ref=first_field
+                label=t("Gewenste situatie", "Desired situation")
+                hint=t("Hoe ziet het eruit als het opgelost is?", "What does it look like once it is solved?")
+                get=|f| f.desired.clone() set=|f, v| f.desired = v/>
+            <FrameArea id key="works" node_ref=NodeRef::new()
+                label=t("Wat werkt al", "What already works")
+                hint=t("Wat gaat al goed, waar kun je op voortbouwen?", "What already goes well, what can you build on?")
+                get=|f| f.works.clone() set=|f, v| f.works = v/>
+            <FrameLine id key="step" max=500
+                label=t("Kleinste volgende stap", "Smallest next step")
+                hint=t("Wat kun je morgen al doen?", "What could you do tomorrow?")
+                get=|f| f.next_step.clone() set=|f, v| f.next_step = v/>
+            <FrameCheck id key="step-done"
+                label=t("Deze stap is gezet", "This step has been taken")
+                get=|f| f.next_step_done set=|f, on| f.next_step_done = on/>
+            <FrameLine id key="whose" max=200
+                label=t("Op wiens agenda", "On whose agenda")
+                hint=t("Een persoon, een overleg of een partij.", "A person, a meeting or a party.")
+                get=|f| f.whose_agenda.clone() set=|f, v| f.whose_agenda = v/>
+            <FrameLine id key="moment" max=200
+                label=t("Op welk moment", "At which moment")
+                hint=t("Een overleg of een besluit.", "A meeting or a decision.")
+                get=|f| f.moment.clone() set=|f, v| f.moment = v/>
             <div class="field">
-                <label for="frame-desired">{t("Gewenste situatie", "Desired situation")}</label>
-                <p id="frame-desired-hint" class="hint">
-                    {t("Hoe ziet het eruit als het opgelost is?", "What does it look like once it is solved?")}
-                </p>
-                <textarea id="frame-desired" aria-describedby="frame-desired-hint" node_ref=first_field
-                    prop:value=move || desired.get()
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        let _ = update_frame(doc, id, |f| f.desired = value);
-                    }></textarea>
+                <label for="frame-date">{t("Datum van dat moment", "Date of that moment")}</label>
+                <input id="frame-date" type="date" min="1990-01-01" max="2100-12-31"
+                    aria-describedby="frame-date-error"
+                    aria-invalid=move || date_error.with(Option::is_some).to_string()
+                    prop:value=move || date.get()
+                    on:change=on_date/>
+                <p id="frame-date-error" class="field-error" role="alert">{move || date_error.get()}</p>
             </div>
-            <div class="field">
-                <label for="frame-works">{t("Wat werkt al", "What already works")}</label>
-                <p id="frame-works-hint" class="hint">
-                    {t("Wat gaat al goed, waar kun je op voortbouwen?", "What already goes well, what can you build on?")}
-                </p>
-                <textarea id="frame-works" aria-describedby="frame-works-hint"
-                    prop:value=move || works.get()
-                    on:input=move |ev| {
-                        let value = event_target_value(&ev);
-                        let _ = update_frame(doc, id, |f| f.works = value);
-                    }></textarea>
-            </div>
-            <div class="field">
-                <label for="frame-step">{t("Kleinste volgende stap", "Smallest next step")}</label>
-                <input id="frame-step" type="text" maxlength="500"
-                    prop:value=move || step.get()
-                    on:input=line(step, |f, v| f.next_step = v)/>
-                <div class="choice">
-                    <input type="checkbox" id="frame-step-done" prop:checked=move || step_done.get()
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            let _ = update_frame(doc, id, |f| f.next_step_done = on);
-                        }/>
-                    <label for="frame-step-done">{t("Deze stap is gezet", "This step has been taken")}</label>
-                </div>
-            </div>
-            <div class="field">
-                <label for="frame-whose">{t("Op wiens agenda", "On whose agenda")}</label>
-                <p id="frame-whose-hint" class="hint">
-                    {t("Een persoon, een overleg of een partij.", "A person, a meeting or a party.")}
-                </p>
-                <input id="frame-whose" type="text" maxlength="200" aria-describedby="frame-whose-hint"
-                    prop:value=move || whose.get()
-                    on:input=line(whose, |f, v| f.whose_agenda = v)/>
-            </div>
-            <div class="field-pair">
-                <div class="field">
-                    <label for="frame-moment">{t("Op welk moment", "At which moment")}</label>
-                    <p id="frame-moment-hint" class="hint">
-                        {t("Een overleg of een besluit.", "A meeting or a decision.")}
-                    </p>
-                    <input id="frame-moment" type="text" maxlength="200" aria-describedby="frame-moment-hint"
-                        prop:value=move || moment.get()
-                        on:input=line(moment, |f, v| f.moment = v)/>
-                </div>
-                <div class="field">
-                    <label for="frame-date">{t("Datum", "Date")}</label>
-                    <input id="frame-date" type="date" min="1990-01-01" max="2100-12-31"
-                        aria-describedby="frame-date-error"
-                        aria-invalid=move || date_error.with(Option::is_some).to_string()
-                        prop:value=move || date.get()
-                        on:change=on_date/>
-                    <p id="frame-date-error" class="field-error" role="alert">{move || date_error.get()}</p>
-                </div>
-            </div>
-            <div class="choice">
-                <input type="checkbox" id="frame-on-agenda" prop:checked=move || on_agenda.get()
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        let _ = update_frame(doc, id, |f| f.on_agenda = on);
-                    }/>
-                <label for="frame-on-agenda">{t("Het staat op die agenda", "It is on that agenda")}</label>
-            </div>
+            <FrameCheck id key="on-agenda"
+                label=t("Het staat op die agenda", "It is on that agenda")
+                get=|f| f.on_agenda set=|f, on| f.on_agenda = on/>
         </fieldset>
+    }
+}
+
+fn frame_text(doc: crate::ui::state::OpenDoc, id: Id, get: fn(&Frame) -> String) -> Memo<String> {
+    doc.memo(move |d| {
+        d.journal
+            .case(id)
+            .and_then(|c| c.frame.as_deref())
+            .map(get)
+            .unwrap_or_default()
+    })
+}
+
+/// A text of the frame kept as typed: the desired situation, what already works.
+#[component]
+fn FrameArea(
+    id: Id,
+    key: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    get: fn(&Frame) -> String,
+    set: fn(&mut Frame, String),
+    node_ref: NodeRef<leptos::html::Textarea>,
+) -> impl IntoView {
+    let doc = use_doc();
+    let value = frame_text(doc, id, get);
+    let (field, hint_id) = (format!("frame-{key}"), format!("frame-{key}-hint"));
+    view! {
+        <div class="field">
+            <label for=field.clone()>{label}</label>
+            <p id=hint_id.clone() class="hint">{hint}</p>
+            <textarea id=field aria-describedby=hint_id node_ref=node_ref
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    let _ = update_frame(doc, id, |f| set(f, value));
+                }></textarea>
+        </div>
+    }
+}
+
+/// A one-line field of the frame, trimmed on save (as the case's title is).
+#[component]
+fn FrameLine(
+    id: Id,
+    key: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    max: usize,
+    get: fn(&Frame) -> String,
+    set: fn(&mut Frame, String),
+) -> impl IntoView {
+    let doc = use_doc();
+    let text = draft(frame_text(doc, id, get), |t| t.trim().to_string());
+    let (field, hint_id) = (format!("frame-{key}"), format!("frame-{key}-hint"));
+    view! {
+        <div class="field">
+            <label for=field.clone()>{label}</label>
+            <p id=hint_id.clone() class="hint">{hint}</p>
+            <input id=field type="text" maxlength=max.to_string() aria-describedby=hint_id
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    text.set(value.clone());
+                    let _ = update_frame(doc, id, |f| set(f, value));
+                }/>
+        </div>
+    }
+}
+
+#[component]
+fn FrameCheck(
+    id: Id,
+    key: &'static str,
+    label: &'static str,
+    get: fn(&Frame) -> bool,
+    set: fn(&mut Frame, bool),
+) -> impl IntoView {
+    let doc = use_doc();
+    let on = doc.memo(move |d| {
+        d.journal
+            .case(id)
+            .and_then(|c| c.frame.as_deref())
+            .is_some_and(get)
+    });
+    let field = format!("frame-{key}");
+    view! {
+        <div class="choice">
+            <input type="checkbox" id=field.clone() prop:checked=move || on.get()
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    let _ = update_frame(doc, id, |f| set(f, checked));
+                }/>
+            <label for=field>{label}</label>
+        </div>
     }
 }
 
