@@ -463,8 +463,15 @@ mod tests {
         let again = restore_document(&serde_json::to_string(&d).unwrap()).unwrap();
         assert_eq!(again, d);
         // The same by the full way, as a bundle's contents go.
-        let tree = serde_json::to_value(&d).unwrap();
-        assert_eq!(restore_document_value(tree).unwrap(), d);
+        let mut tree = serde_json::to_value(&d).unwrap();
+        assert_eq!(restore_document_value(tree.clone()).unwrap(), d);
+        // A frame of the wrong shape is named by its case and field, in the user's words.
+        tree["journal"]["cases"][0]["frame"]["date"] = 14.into();
+        let err = restore_document_value(tree).unwrap_err();
+        assert_eq!(
+            err.message(Lang::Nl),
+            "De gegevens hebben niet de verwachte vorm. casus 0b6a2f0e-6d55-4c1b-8b0a-2c3e4f5a6b01, veld “frame.date”: is het getal 14, maar moet een datum zijn."
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 // shown there with the status Agenderen, on the session agenda, after a reload, in English,
 // through a bundle and on the begeleider's session page.
 import { test, expect } from '@playwright/test';
-import { createProfile, storageDump, documentKey, goTo, axeViolations, exportBundle, restoreFromBundle } from './helpers.js';
+import { createProfile, storageDump, documentKey, goTo, axeViolations, exportBundle, restoreFromBundle, expectEnglish } from './helpers.js';
 
 // axe is injected as a script, which the app's Content-Security-Policy would block.
 test.use({ bypassCSP: true });
@@ -120,7 +120,8 @@ test('fill the frame in Dutch, see it on the Agenderen case and on the agenda, a
 });
 
 test('the frame in English, through the language button', async ({ page }) => {
-  await createProfile(page);
+  // A name without a Dutch word in it, so the check for Dutch lines reads the interface.
+  await createProfile(page, { name: 'Sanne Jansen' });
   await page.getByTestId('language-switch').click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Case journal' }).click();
@@ -142,6 +143,8 @@ test('the frame in English, through the language button', async ({ page }) => {
   await frame.getByLabel('This step has been taken').check();
   await expect(summary.getByTestId('frame-step')).toHaveText('Ask the alderman for ten minutes (taken)');
   await frame.getByLabel('This step has been taken').uncheck();
+  await expect(summary.getByTestId('frame-step')).toHaveText('Ask the alderman for ten minutes');
+  await expectEnglish(page, 'case with its frame');
 
   await page.getByRole('navigation', { name: 'Case journal' }).getByRole('link', { name: /Agenda for the next session/ }).click();
   const items = page.getByTestId('agenda').getByRole('listitem');
@@ -153,6 +156,7 @@ test('the frame in English, through the language button', async ({ page }) => {
   await expect(items.nth(1).locator('.agenda-kind')).toHaveText('Smallest next step');
   await expect(items.nth(1).locator('.agenda-text')).toHaveText('Ask the alderman for ten minutes');
   await expect(items.nth(1).getByRole('link', { name: 'Go to the case' })).toBeVisible();
+  await expectEnglish(page, 'agenda with frame items');
 });
 
 test('the frame travels in a bundle, to a fresh browser and to the begeleider’s session page', async ({ browser }) => {
