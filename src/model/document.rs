@@ -11,7 +11,12 @@ use super::{Id, Profile};
 
 /// The schema this build writes. Bump it together with a step in `migrate`, and keep a
 /// fixture of the old shape in `tests/fixtures/schema/`.
-pub const SCHEMA_VERSION: u32 = 2;
+///
+/// 3: a case may carry a solution-focused `frame` (`journal::Frame`). The field is
+/// optional, so a 2 reads as it is; the number moves all the same, because a build of
+/// schema 2 ignores a key it does not know: it would read a 3 and drop every frame on its
+/// next save. Now it refuses the document as newer and names the version it needs.
+pub const SCHEMA_VERSION: u32 = 3;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Document {

@@ -48,9 +48,13 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, MigrateError> {
 /// - 1 → 2: development goals may carry a begeleider's `feedback`. Nothing in a v1
 ///   document changes; the step exists so that a v1 build meeting a v2 document refuses
 ///   it as newer instead of reading it and dropping the goal feedback on its next save.
+/// - 2 → 3: a case may carry a solution-focused `frame`. A v2 case has none, which is
+///   what a missing key means (`Case::frame` is optional), so again nothing changes; the
+///   step is there for the same reason as 1 → 2. The fixture
+///   `tests/fixtures/schema/v2.json` is a full v2 document without frames.
 fn step(value: Value, version: u32) -> Result<Value, MigrateError> {
     match version {
-        1 => Ok(value),
+        1 | 2 => Ok(value),
         _ => Err(MigrateError::Unknown { found: version }),
     }
 }
@@ -74,5 +78,10 @@ mod tests {
         );
         let v1 = serde_json::json!({"schema": 1});
         assert_eq!(migrate(v1, 1).unwrap()["schema"], SCHEMA_VERSION);
+        let v2 = serde_json::json!({"schema": 2, "journal": {"cases": [{"title": "Plein"}]}});
+        assert_eq!(
+            migrate(v2, 2).unwrap(),
+            serde_json::json!({"schema": SCHEMA_VERSION, "journal": {"cases": [{"title": "Plein"}]}})
+        );
     }
 }

@@ -383,6 +383,12 @@ const TERMS: &[(&str, &str)] = &[
     ("namen van betrokkenen", "names of people involved"),
     ("naam van een betrokkene", "name of a person involved"),
     ("gekoppelde competenties", "linked competencies"),
+    ("gewenste situatie", "desired situation"),
+    ("wat werkt al", "what already works"),
+    ("kleinste volgende stap", "smallest next step"),
+    ("op wiens agenda", "whose agenda"),
+    ("agendamoment", "agenda moment"),
+    ("jaar van het agendamoment", "year of the agenda moment"),
 ];
 
 /// A record or field noun of a [`Problem`] in `lang`.

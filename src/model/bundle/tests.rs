@@ -112,6 +112,44 @@ fn merging_the_same_bundle_twice_changes_nothing_the_second_time() {
     assert_eq!(twice, once);
 }
 
+/// A case's solution-focused frame travels with the case: filled in on the other laptop,
+/// it arrives through the bundle and the merge, once.
+#[test]
+fn a_frame_made_on_the_other_laptop_arrives_with_its_case() {
+    use crate::model::journal::Frame;
+    let mine = doc();
+    let mut other_laptop = mine.clone();
+    let frame = Frame {
+        desired: "Een schone speelplaats".into(),
+        works: "De wijkagent loopt mee".into(),
+        next_step: "Wijkraad mailen".into(),
+        whose_agenda: "Wijkraad Oost".into(),
+        moment: "Wijkraadsvergadering".into(),
+        date: Some("2026-12-14".parse().unwrap()),
+        ..Frame::default()
+    };
+    other_laptop.journal.cases[0].frame = Some(Box::new(frame.clone()));
+    other_laptop.journal.cases[0].updated = now();
+    let text = export(&other_laptop);
+    assert!(text.contains("\"whose_agenda\": \"Wijkraad Oost\""));
+    let incoming = ready(&text).document;
+    assert_eq!(incoming.journal.cases[0].frame.as_deref(), Some(&frame));
+
+    let (merged, report) = apply(&mine, &incoming, BundleKind::Participant, &|_| {
+        Resolution::NewerWins
+    })
+    .unwrap();
+    assert_eq!(report.replaced, 1);
+    let case = merged.journal.case(mine.journal.cases[0].id).unwrap();
+    assert_eq!(case.frame.as_deref(), Some(&frame));
+    let (twice, report) = apply(&merged, &incoming, BundleKind::Participant, &|_| {
+        Resolution::NewerWins
+    })
+    .unwrap();
+    assert_eq!(report.changes(), 0);
+    assert_eq!(twice, merged);
+}
+
 #[test]
 fn keep_both_and_skip_are_idempotent_too() {
     let mine = doc();

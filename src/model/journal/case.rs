@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::frame::{normalise_frame, Frame};
 use super::Journal;
 use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
@@ -53,6 +54,11 @@ pub struct Case {
     pub situation: String,
     #[serde(default)]
     pub question: String,
+    /// "Oplossingsgericht agenderen" (`frame`): left out of the JSON when there is none,
+    /// so a case without one is written exactly as before schema 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Boxed: most cases have none, and a case stays small in lists and in the bin.
+    pub frame: Option<Box<Frame>>,
     /// The opdrachtgever, as the participant names them; not a link to the network map.
     #[serde(default)]
     pub client: String,
@@ -81,6 +87,7 @@ impl Case {
             title: title.trim().to_string(),
             situation: String::new(),
             question: String::new(),
+            frame: None,
             client: String::new(),
             status: CaseStatus::Exploring,
             start,
@@ -96,6 +103,7 @@ impl Case {
     pub(super) fn normalise(&mut self) {
         trim_in_place(&mut self.title);
         trim_in_place(&mut self.client);
+        normalise_frame(&mut self.frame);
         normalise_names(&mut self.tags);
         normalise_names(&mut self.involved_names);
         let mut seen = HashSet::new();
@@ -328,5 +336,23 @@ mod tests {
         let c: Case = serde_json::from_str(json).unwrap();
         assert_eq!(c.status, CaseStatus::Exploring);
         assert!(c.tags.is_empty() && c.client.is_empty());
+        assert_eq!(c.frame, None);
+        assert!(
+            !serde_json::to_string(&c).unwrap().contains("\"frame\""),
+            "no frame, no key"
+        );
+    }
+
+    #[test]
+    fn saving_an_empty_frame_stores_no_frame() {
+        let mut j = Journal::default();
+        let mut c = case(1, "Plein", day(2026, 2, 1));
+        c.frame = Some(Box::new(Frame {
+            whose_agenda: "  ".into(),
+            ..Frame::default()
+        }));
+        assert_eq!(j.save_case(c.clone(), at(10)), Ok(true));
+        assert_eq!(j.case(id(1)).unwrap().frame, None);
+        assert_eq!(j.save_case(c, at(11)), Ok(false), "nothing changed");
     }
 }

@@ -56,6 +56,9 @@ impl Journal {
                 });
             }
             check_date(CASE, &id, "jaar van de startdatum", case.start, problems);
+            if let Some(date) = case.frame.as_ref().and_then(|f| f.date) {
+                check_date(CASE, &id, "jaar van het agendamoment", date, problems);
+            }
             check_moment(CASE, &id, "jaar van aanmaken", case.created, problems);
             check_moment(
                 CASE,
@@ -268,6 +271,23 @@ impl Journal {
                 limits::LINE,
                 problems,
             );
+            if let Some(frame) = &case.frame {
+                // As the form's fields allow: the two texts as long as the situation,
+                // the step as an entry's next step, the rest one line.
+                for (field, text, max) in [
+                    ("gewenste situatie", &frame.desired, limits::LONG_TEXT),
+                    ("wat werkt al", &frame.works, limits::LONG_TEXT),
+                    (
+                        "kleinste volgende stap",
+                        &frame.next_step,
+                        limits::SHORT_TEXT,
+                    ),
+                    ("op wiens agenda", &frame.whose_agenda, limits::LINE),
+                    ("agendamoment", &frame.moment, limits::LINE),
+                ] {
+                    check_text(CASE, id, field, text, max, problems);
+                }
+            }
             for (items, count) in [
                 ("tags", case.tags.len()),
                 ("gekoppelde competenties", case.competencies.len()),
@@ -507,6 +527,56 @@ mod tests {
         assert!(found[0]
             .message(crate::model::Lang::Nl)
             .contains("jaar van de startdatum is 1899, maar moet tussen 1990 en 2100 liggen"));
+    }
+
+    #[test]
+    fn a_frame_is_held_to_the_text_limits_and_sane_years_also_in_the_bin() {
+        use super::super::Frame;
+        let mut j = journal();
+        j.cases[1].frame = Some(Box::new(Frame {
+            desired: "d".repeat(limits::LONG_TEXT),
+            next_step: "s".repeat(limits::SHORT_TEXT + 1),
+            whose_agenda: "w".repeat(limits::LINE + 2),
+            date: Some(day(2026, 4, 14)),
+            ..Frame::default()
+        }));
+        j.cases[0].frame = Some(Box::new(Frame {
+            moment: "m".repeat(limits::LINE + 1),
+            date: Some(day(1989, 12, 31)),
+            ..Frame::default()
+        }));
+        j.delete_case(id(1), at(1));
+        let mut found = Vec::new();
+        j.check_limits(&mut found);
+        let too_long = |c: u128, title: &str, field, chars, max| Problem::TooLong {
+            what: "casus",
+            id: named(id(c), title),
+            field,
+            chars,
+            max,
+        };
+        assert_eq!(
+            found,
+            [
+                too_long(2, "Afval", "kleinste volgende stap", 501, 500),
+                too_long(2, "Afval", "op wiens agenda", 202, 200),
+                too_long(1, "Bomenkap", "agendamoment", 201, 200),
+            ]
+        );
+        assert!(found[1]
+            .message(crate::model::Lang::En)
+            .contains("whose agenda is 202 characters long; at most 200 are allowed"));
+        assert_eq!(
+            problems(&j),
+            [Problem::OutOfRange {
+                what: "casus",
+                id: id(1).to_string(),
+                field: "jaar van het agendamoment",
+                value: 1989,
+                min: 1990,
+                max: 2100
+            }]
+        );
     }
 
     #[test]

@@ -429,6 +429,51 @@ mod tests {
         assert_eq!(d.schema, SCHEMA_VERSION);
     }
 
+    /// The last schema before the case's solution-focused frame: it reads, from storage
+    /// and from a bundle alike, as schema 3 with no frames, and a frame added then comes
+    /// through the door again unchanged.
+    #[test]
+    fn the_v2_fixture_reads_without_frames_and_a_frame_survives_the_door() {
+        use crate::model::journal::{CaseStatus, Frame};
+        let text = include_str!("../../../tests/fixtures/schema/v2.json");
+        assert!(!text.contains("\"frame\""));
+        let stored = restore_stored_document(text).unwrap();
+        let mut d = restore_document(text).unwrap();
+        assert_eq!(stored, d);
+        assert_eq!(d.schema, 3);
+        assert_eq!(d.revision, 12);
+        assert_eq!(d.journal.cases.len(), 2);
+        assert_eq!(d.journal.entries.len(), 1);
+        let case = &d.journal.cases[0];
+        assert_eq!(case.title, "Speelplaats Oost");
+        assert_eq!(case.status, CaseStatus::Agenda);
+        assert!(d.journal.cases.iter().all(|c| c.frame.is_none()));
+        let written = serde_json::to_string(&d).unwrap();
+        assert!(!written.contains("\"frame\""), "no frame, no key");
+
+        d.journal.cases[0].frame = Some(Box::new(Frame {
+            desired: "Een schone speelplaats".into(),
+            works: "De wijkagent loopt mee".into(),
+            next_step: "Wijkraad mailen".into(),
+            whose_agenda: "Wijkraad Oost".into(),
+            moment: "Wijkraadsvergadering".into(),
+            date: Some("2026-04-14".parse().unwrap()),
+            ..Frame::default()
+        }));
+        let again = restore_document(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(again, d);
+        // The same by the full way, as a bundle's contents go.
+        let mut tree = serde_json::to_value(&d).unwrap();
+        assert_eq!(restore_document_value(tree.clone()).unwrap(), d);
+        // A frame of the wrong shape is named by its case and field, in the user's words.
+        tree["journal"]["cases"][0]["frame"]["date"] = 14.into();
+        let err = restore_document_value(tree).unwrap_err();
+        assert_eq!(
+            err.message(Lang::Nl),
+            "De gegevens hebben niet de verwachte vorm. casus 0b6a2f0e-6d55-4c1b-8b0a-2c3e4f5a6b01, veld “frame.date”: is het getal 14, maar moet een datum zijn."
+        );
+    }
+
     #[test]
     fn empty_and_garbage_are_named() {
         assert_eq!(restore_document("  \n"), Err(RestoreError::Empty));

@@ -44,7 +44,7 @@ test('a case and a STARR entry are saved while typing, also over a reload mid-se
   await title.pressSequentially('Oost');
   await expect(title).toHaveValue('Bomenkap Oost');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Bomenkap Oost');
-  await page.getByLabel('Situatie').fill('De lindebomen zijn ziek');
+  await page.getByLabel('Situatie', { exact: true }).fill('De lindebomen zijn ziek');
   await page.getByLabel('Opdrachtgever').fill('Afdeling Groen');
   await page.getByLabel('Status').selectOption({ label: 'In uitvoering' });
   await page.getByLabel('Tags').fill('groen, bewoners, Groen');

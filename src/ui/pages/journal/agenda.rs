@@ -1,9 +1,10 @@
 //! "Agenda voor de volgende sessie": open coach questions and next steps of all cases,
-//! overdue first, each with a link to its entry and a way to tick it off.
+//! and the open smallest next steps and agenda moments of their solution-focused frames,
+//! overdue first, each with a link to its entry (or case) and a way to tick it off.
 
 use leptos::prelude::*;
 
-use super::shared::{entry_href, JournalNav};
+use super::shared::{case_href, entry_href, JournalNav};
 use crate::model::journal::{agenda, AgendaItem, AgendaKind};
 use crate::model::Id;
 use crate::ui::components::PageTitle;
@@ -13,7 +14,7 @@ use crate::ui::time::{now, today};
 
 #[derive(Clone, PartialEq)]
 struct Ticked {
-    entry: Id,
+    source: Id,
     kind: AgendaKind,
     text: String,
 }
@@ -22,11 +23,27 @@ fn item_key(item: &AgendaItem) -> String {
     let kind = match item.kind {
         AgendaKind::CoachQuestion => "vraag".to_string(),
         AgendaKind::NextStep { step_id } => step_id.to_string(),
+        AgendaKind::FrameStep => "stap".to_string(),
+        AgendaKind::FrameMoment => "moment".to_string(),
     };
     format!(
-        "{}/{kind}/{}/{:?}/{}",
-        item.entry_id, item.text, item.due, item.overdue
+        "{}/{kind}/{}/{}/{:?}/{}",
+        item.source(),
+        item.text,
+        item.whose_agenda,
+        item.due,
+        item.overdue
     )
+}
+
+/// The kind of an item as the agenda lists name it.
+fn kind_label(kind: AgendaKind) -> &'static str {
+    match kind {
+        AgendaKind::CoachQuestion => t("Vraag voor begeleider", "Question for coach"),
+        AgendaKind::NextStep { .. } => t("Volgende stap", "Next step"),
+        AgendaKind::FrameStep => t("Kleinste volgende stap", "Smallest next step"),
+        AgendaKind::FrameMoment => t("Agendamoment", "Agenda moment"),
+    }
 }
 
 fn describe(item: &AgendaItem) -> String {
@@ -37,6 +54,10 @@ fn describe(item: &AgendaItem) -> String {
                 item.case_title
             ),
             format!("Question for coach on \u{201c}{}\u{201d}", item.case_title),
+        ),
+        AgendaKind::FrameMoment if item.text.trim().is_empty() => t(
+            format!("Agendamoment van \u{201c}{}\u{201d}", item.case_title),
+            format!("Agenda moment of \u{201c}{}\u{201d}", item.case_title),
         ),
         _ => item.text.clone(),
     }
@@ -49,11 +70,11 @@ pub fn JournalAgendaPage() -> impl IntoView {
     let ticked = RwSignal::new(None::<Ticked>);
     let status = NodeRef::<leptos::html::Div>::new();
     let tick = move |item: &AgendaItem| {
-        let (entry, kind, text) = (item.entry_id, item.kind, describe(item));
+        let (source, kind, text) = (item.source(), item.kind, describe(item));
         let mut changed = false;
-        doc.update(|d| changed = d.journal.set_agenda_item_done(entry, kind, true, now()));
+        doc.update(|d| changed = d.journal.set_agenda_item_done(source, kind, true, now()));
         if changed {
-            ticked.set(Some(Ticked { entry, kind, text }));
+            ticked.set(Some(Ticked { source, kind, text }));
             // The ticked item leaves the list, and its button with it.
             if let Some(el) = status.get_untracked() {
                 let _ = el.focus();
@@ -64,7 +85,7 @@ pub fn JournalAgendaPage() -> impl IntoView {
         if let Some(t) = ticked.get_untracked() {
             doc.update(|d| {
                 d.journal
-                    .set_agenda_item_done(t.entry, t.kind, false, now());
+                    .set_agenda_item_done(t.source, t.kind, false, now());
             });
             ticked.set(None);
         }
@@ -74,8 +95,8 @@ pub fn JournalAgendaPage() -> impl IntoView {
         <JournalNav/>
         <p class="lead">
             {t(
-                "Alle open vragen voor je begeleider en alle open volgende stappen uit je casussen. ",
-                "All open questions for your coach and all open next steps from your cases. ",
+                "Alle open vragen voor je begeleider, alle open volgende stappen uit je casussen en wat je oplossingsgericht wilt agenderen. ",
+                "All open questions for your coach, all open next steps from your cases and what you want to put on an agenda. ",
             )}
             {t("Wat over tijd is, staat bovenaan.", "Overdue items come first.")}
         </p>
@@ -103,10 +124,8 @@ pub fn JournalAgendaPage() -> impl IntoView {
                 <For each=move || items.get() key=item_key let:item>
                     {
                         let label = describe(&item);
-                        let kind = match item.kind {
-                            AgendaKind::CoachQuestion => t("Vraag voor begeleider", "Question for coach"),
-                            AgendaKind::NextStep { .. } => t("Volgende stap", "Next step"),
-                        };
+                        let kind = kind_label(item.kind);
+                        let is_moment = item.kind == AgendaKind::FrameMoment;
                         let for_tick = item.clone();
                         view! {
                             <li class="card agenda-item" class:overdue=item.overdue>
@@ -116,16 +135,27 @@ pub fn JournalAgendaPage() -> impl IntoView {
                                 </p>
                                 <p class="agenda-text user-text">{label.clone()}</p>
                                 <p class="agenda-meta">
-                                    {item.due.map(|d| view! {
-                                        <span>{format!("{} {}", t("Uiterlijk", "Due by"), lang().date(d))}</span>
+                                    {item.due.map(|d| {
+                                        let when = if is_moment { t("Op", "On") } else { t("Uiterlijk", "Due by") };
+                                        view! { <span>{format!("{when} {}", lang().date(d))}</span> }
+                                    })}
+                                    {(!item.whose_agenda.is_empty()).then(|| view! {
+                                        <span>{format!("{}: {}", t("Op de agenda van", "On the agenda of"), item.whose_agenda)}</span>
                                     })}
                                     <span>{format!("{}: {}", t("Casus", "Case"), item.case_title)}</span>
-                                    <a href=entry_href(item.case_id, item.entry_id)>
-                                        {t(
-                                            format!("Naar de notitie van {}", lang().date(item.entry_date)),
-                                            format!("Go to the entry of {}", lang().date(item.entry_date)),
-                                        )}
-                                    </a>
+                                    {match item.entry {
+                                        Some(e) => view! {
+                                            <a href=entry_href(item.case_id, e.id)>
+                                                {t(
+                                                    format!("Naar de notitie van {}", lang().date(e.date)),
+                                                    format!("Go to the entry of {}", lang().date(e.date)),
+                                                )}
+                                            </a>
+                                        }.into_any(),
+                                        None => view! {
+                                            <a href=case_href(item.case_id)>{t("Naar de casus", "Go to the case")}</a>
+                                        }.into_any(),
+                                    }}
                                 </p>
                                 <button type="button" aria-label=format!("{}: {label}", t("Afvinken", "Tick off"))
                                     on:click=move |_| tick(&for_tick)>

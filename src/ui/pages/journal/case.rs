@@ -9,7 +9,8 @@ use super::shared::{
 };
 use crate::model::id::new_id;
 use crate::model::journal::{
-    actor_options, names_from_text, names_to_text, parse_date, CaseStatus, Entry,
+    actor_options, names_from_text, names_to_text, parse_date, parse_optional_date, CaseError,
+    CaseStatus, Entry, Frame,
 };
 use crate::model::Id;
 use crate::ui::components::PageTitle;
@@ -79,6 +80,7 @@ fn CaseEditor(id: Id) -> impl IntoView {
             .map(|c| c.title.clone())
             .unwrap_or_default()
     });
+    let first_field = NodeRef::<leptos::html::Textarea>::new();
     let delete = move |_| {
         doc.update(|d| {
             d.journal.delete_case(id, now());
@@ -95,8 +97,9 @@ fn CaseEditor(id: Id) -> impl IntoView {
         </Crumbs>
         <JournalNav/>
         <DeletedNotice/>
+        <FrameSummary id first_field/>
         <div class="case-layout">
-            <CaseForm id/>
+            <CaseForm id first_field/>
             <Timeline id/>
         </div>
         <section class="card danger-zone" aria-labelledby="case-delete-title">
@@ -115,7 +118,7 @@ fn CaseEditor(id: Id) -> impl IntoView {
 }
 
 #[component]
-fn CaseForm(id: Id) -> impl IntoView {
+fn CaseForm(id: Id, first_field: NodeRef<leptos::html::Textarea>) -> impl IntoView {
     let doc = use_doc();
     let field = move |f: fn(&crate::model::journal::Case) -> String| {
         doc.memo(move |d| d.journal.case(id).map(f).unwrap_or_default())
@@ -262,7 +265,255 @@ fn CaseForm(id: Id) -> impl IntoView {
                         let _ = update_case(doc, id, |c| c.involved_names = names_from_text(&value));
                     }/>
             </div>
+            <FrameFields id first_field/>
         </section>
+    }
+}
+
+/// Changes the case's frame; a frame left empty is stored as none (`Case::normalise`).
+fn update_frame(
+    doc: crate::ui::state::OpenDoc,
+    id: Id,
+    change: impl FnOnce(&mut Frame),
+) -> Result<(), CaseError> {
+    update_case(doc, id, |c| {
+        let mut frame = c.frame.take().unwrap_or_default();
+        change(&mut frame);
+        c.frame = Some(frame);
+    })
+}
+
+/// "Oplossingsgericht agenderen": the case's solution-focused frame, every field optional.
+/// The fields are three small components taking plain `fn`s, so each is compiled once.
+#[component]
+fn FrameFields(id: Id, first_field: NodeRef<leptos::html::Textarea>) -> impl IntoView {
+    let doc = use_doc();
+    let date = doc.memo(move |d| {
+        d.journal
+            .case(id)
+            .and_then(|c| c.frame.as_ref()?.date)
+            .map(iso_date)
+            .unwrap_or_default()
+    });
+    let date_error = RwSignal::new(None::<String>);
+    let on_date = move |ev| match parse_optional_date(&event_target_value(&ev)) {
+        Ok(value) => {
+            date_error.set(None);
+            let _ = update_frame(doc, id, |f| f.date = value);
+        }
+        Err(e) => date_error.set(Some(e.message(lang()))),
+    };
+    view! {
+        <fieldset class="frame-fields" id="case-frame">
+            <legend>{t("Oplossingsgericht agenderen", "Solution-focused agenda-setting")}</legend>
+            <p class="hint">
+                {t(
+                    "Niet verplicht. Begin bij waar je naartoe wilt, niet bij het probleem.",
+                    "Optional. Start from where you want to get to, not from the problem.",
+                )}
+            </p>
+            <FrameArea id key="desired" node_ref=first_field
+                label=t("Gewenste situatie", "Desired situation")
+                hint=t("Hoe ziet het eruit als het opgelost is?", "What does it look like once it is solved?")
+                get=|f| f.desired.clone() set=|f, v| f.desired = v/>
+            <FrameArea id key="works" node_ref=NodeRef::new()
+                label=t("Wat werkt al", "What already works")
+                hint=t("Wat gaat al goed, waar kun je op voortbouwen?", "What already goes well, what can you build on?")
+                get=|f| f.works.clone() set=|f, v| f.works = v/>
+            <FrameLine id key="step" max=500
+                label=t("Kleinste volgende stap", "Smallest next step")
+                hint=t("Wat kun je morgen al doen?", "What could you do tomorrow?")
+                get=|f| f.next_step.clone() set=|f, v| f.next_step = v/>
+            <FrameCheck id key="step-done"
+                label=t("Deze stap is gezet", "This step has been taken")
+                get=|f| f.next_step_done set=|f, on| f.next_step_done = on/>
+            <FrameLine id key="whose" max=200
+                label=t("Op wiens agenda", "On whose agenda")
+                hint=t("Een persoon, een overleg of een partij.", "A person, a meeting or a party.")
+                get=|f| f.whose_agenda.clone() set=|f, v| f.whose_agenda = v/>
+            <FrameLine id key="moment" max=200
+                label=t("Op welk moment", "At which moment")
+                hint=t("Een overleg of een besluit.", "A meeting or a decision.")
+                get=|f| f.moment.clone() set=|f, v| f.moment = v/>
+            <div class="field">
+                <label for="frame-date">{t("Datum van dat moment", "Date of that moment")}</label>
+                <input id="frame-date" type="date" min="1990-01-01" max="2100-12-31"
+                    aria-describedby="frame-date-error"
+                    aria-invalid=move || date_error.with(Option::is_some).to_string()
+                    prop:value=move || date.get()
+                    on:change=on_date/>
+                <p id="frame-date-error" class="field-error" role="alert">{move || date_error.get()}</p>
+            </div>
+            <FrameCheck id key="on-agenda"
+                label=t("Het staat op die agenda", "It is on that agenda")
+                get=|f| f.on_agenda set=|f, on| f.on_agenda = on/>
+        </fieldset>
+    }
+}
+
+fn frame_text(doc: crate::ui::state::OpenDoc, id: Id, get: fn(&Frame) -> String) -> Memo<String> {
+    doc.memo(move |d| {
+        d.journal
+            .case(id)
+            .and_then(|c| c.frame.as_deref())
+            .map(get)
+            .unwrap_or_default()
+    })
+}
+
+/// A text of the frame kept as typed: the desired situation, what already works.
+#[component]
+fn FrameArea(
+    id: Id,
+    key: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    get: fn(&Frame) -> String,
+    set: fn(&mut Frame, String),
+    node_ref: NodeRef<leptos::html::Textarea>,
+) -> impl IntoView {
+    let doc = use_doc();
+    let value = frame_text(doc, id, get);
+    let (field, hint_id) = (format!("frame-{key}"), format!("frame-{key}-hint"));
+    view! {
+        <div class="field">
+            <label for=field.clone()>{label}</label>
+            <p id=hint_id.clone() class="hint">{hint}</p>
+            <textarea id=field aria-describedby=hint_id node_ref=node_ref
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    let _ = update_frame(doc, id, |f| set(f, value));
+                }></textarea>
+        </div>
+    }
+}
+
+/// A one-line field of the frame, trimmed on save (as the case's title is).
+#[component]
+fn FrameLine(
+    id: Id,
+    key: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    max: usize,
+    get: fn(&Frame) -> String,
+    set: fn(&mut Frame, String),
+) -> impl IntoView {
+    let doc = use_doc();
+    let text = draft(frame_text(doc, id, get), |t| t.trim().to_string());
+    let (field, hint_id) = (format!("frame-{key}"), format!("frame-{key}-hint"));
+    view! {
+        <div class="field">
+            <label for=field.clone()>{label}</label>
+            <p id=hint_id.clone() class="hint">{hint}</p>
+            <input id=field type="text" maxlength=max.to_string() aria-describedby=hint_id
+                prop:value=move || text.get()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    text.set(value.clone());
+                    let _ = update_frame(doc, id, |f| set(f, value));
+                }/>
+        </div>
+    }
+}
+
+#[component]
+fn FrameCheck(
+    id: Id,
+    key: &'static str,
+    label: &'static str,
+    get: fn(&Frame) -> bool,
+    set: fn(&mut Frame, bool),
+) -> impl IntoView {
+    let doc = use_doc();
+    let on = doc.memo(move |d| {
+        d.journal
+            .case(id)
+            .and_then(|c| c.frame.as_deref())
+            .is_some_and(get)
+    });
+    let field = format!("frame-{key}");
+    view! {
+        <div class="choice">
+            <input type="checkbox" id=field.clone() prop:checked=move || on.get()
+                on:change=move |ev| {
+                    let checked = event_target_checked(&ev);
+                    let _ = update_frame(doc, id, |f| set(f, checked));
+                }/>
+            <label for=field>{label}</label>
+        </div>
+    }
+}
+
+/// With the status Agenderen, the frame at the top of the case: what is filled in, or an
+/// invitation to fill it in.
+#[component]
+fn FrameSummary(id: Id, first_field: NodeRef<leptos::html::Textarea>) -> impl IntoView {
+    let doc = use_doc();
+    let shown = doc.memo(move |d| {
+        d.journal
+            .case(id)
+            .filter(|c| c.status == CaseStatus::Agenda)
+            .map(|c| c.frame.clone())
+    });
+    let fill_in = move |_| {
+        if let Some(el) = first_field.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+    move || {
+        let frame = shown.get()?;
+        let body = match frame {
+            None => view! {
+                <p>
+                    {t(
+                        "Deze casus staat op Agenderen. Beschrijf waar je naartoe wilt: de gewenste situatie, wat al werkt, de kleinste volgende stap, en op wiens agenda het wanneer moet komen.",
+                        "This case is at agenda-setting. Describe where you want to get to: the desired situation, what already works, the smallest next step, and on whose agenda it must come and when.",
+                    )}
+                </p>
+                <button type="button" on:click=fill_in>{t("Kader invullen", "Fill in the frame")}</button>
+            }
+            .into_any(),
+            Some(f) => {
+                let row = |label: &'static str, value: String, testid: &'static str| {
+                    (!value.trim().is_empty()).then(|| view! {
+                        <dt>{label}</dt>
+                        <dd class="user-text" data-testid=testid>{value}</dd>
+                    })
+                };
+                let step = match (f.next_step.is_empty(), f.next_step_done) {
+                    (false, true) => format!("{} ({})", f.next_step, t("gezet", "taken")),
+                    _ => f.next_step.clone(),
+                };
+                let when = [f.moment.clone(), f.date.map(|d| lang().date(d)).unwrap_or_default()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let when = match (when.is_empty(), f.on_agenda) {
+                    (false, true) => format!("{when} ({})", t("staat op de agenda", "on the agenda")),
+                    _ => when,
+                };
+                view! {
+                    <dl class="frame-facts">
+                        {row(t("Gewenste situatie", "Desired situation"), f.desired, "frame-desired")}
+                        {row(t("Wat werkt al", "What already works"), f.works, "frame-works")}
+                        {row(t("Kleinste volgende stap", "Smallest next step"), step, "frame-step")}
+                        {row(t("Op wiens agenda", "On whose agenda"), f.whose_agenda, "frame-whose")}
+                        {row(t("Op welk moment", "At which moment"), when, "frame-when")}
+                    </dl>
+                    <button type="button" on:click=fill_in>{t("Kader bewerken", "Edit the frame")}</button>
+                }
+                .into_any()
+            }
+        };
+        Some(view! {
+            <section class="card frame-summary" aria-labelledby="frame-summary-title" data-testid="frame-summary">
+                <h2 id="frame-summary-title">{t("Oplossingsgericht agenderen", "Solution-focused agenda-setting")}</h2>
+                {body}
+            </section>
+        })
     }
 }
 

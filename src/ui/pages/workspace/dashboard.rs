@@ -149,27 +149,49 @@ pub(super) fn agenda_list(doc: &Document) -> AnyView {
             let kind = match i.kind {
                 AgendaKind::CoachQuestion => t("Vraag voor de begeleider", "Question for the coach"),
                 AgendaKind::NextStep { .. } => t("Volgende stap", "Next step"),
+                AgendaKind::FrameStep => t("Kleinste volgende stap", "Smallest next step"),
+                AgendaKind::FrameMoment => t("Agendamoment", "Agenda moment"),
             };
+            let moment = i.kind == AgendaKind::FrameMoment;
             let due = i
                 .due
                 .map(|d| {
-                    t(
-                        format!(" · uiterlijk {}", lang().short_date(d)),
-                        format!(" · due {}", lang().date(d)),
-                    )
+                    if moment {
+                        t(
+                            format!(" · op {}", lang().short_date(d)),
+                            format!(" · on {}", lang().date(d)),
+                        )
+                    } else {
+                        t(
+                            format!(" · uiterlijk {}", lang().short_date(d)),
+                            format!(" · due {}", lang().date(d)),
+                        )
+                    }
                 })
                 .unwrap_or_default();
             let overdue = i.overdue.then_some(t(" · te laat", " · overdue"));
-            let text = if i.text.is_empty() {
-                t("(deze notitie bespreken)", "(discuss this entry)").to_string()
-            } else {
-                i.text
+            let text = match (i.text.is_empty(), moment) {
+                (false, _) => i.text,
+                (true, true) => t("(agendamoment)", "(agenda moment)").to_string(),
+                (true, false) => t("(deze notitie bespreken)", "(discuss this entry)").to_string(),
             };
-            let entry_date = lang().short_date(i.entry_date);
+            let whose = if i.whose_agenda.is_empty() {
+                String::new()
+            } else {
+                t(
+                    format!(" · op de agenda van {}", i.whose_agenda),
+                    format!(" · on the agenda of {}", i.whose_agenda),
+                )
+            };
+            // An entry's item names the entry's date; a frame's item is the case's own.
+            let from = i
+                .entry
+                .map(|e| format!(" ({})", lang().short_date(e.date)))
+                .unwrap_or_default();
             view! {
                 <li>
                     <strong>{format!("{kind}: ")}</strong>{text}
-                    <span class="muted">{format!(" — {} ({entry_date}){due}", i.case_title)}{overdue}</span>
+                    <span class="muted">{format!(" — {}{from}{whose}{due}", i.case_title)}{overdue}</span>
                 </li>
             }
         })
