@@ -147,6 +147,9 @@ cmd_bench() {
   done
   # One that fits in localStorage too: 5 MB does not (see docs/performance.md).
   "$ROOT/target/release/examples/bench_data" bundle 3 >bench-results/data/bundle-3.json
+  # A course folder: 30 realistic participants' bundles (examples/sample_bundles.rs).
+  rm -rf bench-results/data/folder
+  cargo run --release --quiet --example sample_bundles -- 30 bench-results/data/folder
   say "Sizing the wasm with twiggy"
   twiggy top --format json target/wasm32-unknown-unknown/release/leerspoor.wasm \
     >bench-results/twiggy.json

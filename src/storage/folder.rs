@@ -195,10 +195,10 @@ impl Dir {
                 let name = handle.name();
                 let path = format!("{prefix}{name}");
                 match handle.kind() {
-                    FileSystemHandleKind::Directory => {
-                        if depth + 1 < MAX_DEPTH && !name.starts_with('.') {
-                            todo.push((handle.unchecked_into(), format!("{path}/"), depth + 1));
-                        }
+                    FileSystemHandleKind::Directory
+                        if depth + 1 < MAX_DEPTH && !name.starts_with('.') =>
+                    {
+                        todo.push((handle.unchecked_into(), format!("{path}/"), depth + 1));
                     }
                     FileSystemHandleKind::File if is_candidate(&name) => {
                         if out.len() >= MAX_FILES {

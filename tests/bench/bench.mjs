@@ -30,7 +30,7 @@ const GZIP_PORT = Number(process.env.GZIP_PORT ?? 4188);
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
 // To rerun some figures while working on them, e.g. BENCH_ONLY=network,import: only those
 // parts run, and their raw results are printed as JSON (no table, no budgets, nothing
-// written). Parts: startup, journal, network, import, lighthouse.
+// written). Parts: startup, journal, network, import, folder, lighthouse.
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const want = (part) => !ONLY || ONLY.includes(part);
 const KIB = 1024;
@@ -49,6 +49,9 @@ const BUDGET = {
   dragFrameMs: 20, // a pointermove to the next frame: one frame at 60 Hz and the measuring's task
   mapMoveFrameMs: 33, // a drop or an arrow-key move to the next frame (two frames at 60 Hz)
   importLongTaskMs: 200, // no main-thread task longer while a 5 MB bundle is imported
+  folderListMs: 3000, // 30 participants in a course folder: "Cursusmap lezen" to the list
+  folderDoneMs: 10000, // and "Alles bijwerken" to done
+  folderLongTaskMs: 200, // no main-thread task longer meanwhile
   lighthouseScore: LIGHTHOUSE_FLOOR,
 };
 const THROTTLE = 4;
@@ -581,6 +584,81 @@ async function importBundle(browser, base, name) {
   return result;
 }
 
+// ---------- course folder ----------
+// A begeleider reads a course folder of 30 realistic participants (examples/sample_bundles,
+// ~135 KB each) from a real directory handle (the origin-private file system; only the
+// picker is replaced), then takes them all in with "Alles bijwerken".
+async function courseFolder(browser, base) {
+  const { context, page, errors } = await newPage(browser, base);
+  await page.addInitScript(IN_PAGE);
+  await page.addInitScript(() => {
+    window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle('cursusmap', { create: true });
+  });
+  await page.goto('/');
+  await ready(page);
+  const dir = join(dataDir, 'folder');
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  for (const f of files) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    const b = JSON.parse(text);
+    const stamp = b.exported.replace(/[-:]/g, '').replace(/\.\d+/, '');
+    const path = `deelnemers/${b.from.profile}/${b.from.profile}.participant.${stamp}.json`;
+    await page.evaluate(async ([path, text]) => {
+      const parts = path.split('/');
+      const name = parts.pop();
+      let d = await (await navigator.storage.getDirectory()).getDirectoryHandle('cursusmap', { create: true });
+      for (const p of parts) d = await d.getDirectoryHandle(p, { create: true });
+      const w = await (await d.getFileHandle(name, { create: true })).createWritable();
+      await w.write(text);
+      await w.close();
+    }, [path, text]);
+  }
+  await page.getByLabel('Je naam').fill('Carla Visser');
+  await page.getByLabel('Begeleider', { exact: true }).check();
+  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  await page.goto('/deelnemers');
+  await ready(page);
+  await page.getByRole('button', { name: 'Cursusmap kiezen' }).click();
+  await page.getByRole('button', { name: 'Cursusmap lezen' }).waitFor();
+  await page.evaluate(() => {
+    window.__marks = {};
+    addEventListener('click', (e) => {
+      const text = e.target.closest('button')?.textContent.trim() ?? '';
+      if (text === 'Cursusmap lezen') window.__marks.read = performance.now();
+      if (text.startsWith('Alles bijwerken')) window.__marks.update = performance.now();
+    }, { capture: true });
+    new MutationObserver(() => {
+      const m = window.__marks;
+      if (m.read && !m.listed && document.querySelector('[data-testid="batch-state"] progress')) m.progress ??= performance.now();
+      if (m.read && !m.listed && document.querySelector('[data-testid="batch-list"]')) m.listed = performance.now();
+      if (m.update && !m.done && document.querySelector('[data-testid="batch-done"]')) m.done = performance.now();
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  await page.getByRole('button', { name: 'Cursusmap lezen' }).click();
+  await page.getByTestId('batch-list').waitFor({ timeout: 60_000 });
+  const rows = await page.getByTestId('batch-list').locator('tbody tr').count();
+  await page.getByRole('button', { name: /^Alles bijwerken/ }).click();
+  await page.getByTestId('batch-done').waitFor({ timeout: 120_000 });
+  const outcome = (await page.getByTestId('batch-done').locator('p').first().innerText()).trim();
+  const marks = await page.evaluate(() => window.__marks);
+  const longestTaskMs = await page.evaluate(([t0, t1]) => window.__bench.longest(t0, t1), [marks.read, marks.done]);
+  const result = {
+    participants: files.length,
+    folderMiB: round(files.reduce((n, f) => n + statSync(join(dir, f)).size, 0) / KIB / KIB, 2),
+    rows,
+    listMs: round(marks.listed - marks.read),
+    updateMs: round(marks.done - marks.update),
+    doneMs: round(marks.done - marks.read),
+    longestTaskMs: round(longestTaskMs),
+    progressShown: marks.progress != null,
+    outcome,
+    memory: await memory(page),
+    pageErrors: errors,
+  };
+  await context.close();
+  return result;
+}
+
 // ---------- main ----------
 async function main() {
   const results = { when: new Date().toISOString(), chromium: null, budgets: BUDGET };
@@ -629,6 +707,10 @@ async function main() {
       log('bundle import: 5 MB, and 3 MB');
       results.import = await importBundle(browser, base, 'bundle');
       results.import3 = await importBundle(browser, base, 'bundle-3');
+    }
+    if (want('folder')) {
+      log('course folder: 30 participants, read and Alles bijwerken');
+      results.folder = await courseFolder(browser, base);
     }
   } finally {
     await browser.close();
@@ -694,6 +776,12 @@ function checks(r) {
   add(`bundle import (${i.bundleMiB} MiB): longest main-thread task`, `${i.longestTaskMs} ms`, `≤ ${BUDGET.importLongTaskMs} ms`, i.longestTaskMs <= BUDGET.importLongTaskMs);
   add(`bundle import (${i.bundleMiB} MiB): progress shown while it works`, i.progressShown ? 'shown' : 'not shown', 'shown', i.progressShown);
   for (const b of [r.import, r.import3]) add(`bundle import (${b.bundleMiB} MiB) saved`, b.saved ? 'saved' : 'not saved', 'saved', b.saved);
+  const f = r.folder;
+  if (f) {
+    add(`course folder (${f.participants} participants): Cursusmap lezen to the list`, `${f.listMs} ms`, `< ${BUDGET.folderListMs} ms`, f.listMs < BUDGET.folderListMs);
+    add(`course folder (${f.participants} participants): to Alles bijwerken done`, `${f.doneMs} ms`, `< ${BUDGET.folderDoneMs} ms`, f.doneMs < BUDGET.folderDoneMs && /niet gelukt: 0/.test(f.outcome));
+    add('course folder: longest main-thread task, progress shown', `${f.longestTaskMs} ms; ${f.progressShown ? 'shown' : 'not shown'}`, `≤ ${BUDGET.folderLongTaskMs} ms, shown`, f.longestTaskMs <= BUDGET.folderLongTaskMs && f.progressShown);
+  }
   for (const p of Array.isArray(r.lighthouse) ? r.lighthouse : []) {
     for (const [cat, score] of Object.entries(p.scores)) {
       add(`Lighthouse ${cat}: ${p.page}`, score, `≥ ${BUDGET.lighthouseScore}`, score >= BUDGET.lighthouseScore);
@@ -747,6 +835,12 @@ function render(r) {
     L.push(`| JSON.parse of the same ${i.bundleMiB} MiB (for scale, no budget) | ${i.jsonParseMs} ms |`);
     L.push(`| import ${i.bundleMiB} MiB: outcome | ${i.outcome.join(' / ').replace(/\|/g, '/')} |`);
   }
+  const f = r.folder;
+  if (f) {
+    L.push(`| course folder: ${f.participants} participants (${f.folderMiB} MiB), ${f.rows} rows: Cursusmap lezen to the list | ${f.listMs} ms |`);
+    L.push(`| course folder: Alles bijwerken to done / from Cursusmap lezen | ${f.updateMs} / ${f.doneMs} ms |`);
+    L.push(`| course folder: longest main-thread task; progress shown; outcome | ${f.longestTaskMs} ms; ${f.progressShown ? 'yes' : 'no'}; ${f.outcome} |`);
+  }
   const i = r.import;
   L.push('', '| memory | JS heap | wasm memory |', '|---|---:|---:|');
   const mem = (m) => `${m?.jsHeapMiB ?? '–'} MiB | ${m?.wasmMemoryMiB ?? '–'} MiB`;
@@ -755,6 +849,7 @@ function render(r) {
   L.push(`| map of 300 actors open | ${mem(n.memory)} |`);
   L.push(`| after importing ${i.bundleMiB} MiB | ${mem(i.memory)} |`);
   L.push(`| after importing ${r.import3.bundleMiB} MiB | ${mem(r.import3.memory)} |`);
+  if (f) L.push(`| after Alles bijwerken of ${f.participants} participants | ${mem(f.memory)} |`);
   if (Array.isArray(r.lighthouse)) L.push('', lighthouseTable(r.lighthouse));
   if (Array.isArray(r.lighthouseMobile)) L.push('', lighthouseTable(r.lighthouseMobile, { budgeted: false }));
   else if (r.lighthouseMobile?.error) L.push('', `Lighthouse, mobile preset: not measured (${r.lighthouseMobile.error})`);

@@ -33,6 +33,69 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         *self == Changes::default()
     }
+
+    /// One line of what changed, for *Alles bijwerken*'s summary: "2 nieuwe scans,
+    /// 1 nieuwe notitie, …", or that nothing of the participant's own data changed.
+    pub fn summary(&self, lang: Lang) -> String {
+        let parts: Vec<String> = [
+            (
+                self.scans_added.len(),
+                ("nieuwe scan", "nieuwe scans"),
+                ("new scan", "new scans"),
+            ),
+            (
+                self.cases_added.len(),
+                ("nieuwe casus", "nieuwe casussen"),
+                ("new case", "new cases"),
+            ),
+            (
+                self.entries_added.len(),
+                ("nieuwe notitie", "nieuwe notities"),
+                ("new entry", "new entries"),
+            ),
+            (
+                self.entries_changed.len(),
+                ("gewijzigde notitie", "gewijzigde notities"),
+                ("changed entry", "changed entries"),
+            ),
+            (
+                self.goals_added.len(),
+                ("nieuw doel", "nieuwe doelen"),
+                ("new goal", "new goals"),
+            ),
+            (
+                self.goals_changed.len(),
+                ("gewijzigd doel", "gewijzigde doelen"),
+                ("changed goal", "changed goals"),
+            ),
+            (
+                self.actors_added.len(),
+                ("nieuwe actor", "nieuwe actoren"),
+                ("new actor", "new actors"),
+            ),
+            (
+                self.ties_added,
+                ("nieuwe relatie", "nieuwe relaties"),
+                ("new tie", "new ties"),
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, nl, en)| {
+            let (one, many) = lang.pick(nl, en);
+            lang.count(n, one, many)
+        })
+        .collect();
+        if parts.is_empty() {
+            lang.pick(
+                "niets nieuws in de eigen gegevens",
+                "nothing new in their own data",
+            )
+            .to_string()
+        } else {
+            parts.join(", ")
+        }
+    }
 }
 
 /// The difference between two copies of one participant's data, by record id. Feedback

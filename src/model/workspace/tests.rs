@@ -356,3 +356,33 @@ fn goal_feedback_is_not_a_change_travels_back_and_survives_a_new_bundle() {
         "Beter luisteren naar bewoners"
     );
 }
+
+#[test]
+fn what_changed_is_summed_up_in_one_line() {
+    let changes = Changes {
+        scans_added: vec!["Tussenmeting (Zelf), 01-12-2026".into()],
+        entries_added: vec![
+            ("Bomenkap".into(), day(2026, 11, 2)),
+            ("Bomenkap".into(), day(2026, 11, 9)),
+        ],
+        goals_changed: vec!["Beter luisteren".into()],
+        ties_added: 3,
+        ..Changes::default()
+    };
+    assert_eq!(
+        changes.summary(Lang::Nl),
+        "1 nieuwe scan, 2 nieuwe notities, 1 gewijzigd doel, 3 nieuwe relaties"
+    );
+    assert_eq!(
+        changes.summary(Lang::En),
+        "1 new scan, 2 new entries, 1 changed goal, 3 new ties"
+    );
+    assert_eq!(
+        Changes::default().summary(Lang::Nl),
+        "niets nieuws in de eigen gegevens"
+    );
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}

@@ -205,6 +205,22 @@ test('two laptops: conflict copies, a half-written file and an older copy coming
   await offered.getByRole('button', { name: 'Bekijken en inlezen' }).click();
   await a.getByRole('button', { name: 'Importeren' }).click();
   await expect(a.getByTestId('import-done')).toHaveText('Ingelezen: 1 wijziging. Een back-up van daarvoor staat hieronder klaar.');
+
+  // A new case on laptop A, shared again (the clock still says 14:30: the name takes the
+  // next free second); laptop B updates, and the summary says what changed.
+  await goTo(a, 'Casusjournaal');
+  await a.getByLabel('Titel van een nieuw vraagstuk').fill('Speelplaats Zuid');
+  await a.getByRole('button', { name: 'Nieuwe casus' }).click();
+  await expect(a.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  await goTo(a, 'Delen');
+  const third = await shareNow(a);
+  expect(third).toBe(`${id}.participant.20261127T143001Z.json`);
+  await putFile(b, `${place}/${third}`, (await folderFiles(a))[`${place}/${third}`]);
+  await goTo(b, 'Deelnemers');
+  await b.getByRole('button', { name: 'Cursusmap lezen' }).click();
+  await expect(rows.first().locator('td').nth(2)).toContainText('bijgewerkt');
+  await b.getByRole('button', { name: 'Alles bijwerken (1)' }).click();
+  await expect(b.getByTestId('batch-done')).toContainText('Deelnemer 02: bijgewerkt (1 nieuwe casus)');
   await laptopA.close();
   await laptopB.close();
 });

@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use crate::model::folder::{list, Found, InWorkspace, Listing, Reading, State};
+use crate::model::workspace::changes;
 use crate::model::Id;
 use crate::storage::import::Imported;
 use crate::ui::components::{load_access, CourseFolderAccess};
@@ -25,7 +26,8 @@ enum Batch {
     Listed(StoredValue<Vec<Found>>, Listing),
     /// Importing step `done` of `total`.
     Importing(usize, usize),
-    Done(Vec<(String, Result<Imported, ImportError>)>),
+    /// Per step: the participant's name, the outcome, and for an update what changed.
+    Done(Vec<(String, Result<Imported, ImportError>, Option<String>)>),
     Failed(folder::FolderError),
 }
 
@@ -144,7 +146,13 @@ pub(super) fn BatchImport(coach: Id, version: RwSignal<u32>) -> impl IntoView {
                 names
                     .into_iter()
                     .zip(results)
-                    .map(|(name, (_, result))| (name, result))
+                    .map(|(name, (_, result))| {
+                        let changed = match &result {
+                            Ok(Imported::UpdatedInWorkspace { id, .. }) => what_changed(coach, *id),
+                            _ => None,
+                        };
+                        (name, result, changed)
+                    })
                     .collect(),
             ));
         });
@@ -315,9 +323,20 @@ fn ListingView(
     }
 }
 
+/// What an update brought, against the copy the workspace held before it.
+fn what_changed(coach: Id, participant: Id) -> Option<String> {
+    with_workspace(coach, |ws| {
+        let now = ws.load(participant).ok().flatten()?;
+        let before = ws.load_previous(participant).ok().flatten()?;
+        Some(changes(&before.document, &now.document, lang()).summary(lang()))
+    })
+}
+
 #[component]
-fn DoneView(results: Vec<(String, Result<Imported, ImportError>)>) -> impl IntoView {
-    let ok = results.iter().filter(|(_, r)| r.is_ok()).count();
+fn DoneView(
+    results: Vec<(String, Result<Imported, ImportError>, Option<String>)>,
+) -> impl IntoView {
+    let ok = results.iter().filter(|(_, r, _)| r.is_ok()).count();
     let failed = results.len() - ok;
     let l = lang();
     view! {
@@ -327,10 +346,13 @@ fn DoneView(results: Vec<(String, Result<Imported, ImportError>)>) -> impl IntoV
                 format!("Updated: {}; failed: {failed}.", l.count(ok, "participant", "participants")),
             )}</p>
             <ul>
-                {results.into_iter().map(|(name, result)| {
+                {results.into_iter().map(|(name, result, changed)| {
                     let text = match result {
                         Ok(Imported::AddedToWorkspace { .. }) => t("toegevoegd", "added").to_string(),
-                        Ok(Imported::UpdatedInWorkspace { .. }) => t("bijgewerkt", "updated").to_string(),
+                        Ok(Imported::UpdatedInWorkspace { .. }) => match changed {
+                            Some(changed) => t(format!("bijgewerkt ({changed})"), format!("updated ({changed})")),
+                            None => t("bijgewerkt", "updated").to_string(),
+                        },
                         Ok(_) => t("ingelezen", "imported").to_string(),
                         Err(e) => t(format!("niet ingelezen: {}", e.message(lang())), format!("not imported: {}", e.message(lang()))),
                     };
