@@ -73,3 +73,25 @@ test('several files picked at once: the newest readable one counts, the cut-off 
   await page.getByRole('button', { name: 'Alles bijwerken (1)' }).click();
   await expect(page.getByTestId('batch-done')).toContainText('Bert Jansen: toegevoegd');
 });
+
+test('several files dropped at once: read as one batch, the cut-off one reported', async ({ page }) => {
+  await createProfile(page, { name: 'Carla Visser', role: 'Begeleider' });
+  await goTo(page, 'Deelnemers');
+  const { readdir, readFile } = await import('node:fs/promises');
+  const names = await readdir(bert);
+  const files = await Promise.all(names.map(async (name) => [name, await readFile(`${bert}/${name}`, 'utf8')]));
+  expect(files).toHaveLength(3);
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const [name, text] of files) dt.items.add(new File([text], name, { type: 'application/json' }));
+    return dt;
+  }, files);
+  await page.getByTestId('batch-zone').dispatchEvent('drop', { dataTransfer });
+  const rows = page.getByTestId('batch-list').locator('tbody tr');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first().locator('th')).toHaveText('Bert Jansen');
+  await expect(rows.first().locator('td').nth(0)).toHaveText('25 november 2026, 15:00');
+  await expect(page.getByTestId('batch-outside').locator('li')).toContainText('00000000-0000-0000-0000-0000000000b2.participant.20261129T200000Z.json');
+  await page.getByRole('button', { name: 'Alles bijwerken (1)' }).click();
+  await expect(page.getByTestId('batch-done')).toContainText('Bert Jansen: toegevoegd');
+});
