@@ -124,6 +124,26 @@ pub fn dragged(start: Position, dx: f64, dy: f64, units_per_pixel: f64) -> Posit
     )
 }
 
+/// A node's label on the screen, in CSS pixels, at every zoom and window size: the map
+/// scales its drawing to fit, but not its labels, so they stay readable.
+pub const LABEL_PX: f64 = 13.0;
+/// How far the shapes reach from their centre at their drawn size (the star: 19 units).
+pub const SHAPE_REACH: f64 = 19.0;
+/// The room between a shape and the top of its label, in CSS pixels.
+pub const LABEL_GAP_PX: f64 = 2.0;
+
+/// A label's font size in map units, so that it shows [`LABEL_PX`] on the screen at
+/// `units_per_pixel` ([`ViewBox::units_per_pixel`]).
+pub fn label_size(units_per_pixel: f64) -> f64 {
+    LABEL_PX * units_per_pixel
+}
+
+/// Where a label's baseline is below its node's centre, in map units, for a shape drawn
+/// `scale` times its size: past the shape, then a gap, then one line of text.
+pub fn label_baseline(scale: f64, units_per_pixel: f64) -> f64 {
+    SHAPE_REACH * scale + (LABEL_GAP_PX + LABEL_PX) * units_per_pixel
+}
+
 /// A pointer that moved less than this many pixels (across and down together) is a
 /// click, not a drag.
 pub const DRAG_THRESHOLD: f64 = 4.0;
@@ -256,6 +276,17 @@ mod tests {
         assert_eq!(dragged(p(10.0, 20.0), 50.0, -10.0, 0.6), p(40.0, 14.0));
         assert!(!is_drag(2.0, -1.0));
         assert!(is_drag(3.0, -1.0));
+    }
+
+    #[test]
+    fn labels_keep_their_size_on_the_screen() {
+        // 0.5 units a pixel (zoomed in): 13 px are 6.5 units; 2 units a pixel: 26.
+        assert_eq!(label_size(0.5), 6.5);
+        assert_eq!(label_size(2.0), 26.0);
+        // A shape at its drawn size, 1 unit a pixel: 19 + 2 + 13 = 34 below the centre.
+        assert_eq!(label_baseline(1.0, 1.0), 34.0);
+        // Twice the size, half a unit a pixel: 38 + 7.5.
+        assert_eq!(label_baseline(2.0, 0.5), 45.5);
     }
 
     #[test]
