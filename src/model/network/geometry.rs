@@ -4,8 +4,11 @@
 
 use super::Position;
 
-/// Width to height of the map's drawing area.
+/// Width to height of the map's drawing area, until it is measured on the screen.
 pub const ASPECT: f64 = 1.6;
+/// The narrowest and the widest drawing area the box is fitted to.
+pub const ASPECT_MIN: f64 = 0.5;
+pub const ASPECT_MAX: f64 = 4.0;
 /// Room around the outermost nodes, for their shapes and labels.
 pub const PAD: f64 = 60.0;
 /// The smallest box shown, so that a map of one or two nodes does not fill the screen.
@@ -34,14 +37,27 @@ impl ViewBox {
     /// shows the area around the centre), padded by [`PAD`], at least
     /// [`MIN_WIDTH`]×[`MIN_HEIGHT`], and widened to [`ASPECT`] about its centre.
     pub fn fit(bounds: Option<(Position, Position)>) -> ViewBox {
+        ViewBox::fit_to(bounds, ASPECT)
+    }
+
+    /// As [`ViewBox::fit`], widened or heightened to `aspect` (width to height) instead:
+    /// the shape of the drawing on the screen, so that the map fills all of it. An aspect
+    /// that is no number, or outside [`ASPECT_MIN`]..=[`ASPECT_MAX`], is kept within them
+    /// ([`ASPECT`] for no number).
+    pub fn fit_to(bounds: Option<(Position, Position)>, aspect: f64) -> ViewBox {
+        let aspect = if aspect.is_nan() {
+            ASPECT
+        } else {
+            aspect.clamp(ASPECT_MIN, ASPECT_MAX)
+        };
         let (lo, hi) = bounds.unwrap_or((Position::new(-100.0, -60.0), Position::new(100.0, 60.0)));
         let (cx, cy) = ((lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0);
         let mut width = (hi.x - lo.x + 2.0 * PAD).max(MIN_WIDTH);
         let mut height = (hi.y - lo.y + 2.0 * PAD).max(MIN_HEIGHT);
-        if width / height < ASPECT {
-            width = height * ASPECT;
+        if width / height < aspect {
+            width = height * aspect;
         } else {
-            height = width / ASPECT;
+            height = width / aspect;
         }
         ViewBox::centred(cx, cy, width, height)
     }
@@ -245,6 +261,34 @@ mod tests {
                 height: 200.0
             }
         );
+    }
+
+    #[test]
+    fn the_box_takes_the_shape_of_the_drawing_on_the_screen() {
+        // 1000×100 padded to 1120×220; at 2 wide to 1 high: 560 high about (500, 50).
+        assert_eq!(
+            ViewBox::fit_to(Some((p(0.0, 0.0), p(1000.0, 100.0))), 2.0),
+            ViewBox {
+                x: -60.0,
+                y: -230.0,
+                width: 1120.0,
+                height: 560.0
+            }
+        );
+        // 40×380 padded to 160×500 (320 wide at least); at 2: 1000 wide about (20, 190).
+        assert_eq!(
+            ViewBox::fit_to(Some((p(0.0, 0.0), p(40.0, 380.0))), 2.0),
+            ViewBox {
+                x: -480.0,
+                y: -60.0,
+                width: 1000.0,
+                height: 500.0
+            }
+        );
+        // No number: the default shape; beyond the limits: the limit.
+        assert_eq!(ViewBox::fit_to(None, f64::NAN), ViewBox::fit(None));
+        assert_eq!(ViewBox::fit_to(None, 100.0), ViewBox::fit_to(None, 4.0));
+        assert_eq!(ViewBox::fit_to(None, 0.0), ViewBox::fit_to(None, 0.5));
     }
 
     #[test]

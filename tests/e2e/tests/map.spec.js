@@ -102,6 +102,14 @@ test.describe('the map as a thinking tool', () => {
     expect(Math.abs(inner - 24 - (box.x + box.width))).toBeLessThanOrEqual(1);
     // It fits in the window's height, with its controls.
     expect(box.height).toBeLessThanOrEqual(800 - 8 * 16 + 1);
+    // The drawing fills the box: its viewBox has the box's shape.
+    const shape = async () => {
+      const [, , w, h] = (await map.getAttribute('viewBox')).split(' ').map(Number);
+      const svg = await map.boundingBox();
+      return [w / h, svg.width / svg.height];
+    };
+    let [drawn, screen] = await shape();
+    expect(Math.abs(drawn - screen)).toBeLessThan(0.01);
     expect((await overflow(page)).pixels).toBe(0);
 
     // 1920: the map and the form beside it take the width; the map alone is still
@@ -115,6 +123,8 @@ test.describe('the map as a thinking tool', () => {
     expect(Math.abs(inner - 24 - (side.x + side.width))).toBeLessThanOrEqual(1);
     expect(Math.abs(box.x - 24)).toBeLessThanOrEqual(1);
     expect((await overflow(page)).pixels).toBe(0);
+    [drawn, screen] = await shape();
+    expect(Math.abs(drawn - screen)).toBeLessThan(0.01);
 
     // A phone's width: the map is main's column, and nothing needs scrolling sideways.
     await page.setViewportSize({ width: 360, height: 740 });

@@ -16,7 +16,7 @@ use super::forms::ActorForm;
 use super::{page_url, use_net, NetCtx};
 use crate::model::network::filter::{view as filter_view, Ego, View, ViewFilter};
 use crate::model::network::geometry::{
-    clamp_zoom, dragged, is_drag, label_baseline, label_size, tie_line, Nudge, ViewBox,
+    clamp_zoom, dragged, is_drag, label_baseline, label_size, tie_line, Nudge, ViewBox, ASPECT,
 };
 use crate::model::network::layout::{
     bounds, layout, move_node, place, place_again, unplaced, LayoutOptions,
@@ -212,16 +212,23 @@ impl MapCtx {
         });
         let zoom = RwSignal::new(1.0f64);
         let pan = RwSignal::new((0.0f64, 0.0f64));
+        let screen = RwSignal::new((0.0f64, 0.0f64));
+        // The box takes the shape of the drawing on the screen, so the map fills it.
+        let aspect = Memo::new(move |_| match screen.get() {
+            (w, h) if w > 0.0 && h > 0.0 => w / h,
+            _ => ASPECT,
+        });
         let fitted = Memo::new(move |_| {
             let v = shown.get();
+            let aspect = aspect.get();
             positions.with(|m| {
-                ViewBox::fit(bounds(
-                    m.iter().filter(|(e, _)| v.shows(**e)).map(|(_, p)| p),
-                ))
+                ViewBox::fit_to(
+                    bounds(m.iter().filter(|(e, _)| v.shows(**e)).map(|(_, p)| p)),
+                    aspect,
+                )
             })
         });
         let view_box = Memo::new(move |_| fitted.get().zoomed(zoom.get(), pan.get()));
-        let screen = RwSignal::new((0.0f64, 0.0f64));
         let units = Memo::new(move |_| {
             let (w, h) = screen.get();
             view_box.get().units_per_pixel(w, h)
