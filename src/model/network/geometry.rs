@@ -145,19 +145,28 @@ pub fn dragged(start: Position, dx: f64, dy: f64, units_per_pixel: f64) -> Posit
 pub const LABEL_PX: f64 = 13.0;
 /// How far the shapes reach from their centre at their drawn size (the star: 19 units).
 pub const SHAPE_REACH: f64 = 19.0;
-/// The room between a shape and the top of its label, in CSS pixels.
-pub const LABEL_GAP_PX: f64 = 2.0;
+/// Where a label's baseline is below the edge of its shape, in lines of its own text:
+/// one line, and a gap of about 2 pixels.
+pub const LABEL_DY_EM: f64 = 1.15;
+/// The label's size moves in steps of 2^(1/32) (about 2 %), so that a small change of the
+/// view box (a node dropped at the edge of the map) changes no label: changing the size
+/// of every label costs the browser the layout of all of them.
+const LABEL_STEPS_PER_DOUBLING: f64 = 32.0;
 
 /// A label's font size in map units, so that it shows [`LABEL_PX`] on the screen at
-/// `units_per_pixel` ([`ViewBox::units_per_pixel`]).
+/// `units_per_pixel` ([`ViewBox::units_per_pixel`]), within 1.1 %.
 pub fn label_size(units_per_pixel: f64) -> f64 {
-    LABEL_PX * units_per_pixel
+    if !(units_per_pixel.is_finite() && units_per_pixel > 0.0) {
+        return LABEL_PX;
+    }
+    let step = (units_per_pixel.log2() * LABEL_STEPS_PER_DOUBLING).round();
+    LABEL_PX * (step / LABEL_STEPS_PER_DOUBLING).exp2()
 }
 
-/// Where a label's baseline is below its node's centre, in map units, for a shape drawn
-/// `scale` times its size: past the shape, then a gap, then one line of text.
-pub fn label_baseline(scale: f64, units_per_pixel: f64) -> f64 {
-    SHAPE_REACH * scale + (LABEL_GAP_PX + LABEL_PX) * units_per_pixel
+/// Where a label starts below its node's centre, in map units, for a shape drawn `scale`
+/// times its size: at the shape's edge; the label's baseline is [`LABEL_DY_EM`] below.
+pub fn label_top(scale: f64) -> f64 {
+    SHAPE_REACH * scale
 }
 
 /// A pointer that moved less than this many pixels (across and down together) is a
@@ -327,10 +336,23 @@ mod tests {
         // 0.5 units a pixel (zoomed in): 13 px are 6.5 units; 2 units a pixel: 26.
         assert_eq!(label_size(0.5), 6.5);
         assert_eq!(label_size(2.0), 26.0);
-        // A shape at its drawn size, 1 unit a pixel: 19 + 2 + 13 = 34 below the centre.
-        assert_eq!(label_baseline(1.0, 1.0), 34.0);
-        // Twice the size, half a unit a pixel: 38 + 7.5.
-        assert_eq!(label_baseline(2.0, 0.5), 45.5);
+        assert_eq!(label_size(1.0), 13.0);
+        // In between, a step of 2^(1/32): 0.8 is 2^(-0.3219), 10.3 steps down, so 10.
+        let size = label_size(0.8);
+        assert!(
+            (size - 13.0 * (-10.0f64 / 32.0).exp2()).abs() < 1e-12,
+            "{size}"
+        );
+        // On the screen that is within 1.1 % of 13 px, here 13.04.
+        assert!((size / 0.8 - 13.0).abs() < 13.0 * 0.011, "{}", size / 0.8);
+        // A change of the view box of less than half a step changes nothing.
+        assert_eq!(label_size(0.801), size);
+        // Before the drawing is measured, or for no number: 13 units.
+        assert_eq!(label_size(0.0), 13.0);
+        assert_eq!(label_size(f64::NAN), 13.0);
+        // Labels start at the edge of the shape: 19 units, twice that when drawn twice as big.
+        assert_eq!(label_top(1.0), 19.0);
+        assert_eq!(label_top(2.0), 38.0);
     }
 
     #[test]

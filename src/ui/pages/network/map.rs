@@ -16,7 +16,8 @@ use super::forms::ActorForm;
 use super::{page_url, use_net, NetCtx};
 use crate::model::network::filter::{view as filter_view, Ego, View, ViewFilter};
 use crate::model::network::geometry::{
-    clamp_zoom, dragged, is_drag, label_baseline, label_size, tie_line, Nudge, ViewBox, ASPECT,
+    clamp_zoom, dragged, is_drag, label_size, label_top, tie_line, Nudge, ViewBox, ASPECT,
+    LABEL_DY_EM,
 };
 use crate::model::network::layout::{
     bounds, layout, move_node, place, place_again, unplaced, LayoutOptions,
@@ -174,7 +175,8 @@ struct MapCtx {
     /// Map units per screen pixel at the present view box and size.
     units: Memo<f64>,
     size_by: RwSignal<SizeBy>,
-    /// Every node's size, on the whole map (a filter changes no size).
+    /// Every node's size, on the whole map (a filter changes no size); empty when all are
+    /// the same size.
     sizes: Memo<HashMap<Endpoint, NodeSize>>,
 }
 
@@ -234,9 +236,11 @@ impl MapCtx {
             view_box.get().units_per_pixel(w, h)
         });
         let size_by = RwSignal::new(SIZE_BY.with(Cell::get));
-        let sizes = Memo::new(move |_| {
-            let by = size_by.get();
-            net.with(|n| node_sizes(n, by))
+        // All the same size (the default) reads nothing of the map: every node falls
+        // back to `NodeSize::BASE`, and a move wakes none of the nodes' sizes.
+        let sizes = Memo::new(move |_| match size_by.get() {
+            SizeBy::Same => HashMap::new(),
+            by => net.with(|n| node_sizes(n, by)),
         });
         MapCtx {
             doc,
@@ -629,6 +633,9 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
             ),
         )
     };
+    // A memo, so that a change of the view box within one step of the label's size
+    // (`geometry::label_size`) leaves every label as it is.
+    let label_font = Memo::new(move |_| label_size(map.units.get()));
     let pan_start = StoredValue::new(None::<PanStart>);
     let on_bg_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
@@ -674,7 +681,7 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
                         <TieLine map=map tie=t/>
                     </For>
                 </g>
-                <g class="net-nodes" font-size=move || format!("{:.2}", label_size(map.units.get()))>
+                <g class="net-nodes" font-size=move || format!("{:.3}", label_font.get())>
                     <For each=move || nodes.get() key=|n| n.clone() let:n>
                         <Node map=map node=n/>
                     </For>
@@ -724,7 +731,7 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
         let s = scale();
         (s != 1.0).then(|| format!("scale({s:.3})"))
     };
-    let label_y = move || format!("{:.1}", label_baseline(scale(), map.units.get()));
+    let label_y = move || format!("{:.1}", label_top(scale()));
     let on_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
             return;
@@ -804,7 +811,7 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
             <path class="net-node-shape" d=shape(node.kind) fill=colour(node.kind)
                 transform=shape_transform style:--node-scale=move || format!("{:.3}", scale())
                 data-radius=move || format!("{:.1}", size.get().radius)/>
-            <text class="net-node-label" y=label_y text-anchor="middle">{node.name.clone()}</text>
+            <text class="net-node-label" y=label_y dy=format!("{LABEL_DY_EM}em") text-anchor="middle">{node.name.clone()}</text>
         </g>
     }
 }
