@@ -4,8 +4,11 @@
 
 use super::Position;
 
-/// Width to height of the map's drawing area.
+/// Width to height of the map's drawing area, until it is measured on the screen.
 pub const ASPECT: f64 = 1.6;
+/// The narrowest and the widest drawing area the box is fitted to.
+pub const ASPECT_MIN: f64 = 0.5;
+pub const ASPECT_MAX: f64 = 4.0;
 /// Room around the outermost nodes, for their shapes and labels.
 pub const PAD: f64 = 60.0;
 /// The smallest box shown, so that a map of one or two nodes does not fill the screen.
@@ -34,14 +37,27 @@ impl ViewBox {
     /// shows the area around the centre), padded by [`PAD`], at least
     /// [`MIN_WIDTH`]×[`MIN_HEIGHT`], and widened to [`ASPECT`] about its centre.
     pub fn fit(bounds: Option<(Position, Position)>) -> ViewBox {
+        ViewBox::fit_to(bounds, ASPECT)
+    }
+
+    /// As [`ViewBox::fit`], widened or heightened to `aspect` (width to height) instead:
+    /// the shape of the drawing on the screen, so that the map fills all of it. An aspect
+    /// that is no number, or outside [`ASPECT_MIN`]..=[`ASPECT_MAX`], is kept within them
+    /// ([`ASPECT`] for no number).
+    pub fn fit_to(bounds: Option<(Position, Position)>, aspect: f64) -> ViewBox {
+        let aspect = if aspect.is_nan() {
+            ASPECT
+        } else {
+            aspect.clamp(ASPECT_MIN, ASPECT_MAX)
+        };
         let (lo, hi) = bounds.unwrap_or((Position::new(-100.0, -60.0), Position::new(100.0, 60.0)));
         let (cx, cy) = ((lo.x + hi.x) / 2.0, (lo.y + hi.y) / 2.0);
         let mut width = (hi.x - lo.x + 2.0 * PAD).max(MIN_WIDTH);
         let mut height = (hi.y - lo.y + 2.0 * PAD).max(MIN_HEIGHT);
-        if width / height < ASPECT {
-            width = height * ASPECT;
+        if width / height < aspect {
+            width = height * aspect;
         } else {
-            height = width / ASPECT;
+            height = width / aspect;
         }
         ViewBox::centred(cx, cy, width, height)
     }
@@ -122,6 +138,35 @@ pub fn dragged(start: Position, dx: f64, dy: f64, units_per_pixel: f64) -> Posit
         start.x + dx * units_per_pixel,
         start.y + dy * units_per_pixel,
     )
+}
+
+/// A node's label on the screen, in CSS pixels, at every zoom and window size: the map
+/// scales its drawing to fit, but not its labels, so they stay readable.
+pub const LABEL_PX: f64 = 13.0;
+/// How far the shapes reach from their centre at their drawn size (the star: 19 units).
+pub const SHAPE_REACH: f64 = 19.0;
+/// Where a label's baseline is below the edge of its shape, in lines of its own text:
+/// one line, and a gap of about 2 pixels.
+pub const LABEL_DY_EM: f64 = 1.15;
+/// The label's size moves in steps of 2^(1/32) (about 2 %), so that a small change of the
+/// view box (a node dropped at the edge of the map) changes no label: changing the size
+/// of every label costs the browser the layout of all of them.
+const LABEL_STEPS_PER_DOUBLING: f64 = 32.0;
+
+/// A label's font size in map units, so that it shows [`LABEL_PX`] on the screen at
+/// `units_per_pixel` ([`ViewBox::units_per_pixel`]), within 1.1 %.
+pub fn label_size(units_per_pixel: f64) -> f64 {
+    if !(units_per_pixel.is_finite() && units_per_pixel > 0.0) {
+        return LABEL_PX;
+    }
+    let step = (units_per_pixel.log2() * LABEL_STEPS_PER_DOUBLING).round();
+    LABEL_PX * (step / LABEL_STEPS_PER_DOUBLING).exp2()
+}
+
+/// Where a label starts below its node's centre, in map units, for a shape drawn `scale`
+/// times its size: at the shape's edge; the label's baseline is [`LABEL_DY_EM`] below.
+pub fn label_top(scale: f64) -> f64 {
+    SHAPE_REACH * scale
 }
 
 /// A pointer that moved less than this many pixels (across and down together) is a
@@ -228,6 +273,34 @@ mod tests {
     }
 
     #[test]
+    fn the_box_takes_the_shape_of_the_drawing_on_the_screen() {
+        // 1000×100 padded to 1120×220; at 2 wide to 1 high: 560 high about (500, 50).
+        assert_eq!(
+            ViewBox::fit_to(Some((p(0.0, 0.0), p(1000.0, 100.0))), 2.0),
+            ViewBox {
+                x: -60.0,
+                y: -230.0,
+                width: 1120.0,
+                height: 560.0
+            }
+        );
+        // 40×380 padded to 160×500 (320 wide at least); at 2: 1000 wide about (20, 190).
+        assert_eq!(
+            ViewBox::fit_to(Some((p(0.0, 0.0), p(40.0, 380.0))), 2.0),
+            ViewBox {
+                x: -480.0,
+                y: -60.0,
+                width: 1000.0,
+                height: 500.0
+            }
+        );
+        // No number: the default shape; beyond the limits: the limit.
+        assert_eq!(ViewBox::fit_to(None, f64::NAN), ViewBox::fit(None));
+        assert_eq!(ViewBox::fit_to(None, 100.0), ViewBox::fit_to(None, 4.0));
+        assert_eq!(ViewBox::fit_to(None, 0.0), ViewBox::fit_to(None, 0.5));
+    }
+
+    #[test]
     fn zoom_and_pan_keep_the_centre_where_asked() {
         let fitted = ViewBox::fit(None);
         // Twice as close: 192×120, centre moved to (10, -5).
@@ -256,6 +329,30 @@ mod tests {
         assert_eq!(dragged(p(10.0, 20.0), 50.0, -10.0, 0.6), p(40.0, 14.0));
         assert!(!is_drag(2.0, -1.0));
         assert!(is_drag(3.0, -1.0));
+    }
+
+    #[test]
+    fn labels_keep_their_size_on_the_screen() {
+        // 0.5 units a pixel (zoomed in): 13 px are 6.5 units; 2 units a pixel: 26.
+        assert_eq!(label_size(0.5), 6.5);
+        assert_eq!(label_size(2.0), 26.0);
+        assert_eq!(label_size(1.0), 13.0);
+        // In between, a step of 2^(1/32): 0.8 is 2^(-0.3219), 10.3 steps down, so 10.
+        let size = label_size(0.8);
+        assert!(
+            (size - 13.0 * (-10.0f64 / 32.0).exp2()).abs() < 1e-12,
+            "{size}"
+        );
+        // On the screen that is within 1.1 % of 13 px, here 13.04.
+        assert!((size / 0.8 - 13.0).abs() < 13.0 * 0.011, "{}", size / 0.8);
+        // A change of the view box of less than half a step changes nothing.
+        assert_eq!(label_size(0.801), size);
+        // Before the drawing is measured, or for no number: 13 units.
+        assert_eq!(label_size(0.0), 13.0);
+        assert_eq!(label_size(f64::NAN), 13.0);
+        // Labels start at the edge of the shape: 19 units, twice that when drawn twice as big.
+        assert_eq!(label_top(1.0), 19.0);
+        assert_eq!(label_top(2.0), 38.0);
     }
 
     #[test]

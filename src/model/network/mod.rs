@@ -15,6 +15,7 @@ pub mod grid;
 pub mod import;
 pub mod layout;
 pub mod rows;
+pub mod sizing;
 pub mod snapshot;
 pub mod suggestions;
 pub mod tie;

@@ -68,11 +68,12 @@ impl Suggestion {
             (Suggestion::StrengthenInfluential { name, influence, .. }, Lang::En) => format!(
                 "{name} has a lot of influence ({influence} out of 5), but your tie with {name} is weak. Invest in this contact."
             ),
+            // The course's "verhalend verbinden": a broker is also whom a story must reach.
             (Suggestion::ReachBroker { name, .. }, Lang::Nl) => format!(
-                "{name} is een makelaar: verbindt groepen in je netwerk die elkaar anders niet bereiken. Je hebt geen rechtstreekse relatie met {name}; die maakt je minder afhankelijk van tussenpersonen."
+                "{name} verbindt groepen die elkaar anders niet bereiken: wie vertelt hun het verhaal van deze casus? {name} is een makelaar in je netwerk, en je hebt geen rechtstreekse relatie met {name}; die zou je minder afhankelijk maken van tussenpersonen."
             ),
             (Suggestion::ReachBroker { name, .. }, Lang::En) => format!(
-                "{name} is a broker, connecting groups in your network that would not otherwise reach each other. You have no direct tie with {name}; one would make you less dependent on go-betweens."
+                "{name} connects groups that would not otherwise reach each other: who tells them the story of this case? {name} is a broker in your network, and you have no direct tie with {name}; one would make you less dependent on go-betweens."
             ),
             (Suggestion::ConnectStakeholder { name, .. }, Lang::Nl) => format!(
                 "{name} is betrokken bij een open casus, maar heeft nog geen enkele relatie op de kaart. Teken in hoe {name} verbonden is, of leg zelf contact."
@@ -241,8 +242,18 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        assert!(s[0].message(Lang::Nl).contains("makelaar"));
-        assert!(s[0].message(Lang::En).starts_with("A2 is a broker"));
+        assert_eq!(
+            s[0].message(Lang::Nl),
+            "A2 verbindt groepen die elkaar anders niet bereiken: wie vertelt hun het verhaal van deze casus? \
+             A2 is een makelaar in je netwerk, en je hebt geen rechtstreekse relatie met A2; \
+             die zou je minder afhankelijk maken van tussenpersonen."
+        );
+        assert_eq!(
+            s[0].message(Lang::En),
+            "A2 connects groups that would not otherwise reach each other: who tells them the story of this case? \
+             A2 is a broker in your network, and you have no direct tie with A2; \
+             one would make you less dependent on go-betweens."
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! The interactive map: an SVG of the layout, with dragging, zoom, pan, filters and a
 //! legend. Node shape and colour both show the actor's kind; line thickness shows a
-//! tie's strength and its dash pattern its kind.
+//! tie's strength and its dash pattern its kind; the node's size shows what the user
+//! chose (`sizing::SizeBy`: nothing, influence or betweenness). Labels keep their size on
+//! the screen (`geometry::label_size`), whatever the zoom and the window.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 
 use leptos::html;
@@ -12,11 +15,15 @@ use wasm_bindgen::JsCast;
 use super::forms::ActorForm;
 use super::{page_url, use_net, NetCtx};
 use crate::model::network::filter::{view as filter_view, Ego, View, ViewFilter};
-use crate::model::network::geometry::{clamp_zoom, dragged, is_drag, tie_line, Nudge, ViewBox};
+use crate::model::network::geometry::{
+    clamp_zoom, dragged, is_drag, label_size, label_top, tie_line, Nudge, ViewBox, ASPECT,
+    LABEL_DY_EM,
+};
 use crate::model::network::layout::{
     bounds, layout, move_node, place, place_again, unplaced, LayoutOptions,
 };
 use crate::model::network::rows::{actor_choices, case_actors};
+use crate::model::network::sizing::{node_sizes, NodeSize, SizeBy};
 use crate::model::network::{ActorKind, Direction, Endpoint, Position, Strength, TieKind};
 use crate::model::Id;
 use crate::ui::i18n::{lang, t};
@@ -93,6 +100,12 @@ pub(super) fn tie_colour(kind: TieKind) -> &'static str {
     }
 }
 
+thread_local! {
+    /// What the node sizes show, kept for this browser session (a view preference, not
+    /// part of the document; a reload starts again from all the same size).
+    static SIZE_BY: Cell<SizeBy> = const { Cell::new(SizeBy::Same) };
+}
+
 #[derive(Clone, PartialEq, Eq, Hash)]
 struct NodeInfo {
     e: Endpoint,
@@ -156,6 +169,15 @@ struct MapCtx {
     view_box: Memo<ViewBox>,
     /// The element the drawing fills, for turning pointer moves into map moves.
     wrap: NodeRef<html::Div>,
+    /// The drawing's size on the screen in CSS pixels, measured when it is shown and when
+    /// the window changes size.
+    screen: RwSignal<(f64, f64)>,
+    /// Map units per screen pixel at the present view box and size.
+    units: Memo<f64>,
+    size_by: RwSignal<SizeBy>,
+    /// Every node's size, on the whole map (a filter changes no size); empty when all are
+    /// the same size.
+    sizes: Memo<HashMap<Endpoint, NodeSize>>,
 }
 
 impl MapCtx {
@@ -192,15 +214,34 @@ impl MapCtx {
         });
         let zoom = RwSignal::new(1.0f64);
         let pan = RwSignal::new((0.0f64, 0.0f64));
+        let screen = RwSignal::new((0.0f64, 0.0f64));
+        // The box takes the shape of the drawing on the screen, so the map fills it.
+        let aspect = Memo::new(move |_| match screen.get() {
+            (w, h) if w > 0.0 && h > 0.0 => w / h,
+            _ => ASPECT,
+        });
         let fitted = Memo::new(move |_| {
             let v = shown.get();
+            let aspect = aspect.get();
             positions.with(|m| {
-                ViewBox::fit(bounds(
-                    m.iter().filter(|(e, _)| v.shows(**e)).map(|(_, p)| p),
-                ))
+                ViewBox::fit_to(
+                    bounds(m.iter().filter(|(e, _)| v.shows(**e)).map(|(_, p)| p)),
+                    aspect,
+                )
             })
         });
         let view_box = Memo::new(move |_| fitted.get().zoomed(zoom.get(), pan.get()));
+        let units = Memo::new(move |_| {
+            let (w, h) = screen.get();
+            view_box.get().units_per_pixel(w, h)
+        });
+        let size_by = RwSignal::new(SIZE_BY.with(Cell::get));
+        // All the same size (the default) reads nothing of the map: every node falls
+        // back to `NodeSize::BASE`, and a move wakes none of the nodes' sizes.
+        let sizes = Memo::new(move |_| match size_by.get() {
+            SizeBy::Same => HashMap::new(),
+            by => net.with(|n| node_sizes(n, by)),
+        });
         MapCtx {
             doc,
             net: ctx,
@@ -219,7 +260,26 @@ impl MapCtx {
             pan,
             view_box,
             wrap: NodeRef::new(),
+            screen,
+            units,
+            size_by,
+            sizes,
         }
+    }
+
+    /// Reads the drawing's size on the screen again.
+    fn measure(&self) {
+        if let Some(el) = self.wrap.get_untracked() {
+            let size = (f64::from(el.client_width()), f64::from(el.client_height()));
+            if self.screen.get_untracked() != size {
+                self.screen.set(size);
+            }
+        }
+    }
+
+    fn set_size_by(&self, by: SizeBy) {
+        SIZE_BY.with(|s| s.set(by));
+        self.size_by.set(by);
     }
 
     fn override_of(&self, e: Endpoint) -> ArcRwSignal<Option<Position>> {
@@ -318,6 +378,18 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
             });
         }
     });
+    // The labels' size follows the drawing's size on the screen: measured once it is
+    // there, again when a form opens or closes beside it (the page may get a scroll
+    // bar), and whenever the window changes size.
+    let ctx = use_net();
+    Effect::new(move |_| {
+        map.wrap.track();
+        map.selected.track();
+        ctx.editing.track();
+        map.measure();
+    });
+    let on_resize = window_event_listener(leptos::ev::resize, move |_| map.measure());
+    on_cleanup(move || on_resize.remove());
     view! {
         <section aria-labelledby="map-title" class="net-section">
             <h2 id="map-title">{t("Kaart", "Map")}</h2>
@@ -429,7 +501,40 @@ fn MapFilters(map: MapCtx) -> impl IntoView {
                 <input type="checkbox" prop:checked=map.me_centre on:change=move |ev| map.me_centre.set(event_target_checked(&ev))/>
                 {t("Zet mij (ik) in het midden", "Put me at the centre")}
             </label>
+            <SizeChoice map=map/>
         </div>
+    }
+}
+
+/// What the size of the nodes shows: a radio group, so arrow keys choose within it.
+#[component]
+fn SizeChoice(map: MapCtx) -> impl IntoView {
+    let lang = lang();
+    let size_by = map.size_by;
+    let options = SizeBy::ALL
+        .into_iter()
+        .map(|by| {
+            view! {
+                <label class="choice">
+                    <input type="radio" name="map-size" value=by.slug()
+                        prop:checked=move || size_by.get() == by
+                        on:change=move |_| map.set_size_by(by)/>
+                    {by.label(lang)}
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="field net-size" aria-describedby="map-size-note">
+            <legend>{t("Grootte van de actoren", "Size of the actors")}</legend>
+            <div class="net-kinds">{options}</div>
+            <p id="map-size-note" class="muted net-hint" data-testid="map-size-note">
+                {move || size_by.get().explanation(lang).unwrap_or(t(
+                    "Alle actoren zijn even groot.",
+                    "All actors are the same size.",
+                ))}
+            </p>
+        </fieldset>
     }
 }
 
@@ -528,6 +633,9 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
             ),
         )
     };
+    // A memo, so that a change of the view box within one step of the label's size
+    // (`geometry::label_size`) leaves every label as it is.
+    let label_font = Memo::new(move |_| label_size(map.units.get()));
     let pan_start = StoredValue::new(None::<PanStart>);
     let on_bg_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
@@ -573,7 +681,7 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
                         <TieLine map=map tie=t/>
                     </For>
                 </g>
-                <g class="net-nodes">
+                <g class="net-nodes" font-size=move || format!("{:.3}", label_font.get())>
                     <For each=move || nodes.get() key=|n| n.clone() let:n>
                         <Node map=map node=n/>
                     </For>
@@ -605,10 +713,25 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
         let p = pos.get();
         format!("translate({:.1} {:.1})", p.x, p.y)
     };
-    let label = match node.kind {
+    let base_label = match node.kind {
         Some(k) => format!("{}, {}", node.name, k.label(lang)),
         None => me_long().to_string(),
     };
+    let size = Memo::new(move |_| {
+        map.sizes
+            .with(|m| m.get(&e).copied())
+            .unwrap_or(NodeSize::BASE)
+    });
+    let label = move || match size.get().describe(map.size_by.get(), lang) {
+        Some(measure) => format!("{base_label}, {measure}"),
+        None => base_label.clone(),
+    };
+    let scale = move || size.get().scale();
+    let shape_transform = move || {
+        let s = scale();
+        (s != 1.0).then(|| format!("scale({s:.3})"))
+    };
+    let label_y = move || format!("{:.1}", label_top(scale()));
     let on_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
             return;
@@ -685,8 +808,10 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
             data-node=match e { Endpoint::Me => "ik".to_string(), Endpoint::Actor(id) => id.to_string() }
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel
             on:click=on_click on:keydown=on_key>
-            <path class="net-node-shape" d=shape(node.kind) fill=colour(node.kind)/>
-            <text class="net-node-label" y="32" text-anchor="middle">{node.name.clone()}</text>
+            <path class="net-node-shape" d=shape(node.kind) fill=colour(node.kind)
+                transform=shape_transform style:--node-scale=move || format!("{:.3}", scale())
+                data-radius=move || format!("{:.1}", size.get().radius)/>
+            <text class="net-node-label" y=label_y dy=format!("{LABEL_DY_EM}em") text-anchor="middle">{node.name.clone()}</text>
         </g>
     }
 }
