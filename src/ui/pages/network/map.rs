@@ -382,10 +382,13 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
     // there, again when a form opens or closes beside it (the page may get a scroll
     // bar), and whenever the window changes size.
     let ctx = use_net();
+    // Only opening or closing the form changes the drawing's size, not which actor is
+    // selected: measuring forces a layout, which an arrow-key move must not pay for.
+    let form_open =
+        Memo::new(move |_| map.selected.with(Option::is_some) || ctx.editing.with(Option::is_some));
     Effect::new(move |_| {
         map.wrap.track();
-        map.selected.track();
-        ctx.editing.track();
+        form_open.track();
         map.measure();
     });
     let on_resize = window_event_listener(leptos::ev::resize, move |_| map.measure());
