@@ -501,3 +501,22 @@ test('automatisch delen: after a change at most once every 5 minutes, and at onc
   await page.clock.runFor(10 * 60_000);
   expect(await names()).toHaveLength(3);
 });
+
+test('a course folder that is gone (moved, or the sync client took it offline) is named plainly, and nothing changes', async ({ context }) => {
+  await withFolder(context);
+  const page = await context.newPage();
+  await createProfile(page, { name: 'Carla Visser', role: 'Begeleider' });
+  await goTo(page, 'Deelnemers');
+  await chooseFolder(page);
+  await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('cursusmap', { recursive: true }));
+  await page.getByRole('button', { name: 'Cursusmap lezen' }).click();
+  await expect(page.getByTestId('batch-state').getByRole('alert')).toHaveText('De cursusmap of een bestand erin is er niet meer: verplaatst, hernoemd of (nog) niet gesynchroniseerd. Kies de map opnieuw.');
+  await expect(page.locator('.empty-state')).toContainText('Nog geen deelnemers.');
+
+  await addProfile(page, { name: 'Sanne de Vries', role: 'Deelnemer' });
+  await goTo(page, 'Delen');
+  await chooseFolder(page);
+  await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('cursusmap', { recursive: true }));
+  await page.getByRole('button', { name: 'Nu delen in de cursusmap' }).click();
+  await expect(page.getByTestId('export-status')).toHaveText('Niet gedeeld: De cursusmap of een bestand erin is er niet meer: verplaatst, hernoemd of (nog) niet gesynchroniseerd. Kies de map opnieuw.');
+});

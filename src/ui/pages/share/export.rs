@@ -67,14 +67,25 @@ pub fn ExportSection(folder: RwSignal<Access>) -> impl IntoView {
             }
         });
     };
-    let download = move |_| {
-        let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
-        if let Some(secret) = &secret {
-            if let Err(e) = bundle::check_passphrase(secret, &repeated.get_untracked()) {
+    // The passphrase when encrypting (checked against its repetition), or the reason
+    // shown; `Ok(None)` when not encrypting.
+    let passphrase_given = move || -> Result<Option<String>, ()> {
+        if !encrypt.get_untracked() {
+            return Ok(None);
+        }
+        let secret = passphrase.get_untracked();
+        match bundle::check_passphrase(&secret, &repeated.get_untracked()) {
+            Ok(()) => Ok(Some(secret)),
+            Err(e) => {
                 message.set(Some(e.message(lang()).to_string()));
-                return;
+                Err(())
             }
         }
+    };
+    let download = move |_| {
+        let Ok(secret) = passphrase_given() else {
+            return;
+        };
         let selection = selection();
         doc.with_untracked(|d| {
             let bundle = bundle::build(d, &selection, BundleKind::Participant, now());
@@ -87,13 +98,9 @@ pub fn ExportSection(folder: RwSignal<Access>) -> impl IntoView {
         let Some(dir) = folder.get_untracked().ready().cloned() else {
             return;
         };
-        let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
-        if let Some(secret) = &secret {
-            if let Err(e) = bundle::check_passphrase(secret, &repeated.get_untracked()) {
-                message.set(Some(e.message(lang()).to_string()));
-                return;
-            }
-        }
+        let Ok(secret) = passphrase_given() else {
+            return;
+        };
         let selection = selection();
         let Some(document) = doc.with_untracked(|d| Some(d.clone())) else {
             return;
@@ -132,19 +139,6 @@ pub fn ExportSection(folder: RwSignal<Access>) -> impl IntoView {
             }
         }
     });
-    let passphrase_given = move || -> Result<Option<String>, ()> {
-        if !encrypt.get_untracked() {
-            return Ok(None);
-        }
-        let secret = passphrase.get_untracked();
-        match bundle::check_passphrase(&secret, &repeated.get_untracked()) {
-            Ok(()) => Ok(Some(secret)),
-            Err(e) => {
-                message.set(Some(e.message(lang()).to_string()));
-                Err(())
-            }
-        }
-    };
     let toggle_auto = move |ev: leptos::ev::Event| {
         if !event_target_checked(&ev) {
             app.stop_auto_share();
