@@ -69,15 +69,21 @@ async function shareNow(page) {
 }
 
 const bundles = sampleBundles(30);
+
+/** A participant restored from sample bundle `n`, on a laptop whose picker gives the
+ * course folder: the page, their profile id and their bundle's text. */
+async function participant(context, n) {
+  await withFolder(context);
+  const page = await context.newPage();
+  const text = await bundles(n);
+  await restoreFromBundle(page, text);
+  return { page, id: JSON.parse(text).from.profile, text };
+}
 const own = /^deelnemers\/([0-9a-f-]{36})\/\1\.participant\.\d{8}T\d{6}Z\.json$/;
 
 test('one laptop: the participant shares, the begeleider reads all and writes feedback, the participant reads it in', async ({ context }) => {
   test.setTimeout(90_000);
-  await withFolder(context);
-  const page = await context.newPage();
-  const text = await bundles(1);
-  const id = JSON.parse(text).from.profile;
-  await restoreFromBundle(page, text);
+  const { page, id } = await participant(context, 1);
 
   await goTo(page, 'Delen');
   await chooseFolder(page);
@@ -227,11 +233,7 @@ test('two laptops: conflict copies, a half-written file and an older copy coming
 
 test('a participant keeps 3 own files: older own ones go, nothing of anyone else', async ({ context }) => {
   test.setTimeout(90_000);
-  await withFolder(context);
-  const page = await context.newPage();
-  const text = await bundles(3);
-  const id = JSON.parse(text).from.profile;
-  await restoreFromBundle(page, text);
+  const { page, id } = await participant(context, 3);
   // Someone else's file and a conflict copy in the participant's place stay.
   await putFile(page, `deelnemers/${id}/notities van de coach.json`, '{"niet": "van Leerspoor"}');
   await putFile(page, `deelnemers/${id}/${id}.participant.20260101T000000Z (1).json`, '');
@@ -288,9 +290,7 @@ test('without the File System Access API the page says what this browser can and
 
 test('encrypted with the course passphrase: the begeleider unlocks the folder once; the passphrase is kept nowhere', async ({ context }) => {
   test.setTimeout(90_000);
-  await withFolder(context);
-  const page = await context.newPage();
-  await restoreFromBundle(page, await bundles(4));
+  const { page } = await participant(context, 4);
   await goTo(page, 'Delen');
   await chooseFolder(page);
   await page.getByLabel('Versleutelen met een wachtwoord').check();

@@ -298,3 +298,21 @@ export function singleFile() {
   }
   return { url: pathToFileURL(file).href, remove: () => made && rmSync(made, { recursive: true, force: true }) };
 }
+
+/** 32 actors in a ring with eight chords, five of them tied to "ik": 32 + 8 + 5 ties. */
+export function bigMap() {
+  const name = (i) => `Partij ${String(i).padStart(2, '0')}`;
+  const actors = ['naam', ...Array.from({ length: 32 }, (_, i) => name(i + 1))].join('\n') + '\n';
+  const ties = ['van,naar'];
+  for (let i = 1; i <= 32; i++) ties.push(`${name(i)},${name((i % 32) + 1)}`);
+  for (let i = 1; i <= 13; i += 4) ties.push(`${name(i)},${name(i + 16)}`);
+  for (let i = 3; i <= 15; i += 4) ties.push(`${name(i)},${name(i + 10)}`);
+  for (let i = 1; i <= 5; i++) ties.push(`ik,${name(i * 6)}`);
+  return { actors, ties: ties.join('\n') + '\n' };
+}
+
+/** Every node's transform on the map, by its data-node (an id, or "ik"). */
+export async function places(page) {
+  return page.locator('g.net-node').evaluateAll((nodes) =>
+    Object.fromEntries(nodes.map((n) => [n.dataset.node, n.getAttribute('transform')])));
+}

@@ -2,7 +2,7 @@
 // are readable (at least 11 CSS pixels on the screen), and the nodes can be sized by
 // influence or by betweenness, which moves none of them.
 import { test, expect } from '@playwright/test';
-import { open, createProfile, saved, overflow, expectEnglish } from './helpers.js';
+import { open, createProfile, saved, overflow, expectEnglish, bigMap, places } from './helpers.js';
 
 /** Pastes CSV text into the import view, previews, and confirms. */
 async function importCsv(page, actors, ties) {
@@ -25,23 +25,6 @@ async function importCsv(page, actors, ties) {
  */
 const FORK_ACTORS = 'naam;soort;invloed\nAnna;persoon;5\nBram;persoon;1\nCor;persoon;3\nDirk;persoon;2\n';
 const FORK_TIES = 'van,naar\nik,Anna\nAnna,Bram\nBram,Cor\nBram,Dirk\n';
-
-/** 32 actors in a ring with chords (as in network.spec.js): a map that fills the box. */
-function bigMap() {
-  const name = (i) => `Partij ${String(i).padStart(2, '0')}`;
-  const actors = ['naam', ...Array.from({ length: 32 }, (_, i) => name(i + 1))].join('\n') + '\n';
-  const ties = ['van,naar'];
-  for (let i = 1; i <= 32; i++) ties.push(`${name(i)},${name((i % 32) + 1)}`);
-  for (let i = 1; i <= 13; i += 4) ties.push(`${name(i)},${name(i + 16)}`);
-  for (let i = 3; i <= 15; i += 4) ties.push(`${name(i)},${name(i + 10)}`);
-  for (let i = 1; i <= 5; i++) ties.push(`ik,${name(i * 6)}`);
-  return { actors, ties: ties.join('\n') + '\n' };
-}
-
-async function places(page) {
-  return page.locator('g.net-node').evaluateAll((nodes) =>
-    Object.fromEntries(nodes.map((n) => [n.dataset.node, n.getAttribute('transform')])));
-}
 
 /** Each node's radius as the map draws it, by its name ("ik" for the advisor). */
 async function radii(page) {

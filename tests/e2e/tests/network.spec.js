@@ -1,6 +1,6 @@
 // The network map: table by keyboard, map, grid, CSV import, dragging, analysis.
 import { test, expect } from '@playwright/test';
-import { open, createProfile, saved } from './helpers.js';
+import { open, createProfile, saved, bigMap, places } from './helpers.js';
 
 /** Pastes CSV text into the import view, previews, and confirms. */
 async function importCsv(page, actors, ties) {
@@ -166,24 +166,6 @@ test('an actor bridging two groups is suggested as a broker to reach', async ({ 
 });
 
 // ---- Issue 20: once placed, actors stay where they are -------------------------------
-
-/** 32 actors in a ring with eight chords, five of them tied to "ik": 32 + 8 + 5 ties. */
-function bigMap() {
-  const name = (i) => `Partij ${String(i).padStart(2, '0')}`;
-  const actors = ['naam', ...Array.from({ length: 32 }, (_, i) => name(i + 1))].join('\n') + '\n';
-  const ties = ['van,naar'];
-  for (let i = 1; i <= 32; i++) ties.push(`${name(i)},${name((i % 32) + 1)}`);
-  for (let i = 1; i <= 13; i += 4) ties.push(`${name(i)},${name(i + 16)}`);
-  for (let i = 3; i <= 15; i += 4) ties.push(`${name(i)},${name(i + 10)}`);
-  for (let i = 1; i <= 5; i++) ties.push(`ik,${name(i * 6)}`);
-  return { actors, ties: ties.join('\n') + '\n' };
-}
-
-/** Every node's transform on the map, by its data-node (an id, or "ik"). */
-async function places(page) {
-  return page.locator('g.net-node').evaluateAll((nodes) =>
-    Object.fromEntries(nodes.map((n) => [n.dataset.node, n.getAttribute('transform')])));
-}
 
 /** The first actor node whose centre is not covered by another node, for the mouse. */
 async function freeNode(page) {
