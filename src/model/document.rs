@@ -16,7 +16,11 @@ use super::{Id, Profile};
 /// optional, so a 2 reads as it is; the number moves all the same, because a build of
 /// schema 2 ignores a key it does not know: it would read a 3 and drop every frame on its
 /// next save. Now it refuses the document as newer and names the version it needs.
-pub const SCHEMA_VERSION: u32 = 3;
+///
+/// 4: a case may carry story plans (*verhalend verbinden*), and the self-scan the rating
+/// requests the participant sent out. Both optional, so a 3 reads as it is; the number
+/// moves for the same reason as 3 did.
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Document {

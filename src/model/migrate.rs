@@ -52,9 +52,12 @@ pub fn migrate(mut value: Value, from: u32) -> Result<Value, MigrateError> {
 ///   what a missing key means (`Case::frame` is optional), so again nothing changes; the
 ///   step is there for the same reason as 1 → 2. The fixture
 ///   `tests/fixtures/schema/v2.json` is a full v2 document without frames.
+/// - 3 → 4: a case may carry story plans and the self-scan rating requests; a v3 document
+///   has neither, which is what the missing keys mean, so nothing changes. The fixture
+///   `tests/fixtures/schema/v3.json` is a v3 document with a frame.
 fn step(value: Value, version: u32) -> Result<Value, MigrateError> {
     match version {
-        1 | 2 => Ok(value),
+        1..=3 => Ok(value),
         _ => Err(MigrateError::Unknown { found: version }),
     }
 }

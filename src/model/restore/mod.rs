@@ -440,7 +440,7 @@ mod tests {
         let stored = restore_stored_document(text).unwrap();
         let mut d = restore_document(text).unwrap();
         assert_eq!(stored, d);
-        assert_eq!(d.schema, 3);
+        assert_eq!(d.schema, SCHEMA_VERSION);
         assert_eq!(d.revision, 12);
         assert_eq!(d.journal.cases.len(), 2);
         assert_eq!(d.journal.entries.len(), 1);
@@ -472,6 +472,26 @@ mod tests {
             err.message(Lang::Nl),
             "De gegevens hebben niet de verwachte vorm. casus 0b6a2f0e-6d55-4c1b-8b0a-2c3e4f5a6b01, veld “frame.date”: is het getal 14, maar moet een datum zijn."
         );
+    }
+
+    /// The last schema before story plans and rating requests: its frame reads as it
+    /// was written, from storage and from a bundle alike, and the document is written
+    /// back as the current schema.
+    #[test]
+    fn the_v3_fixture_reads_with_its_frame() {
+        let text = include_str!("../../../tests/fixtures/schema/v3.json");
+        assert!(text.contains("\"schema\": 3"));
+        let stored = restore_stored_document(text).unwrap();
+        let d = restore_document(text).unwrap();
+        assert_eq!(stored, d);
+        assert_eq!(d.schema, SCHEMA_VERSION);
+        assert_eq!(d.revision, 13);
+        let frame = d.journal.cases[0].frame.as_deref().unwrap();
+        assert_eq!(frame.whose_agenda, "Wijkraad Oost");
+        assert_eq!(frame.date, Some("2026-04-14".parse().unwrap()));
+        assert!(d.journal.cases[1].frame.is_none());
+        let again = restore_document(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(again, d);
     }
 
     #[test]

@@ -71,7 +71,7 @@ test('fill the frame in Dutch, see it on the Agenderen case and on the agenda, a
   await expect(summary.getByRole('button', { name: 'Kader bewerken' })).toBeVisible();
   await expectClean(page, 'case at Agenderen, frame filled');
   await expect.poll(async () => (await storedDocument(page)).journal.cases[0]?.frame).toEqual(FRAME);
-  expect((await storedDocument(page)).schema).toBe(3);
+  expect((await storedDocument(page)).schema).toBe(4);
 
   // The session agenda: the overdue moment first (dated), then the undated step.
   const journalNav = page.getByRole('navigation', { name: 'Casusjournaal' });
