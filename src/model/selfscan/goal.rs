@@ -71,6 +71,16 @@ pub struct Goal {
     /// The begeleider's comments (schema 2 on); never edited by the participant.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub feedback: Vec<Feedback>,
+    /// The day the goal was first saved (schema 4 on; older goals have none). Set by
+    /// [`SelfScan::save_goal`], like the two below: they put the goal on *Mijn leerspoor*.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_on: Option<NaiveDate>,
+    /// The day of the last saved change after that.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed_on: Option<NaiveDate>,
+    /// The day it was marked *Bereikt*; none while it is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reached_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,7 +145,21 @@ impl Goal {
             due: None,
             status: GoalStatus::Open,
             feedback: Vec::new(),
+            set_on: None,
+            changed_on: None,
+            reached_on: None,
         }
+    }
+
+    /// The same goal apart from its dates: what counts as a change.
+    fn same_as(&self, other: &Goal) -> bool {
+        let undated = |g: &Goal| Goal {
+            set_on: None,
+            changed_on: None,
+            reached_on: None,
+            ..g.clone()
+        };
+        undated(self) == undated(other)
     }
 
     pub fn is_open(&self) -> bool {
@@ -217,13 +241,32 @@ impl SelfScan {
     }
 
     /// Adds the goal, or replaces the one with the same id; refused goals change nothing.
-    /// The UI edits a clone of a goal and saves it here.
-    pub fn save_goal(&mut self, mut goal: Goal) -> Result<(), GoalError> {
+    /// The UI edits a clone of a goal and saves it here. `today` dates it: the day it was
+    /// set (a new goal), changed (a saved difference) and reached (status *Bereikt*).
+    pub fn save_goal(&mut self, mut goal: Goal, today: NaiveDate) -> Result<(), GoalError> {
         goal.normalise();
         goal.check(&self.competency_ids())?;
+        let reached = goal.status == GoalStatus::Done;
         match self.goals.iter_mut().find(|g| g.id == goal.id) {
-            Some(existing) => *existing = goal,
-            None => self.goals.push(goal),
+            Some(existing) => {
+                if existing.same_as(&goal) {
+                    return Ok(());
+                }
+                goal.set_on = existing.set_on;
+                goal.changed_on = Some(today);
+                goal.reached_on = match (reached, existing.status == GoalStatus::Done) {
+                    (true, true) => existing.reached_on,
+                    (true, false) => Some(today),
+                    (false, _) => None,
+                };
+                *existing = goal;
+            }
+            None => {
+                goal.set_on = Some(today);
+                goal.changed_on = None;
+                goal.reached_on = reached.then_some(today);
+                self.goals.push(goal);
+            }
         }
         Ok(())
     }
@@ -295,13 +338,19 @@ mod tests {
     fn save_checks_title_competencies_and_actions() {
         let mut s = SelfScan::new_with_default();
         let mut g = Goal::new(Id::from_u128(1), "  ", vec!["netwerk-lezen".into()]);
-        assert_eq!(s.save_goal(g.clone()), Err(GoalError::EmptyTitle));
+        assert_eq!(
+            s.save_goal(g.clone(), date(2026, 3, 1)),
+            Err(GoalError::EmptyTitle)
+        );
         g.title = " Netwerkkaart maken ".into();
         g.competencies.clear();
-        assert_eq!(s.save_goal(g.clone()), Err(GoalError::NoCompetency));
+        assert_eq!(
+            s.save_goal(g.clone(), date(2026, 3, 1)),
+            Err(GoalError::NoCompetency)
+        );
         g.competencies = vec!["netwerk-lezen".into(), "vliegen".into()];
         assert_eq!(
-            s.save_goal(g.clone()),
+            s.save_goal(g.clone(), date(2026, 3, 1)),
             Err(GoalError::UnknownCompetency("vliegen".into()))
         );
         g.competencies = vec!["netwerk-lezen".into(), " netwerk-lezen".into()];
@@ -309,12 +358,15 @@ mod tests {
             text: " ".into(),
             done: false,
         });
-        assert_eq!(s.save_goal(g.clone()), Err(GoalError::EmptyAction));
+        assert_eq!(
+            s.save_goal(g.clone(), date(2026, 3, 1)),
+            Err(GoalError::EmptyAction)
+        );
         assert!(s.goals.is_empty());
         g.actions.clear();
         assert_eq!(g.add_action("  "), Err(GoalError::EmptyAction));
         g.add_action("Kaart bespreken met begeleider").unwrap();
-        s.save_goal(g).unwrap();
+        s.save_goal(g, date(2026, 3, 1)).unwrap();
         let saved = s.goal(Id::from_u128(1)).unwrap();
         assert_eq!(saved.title, "Netwerkkaart maken");
         assert_eq!(saved.competencies, ["netwerk-lezen"]);
@@ -325,17 +377,65 @@ mod tests {
     fn saving_again_replaces_and_delete_removes() {
         let mut s = SelfScan::new_with_default();
         let mut g = goal(1, None, GoalStatus::Open);
-        s.save_goal(g.clone()).unwrap();
+        s.save_goal(g.clone(), date(2026, 3, 1)).unwrap();
         g.status = GoalStatus::Done;
         g.add_action("Gedaan").unwrap();
         g.actions[0].done = true;
-        s.save_goal(g).unwrap();
+        s.save_goal(g, date(2026, 3, 1)).unwrap();
         assert_eq!(s.goals.len(), 1);
         assert_eq!(s.goals[0].status, GoalStatus::Done);
         assert_eq!(s.goals[0].action_progress(), (1, 1));
         assert!(s.open_goals().is_empty());
         assert!(s.delete_goal(Id::from_u128(1)).is_ok());
         assert_eq!(s.delete_goal(Id::from_u128(1)), Err(GoalError::UnknownGoal));
+    }
+
+    /// The dates *Mijn leerspoor* shows: set on the first save, changed on a later save
+    /// that changes something, reached when marked *Bereikt* (and kept while it stays so).
+    #[test]
+    fn saving_dates_a_goal_set_changed_and_reached() {
+        let mut s = SelfScan::new_with_default();
+        let mut g = goal(1, None, GoalStatus::Open);
+        s.save_goal(g.clone(), date(2026, 2, 2)).unwrap();
+        let dates = |s: &SelfScan| {
+            let g = &s.goals[0];
+            (g.set_on, g.changed_on, g.reached_on)
+        };
+        assert_eq!(dates(&s), (Some(date(2026, 2, 2)), None, None));
+        // Saved unchanged: no change to date.
+        s.save_goal(s.goals[0].clone(), date(2026, 2, 9)).unwrap();
+        assert_eq!(dates(&s), (Some(date(2026, 2, 2)), None, None));
+        g.title = "Doel, scherper".into();
+        s.save_goal(g.clone(), date(2026, 3, 3)).unwrap();
+        assert_eq!(
+            dates(&s),
+            (Some(date(2026, 2, 2)), Some(date(2026, 3, 3)), None)
+        );
+        g.status = GoalStatus::Done;
+        s.save_goal(g.clone(), date(2026, 4, 4)).unwrap();
+        let reached = (
+            Some(date(2026, 2, 2)),
+            Some(date(2026, 4, 4)),
+            Some(date(2026, 4, 4)),
+        );
+        assert_eq!(dates(&s), reached);
+        // Still reached after another edit: the day it was reached stays.
+        g.description = "Terugblik".into();
+        s.save_goal(g.clone(), date(2026, 5, 5)).unwrap();
+        assert_eq!(s.goals[0].reached_on, Some(date(2026, 4, 4)));
+        // Opened again: no longer reached.
+        g.status = GoalStatus::InProgress;
+        s.save_goal(g, date(2026, 6, 6)).unwrap();
+        assert_eq!(s.goals[0].reached_on, None);
+        // A goal saved new as reached is reached that day.
+        let mut done = goal(2, None, GoalStatus::Done);
+        done.set_on = Some(date(2020, 1, 1)); // whatever the form held: the save decides
+        s.save_goal(done, date(2026, 7, 7)).unwrap();
+        let g2 = &s.goals[1];
+        assert_eq!(
+            (g2.set_on, g2.reached_on),
+            (Some(date(2026, 7, 7)), Some(date(2026, 7, 7)))
+        );
     }
 
     #[test]
@@ -373,7 +473,7 @@ mod tests {
         let mut s = SelfScan::new_with_default();
         let mut g = goal(1, None, GoalStatus::Open);
         g.competencies.push("verhalend-verbinden".into());
-        s.save_goal(g).unwrap();
+        s.save_goal(g, date(2026, 3, 1)).unwrap();
         assert_eq!(s.goals_for_competency("verhalend-verbinden").len(), 1);
         assert!(s.goals_for_competency("netwerk-benutten").is_empty());
     }

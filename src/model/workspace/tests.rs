@@ -297,7 +297,10 @@ fn goal_feedback_is_not_a_change_travels_back_and_survives_a_new_bundle() {
     let goal = Id::from_u128(77);
     original
         .selfscan
-        .save_goal(Goal::new(goal, "Beter luisteren", vec![competency]))
+        .save_goal(
+            Goal::new(goal, "Beter luisteren", vec![competency]),
+            "2026-03-01".parse().unwrap(),
+        )
         .unwrap();
     let mut amended = original.clone();
     let now = t("2026-01-01T00:00:00Z");

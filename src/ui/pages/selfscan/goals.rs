@@ -160,7 +160,7 @@ fn GoalForm(
         ev.prevent_default();
         let goal = draft.get_untracked();
         let title = goal.title.clone();
-        match change(doc, |s| s.save_goal(goal)) {
+        match change(doc, |s| s.save_goal(goal, time::today())) {
             Some(Ok(())) => {
                 let title = title.trim();
                 status.set(t(
