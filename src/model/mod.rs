@@ -20,6 +20,7 @@ pub mod restore;
 pub mod rng;
 pub mod sample;
 pub mod selfscan;
+pub mod track;
 pub mod validation;
 pub mod workspace;
 
