@@ -91,8 +91,12 @@ test.describe('the map as a thinking tool', () => {
       const svg = await map.boundingBox();
       return [w / h, svg.width / svg.height];
     };
-    let [drawn, screen] = await shape();
-    expect(Math.abs(drawn - screen)).toBeLessThan(0.01);
+    // The map measures itself when shown and on every resize: wait for that, not a time.
+    const misfit = async () => {
+      const [drawn, screen] = await shape();
+      return Math.abs(drawn - screen);
+    };
+    await expect.poll(misfit).toBeLessThan(0.01);
     expect((await overflow(page)).pixels).toBe(0);
 
     // 1920: the map and the form beside it take the width; the map alone is still
@@ -106,8 +110,7 @@ test.describe('the map as a thinking tool', () => {
     expect(Math.abs(inner - 24 - (side.x + side.width))).toBeLessThanOrEqual(1);
     expect(Math.abs(box.x - 24)).toBeLessThanOrEqual(1);
     expect((await overflow(page)).pixels).toBe(0);
-    [drawn, screen] = await shape();
-    expect(Math.abs(drawn - screen)).toBeLessThan(0.01);
+    await expect.poll(misfit).toBeLessThan(0.01);
 
     // A phone's width: the map is main's column, and nothing needs scrolling sideways.
     await page.setViewportSize({ width: 360, height: 740 });
