@@ -95,6 +95,12 @@ impl Lang {
         format!("{}, {}", self.date(local.date()), local.format("%H:%M"))
     }
 
+    /// "maart 2026" / "March 2026": a month's heading.
+    pub fn month(self, date: NaiveDate) -> String {
+        let months = self.pick(&MONTHS_NL, &MONTHS_EN);
+        format!("{} {}", months[date.month0() as usize], date.year())
+    }
+
     /// "2026-03-02": the same in every language, as `<input type="date">` takes a date
     /// and as file names carry it.
     pub fn iso_date(date: NaiveDate) -> String {
@@ -153,6 +159,13 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_is_named_with_its_year() {
+        let day = NaiveDate::from_ymd_opt(2026, 5, 31).unwrap();
+        assert_eq!(Lang::Nl.month(day), "mei 2026");
+        assert_eq!(Lang::En.month(day), "May 2026");
+    }
 
     #[test]
     fn codes_round_trip_and_unknown_codes_are_refused() {

@@ -9,8 +9,8 @@ use super::offline::UpdateNotice;
 use super::pages::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};
 use super::pages::{
     FrameworkPage, GoalsPage, Home, JournalAgendaPage, JournalBinPage, JournalCasePage,
-    JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, ResultsPage, ScanPage,
-    SelfScanPage, SharePage,
+    JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, ReportPage, ResultsPage,
+    ScanPage, SelfScanPage, SharePage, TrackPage,
 };
 use super::state::{use_app, use_doc, Notice};
 
@@ -67,6 +67,8 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("casusjournaal/casus/:id") view=JournalCasePage/>
                             <Route path=path!("casusjournaal/casus/:id/notitie/:entry") view=JournalEntryPage/>
                             <Route path=path!("netwerkkaart") view=NetworkPage/>
+                            <Route path=path!("leerspoor") view=TrackPage/>
+                            <Route path=path!("leerspoor/verslag") view=ReportPage/>
                             <Route path=path!("delen") view=SharePage/>
                             <Route path=path!("deelnemers") view=ParticipantsPage/>
                             <Route path=path!("deelnemers/:id") view=ParticipantPage/>
@@ -90,6 +92,7 @@ fn Nav() -> impl IntoView {
         <nav aria-label=t("Hoofdmenu", "Main menu")>
             <ul>
                 <li><A href="/" exact=true>{t("Overzicht", "Overview")}</A></li>
+                <li><A href="/leerspoor">{t("Mijn leerspoor", "My learning track")}</A></li>
                 <li><A href="/zelfscan">{t("Zelfscan", "Self-scan")}</A></li>
                 <li><A href="/casusjournaal">{t("Casusjournaal", "Case journal")}</A></li>
                 <li><A href="/netwerkkaart">{t("Netwerkkaart", "Network map")}</A></li>

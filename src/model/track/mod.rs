@@ -89,7 +89,7 @@ impl Kind {
                 ("question for the coach", "questions for the coach"),
             ),
         };
-        format!("{n} {}", if n == 1 { one } else { many })
+        lang.count(n, one, many)
     }
 }
 
@@ -171,7 +171,7 @@ impl MapChange {
         ]
         .into_iter()
         .filter(|(n, _)| *n > 0)
-        .map(|(n, (one, many))| format!("{n} {}", if n == 1 { one } else { many }))
+        .map(|(n, (one, many))| lang.count(n, one, many))
         .collect();
         if parts.is_empty() {
             lang.pick(

@@ -7,6 +7,7 @@ mod not_found;
 mod onboarding;
 mod selfscan;
 mod share;
+mod track;
 mod workspace;
 
 pub use home::Home;
@@ -19,4 +20,5 @@ pub use not_found::NotFound;
 pub use onboarding::Onboarding;
 pub use selfscan::{FrameworkPage, GoalsPage, ResultsPage, ScanPage, SelfScanPage};
 pub use share::SharePage;
+pub use track::{ReportPage, TrackPage};
 pub use workspace::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};

@@ -13,3 +13,4 @@ pub use bin::JournalBinPage;
 pub use case::JournalCasePage;
 pub use entry::JournalEntryPage;
 pub use list::JournalPage;
+pub(crate) use shared::{case_href, entry_href};
