@@ -141,6 +141,8 @@ pub fn here(
         active,
         holds_profile: store.holds(subject).unwrap_or(false),
         holds_participant: workspace.is_some_and(|ws| ws.holds(subject).unwrap_or(false)),
+        // Asked of the open document by the caller (`bundle::answer_fit`).
+        answer: Default::default(),
     }
 }
 
