@@ -47,6 +47,8 @@ pub enum Imported {
         name: String,
         id: Id,
     },
+    /// A rating request, for the rater page: nothing was stored.
+    ForRating,
 }
 
 /// Why an import did not happen. In every case the stored data is as it was.

@@ -9,8 +9,8 @@ use super::offline::UpdateNotice;
 use super::pages::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};
 use super::pages::{
     FrameworkPage, GoalsPage, Home, JournalAgendaPage, JournalBinPage, JournalCasePage,
-    JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, ResultsPage, ScanPage,
-    SelfScanPage, SharePage,
+    JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, RatePage, ResultsPage,
+    ScanPage, SelfScanPage, SharePage,
 };
 use super::state::{use_app, use_doc, Notice};
 
@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("casusjournaal/casus/:id/notitie/:entry") view=JournalEntryPage/>
                             <Route path=path!("netwerkkaart") view=NetworkPage/>
                             <Route path=path!("delen") view=SharePage/>
+                            <Route path=path!("beoordelen") view=RatePage/>
                             <Route path=path!("deelnemers") view=ParticipantsPage/>
                             <Route path=path!("deelnemers/:id") view=ParticipantPage/>
                             <Route path=path!("deelnemers/:id/sessie") view=SessionPage/>
