@@ -134,7 +134,8 @@ pub fn RequestSection() -> impl IntoView {
                             let id = r.id;
                             let rater = r.rater.clone();
                             let label = format!("{} ({})", r.rater, r.role.label(lang()).to_lowercase());
-                            let again = t(format!("Verzoek aan {rater} opnieuw downloaden"), format!("Download the request to {rater} again"));
+                            // The visible text first, so the name a speech user says works.
+                            let again = t(format!("Opnieuw downloaden: verzoek aan {rater}"), format!("Download again: request to {rater}"));
                             view! {
                                 <tr>
                                     <th scope="row">{label}</th>
