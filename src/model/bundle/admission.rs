@@ -546,6 +546,9 @@ mod tests {
         }
     }
 
+    /// kind, subject, open profile's role, holds profile, the answer's fit, the answer.
+    type RatingCase = (BundleKind, Id, Option<Role>, bool, AnswerFit, Admission);
+
     /// Rating requests and answers: kind, subject, open profile, held, the answer's fit,
     /// and the answer worked out by hand.
     #[test]
@@ -560,7 +563,7 @@ mod tests {
                 rater: joris(),
             })
         };
-        let table: &[(BundleKind, Id, Option<Role>, bool, AnswerFit, Admission)] = &[
+        let table: &[RatingCase] = &[
             // A request: filled in on a first run, or in another profile; never by the
             // participant whose profile is here.
             (RatingRequest, ME, None, false, unknown, Rate),

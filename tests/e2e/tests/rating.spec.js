@@ -25,7 +25,7 @@ async function makeRequest(page, { name, role, question = '', words = NL }) {
 
 const NL = {
   section: 'Beoordeling vragen',
-  name: 'Naam van de beoordelaar',
+  name: 'Naam van wie je om een beoordeling vraagt',
   question: 'Je vraag aan de beoordelaar (optioneel)',
   make: 'Verzoek maken en downloaden',
 };
@@ -239,7 +239,7 @@ test('the request form and the rater page are axe-clean, and read in English', a
     question: 'How do you see my advice?',
     words: {
       section: 'Ask for a rating',
-      name: "Rater's name",
+      name: 'Name of the person you ask',
       question: 'Your question to the rater (optional)',
       make: 'Make and download the request',
     },

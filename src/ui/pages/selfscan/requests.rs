@@ -93,13 +93,14 @@ pub fn RequestSection() -> impl IntoView {
             )}</p>
             <form class="form" on:submit=submit novalidate aria-labelledby="request-title">
                 <div class="field">
-                    <label for="request-name">{t("Naam van de beoordelaar", "Rater's name")}</label>
+                    // Not "Naam van de beoordelaar": that is the start form's, on the same page.
+                    <label for="request-name">{t("Naam van wie je om een beoordeling vraagt", "Name of the person you ask")}</label>
                     <input id="request-name" type="text" maxlength=limits::NAME.to_string() required
                         aria-describedby="request-error"
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
                 <fieldset class="field">
-                    <legend>{t("Rol van de beoordelaar", "Rater's role")}</legend>
+                    <legend>{t("Rol van wie je om een beoordeling vraagt", "Role of the person you ask")}</legend>
                     {RaterRole::ALL.into_iter().filter(|r| *r != RaterRole::Coach).map(|r| view! {
                         <label class="choice">
                             <input type="radio" name="request-role"
