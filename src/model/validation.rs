@@ -300,6 +300,9 @@ pub fn check_count(
 const TERMS: &[(&str, &str)] = &[
     ("kader", "framework"),
     ("zelfscan", "self-scan"),
+    ("beoordelingsverzoek", "rating request"),
+    ("beoordelingsverzoeken", "rating requests"),
+    ("verzoek", "request"),
     ("ontwikkeldoel", "development goal"),
     ("casus", "case"),
     ("journaalnotitie", "journal entry"),

@@ -47,6 +47,8 @@ pub enum Imported {
         name: String,
         id: Id,
     },
+    /// A rating request, for the rater page: nothing was stored.
+    ForRating,
 }
 
 /// Why an import did not happen. In every case the stored data is as it was.
@@ -141,6 +143,8 @@ pub fn here(
         active,
         holds_profile: store.holds(subject).unwrap_or(false),
         holds_participant: workspace.is_some_and(|ws| ws.holds(subject).unwrap_or(false)),
+        // Asked of the open document by the caller (`bundle::answer_fit`).
+        answer: Default::default(),
     }
 }
 

@@ -9,8 +9,8 @@ use super::offline::UpdateNotice;
 use super::pages::{FeedbackPage, ParticipantPage, ParticipantsPage, RegiegroepPage, SessionPage};
 use super::pages::{
     FrameworkPage, GoalsPage, Home, JournalAgendaPage, JournalBinPage, JournalCasePage,
-    JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, ReportPage, ResultsPage,
-    ScanPage, SelfScanPage, SharePage, TrackPage,
+    JournalEntryPage, JournalPage, NetworkPage, NotFound, Onboarding, RatePage, ReportPage,
+    ResultsPage, ScanPage, SelfScanPage, SharePage, TrackPage,
 };
 use super::state::{use_app, use_doc, Notice};
 
@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("leerspoor") view=TrackPage/>
                             <Route path=path!("leerspoor/verslag") view=ReportPage/>
                             <Route path=path!("delen") view=SharePage/>
+                            <Route path=path!("beoordelen") view=RatePage/>
                             <Route path=path!("deelnemers") view=ParticipantsPage/>
                             <Route path=path!("deelnemers/:id") view=ParticipantPage/>
                             <Route path=path!("deelnemers/:id/sessie") view=SessionPage/>

@@ -3,6 +3,7 @@
 //! the answer; `ui::state::import` carries it out.
 
 use super::{BundleKind, Incoming};
+use crate::model::selfscan::AnswerFit;
 use crate::model::{Id, Lang, Role};
 
 /// What the bundle is and whose data it holds, as the envelope and contents say.
@@ -15,6 +16,8 @@ pub struct Arrival {
     pub subject: Id,
     /// That profile's name, for messages.
     pub subject_name: String,
+    /// For a rating request or answer, the rater's name (for messages); else empty.
+    pub rater: String,
 }
 
 impl Arrival {
@@ -24,6 +27,16 @@ impl Arrival {
             sender_role: incoming.bundle.from.role,
             subject: incoming.document.profile.id,
             subject_name: incoming.document.profile.name.clone(),
+            rater: match incoming.bundle.kind {
+                BundleKind::RatingRequest | BundleKind::RatingAnswer => incoming
+                    .document
+                    .selfscan
+                    .requests
+                    .first()
+                    .map(|r| r.rater.clone())
+                    .unwrap_or_default(),
+                BundleKind::Participant | BundleKind::Feedback => String::new(),
+            },
         }
     }
 }
@@ -37,6 +50,9 @@ pub struct Here {
     pub holds_profile: bool,
     /// The open begeleider's workspace already holds the subject as a participant.
     pub holds_participant: bool,
+    /// For a rating answer, whether it fits a request the open profile made
+    /// (`SelfScan::answer_fits`); unknown unless asked.
+    pub answer: AnswerFit,
 }
 
 /// The answer: exactly one thing an import may do.
@@ -57,6 +73,11 @@ pub enum Admission {
     AddToWorkspace,
     /// A newer bundle of a participant the begeleider already holds.
     UpdateInWorkspace,
+    /// Someone else's rating request: the rater page shows it to fill in; nothing is
+    /// stored.
+    Rate,
+    /// A rating by someone else on the open profile's own request: its scan is added.
+    ReadRating,
     Refuse(Refusal),
 }
 
@@ -73,13 +94,28 @@ pub enum Refusal {
     FeedbackNotFromCoach { name: String },
     /// Another begeleider's own data: a workspace holds participants only.
     CoachNotParticipant { name: String },
+    /// A rating request of a profile this browser holds (open or not): nobody rates
+    /// themself; the file is for the rater.
+    OwnRequest { name: String, rater: String },
+    /// A rating arrived before there is a profile to read it into.
+    AnswerWithoutProfile { rater: String },
+    /// A rating on another participant's request.
+    AnswerForSomeoneElse { name: String, rater: String },
+    /// A rating on a request the open profile never made.
+    UnknownRequest { rater: String },
+    /// A rating on another framework (version, competencies, indicators, levels) than
+    /// the request carried.
+    OtherFramework { rater: String },
 }
 
 impl Admission {
     /// Whether the answer changes the open profile's own document (and so shows the
     /// merge preview with its conflicts).
     pub fn merges(&self) -> bool {
-        matches!(self, Admission::Merge | Admission::ReadFeedback)
+        matches!(
+            self,
+            Admission::Merge | Admission::ReadFeedback | Admission::ReadRating
+        )
     }
 }
 
@@ -87,6 +123,12 @@ impl Admission {
 /// see the tests for the table.
 pub fn admit(arrival: &Arrival, here: Here) -> Admission {
     let name = || arrival.subject_name.clone();
+    if matches!(
+        arrival.kind,
+        BundleKind::RatingRequest | BundleKind::RatingAnswer
+    ) {
+        return admit_rating(arrival, here);
+    }
     if arrival.kind == BundleKind::Feedback && arrival.sender_role != Role::Coach {
         return Admission::Refuse(Refusal::FeedbackNotFromCoach { name: name() });
     }
@@ -95,6 +137,7 @@ pub fn admit(arrival: &Arrival, here: Here) -> Admission {
             BundleKind::Feedback => Admission::Refuse(Refusal::FeedbackWithoutProfile),
             BundleKind::Participant if here.holds_profile => Admission::OpenStored,
             BundleKind::Participant => Admission::Restore,
+            BundleKind::RatingRequest | BundleKind::RatingAnswer => admit_rating(arrival, here),
         };
     };
     match (arrival.kind, arrival.subject == me) {
@@ -113,6 +156,40 @@ pub fn admit(arrival: &Arrival, here: Here) -> Admission {
             }
             (Role::Coach, Role::Participant) => Admission::AddToWorkspace,
         },
+        (BundleKind::RatingRequest | BundleKind::RatingAnswer, _) => admit_rating(arrival, here),
+    }
+}
+
+/// A rating request is filled in anywhere but in a browser holding its participant's
+/// profile; an answer is read only into the open profile that made the request, on the
+/// framework it carried.
+fn admit_rating(arrival: &Arrival, here: Here) -> Admission {
+    let name = || arrival.subject_name.clone();
+    let rater = || arrival.rater.clone();
+    let mine = here.active.is_some_and(|(me, _)| me == arrival.subject);
+    if arrival.kind == BundleKind::RatingRequest {
+        return if mine || (here.active.is_none() && here.holds_profile) {
+            Admission::Refuse(Refusal::OwnRequest {
+                name: name(),
+                rater: rater(),
+            })
+        } else {
+            Admission::Rate
+        };
+    }
+    match (here.active, mine, here.answer) {
+        (None, _, _) => Admission::Refuse(Refusal::AnswerWithoutProfile { rater: rater() }),
+        (Some(_), false, _) => Admission::Refuse(Refusal::AnswerForSomeoneElse {
+            name: name(),
+            rater: rater(),
+        }),
+        (Some(_), true, AnswerFit::Fits) => Admission::ReadRating,
+        (Some(_), true, AnswerFit::UnknownRequest) => {
+            Admission::Refuse(Refusal::UnknownRequest { rater: rater() })
+        }
+        (Some(_), true, AnswerFit::OtherFramework) => {
+            Admission::Refuse(Refusal::OtherFramework { rater: rater() })
+        }
     }
 }
 
@@ -138,6 +215,26 @@ impl Refusal {
             Refusal::CoachNotParticipant { name } => lang.pick(
                 format!("Deze bundel bevat de eigen gegevens van begeleider {name}. In je werkruimte komen alleen bundels van deelnemers."),
                 format!("This bundle holds the own data of coach {name}. Only participants' bundles go into your workspace."),
+            ),
+            Refusal::OwnRequest { name, rater } => lang.pick(
+                format!("Dit beoordelingsverzoek is van {name}, en dat profiel staat in deze browser: je kunt jezelf niet beoordelen. Stuur het bestand naar {rater}; die opent het in Leerspoor op de eigen laptop en stuurt je de beoordeling terug. Er is niets ingelezen."),
+                format!("This rating request is from {name}, and that profile is in this browser: you cannot rate yourself. Send the file to {rater}; they open it in Leerspoor on their own laptop and send you the rating back. Nothing was imported."),
+            ),
+            Refusal::AnswerWithoutProfile { rater } => lang.pick(
+                format!("Dit is een beoordeling door {rater}. Open eerst je profiel (of herstel het met je eigen bundel) en lees de beoordeling daarna in bij Delen."),
+                format!("This is a rating by {rater}. First open your profile (or restore it from your own bundle), then import the rating under Share."),
+            ),
+            Refusal::AnswerForSomeoneElse { name, rater } => lang.pick(
+                format!("Dit is een beoordeling door {rater} op een verzoek van {name}, niet op een verzoek van dit profiel. Lees hem in met het profiel van {name}. Er is niets ingelezen."),
+                format!("This is a rating by {rater} on a request from {name}, not on a request of this profile. Import it with {name}'s profile. Nothing was imported."),
+            ),
+            Refusal::UnknownRequest { rater } => lang.pick(
+                format!("Deze beoordeling door {rater} hoort bij een verzoek dat dit profiel niet heeft gedaan: het staat niet bij je beoordelingsverzoeken. Er is niets ingelezen."),
+                format!("This rating by {rater} belongs to a request this profile did not make: it is not among your rating requests. Nothing was imported."),
+            ),
+            Refusal::OtherFramework { rater } => lang.pick(
+                format!("Deze beoordeling door {rater} gebruikt een ander kader dan je verzoek meestuurde (een andere versie, of andere niveaus, competenties of indicatoren). Vraag {rater} het verzoek opnieuw in te vullen. Er is niets ingelezen."),
+                format!("This rating by {rater} uses another framework than your request carried (another version, or other levels, competencies or indicators). Ask {rater} to fill in the request again. Nothing was imported."),
             ),
         }
     }
@@ -167,6 +264,7 @@ mod tests {
             sender_role,
             subject,
             subject_name: "Anna".into(),
+            rater: "Joris".into(),
         }
     }
 
@@ -175,6 +273,7 @@ mod tests {
             active: active.map(|role| (ME, role)),
             holds_profile,
             holds_participant,
+            answer: AnswerFit::UnknownRequest,
         }
     }
 
@@ -393,7 +492,10 @@ mod tests {
                                         assert_eq!(active, None);
                                         assert!(!holds_profile);
                                     }
-                                    Merge | ReadFeedback => assert_eq!(subject, ME),
+                                    Merge | ReadFeedback | ReadRating => {
+                                        assert_eq!(subject, ME)
+                                    }
+                                    Rate => unreachable!("no rating kinds in this table"),
                                     OpenStored => assert!(holds_profile),
                                     Refuse(_) => {}
                                 }
@@ -431,5 +533,141 @@ mod tests {
         assert!(r
             .message(Lang::En)
             .starts_with("This is feedback on the data of Anna"));
+    }
+
+    fn joris() -> String {
+        "Joris".into()
+    }
+
+    fn rating_here(active: Option<Role>, holds_profile: bool, answer: AnswerFit) -> Here {
+        Here {
+            answer,
+            ..here(active, holds_profile, false)
+        }
+    }
+
+    /// kind, subject, open profile's role, holds profile, the answer's fit, the answer.
+    type RatingCase = (BundleKind, Id, Option<Role>, bool, AnswerFit, Admission);
+
+    /// Rating requests and answers: kind, subject, open profile, held, the answer's fit,
+    /// and the answer worked out by hand.
+    #[test]
+    fn rating_requests_and_answers_have_their_answers() {
+        use BundleKind::{RatingAnswer, RatingRequest};
+        let fits = AnswerFit::Fits;
+        let unknown = AnswerFit::UnknownRequest;
+        let other = AnswerFit::OtherFramework;
+        let own = || {
+            Refuse(Refusal::OwnRequest {
+                name: anna(),
+                rater: joris(),
+            })
+        };
+        let table: &[RatingCase] = &[
+            // A request: filled in on a first run, or in another profile; never by the
+            // participant whose profile is here.
+            (RatingRequest, ME, None, false, unknown, Rate),
+            (RatingRequest, ME, None, true, unknown, own()),
+            (
+                RatingRequest,
+                OTHER,
+                Some(Participant),
+                false,
+                unknown,
+                Rate,
+            ),
+            (RatingRequest, OTHER, Some(Coach), true, unknown, Rate),
+            (RatingRequest, ME, Some(Participant), true, unknown, own()),
+            (RatingRequest, ME, Some(Coach), true, fits, own()),
+            // An answer: only into the open profile that asked, on its framework.
+            (
+                RatingAnswer,
+                ME,
+                None,
+                true,
+                fits,
+                Refuse(Refusal::AnswerWithoutProfile { rater: joris() }),
+            ),
+            (RatingAnswer, ME, Some(Participant), true, fits, ReadRating),
+            (
+                RatingAnswer,
+                ME,
+                Some(Participant),
+                true,
+                unknown,
+                Refuse(Refusal::UnknownRequest { rater: joris() }),
+            ),
+            (
+                RatingAnswer,
+                ME,
+                Some(Participant),
+                true,
+                other,
+                Refuse(Refusal::OtherFramework { rater: joris() }),
+            ),
+            (
+                RatingAnswer,
+                OTHER,
+                Some(Participant),
+                false,
+                fits,
+                Refuse(Refusal::AnswerForSomeoneElse {
+                    name: anna(),
+                    rater: joris(),
+                }),
+            ),
+            (
+                RatingAnswer,
+                OTHER,
+                Some(Coach),
+                false,
+                fits,
+                Refuse(Refusal::AnswerForSomeoneElse {
+                    name: anna(),
+                    rater: joris(),
+                }),
+            ),
+        ];
+        for (kind, subject, active, holds, fit, expected) in table {
+            let got = admit(
+                &arrival(*kind, Participant, *subject),
+                rating_here(*active, *holds, *fit),
+            );
+            assert_eq!(
+                &got, expected,
+                "{kind:?} about {subject:?}, open {active:?}, held {holds}, {fit:?}"
+            );
+        }
+        assert!(ReadRating.merges());
+        assert!(!Rate.merges());
+    }
+
+    #[test]
+    fn rating_refusals_say_what_is_wrong_in_both_languages() {
+        let r = Refusal::UnknownRequest { rater: joris() };
+        assert_eq!(
+            r.message(Lang::Nl),
+            "Deze beoordeling door Joris hoort bij een verzoek dat dit profiel niet heeft gedaan: het staat niet bij je beoordelingsverzoeken. Er is niets ingelezen."
+        );
+        assert_eq!(
+            r.message(Lang::En),
+            "This rating by Joris belongs to a request this profile did not make: it is not among your rating requests. Nothing was imported."
+        );
+        let r = Refusal::AnswerForSomeoneElse {
+            name: anna(),
+            rater: joris(),
+        };
+        assert!(r
+            .message(Lang::Nl)
+            .starts_with("Dit is een beoordeling door Joris op een verzoek van Anna"));
+        let r = Refusal::OtherFramework { rater: joris() };
+        assert!(r.message(Lang::En).contains("uses another framework"));
+        let r = Refusal::OwnRequest {
+            name: anna(),
+            rater: joris(),
+        };
+        assert!(r
+            .message(Lang::Nl)
+            .contains("je kunt jezelf niet beoordelen"));
     }
 }

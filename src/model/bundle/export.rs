@@ -36,6 +36,8 @@ pub fn selected(doc: &Document, selection: &Selection) -> Document {
     out.journal.bin.clear();
     if !selection.scans {
         out.selfscan.scans.clear();
+        // Who was asked for a rating goes with the scans.
+        out.selfscan.requests.clear();
     }
     if !selection.goals {
         out.selfscan.goals.clear();
@@ -46,6 +48,12 @@ pub fn selected(doc: &Document, selection: &Selection) -> Document {
         .scans
         .iter()
         .map(|s| (s.framework.id.clone(), s.framework.version))
+        .chain(
+            out.selfscan
+                .requests
+                .iter()
+                .map(|r| (r.framework.id.clone(), r.framework.version)),
+        )
         .collect();
     let newest = out
         .selfscan
@@ -112,6 +120,11 @@ impl Bundle {
         }
         self
     }
+}
+
+/// With the digest of bundle version 2 over the envelope and the readable contents.
+pub(super) fn signed(bundle: Bundle) -> Bundle {
+    bundle.signed()
 }
 
 /// `leerspoor-<naam>-<jjjj-mm-dd>.json`, with the name reduced to safe file-name characters.

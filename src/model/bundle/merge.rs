@@ -34,6 +34,7 @@ pub enum Resolution {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Record {
     FrameworkVersion,
+    RatingRequest,
     Scan,
     Goal,
     Actor,
@@ -48,6 +49,7 @@ impl Record {
     pub fn noun(self, lang: Lang) -> &'static str {
         match self {
             Record::FrameworkVersion => lang.pick("kaderversie", "framework version"),
+            Record::RatingRequest => lang.pick("beoordelingsverzoek", "rating request"),
             Record::Scan => "scan",
             Record::Goal => lang.pick("ontwikkeldoel", "development goal"),
             Record::Actor => "actor",
@@ -171,6 +173,30 @@ fn merge_into(
     decide: &dyn Fn(&Conflict) -> Resolution,
 ) -> MergeReport {
     let mut report = MergeReport::default();
+    match kind {
+        // A rating adds its one scan, never anything else: the request and its framework
+        // are here already (`bundle::admit` checked).
+        BundleKind::RatingAnswer => {
+            let answers: Vec<Scan> = incoming
+                .selfscan
+                .scans
+                .iter()
+                .filter(|s| s.request.is_some() && !s.rater.is_participant())
+                .cloned()
+                .collect();
+            merge_records(
+                &mut doc.selfscan.scans,
+                &answers,
+                &SCANS,
+                decide,
+                &mut report,
+            );
+            return report;
+        }
+        // A request is filled in, never merged.
+        BundleKind::RatingRequest => return report,
+        BundleKind::Participant | BundleKind::Feedback => {}
+    }
     // Feedback goes first: it must reach entries whatever happens to them below.
     for entry in &incoming.journal.entries {
         if !entry.feedback.is_empty() {
@@ -209,6 +235,7 @@ fn merge_into(
         return report;
     }
     add_missing_frameworks(doc, incoming, &mut report);
+    add_missing_requests(doc, incoming, &mut report);
     merge_records(
         &mut doc.selfscan.scans,
         &incoming.selfscan.scans,
@@ -297,6 +324,17 @@ fn add_missing_frameworks(doc: &mut Document, incoming: &Document, report: &mut 
         if !present {
             doc.selfscan.frameworks.push(fw.clone());
             report.add(Record::FrameworkVersion);
+        }
+    }
+}
+
+/// A rating request never changes once sent: one missing here (made on the other laptop)
+/// is added, one already here stays as it is.
+fn add_missing_requests(doc: &mut Document, incoming: &Document, report: &mut MergeReport) {
+    for request in &incoming.selfscan.requests {
+        if doc.selfscan.request(request.id).is_none() {
+            doc.selfscan.requests.push(request.clone());
+            report.add(Record::RatingRequest);
         }
     }
 }

@@ -7,6 +7,7 @@ mod crypto;
 mod digest;
 mod export;
 mod merge;
+mod rating;
 mod read;
 
 use chrono::{DateTime, Utc};
@@ -20,6 +21,9 @@ pub use crypto::CryptoError;
 pub use digest::{digest, digest_of_text};
 pub use export::{build, file_name, selected, Selection};
 pub use merge::{apply, plan, Conflict, ConflictTitle, MergePlan, MergeReport, Record, Resolution};
+pub use rating::{
+    answer_bundle, answer_fit, answer_of, request_bundle, request_file_name, OpenRequest,
+};
 pub use read::{
     open_plaintext, read, text_of, BinaryKind, BundleError, EncodingProblem, Incoming, Opened,
     MAX_BUNDLE_BYTES,
@@ -37,6 +41,11 @@ pub enum BundleKind {
     Participant,
     /// A begeleider's comments and ratings, returned to the participant.
     Feedback,
+    /// A participant's request for a rating by someone else (beoordelingsverzoek): the
+    /// framework and the rater, for the rater to fill in without a profile.
+    RatingRequest,
+    /// A rater's answer to a rating request (beoordeling): one finished scan.
+    RatingAnswer,
 }
 
 impl BundleKind {
@@ -49,6 +58,10 @@ impl BundleKind {
                 "terugkoppeling van de begeleider",
                 "feedback from the coach",
             ),
+            BundleKind::RatingRequest => lang.pick("beoordelingsverzoek", "rating request"),
+            BundleKind::RatingAnswer => {
+                lang.pick("beoordeling op een verzoek", "rating on a request")
+            }
         }
     }
 }
@@ -111,6 +124,8 @@ pub enum Relation {
     FeedbackForMe,
     /// Someone else's data.
     Foreign,
+    /// A rating request this profile made, or an answer to one.
+    Rating,
 }
 
 pub fn relation(incoming: &Incoming, me: Id) -> Relation {
@@ -118,6 +133,7 @@ pub fn relation(incoming: &Incoming, me: Id) -> Relation {
         _ if incoming.document.profile.id != me => Relation::Foreign,
         BundleKind::Participant => Relation::Own,
         BundleKind::Feedback => Relation::FeedbackForMe,
+        BundleKind::RatingRequest | BundleKind::RatingAnswer => Relation::Rating,
     }
 }
 

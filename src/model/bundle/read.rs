@@ -78,6 +78,11 @@ pub enum BundleError {
     },
     /// Neither readable nor encrypted contents.
     NoContents,
+    /// A rating request or answer that does not hold what its kind must
+    /// (`bundle::rating`): one request, and for an answer one finished scan on it.
+    RatingIncomplete {
+        kind: super::BundleKind,
+    },
     DigestMismatch,
     WrongPassphrase,
     /// The contents did not pass the restore door (invalid data, newer schema, …).
@@ -251,6 +256,13 @@ impl BundleError {
                 format!("De inhoud van de bundel is niet bruikbaar. {}", e.message(lang)),
                 format!("The contents of the bundle cannot be used. {}", e.message(lang)),
             ),
+            BundleError::RatingIncomplete { kind } => {
+                let kind = kind.label(lang);
+                lang.pick(
+                    format!("Dit bestand noemt zich een {kind}, maar bevat niet wat daarbij hoort (één verzoek, en bij een beoordeling één afgeronde beoordeling op dat verzoek). Er is niets ingelezen."),
+                    format!("This file calls itself a {kind}, but does not hold what belongs to one (one request, and for a rating one finished rating on that request). Nothing was imported."),
+                )
+            }
             BundleError::Inconsistent => lang
                 .pick(
                     "De afzender van de bundel en de gegevens erin horen niet bij elkaar. Er is niets ingelezen.",
@@ -569,6 +581,9 @@ fn accept<C>(
     // participant's, sent by the begeleider.
     if bundle.kind == super::BundleKind::Participant && document.profile.id != bundle.from.profile {
         return Err(BundleError::Inconsistent);
+    }
+    if !super::rating::check_shape(bundle.kind, &bundle.from, &document) {
+        return Err(BundleError::RatingIncomplete { kind: bundle.kind });
     }
     // The document is what matters from here on; keep the envelope light.
     Ok(Incoming {

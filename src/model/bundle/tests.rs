@@ -1151,7 +1151,7 @@ fn a_wrong_envelope_field_is_named_without_serde_text() {
     let wrong = with_changed_envelope(&|v| v["kind"] = "bogus".into());
     assert_eq!(
         read(wrong.as_bytes()).unwrap_err().message(Lang::Nl),
-        "De bundel heeft niet de verwachte vorm. Veld “kind”: is “bogus”, maar moet een van deze waarden zijn: “participant”, “feedback”."
+        "De bundel heeft niet de verwachte vorm. Veld “kind”: is “bogus”, maar moet een van deze waarden zijn: “participant”, “feedback”, “rating_request”, “rating_answer”."
     );
     let wrong = with_changed_envelope(&|v| v["from"]["role"] = 2.5.into());
     assert_eq!(

@@ -98,7 +98,9 @@ impl Choice {
 /// feedback (the same rule `bundle::admit` keeps).
 fn writer_role(kind: BundleKind) -> Role {
     match kind {
-        BundleKind::Participant => Role::Participant,
+        BundleKind::Participant | BundleKind::RatingRequest | BundleKind::RatingAnswer => {
+            Role::Participant
+        }
         BundleKind::Feedback => Role::Coach,
     }
 }
@@ -280,6 +282,16 @@ impl Verdict {
                     "A participant's data, not feedback. Not used here; the file stays where it is.",
                 )
                 .into(),
+            Verdict::OtherKind {
+                kind: kind @ (BundleKind::RatingRequest | BundleKind::RatingAnswer),
+                ..
+            } => {
+                let kind = kind.label(lang);
+                lang.pick(
+                    format!("Een {kind}, geen bundel met gegevens. Hier niet gebruikt; het bestand blijft staan."),
+                    format!("A {kind}, not a bundle of data. Not used here; the file stays where it is."),
+                )
+            }
             Verdict::Problem(p) => p.message(lang),
         }
     }

@@ -26,6 +26,8 @@ pub fn kind_token(kind: BundleKind) -> &'static str {
     match kind {
         BundleKind::Participant => "participant",
         BundleKind::Feedback => "feedback",
+        BundleKind::RatingRequest => "rating_request",
+        BundleKind::RatingAnswer => "rating_answer",
     }
 }
 
@@ -33,6 +35,8 @@ fn kind_of_token(token: &str) -> Option<BundleKind> {
     match token {
         "participant" => Some(BundleKind::Participant),
         "feedback" => Some(BundleKind::Feedback),
+        "rating_request" => Some(BundleKind::RatingRequest),
+        "rating_answer" => Some(BundleKind::RatingAnswer),
         _ => None,
     }
 }

@@ -44,6 +44,8 @@ pub fn deletable(me: Id, files: &[Found], keep: usize) -> Vec<usize> {
         let kind = match name.kind {
             BundleKind::Participant => 0,
             BundleKind::Feedback => 1,
+            BundleKind::RatingRequest => 2,
+            BundleKind::RatingAnswer => 3,
         };
         groups
             .entry((place_of(&file.path), kind))

@@ -494,6 +494,46 @@ mod tests {
         assert_eq!(again, d);
     }
 
+    /// Schema 4's rating requests: a document with a request and the scan that answers it
+    /// passes the door as it is; a scan naming a request that is not there does not.
+    #[test]
+    fn a_document_with_rating_requests_and_an_answered_scan_survives_the_door() {
+        let text = include_str!("../../../tests/fixtures/schema/v3.json");
+        let mut v: serde_json::Value = serde_json::from_str(text).unwrap();
+        // The fixture has no self-scan section: the course's framework, as a new profile has.
+        let fw = serde_json::to_value(crate::model::selfscan::default_framework()).unwrap();
+        v["selfscan"] = serde_json::json!({ "frameworks": [fw.clone()], "scans": [] });
+        let (fw_id, fw_version) = (fw["id"].clone(), fw["version"].clone());
+        let indicator = fw["areas"][0]["competencies"][0]["indicators"][0]["id"].clone();
+        let request = "00000000-0000-4000-8000-000000000071";
+        v["selfscan"]["requests"] = serde_json::json!([{
+            "id": request, "rater": "Joris Bakker", "role": "manager",
+            "question": "Hoe zie jij mijn netwerk?",
+            "framework": { "id": fw_id, "version": fw_version }, "sent": "2026-11-28"
+        }]);
+        let answer = serde_json::json!({
+            "id": request, "label": { "custom": "Beoordeling op verzoek" }, "date": "2026-11-29",
+            "framework": { "id": fw_id, "version": fw_version },
+            "rater": { "other": { "name": "Joris Bakker", "role": "manager" } },
+            "status": "finished", "finished_at": "2026-11-29T10:00:00Z",
+            "ratings": { indicator.as_str().unwrap(): { "rating": { "level": 3 }, "evidence": "Bij de Kade" } },
+            "request": request
+        });
+        v["selfscan"]["scans"].as_array_mut().unwrap().push(answer);
+        let d = restore_document(&v.to_string()).unwrap();
+        let id: crate::model::Id = request.parse().unwrap();
+        assert_eq!(d.selfscan.request(id).unwrap().rater, "Joris Bakker");
+        assert_eq!(d.selfscan.answer_to(id).unwrap().request, Some(id));
+        let again = restore_document(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(again, d);
+
+        v["selfscan"]["requests"] = serde_json::json!([]);
+        assert!(matches!(
+            restore_document(&v.to_string()),
+            Err(RestoreError::Invalid { .. })
+        ));
+    }
+
     #[test]
     fn empty_and_garbage_are_named() {
         assert_eq!(restore_document("  \n"), Err(RestoreError::Empty));

@@ -21,6 +21,7 @@ pub mod framework_error;
 pub mod framework_file;
 pub mod goal;
 pub mod progress;
+pub mod rating;
 pub mod scan;
 pub mod scans;
 pub mod scoring;
@@ -38,6 +39,9 @@ pub use framework_error::FrameworkError;
 pub use framework_file::{export_file_name, export_framework, parse_framework};
 pub use goal::{Goal, GoalAction, GoalError, GoalStatus};
 pub use progress::{CompetencyProgress, ScanProgress};
+#[cfg(test)]
+pub use rating::finish_answer_for_test;
+pub use rating::{AnswerFit, RatingRequest, RequestError};
 pub use scan::{IndicatorRating, Rater, RaterRole, Rating, Scan, ScanError, ScanLabel, ScanStatus};
 pub use scoring::{AreaScore, CompetencyDelta, CompetencyScore, Radar, RaterComparison};
 pub use versions::FrameworkImport;
@@ -55,6 +59,10 @@ pub struct SelfScan {
     pub scans: Vec<Scan>,
     #[serde(default)]
     pub goals: Vec<Goal>,
+    /// The rating requests sent to others (`rating`), in the order made; answered when a
+    /// scan names one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requests: Vec<RatingRequest>,
 }
 
 impl SelfScan {

@@ -167,6 +167,9 @@ pub struct Scan {
     /// Target level (ambitie) by competency id.
     #[serde(default)]
     pub targets: BTreeMap<String, u8>,
+    /// For a rating by someone else that answers a rating request: the request's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -269,6 +272,7 @@ impl Scan {
             finished_at: None,
             ratings: BTreeMap::new(),
             targets: BTreeMap::new(),
+            request: None,
         };
         scan.set_label(label)?;
         scan.set_rater(rater)?;

@@ -31,6 +31,29 @@ impl SelfScan {
                 });
             }
         }
+        check_unique_ids(
+            "beoordelingsverzoek",
+            self.requests.iter().map(|r| &r.id),
+            problems,
+        );
+        for request in &self.requests {
+            let id = request.id.to_string();
+            if request.rater.trim().is_empty() {
+                problems.push(Problem::EmptyField {
+                    what: "beoordelingsverzoek",
+                    id: id.clone(),
+                    field: "naam beoordelaar",
+                });
+            }
+            if !versions.contains(&request.framework) {
+                problems.push(Problem::DanglingRef {
+                    what: "beoordelingsverzoek",
+                    id,
+                    field: "kader",
+                    target: request.framework.label(Lang::Nl),
+                });
+            }
+        }
         check_unique_ids("zelfscan", self.scans.iter().map(|s| &s.id), problems);
         for scan in &self.scans {
             self.validate_scan(scan, problems);
@@ -95,6 +118,16 @@ impl SelfScan {
                 id: id.clone(),
                 field: "naam beoordelaar",
             });
+        }
+        if let Some(request) = scan.request {
+            if scan.rater.is_participant() || self.request(request).is_none() {
+                problems.push(Problem::DanglingRef {
+                    what: "zelfscan",
+                    id: id.clone(),
+                    field: "verzoek",
+                    target: request.to_string(),
+                });
+            }
         }
         let Some(fw) = self.framework_of(scan) else {
             problems.push(Problem::DanglingRef {
@@ -172,6 +205,11 @@ impl SelfScan {
             scan.normalise();
         }
         self.scans.shared_sort_by_key(|s| s.date);
+        for request in &mut self.requests {
+            trim(&mut request.rater);
+            trim(&mut request.question);
+        }
+        self.requests.shared_sort_by_key(|r| r.sent);
         let ids: Vec<String> = self
             .framework_ids()
             .into_iter()
@@ -231,6 +269,14 @@ impl SelfScan {
             "ontwikkeldoelen",
             self.goals.len(),
             limits::GOALS,
+            problems,
+        );
+        check_count(
+            SECTION,
+            None,
+            "beoordelingsverzoeken",
+            self.requests.len(),
+            limits::SCANS,
             problems,
         );
         if problems.len() > before {
@@ -313,6 +359,34 @@ impl SelfScan {
             for (field, text, max) in texts {
                 check_text(FRAMEWORK, id, field, text, max, problems);
             }
+        }
+        for request in &self.requests {
+            let id = || request.id.to_string();
+            let what = "beoordelingsverzoek";
+            check_text(
+                what,
+                id,
+                "naam beoordelaar",
+                &request.rater,
+                limits::NAME,
+                problems,
+            );
+            check_text(
+                what,
+                id,
+                "vraag",
+                &request.question,
+                super::rating::QUESTION_MAX,
+                problems,
+            );
+            check_text(
+                what,
+                id,
+                "kader",
+                &request.framework.id,
+                limits::KEY,
+                problems,
+            );
         }
         for scan in &self.scans {
             let id = || scan.id.to_string();

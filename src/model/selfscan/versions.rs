@@ -163,7 +163,13 @@ impl SelfScan {
 
     /// Keeps the newest version of each framework and every version a scan uses.
     pub(crate) fn prune_frameworks(&mut self) {
-        let used: HashSet<FrameworkRef> = self.scans.iter().map(|s| s.framework.clone()).collect();
+        // A rating request's version too: its answer is checked against it.
+        let used: HashSet<FrameworkRef> = self
+            .scans
+            .iter()
+            .map(|s| s.framework.clone())
+            .chain(self.requests.iter().map(|r| r.framework.clone()))
+            .collect();
         let newest: HashSet<FrameworkRef> = self
             .framework_ids()
             .into_iter()

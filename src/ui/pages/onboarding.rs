@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::model::bundle::{already_here, Admission, Counts, Resolution};
+use crate::model::bundle::{already_here, Admission, Counts, OpenRequest, Resolution};
 use crate::model::id::new_id;
 use crate::model::{Document, Profile, Role};
 use crate::ui::components::{PageTitle, Unlock};
@@ -8,9 +8,25 @@ use crate::ui::i18n::{lang, t};
 use crate::ui::state::import::{self, Arrived, ImportError, Locked, Opening};
 use crate::ui::state::{use_app, Notice};
 
-/// First run: a profile is the one thing Leerspoor needs before anything else.
+use super::rate::{self, OpenRequestFile, RateView};
+
+/// First run: a profile is the one thing Leerspoor needs before anything else, except for
+/// a rater: a rating request opened here shows the rater page, and no profile is made.
 #[component]
 pub fn Onboarding() -> impl IntoView {
+    let rating = RwSignal::new(rate::holding());
+    let done = Callback::new(move |_| rating.set(false));
+    move || {
+        if rating.get() {
+            view! { <RateView on_done=done/> }.into_any()
+        } else {
+            view! { <FirstRun rating=rating/> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn FirstRun(rating: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let name = RwSignal::new(String::new());
     let course = RwSignal::new(String::from("Stadsbeheerleergang"));
@@ -77,7 +93,8 @@ pub fn Onboarding() -> impl IntoView {
             <p id="profile-error" class="field-error" role="alert">{move || error.get()}</p>
             <button type="submit" class="primary">{t("Profiel aanmaken", "Create profile")}</button>
         </form>
-        <RestoreFromBundle/>
+        <RestoreFromBundle rating=rating/>
+        <OpenRequestFile on_open=Callback::new(move |_| rating.set(true))/>
     }
 }
 
@@ -86,7 +103,7 @@ pub fn Onboarding() -> impl IntoView {
 /// profile this browser already has is opened, never restored over
 /// (`bundle::Admission::OpenStored`).
 #[component]
-fn RestoreFromBundle() -> impl IntoView {
+fn RestoreFromBundle(rating: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None::<ImportError>);
     let arrived = RwSignal::new(None::<Arrived>);
@@ -94,6 +111,13 @@ fn RestoreFromBundle() -> impl IntoView {
     let unlock_error = RwSignal::new(None::<String>);
     let accept = move |found: Arrived| match &found.admission {
         Admission::Refuse(refusal) => error.set(Some(ImportError::Refused(refusal.clone()))),
+        // A rating request picked here: the rater page, as from its own picker.
+        Admission::Rate => {
+            if let Some(open) = OpenRequest::of(&found.incoming) {
+                rate::hold(open);
+                rating.set(true);
+            }
+        }
         _ => arrived.set(Some(found)),
     };
     let on_pick = move |ev: leptos::ev::Event| {

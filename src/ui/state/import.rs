@@ -130,6 +130,14 @@ fn arrive(app: AppState, file: String, incoming: Incoming) -> Arrived {
         active,
         ..Here::default()
     });
+    let here = Here {
+        answer: app.doc.with_untracked(|open| {
+            open.as_ref()
+                .map(|open| bundle::answer_fit(open, &incoming))
+                .unwrap_or_default()
+        }),
+        ..here
+    };
     let admission = admit(&Arrival::of(&incoming), here);
     let plan = app.doc.with_untracked(|open| {
         timed("leerspoor-bundle-plan", || {
@@ -170,7 +178,11 @@ impl AppState {
                     .map_err(|_| ImportError::ProfileChanged)?;
                 Ok(Imported::OpenedStored)
             }
-            Admission::Merge | Admission::ReadFeedback => self.merge(incoming, decide),
+            Admission::Merge | Admission::ReadFeedback | Admission::ReadRating => {
+                self.merge(incoming, decide)
+            }
+            // The rater page takes it from here; nothing is stored.
+            Admission::Rate => Ok(Imported::ForRating),
             Admission::AddToWorkspace | Admission::UpdateInWorkspace => {
                 let coach = self.coach().ok_or(ImportError::ProfileChanged)?;
                 with_workspace(coach.id, |ws| {

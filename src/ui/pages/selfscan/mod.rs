@@ -4,6 +4,7 @@
 
 mod framework;
 mod goals;
+mod requests;
 mod results;
 mod scan;
 
@@ -26,6 +27,7 @@ pub use goals::GoalsPage;
 pub(crate) use results::radar_view;
 pub use results::ResultsPage;
 pub use scan::ScanPage;
+pub(crate) use scan::{level_label, not_applicable};
 
 /// Reads the section of the open document, subscribing to it.
 pub(super) fn read<R: Default>(doc: OpenDoc, f: impl FnOnce(&SelfScan) -> R) -> R {
@@ -156,6 +158,7 @@ pub fn SelfScanPage() -> impl IntoView {
                 </table>
             </Show>
         </section>
+        <requests::RequestSection/>
     }
 }
 

@@ -569,8 +569,8 @@ fn RaterSection(
             <h2 id="raters-heading">{t("Jouw beeld en dat van een ander", "Your view and someone else's")}</h2>
             <Show when=move || has_others.get()
                 fallback=|| view! { <p class="muted">{t(
-                    "Nog geen afgeronde beoordeling door een ander. Begin er een op het scanoverzicht met \u{201c}Beoordeling door een ander\u{201d}.",
-                    "No finished rating by someone else yet. Start one on the scans overview with \u{201c}Rating by someone else\u{201d}.",
+                    "Nog geen afgeronde beoordeling door een ander. Begin er een op het scanoverzicht met \u{201c}Beoordeling door een ander\u{201d}, of stuur iemand een verzoek met \u{201c}Beoordeling vragen\u{201d}.",
+                    "No finished rating by someone else yet. Start one on the scans overview with \u{201c}Rating by someone else\u{201d}, or send someone a request with \u{201c}Ask for a rating\u{201d}.",
                 )}</p> }>
                 <div class="pick-two no-print">
                     {scan_select("rater-own", t("Je eigen scan", "Your own scan"), choices, is_own, own)}

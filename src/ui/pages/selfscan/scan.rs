@@ -365,14 +365,14 @@ fn missing_framework() -> &'static str {
 }
 
 /// "3. Bekwaam" / "3. Proficient".
-fn level_label(fw: &Framework, n: u8) -> String {
+pub(crate) fn level_label(fw: &Framework, n: u8) -> String {
     format!(
         "{n}. {}",
         display_text(lang(), fw, FrameworkText::LevelLabel(n))
     )
 }
 
-fn not_applicable() -> &'static str {
+pub(crate) fn not_applicable() -> &'static str {
     t("Weet ik niet / n.v.t.", "Don't know / not applicable")
 }
 

@@ -3,7 +3,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::model::bundle::{Admission, Counts, Resolution};
+use crate::model::bundle::{answer_of, Admission, Counts, OpenRequest, Resolution};
 use crate::ui::components::Unlock;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::import::{self, Arrived, ImportError, Imported, Locked, Opening};
@@ -31,6 +31,7 @@ pub fn ImportSection(
     offer: RwSignal<Option<Opening>>,
 ) -> impl IntoView {
     let app = use_app();
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
     let state = RwSignal::new(ImportState::Idle);
     let choices = RwSignal::new(HashMap::<String, Resolution>::new());
     let dragging = RwSignal::new(false);
@@ -117,6 +118,14 @@ pub fn ImportSection(
         let decide =
             |c: &crate::model::bundle::Conflict| decisions.get(&c.key).copied().unwrap_or_default();
         let outcome = app.confirm(&arrived, &decide);
+        // A rating request is filled in on the rater page; nothing was stored.
+        if matches!(outcome, Ok(Imported::ForRating)) {
+            if let Some(open) = OpenRequest::of(&arrived.incoming) {
+                crate::ui::pages::rate::hold(open);
+                navigate.with_value(|go| go("/beoordelen", Default::default()));
+            }
+            return;
+        }
         if matches!(outcome, Ok(Imported::Merged { .. })) {
             imported.update(|n| *n += 1);
         }
@@ -187,8 +196,9 @@ fn DoneView(done: Imported) -> impl IntoView {
                 "Everything in this bundle is already here; nothing has been changed.",
             )}</div>
         }.into_any(),
-        // Delen runs with a profile open: these two are the first-run page's.
-        Imported::Restored | Imported::OpenedStored => ().into_any(),
+        // Delen runs with a profile open: these two are the first-run page's; a request
+        // goes to the rater page.
+        Imported::Restored | Imported::OpenedStored | Imported::ForRating => ().into_any(),
         Imported::AddedToWorkspace { name, id } | Imported::UpdatedInWorkspace { name, id } => view! {
             <div class="notice info" role="status" data-testid="import-done">
                 <span>{t(format!("{name} staat nu bij je deelnemers. "), format!("{name} is now among your participants. "))}
@@ -208,7 +218,11 @@ fn PreviewView(
 ) -> impl IntoView {
     let bundle = &arrived.incoming.bundle;
     let document = &arrived.incoming.document;
-    let from = format!("{} ({})", bundle.from.name, bundle.from.role.label(lang()));
+    // A rater has no Leerspoor role: their role in the request says who they are.
+    let from = match answer_of(&arrived.incoming) {
+        Some((scan, _)) => scan.rater.label(lang()),
+        None => format!("{} ({})", bundle.from.name, bundle.from.role.label(lang())),
+    };
     let when = time::moment(bundle.exported);
     let counts = Counts::of(document).summary(lang());
     let kind = bundle.kind.label(lang());
@@ -246,6 +260,30 @@ fn PreviewView(
                 format!("{name} is already among your participants. Updating keeps the previous version, so you can see what has changed; your comments and ratings stay."),
             ))),
         ),
+        Admission::Rate => {
+            let rater = document.selfscan.requests.first().map(|r| r.rater.clone()).unwrap_or_default();
+            (
+                Some(t("Beoordeling invullen", "Fill in the rating")),
+                Some(("rate-note", t(
+                    format!("Dit is een beoordelingsverzoek van {name} aan {rater}. Je vult het in op een eigen pagina; er komt niets in je profiel."),
+                    format!("This is a rating request from {name} to {rater}. You fill it in on a page of its own; nothing goes into your profile."),
+                ))),
+            )
+        }
+        Admission::ReadRating => {
+            let request = answer_of(&arrived.incoming)
+                .and_then(|(scan, _)| scan.request)
+                .and_then(|id| document.selfscan.request(id));
+            let text = request.map(|r| {
+                let sent = lang().date(r.sent);
+                let who = r.rater.clone();
+                t(
+                    format!("Een beoordeling door {who} op je beoordelingsverzoek van {sent}. Hij komt bij je scans en in je resultaten, naast je eigen beeld."),
+                    format!("A rating by {who} on your rating request of {sent}. It goes among your scans and into your results, beside your own view."),
+                )
+            });
+            (Some(t("Beoordeling inlezen", "Import the rating")), text.map(|text| ("rating-note", text)))
+        }
         Admission::Merge | Admission::ReadFeedback | Admission::Restore | Admission::OpenStored => {
             (Some(t("Importeren", "Import")), None)
         }
