@@ -120,7 +120,7 @@ const refusals = {
   'wrong-types.json': 'De inhoud van de bundel is niet bruikbaar. De gegevens hebben niet de verwachte vorm. actor 9d308023-7d64-4550-a113-6b7ad25c2a43, veld “influence”: is de tekst “veel”, maar moet een heel getal zijn.',
   'deep-nesting.json': 'Dit bestand is te diep genest om veilig te lezen; het is geen Leerspoor-bundel.',
   'newer-format.json': 'Deze bundel is gemaakt met Leerspoor 3.0.0 (bundelversie 3). Deze versie (0.1.0) leest tot en met bundelversie 2: werk Leerspoor bij naar versie 3.0.0 of nieuwer.',
-  'newer-contents.json': 'De inhoud van de bundel is niet bruikbaar. Deze gegevens hebben schemaversie 7, maar deze versie van Leerspoor (0.1.0) leest tot en met versie 3. Ze zijn gemaakt met Leerspoor 3.0.0; werk Leerspoor bij naar die versie of nieuwer.',
+  'newer-contents.json': 'De inhoud van de bundel is niet bruikbaar. Deze gegevens hebben schemaversie 7, maar deze versie van Leerspoor (0.1.0) leest tot en met versie 4. Ze zijn gemaakt met Leerspoor 3.0.0; werk Leerspoor bij naar die versie of nieuwer.',
   'damaged-digest.json': 'De bundel is na het exporteren veranderd of beschadigd: de controlesom klopt niet. Er is niets ingelezen; vraag om een nieuwe export.',
   // The envelope (issue 20, bug 4).
   'duplicate-kind.json': 'De bundel is na het exporteren bewerkt of beschadigd: de naam “kind” staat twee keer in hetzelfde object (regel 859, kolom 20), dus welke waarde bedoeld is, is niet te zeggen. Er is niets ingelezen; vraag om een nieuwe export.',
