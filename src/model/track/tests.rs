@@ -67,8 +67,15 @@ fn year() -> Document {
         ),
     ];
     for (n, date, rater, level) in scans {
-        s.start_scan(id(n), ScanLabel::Baseline, date, rater)
-            .unwrap();
+        let label = if n == 11 {
+            ScanLabel::Midpoint
+        } else {
+            ScanLabel::Baseline
+        };
+        s.start_scan(id(n), label, date, rater).unwrap();
+        if n == 11 {
+            s.set_target(id(n), LEZEN, Some(4)).unwrap();
+        }
         for i in &indicators {
             s.rate(id(n), i, Rating::Level(level)).unwrap();
         }
@@ -322,6 +329,7 @@ fn the_report_shows_growth_per_competency_with_its_evidence() {
         })
     );
     assert_eq!(lezen.change(), Some(1.0));
+    assert_eq!(lezen.target, Some(4));
     // Joris rated 4, Sanne herself 3: Joris sees one level more.
     assert_eq!(lezen.others.len(), 1);
     assert_eq!(lezen.others[0].mean, 4.0);
@@ -341,4 +349,23 @@ fn the_report_shows_growth_per_competency_with_its_evidence() {
     let other = &report.competencies[8];
     assert_eq!((other.first, other.change()), (None, None));
     assert!(other.cases.is_empty() && other.goals.is_empty() && other.evidence.is_empty());
+}
+
+/// The browser test's year (`tests/e2e/tests/track.spec.js`) is this one, as stored;
+/// `LEERSPOOR_WRITE_TRACK_FIXTURE=1 cargo test` writes it again after a change here.
+#[test]
+fn the_browser_fixture_is_this_year() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/track/year.json");
+    let mut doc = year();
+    doc.app = "0.1.0".into();
+    let made = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+    if std::env::var_os("LEERSPOOR_WRITE_TRACK_FIXTURE").is_some() {
+        std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
+        std::fs::write(path, &made).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(path).expect("the fixture is there");
+    assert_eq!(on_disk, made);
+    // Through the door, it is the same track.
+    let back = crate::model::restore::restore_document(&on_disk).unwrap();
+    assert_eq!(track(&back, amsterdam), track(&doc, amsterdam));
 }

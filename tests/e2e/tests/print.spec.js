@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { createProfile, open, goTo, axeViolations, bundleDigest } from './helpers.js';
+import { createProfile, open, goTo, axeViolations, bundleDigest, seed } from './helpers.js';
 
 // axe is injected as a script, which the app's Content-Security-Policy would block.
 test.use({ bypassCSP: true });
@@ -200,4 +200,34 @@ test('Deelnemers › Sessie voorbereiden prints changes, open questions, goals, 
   );
   expect(question, 'the sample participant has an open question for the begeleider').toBeTruthy();
   await context.close();
+});
+
+// The year of track.spec.js (tests/fixtures/track/year.json), worked out by hand there.
+test('Mijn leerspoor › Ontwikkelverslag prints the growth per competency with its evidence on A4', async ({ page }) => {
+  const year = await readFile(new URL('../../fixtures/track/year.json', import.meta.url), 'utf8');
+  await seed(page, year);
+  await open(page, '/leerspoor/verslag');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ontwikkelverslag');
+  const pdf = await printed(page, 'ontwikkelverslag');
+  console.log(`Ontwikkelverslag: ${pdf.pages} A4 page(s), ${pdf.bytes} bytes`);
+  expect(pdf.pages).toBeGreaterThanOrEqual(1);
+  // Nine competencies, each kept whole on its page.
+  expect(pdf.pages).toBeLessThanOrEqual(6);
+  expectText(
+    pdf,
+    [
+      'Ontwikkelverslag',
+      'Sanne',
+      'Het netwerk lezen',
+      '2,0 (12 januari 2026)',
+      '3,0 (15 juni 2026)',
+      '+1,0',
+      'Joris (leidinggevende): 4,0 (20 juni 2026), verschil +1,0',
+      'Voorbeeld 11',
+      'Vaker de wijk in (bereikt)',
+      'Speelplaats Oost (agenderen, 2 notities)',
+      'Verhalend verbinden',
+    ],
+    [...CHROME, 'Mijn leerspoor', 'Voor het eindgesprek'],
+  );
 });
