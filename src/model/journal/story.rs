@@ -101,8 +101,9 @@ impl StoryPlan {
 }
 
 /// Where a party stands: no plan yet, a plan not yet told, or told (reached).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum StoryState {
+    #[default]
     None,
     Planned,
     Told,

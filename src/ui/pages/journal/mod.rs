@@ -7,9 +7,12 @@ mod case;
 mod entry;
 mod list;
 mod shared;
+mod story;
 
 pub use agenda::JournalAgendaPage;
 pub use bin::JournalBinPage;
 pub use case::JournalCasePage;
 pub use entry::JournalEntryPage;
 pub use list::JournalPage;
+
+pub(crate) use story::STORY_ANCHOR;

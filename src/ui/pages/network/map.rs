@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use super::forms::ActorForm;
 use super::{page_url, use_net, NetCtx};
+use crate::model::journal::{reach, story_rows, StoryState};
 use crate::model::network::filter::{view as filter_view, Ego, View, ViewFilter};
 use crate::model::network::geometry::{
     clamp_zoom, dragged, is_drag, label_size, label_top, tie_line, Nudge, ViewBox, ASPECT,
@@ -111,6 +112,8 @@ struct NodeInfo {
     e: Endpoint,
     name: String,
     kind: Option<ActorKind>,
+    /// With a case chosen: where this actor stands in the case's story plans.
+    story: Option<StoryState>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -155,6 +158,8 @@ struct MapCtx {
     ego_depth: RwSignal<usize>,
     selected: RwSignal<Option<Endpoint>>,
     shown: Memo<View>,
+    /// With a case chosen: each linked actor's story state (`journal::story`).
+    stories: Memo<Option<HashMap<Id, StoryState>>>,
     positions: Memo<HashMap<Endpoint, Position>>,
     /// One override signal per node: a drag frame sets only the dragged node's, so only
     /// that node and its ties re-render (one signal for all would wake every node).
@@ -196,6 +201,17 @@ impl MapCtx {
         let case_set = Memo::new(move |_| {
             let c = case.get()?;
             doc.with(|d| case_actors(&d.journal, c))
+        });
+        let stories = Memo::new(move |_| {
+            let c = case.get()?;
+            doc.with(|d| {
+                d.journal.case(c).map(|c| {
+                    c.actors
+                        .iter()
+                        .map(|a| (*a, c.story_state(*a)))
+                        .collect::<HashMap<_, _>>()
+                })
+            })
         });
         let shown = Memo::new(move |_| {
             let mut filter = kinds.get();
@@ -253,6 +269,7 @@ impl MapCtx {
             ego_depth,
             selected: RwSignal::new(None),
             shown,
+            stories,
             positions,
             overrides: StoredValue::new(HashMap::new()),
             drag: StoredValue::new(None),
@@ -579,8 +596,10 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
     let net = use_net().network;
     let lang = lang();
     let shown = map.shown;
+    let stories = map.stories;
     let nodes = Memo::new(move |_| {
         let v = shown.get();
+        let stories = stories.get();
         net.with(|n| {
             let mut list = Vec::new();
             if v.me {
@@ -588,6 +607,7 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
                     e: Endpoint::Me,
                     name: Endpoint::me_label(lang).to_string(),
                     kind: None,
+                    story: None,
                 });
             }
             list.extend(
@@ -598,6 +618,7 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
                         e: Endpoint::Actor(a.id),
                         name: a.name.clone(),
                         kind: Some(a.kind),
+                        story: stories.as_ref().and_then(|s| s.get(&a.id).copied()),
                     }),
             );
             list
@@ -720,6 +741,11 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
         Some(k) => format!("{}, {}", node.name, k.label(lang)),
         None => me_long().to_string(),
     };
+    let story = node.story;
+    let base_label = match story {
+        Some(s) => format!("{base_label}, {}: {}", t("verhaal", "story"), s.label(lang)),
+        None => base_label,
+    };
     let size = Memo::new(move |_| {
         map.sizes
             .with(|m| m.get(&e).copied())
@@ -811,10 +837,20 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
             data-node=match e { Endpoint::Me => "ik".to_string(), Endpoint::Actor(id) => id.to_string() }
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel
             on:click=on_click on:keydown=on_key>
+            {story.filter(|s| *s != StoryState::None).map(|s| view! {
+                <circle class=format!("net-story-ring story-{}", s.slug()) aria-hidden="true"
+                    r=move || format!("{:.1}", 23.0 * scale())/>
+            })}
             <path class="net-node-shape" d=shape(node.kind) fill=colour(node.kind)
                 transform=shape_transform style:--node-scale=move || format!("{:.3}", scale())
                 data-radius=move || format!("{:.1}", size.get().radius)/>
-            <text class="net-node-label" y=label_y dy=format!("{LABEL_DY_EM}em") text-anchor="middle">{node.name.clone()}</text>
+            <text class="net-node-label" y=label_y dy=format!("{LABEL_DY_EM}em") text-anchor="middle">
+                {node.name.clone()}
+                {story.map(|s| view! {
+                    <tspan class=format!("net-story-word story-{}", s.slug()) x="0" dy="1.2em"
+                        data-story=s.slug()>{format!("({})", s.short(lang))}</tspan>
+                })}
+            </text>
         </g>
     }
 }
@@ -852,6 +888,7 @@ fn MapSide(map: MapCtx) -> impl IntoView {
                 }.into_any(),
                 _ => view! { <p class="muted">{t("Kies een actor op de kaart om die te bewerken.", "Choose an actor on the map to edit it.")}</p> }.into_any(),
             }}
+            <StoryPanel map=map/>
             <Legend/>
         </aside>
     }
@@ -918,5 +955,54 @@ pub(super) fn Legend(#[prop(optional, into)] me: Option<String>) -> impl IntoVie
             <ul>{strengths}</ul>
             <p class="muted">{t("Een pijl wijst de richting van een eenzijdige relatie aan.", "An arrow shows the direction of a one-way tie.")}</p>
         </section>
+    }
+}
+
+/// With a case chosen: who has heard the case's story, in words, beside the map; and how
+/// the map marks it (a ring and a word under the name, not colour alone).
+#[component]
+fn StoryPanel(map: MapCtx) -> impl IntoView {
+    let doc = use_doc();
+    let lang = lang();
+    let case = map.case;
+    let panel = doc.memo(move |d| {
+        let c = d.journal.case(case.get()?)?;
+        Some((
+            c.id,
+            c.title.clone(),
+            reach(c),
+            story_rows(c, &d.network).linked,
+        ))
+    });
+    move || {
+        let (id, title, reach, rows) = panel.get()?;
+        let items = rows
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <li data-story=r.state.slug()>
+                        <span class="user-text">{r.name}</span>": "{r.state.label(lang)}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card net-stories" aria-labelledby="net-stories-title" data-testid="map-stories">
+                <h3 id="net-stories-title">{t(format!("Verhalen voor casus “{title}”"), format!("Stories for case “{title}”"))}</h3>
+                <p data-testid="map-stories-reach"><strong>{reach.message(lang)}</strong></p>
+                <ul>{items}</ul>
+                <p class="muted">
+                    {t(
+                        "Op de kaart: een doorgetrokken ring en ‘(verteld)’ onder de naam: het verhaal is verteld. Een gestippelde ring en ‘(gepland)’: er is een plan. Geen ring en ‘(geen verhaal)’: nog geen verhaalplan.",
+                        "On the map: a solid ring and ‘(told)’ under the name: the story has been told. A dotted ring and ‘(planned)’: there is a plan. No ring and ‘(no story)’: no story plan yet.",
+                    )}
+                </p>
+                <p>
+                    <a href=format!("/casusjournaal/casus/{id}#{}", crate::ui::pages::journal::STORY_ANCHOR)>
+                        {t("Naar de verhaalplannen van deze casus", "Go to this case's story plans")}
+                    </a>
+                </p>
+            </section>
+        })
     }
 }
