@@ -425,4 +425,30 @@ mod tests {
         j.cases = vec![a, b, c];
         assert_eq!(open_cases_with(&j, id(7)), [(id(1), "Plein".to_string())]);
     }
+
+    /// A bundle merges cases by id, the newer one winning: the plans travel with the case.
+    #[test]
+    fn plans_travel_with_their_case_through_a_merge() {
+        use crate::model::bundle::{apply, BundleKind, Resolution};
+        use crate::model::{Document, Profile, Role};
+        let profile = Profile::new(id(50), "Sanne", Role::Participant, "", at(0)).unwrap();
+        let mut here = Document::new(profile);
+        here.network
+            .add_actor(Actor::new(id(7), "Wijkraad"))
+            .unwrap();
+        let mut c = case(1, "Plein", day(2026, 2, 1));
+        c.actors = vec![id(7)];
+        c.stories = vec![planned(7)];
+        here.journal.cases.push(c);
+        let mut there = here.clone();
+        there.journal.cases[0].stories = vec![told(7)];
+        there.journal.cases[0].updated = at(5);
+        let (merged, report) = apply(&here, &there, BundleKind::Participant, &|_| {
+            Resolution::NewerWins
+        })
+        .unwrap();
+        assert_eq!(report.replaced, 1);
+        assert_eq!(merged.journal.cases[0].stories, [told(7)]);
+        assert_eq!(reach(&merged.journal.cases[0]).reached, 1);
+    }
 }
