@@ -114,7 +114,7 @@ impl StoryState {
         match self {
             StoryState::None => lang.pick("nog geen verhaalplan", "no story plan yet"),
             StoryState::Planned => lang.pick("gepland, nog niet verteld", "planned, not told yet"),
-            StoryState::Told => lang.pick("verteld: bereikt", "told: reached"),
+            StoryState::Told => lang.pick("verteld, bereikt", "told, reached"),
         }
     }
 
@@ -313,7 +313,7 @@ mod tests {
             .state(),
             StoryState::Told
         );
-        assert_eq!(StoryState::Told.label(Lang::Nl), "verteld: bereikt");
+        assert_eq!(StoryState::Told.label(Lang::Nl), "verteld, bereikt");
         assert_eq!(StoryState::Planned.short(Lang::En), "planned");
     }
 

@@ -78,7 +78,7 @@ test('a story plan per party by keyboard, reached and not yet on the case, the m
   await kb.press('Tab'); await kb.type('Wijkraadsvergadering 14 april');
   await kb.press('Tab'); await kb.press('Space');
   await kb.press('Tab'); await kb.type('Goed: ze zetten het op de agenda');
-  await expect(page.getByTestId(`story-${wijkraad}-state`)).toHaveText('verteld: bereikt');
+  await expect(page.getByTestId(`story-${wijkraad}-state`)).toHaveText('verteld, bereikt');
   await expect(reach).toHaveText('1 van 2 partijen bereikt');
 
   // The residents: only what they care about, so far.
@@ -89,7 +89,7 @@ test('a story plan per party by keyboard, reached and not yet on the case, the m
   await expect(reach).toHaveText('1 van 2 partijen bereikt, 1 gepland');
   await expect(section.locator('details.story-plan summary')).toHaveText([
     '◐ Bewonersgroep Speelplaats: gepland, nog niet verteld',
-    '● Wijkraad Oost: verteld: bereikt',
+    '● Wijkraad Oost: verteld, bereikt',
   ]);
   await expectClean(page, 'case with two story plans open');
 
@@ -117,7 +117,7 @@ test('a story plan per party by keyboard, reached and not yet on the case, the m
   await expect(map.locator('g.net-node')).toHaveCount(3);
   const councilNode = map.locator(`g.net-node[data-node="${wijkraad}"]`);
   const residentsNode = map.locator(`g.net-node[data-node="${bewoners}"]`);
-  await expect(councilNode).toHaveAttribute('aria-label', 'Wijkraad Oost, persoon, verhaal: verteld: bereikt');
+  await expect(councilNode).toHaveAttribute('aria-label', 'Wijkraad Oost, persoon, verhaal: verteld, bereikt');
   await expect(councilNode.locator('tspan')).toHaveText('(verteld)');
   await expect(councilNode.locator('circle.net-story-ring.story-told')).toHaveCount(1);
   await expect(residentsNode.locator('tspan')).toHaveText('(gepland)');
@@ -127,7 +127,7 @@ test('a story plan per party by keyboard, reached and not yet on the case, the m
   await expect(page.getByTestId('map-stories-reach')).toHaveText('1 van 2 partijen bereikt');
   await expect(panel.getByRole('listitem')).toHaveText([
     'Bewonersgroep Speelplaats: gepland, nog niet verteld',
-    'Wijkraad Oost: verteld: bereikt',
+    'Wijkraad Oost: verteld, bereikt',
   ]);
   await expectClean(page, 'map with the stories of a case');
   // All actors: no story marks.
@@ -208,7 +208,7 @@ test('story plans in English, on the case and on the map', async ({ page }) => {
   await council.getByLabel('When and where?').fill('Council meeting in April');
   await council.getByLabel('The story has been told: this party is reached').check();
   await council.getByLabel('How did it land?').fill('Well: they put it on their agenda');
-  await expect(page.getByTestId(`story-${wijkraad}-state`)).toHaveText('told: reached');
+  await expect(page.getByTestId(`story-${wijkraad}-state`)).toHaveText('told, reached');
   await expect(reach).toHaveText('1 of 2 parties reached');
   await expectEnglish(page, 'case with a story plan');
 
