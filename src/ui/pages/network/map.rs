@@ -18,7 +18,7 @@ use crate::model::journal::{reach, story_rows, StoryState};
 use crate::model::network::filter::{view as filter_view, Ego, View, ViewFilter};
 use crate::model::network::geometry::{
     clamp_zoom, dragged, is_drag, label_size, label_top, tie_line, Nudge, ViewBox, ASPECT,
-    LABEL_DY_EM,
+    LABEL_DY_EM, SHAPE_REACH,
 };
 use crate::model::network::layout::{
     bounds, layout, move_node, place, place_again, unplaced, LayoutOptions,
@@ -29,6 +29,10 @@ use crate::model::network::{ActorKind, Direction, Endpoint, Position, Strength, 
 use crate::model::Id;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_doc, OpenDoc};
+
+/// The radius of the ring around a node whose story is told (solid) or planned (dotted),
+/// in the shape's units: just outside the largest shape.
+const STORY_RING: f64 = 22.0;
 
 /// The outline of each kind, centred on the node; the advisor ("ik", "me") is a star.
 pub(super) fn shape(kind: Option<ActorKind>) -> &'static str {
@@ -760,7 +764,16 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
         let s = scale();
         (s != 1.0).then(|| format!("scale({s:.3})"))
     };
-    let label_y = move || format!("{:.1}", label_top(scale()));
+    // A story ring (told or planned) sits around the shape; the label moves below it.
+    let ring = story.is_some_and(|s| s != StoryState::None);
+    let label_y = move || {
+        let below_ring = if ring {
+            (STORY_RING + 2.0 - SHAPE_REACH).max(0.0) * scale()
+        } else {
+            0.0
+        };
+        format!("{:.1}", label_top(scale()) + below_ring)
+    };
     let on_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
             return;
@@ -839,7 +852,7 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
             on:click=on_click on:keydown=on_key>
             {story.filter(|s| *s != StoryState::None).map(|s| view! {
                 <circle class=format!("net-story-ring story-{}", s.slug()) aria-hidden="true"
-                    r=move || format!("{:.1}", 23.0 * scale())/>
+                    r=move || format!("{:.1}", STORY_RING * scale())/>
             })}
             <path class="net-node-shape" d=shape(node.kind) fill=colour(node.kind)
                 transform=shape_transform style:--node-scale=move || format!("{:.3}", scale())
