@@ -68,6 +68,8 @@ pub enum Reason {
     SameTwoAs { first: String },
     /// An entry kept in the bin with another case than its own.
     InBinOfOtherCase { bin: String, home: String },
+    /// A case with a second story plan for the same actor.
+    SecondStoryFor { actor: String },
     /// A framework that does not hold together.
     Framework(crate::model::selfscan::FrameworkError),
 }
@@ -94,6 +96,10 @@ impl Reason {
             Reason::InBinOfOtherCase { bin, home } => lang.pick(
                 format!("ligt in de prullenbak bij casus {bin}, maar hoort bij casus {home}."),
                 format!("is in the bin with case {bin}, but belongs to case {home}."),
+            ),
+            Reason::SecondStoryFor { actor } => lang.pick(
+                format!("heeft twee verhaalplannen voor actor {actor}; er mag er één zijn."),
+                format!("has two story plans for actor {actor}; only one is allowed."),
             ),
             Reason::Framework(e) => e.message(lang),
         }
@@ -392,6 +398,13 @@ const TERMS: &[(&str, &str)] = &[
     ("op wiens agenda", "whose agenda"),
     ("agendamoment", "agenda moment"),
     ("jaar van het agendamoment", "year of the agenda moment"),
+    ("verhaalplan", "story plan"),
+    ("verhaalplannen", "story plans"),
+    ("waar deze partij om geeft", "what this party cares about"),
+    ("verhaal", "story"),
+    ("wie vertelt het", "who tells it"),
+    ("wanneer en waar", "when and where"),
+    ("hoe het aankwam", "how it landed"),
 ];
 
 /// A record or field noun of a [`Problem`] in `lang`.

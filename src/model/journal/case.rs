@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::frame::{normalise_frame, Frame};
+use super::story::{normalise_stories, StoryPlan};
 use super::Journal;
 use crate::model::order::SharedSort;
 use crate::model::{Id, Lang};
@@ -76,6 +77,10 @@ pub struct Case {
     /// People involved who are not (yet) on the network map.
     #[serde(default)]
     pub involved_names: Vec<String>,
+    /// "Verhalend verbinden": a story plan per actor (`story`); left out of the JSON when
+    /// there are none, so a case without them is written exactly as before schema 4.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stories: Vec<StoryPlan>,
     pub created: DateTime<Utc>,
     pub updated: DateTime<Utc>,
 }
@@ -95,6 +100,7 @@ impl Case {
             competencies: Vec::new(),
             actors: Vec::new(),
             involved_names: Vec::new(),
+            stories: Vec::new(),
             created: now,
             updated: now,
         }
@@ -104,6 +110,7 @@ impl Case {
         trim_in_place(&mut self.title);
         trim_in_place(&mut self.client);
         normalise_frame(&mut self.frame);
+        normalise_stories(&mut self.stories);
         normalise_names(&mut self.tags);
         normalise_names(&mut self.involved_names);
         let mut seen = HashSet::new();

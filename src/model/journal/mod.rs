@@ -13,6 +13,7 @@ pub mod gen;
 mod input;
 mod reflection;
 mod search;
+mod story;
 mod validate;
 
 #[cfg(test)]
@@ -30,6 +31,10 @@ pub use frame::Frame;
 pub use input::{names_from_text, names_to_text, parse_date, parse_optional_date, DateError};
 pub use reflection::{step_by_key, ReflectionModel, Step};
 pub use search::{actor_options, CaseHit, CaseQuery, CaseSort, SearchIndex};
+pub use story::{
+    open_cases_with, reach, story_rows, Reach, StoryPlan, StoryRow, StoryRows, StoryState,
+    MAX_CARES, MAX_LANDED, MAX_MESSENGER, MAX_STORY, MAX_WHEN_WHERE,
+};
 pub use validate::{MAX_YEAR, MIN_YEAR};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]

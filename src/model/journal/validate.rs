@@ -55,6 +55,27 @@ impl Journal {
                     target: actor.to_string(),
                 });
             }
+            let mut planned = HashSet::new();
+            let mut twice = HashSet::new();
+            for story in &case.stories {
+                if !actor_ids.contains(&story.actor) {
+                    problems.push(Problem::DanglingRef {
+                        what: CASE,
+                        id: id.clone(),
+                        field: "verhaalplan",
+                        target: story.actor.to_string(),
+                    });
+                }
+                if !planned.insert(story.actor) && twice.insert(story.actor) {
+                    problems.push(Problem::Invalid {
+                        what: CASE,
+                        id: id.clone(),
+                        reason: Reason::SecondStoryFor {
+                            actor: story.actor.to_string(),
+                        },
+                    });
+                }
+            }
             check_date(CASE, &id, "jaar van de startdatum", case.start, problems);
             if let Some(date) = case.frame.as_ref().and_then(|f| f.date) {
                 check_date(CASE, &id, "jaar van het agendamoment", date, problems);
@@ -150,14 +171,16 @@ impl Journal {
             .shared_sort_by_key(|item| (item.deleted(), item.id()));
     }
 
-    /// Removes every link from a case to this actor; returns how many cases changed.
-    /// Cases in the bin count too, so restoring one never brings back a dangling link.
+    /// Removes every link from a case to this actor, and its story plans; returns how
+    /// many cases changed. Cases in the bin count too, so restoring one never brings back
+    /// a dangling link.
     pub fn unlink_actor(&mut self, actor: Id) -> usize {
         let mut changed = 0;
         for case in self.all_cases_mut() {
             let before = case.actors.len();
             case.actors.retain(|a| *a != actor);
-            if case.actors.len() != before {
+            let had_story = case.remove_story(actor);
+            if case.actors.len() != before || had_story {
                 changed += 1;
             }
         }
@@ -288,11 +311,24 @@ impl Journal {
                     check_text(CASE, id, field, text, max, problems);
                 }
             }
+            for story in &case.stories {
+                // As the story form's fields allow (`story::MAX_*`).
+                for (field, text, max) in [
+                    ("waar deze partij om geeft", &story.cares, super::MAX_CARES),
+                    ("verhaal", &story.story, super::MAX_STORY),
+                    ("wie vertelt het", &story.messenger, super::MAX_MESSENGER),
+                    ("wanneer en waar", &story.when_where, super::MAX_WHEN_WHERE),
+                    ("hoe het aankwam", &story.landed, super::MAX_LANDED),
+                ] {
+                    check_text(CASE, id, field, text, max, problems);
+                }
+            }
             for (items, count) in [
                 ("tags", case.tags.len()),
                 ("gekoppelde competenties", case.competencies.len()),
                 ("betrokkenen", case.actors.len()),
                 ("namen van betrokkenen", case.involved_names.len()),
+                ("verhaalplannen", case.stories.len()),
             ] {
                 check_count(CASE, Some(id()), items, count, limits::PER_RECORD, problems);
             }
@@ -620,6 +656,119 @@ mod tests {
         assert_eq!(j.unlink_actor(id(100)), 2);
         assert_eq!(j.case(id(2)).unwrap().actors, [id(101)]);
         assert!(j.bin[0].case().unwrap().actors.is_empty());
+        assert_eq!(j.unlink_actor(id(100)), 0);
+    }
+
+    #[test]
+    fn story_plans_must_name_an_actor_on_the_map_once_per_case_also_in_the_bin() {
+        use super::super::StoryPlan;
+        let plan = |a: u128| StoryPlan {
+            story: "Verhaal".into(),
+            ..StoryPlan::new(id(a))
+        };
+        let mut j = journal();
+        j.cases[0].stories = vec![plan(100), plan(100), plan(100), plan(101)];
+        j.cases[1].stories = vec![plan(102)];
+        j.delete_case(id(2), at(1));
+        let found = problems(&j);
+        assert_eq!(
+            found,
+            [
+                Problem::Invalid {
+                    what: "casus",
+                    id: id(1).to_string(),
+                    reason: Reason::SecondStoryFor {
+                        actor: id(100).to_string()
+                    },
+                },
+                Problem::DanglingRef {
+                    what: "casus",
+                    id: id(2).to_string(),
+                    field: "verhaalplan",
+                    target: id(102).to_string(),
+                },
+            ]
+        );
+        assert_eq!(
+            found[0].message(crate::model::Lang::Nl),
+            format!(
+                "casus {}: heeft twee verhaalplannen voor actor {}; er mag er één zijn.",
+                id(1),
+                id(100)
+            )
+        );
+        assert_eq!(
+            found[1].message(crate::model::Lang::En),
+            format!(
+                "case {}: story plan refers to {}, which does not exist.",
+                id(2),
+                id(102)
+            )
+        );
+        // A plan for a map actor no longer linked to the case is kept, and sound.
+        let mut j = journal();
+        j.cases[0].stories = vec![plan(101)];
+        assert_eq!(problems(&j), []);
+    }
+
+    #[test]
+    fn story_plans_are_held_to_the_forms_lengths_and_a_count() {
+        use super::super::StoryPlan;
+        let mut j = journal();
+        j.cases[0].stories = vec![StoryPlan {
+            cares: "c".repeat(500),
+            story: "s".repeat(2_001),
+            messenger: "m".repeat(201),
+            when_where: "w".repeat(200),
+            landed: "l".repeat(2_002),
+            ..StoryPlan::new(id(100))
+        }];
+        j.cases[1].stories = (0..201).map(|n| StoryPlan::new(id(1_000 + n))).collect();
+        let mut found = Vec::new();
+        j.check_limits(&mut found);
+        let too_long = |field, chars, max| Problem::TooLong {
+            what: "casus",
+            id: named(id(1), "Bomenkap"),
+            field,
+            chars,
+            max,
+        };
+        assert_eq!(
+            found,
+            [
+                too_long("verhaal", 2_001, 2_000),
+                too_long("wie vertelt het", 201, 200),
+                too_long("hoe het aankwam", 2_002, 2_000),
+                Problem::TooMany {
+                    what: "casus",
+                    id: Some(named(id(2), "Afval")),
+                    items: "verhaalplannen",
+                    count: 201,
+                    max: 200,
+                },
+            ]
+        );
+        assert!(found[1]
+            .message(crate::model::Lang::En)
+            .contains("who tells it is 201 characters long; at most 200 are allowed"));
+    }
+
+    #[test]
+    fn removing_an_actor_takes_its_story_plans_along_also_from_unlinked_and_binned_cases() {
+        use super::super::StoryPlan;
+        let mut j = journal();
+        let plan = StoryPlan {
+            told: true,
+            ..StoryPlan::new(id(100))
+        };
+        // Case 2 no longer links actor 100, but kept its plan.
+        j.cases[0].stories = vec![plan.clone()];
+        j.cases[1].stories = vec![plan];
+        j.cases.push(case(3, "Zonder", day(2026, 1, 1)));
+        j.delete_case(id(1), at(1));
+        assert_eq!(j.unlink_actor(id(100)), 2);
+        assert!(j.case(id(2)).unwrap().stories.is_empty());
+        assert!(j.bin[0].case().unwrap().stories.is_empty());
         assert_eq!(j.unlink_actor(id(100)), 0);
     }
 }

@@ -102,6 +102,7 @@ fn CaseEditor(id: Id) -> impl IntoView {
             <CaseForm id first_field/>
             <Timeline id/>
         </div>
+        <super::story::StorySection id/>
         <section class="card danger-zone" aria-labelledby="case-delete-title">
             <h2 id="case-delete-title">{t("Casus verwijderen", "Delete case")}</h2>
             <p>

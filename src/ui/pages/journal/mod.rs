@@ -7,6 +7,7 @@ mod case;
 mod entry;
 mod list;
 mod shared;
+mod story;
 
 pub use agenda::JournalAgendaPage;
 pub use bin::JournalBinPage;
@@ -14,3 +15,4 @@ pub use case::JournalCasePage;
 pub use entry::JournalEntryPage;
 pub use list::JournalPage;
 pub(crate) use shared::{case_href, entry_href};
+pub(crate) use story::STORY_ANCHOR;

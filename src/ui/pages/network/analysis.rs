@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use super::use_net;
+use crate::model::journal::open_cases_with;
 use crate::model::network::analysis::{brokers, components, isolated_actors};
 use crate::model::network::rows::open_case_stakeholders;
-use crate::model::network::suggestions::suggestions;
+use crate::model::network::suggestions::{suggestions, Suggestion};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 
@@ -13,13 +14,23 @@ use crate::ui::state::use_doc;
 pub(super) fn AnalysisView() -> impl IntoView {
     let ctx = use_net();
     let lang = lang();
-    let stakeholders = use_doc().memo(|d| open_case_stakeholders(&d.journal));
+    let doc = use_doc();
+    let stakeholders = doc.memo(|d| open_case_stakeholders(&d.journal));
     let hints = Memo::new(move |_| {
         let open = stakeholders.get();
         ctx.network.with(|n| {
             suggestions(n, &open)
                 .iter()
-                .map(|s| s.message(lang))
+                .map(|s| {
+                    // A broker's open cases: its suggestion leads to the story plan there.
+                    let stories = match s {
+                        Suggestion::ReachBroker { actor, .. } => {
+                            doc.with(|d| open_cases_with(&d.journal, *actor))
+                        }
+                        _ => Vec::new(),
+                    };
+                    (s.message(lang), stories)
+                })
                 .collect::<Vec<_>>()
         })
     });
@@ -66,7 +77,20 @@ pub(super) fn AnalysisView() -> impl IntoView {
                     fallback=|| view! { <p class="muted">{t("Geen suggesties: je kaart geeft nu geen aanleiding.", "No suggestions: nothing on your map calls for one now.")}</p> }>
                     <ul>
                         <For each=move || hints.get() key=|h| h.clone() let:h>
-                            <li>{h}</li>
+                            <li>
+                                {h.0}
+                                {(!h.1.is_empty()).then(|| view! {
+                                    <ul class="story-links">
+                                        {h.1.into_iter().map(|(id, title)| view! {
+                                            <li>
+                                                <a href=format!("/casusjournaal/casus/{id}#{}", crate::ui::pages::journal::STORY_ANCHOR)>
+                                                    {t(format!("Verhaalplan in casus “{title}”"), format!("Story plan in case “{title}”"))}
+                                                </a>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                })}
+                            </li>
                         </For>
                     </ul>
                 </Show>

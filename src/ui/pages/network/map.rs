@@ -14,10 +14,11 @@ use wasm_bindgen::JsCast;
 
 use super::forms::ActorForm;
 use super::{page_url, use_net, NetCtx};
+use crate::model::journal::{reach, story_rows, StoryState};
 use crate::model::network::filter::{view as filter_view, Ego, View, ViewFilter};
 use crate::model::network::geometry::{
     clamp_zoom, dragged, is_drag, label_size, label_top, tie_line, Nudge, ViewBox, ASPECT,
-    LABEL_DY_EM,
+    LABEL_DY_EM, SHAPE_REACH,
 };
 use crate::model::network::layout::{
     bounds, layout, move_node, place, place_again, unplaced, LayoutOptions,
@@ -28,6 +29,10 @@ use crate::model::network::{ActorKind, Direction, Endpoint, Position, Strength, 
 use crate::model::Id;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_doc, OpenDoc};
+
+/// The radius of the ring around a node whose story is told (solid) or planned (dotted),
+/// in the shape's units: just outside the largest shape.
+const STORY_RING: f64 = 22.0;
 
 /// The outline of each kind, centred on the node; the advisor ("ik", "me") is a star.
 pub(super) fn shape(kind: Option<ActorKind>) -> &'static str {
@@ -111,6 +116,8 @@ struct NodeInfo {
     e: Endpoint,
     name: String,
     kind: Option<ActorKind>,
+    /// With a case chosen: where this actor stands in the case's story plans.
+    story: Option<StoryState>,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -155,6 +162,8 @@ struct MapCtx {
     ego_depth: RwSignal<usize>,
     selected: RwSignal<Option<Endpoint>>,
     shown: Memo<View>,
+    /// With a case chosen: each linked actor's story state (`journal::story`).
+    stories: Memo<Option<HashMap<Id, StoryState>>>,
     positions: Memo<HashMap<Endpoint, Position>>,
     /// One override signal per node: a drag frame sets only the dragged node's, so only
     /// that node and its ties re-render (one signal for all would wake every node).
@@ -196,6 +205,17 @@ impl MapCtx {
         let case_set = Memo::new(move |_| {
             let c = case.get()?;
             doc.with(|d| case_actors(&d.journal, c))
+        });
+        let stories = Memo::new(move |_| {
+            let c = case.get()?;
+            doc.with(|d| {
+                d.journal.case(c).map(|c| {
+                    c.actors
+                        .iter()
+                        .map(|a| (*a, c.story_state(*a)))
+                        .collect::<HashMap<_, _>>()
+                })
+            })
         });
         let shown = Memo::new(move |_| {
             let mut filter = kinds.get();
@@ -253,6 +273,7 @@ impl MapCtx {
             ego_depth,
             selected: RwSignal::new(None),
             shown,
+            stories,
             positions,
             overrides: StoredValue::new(HashMap::new()),
             drag: StoredValue::new(None),
@@ -579,8 +600,10 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
     let net = use_net().network;
     let lang = lang();
     let shown = map.shown;
+    let stories = map.stories;
     let nodes = Memo::new(move |_| {
         let v = shown.get();
+        let stories = stories.get();
         net.with(|n| {
             let mut list = Vec::new();
             if v.me {
@@ -588,6 +611,7 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
                     e: Endpoint::Me,
                     name: Endpoint::me_label(lang).to_string(),
                     kind: None,
+                    story: None,
                 });
             }
             list.extend(
@@ -598,6 +622,7 @@ fn MapDrawing(map: MapCtx) -> impl IntoView {
                         e: Endpoint::Actor(a.id),
                         name: a.name.clone(),
                         kind: Some(a.kind),
+                        story: stories.as_ref().and_then(|s| s.get(&a.id).copied()),
                     }),
             );
             list
@@ -720,6 +745,11 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
         Some(k) => format!("{}, {}", node.name, k.label(lang)),
         None => me_long().to_string(),
     };
+    let story = node.story;
+    let base_label = match story {
+        Some(s) => format!("{base_label}, {}: {}", t("verhaal", "story"), s.label(lang)),
+        None => base_label,
+    };
     let size = Memo::new(move |_| {
         map.sizes
             .with(|m| m.get(&e).copied())
@@ -734,7 +764,16 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
         let s = scale();
         (s != 1.0).then(|| format!("scale({s:.3})"))
     };
-    let label_y = move || format!("{:.1}", label_top(scale()));
+    // A story ring (told or planned) sits around the shape; the label moves below it.
+    let ring = story.is_some_and(|s| s != StoryState::None);
+    let label_y = move || {
+        let below_ring = if ring {
+            (STORY_RING + 2.0 - SHAPE_REACH).max(0.0) * scale()
+        } else {
+            0.0
+        };
+        format!("{:.1}", label_top(scale()) + below_ring)
+    };
     let on_down = move |ev: leptos::ev::PointerEvent| {
         if ev.button() != 0 {
             return;
@@ -811,10 +850,20 @@ fn Node(map: MapCtx, node: NodeInfo) -> impl IntoView {
             data-node=match e { Endpoint::Me => "ik".to_string(), Endpoint::Actor(id) => id.to_string() }
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_cancel
             on:click=on_click on:keydown=on_key>
+            {story.filter(|s| *s != StoryState::None).map(|s| view! {
+                <circle class=format!("net-story-ring story-{}", s.slug()) aria-hidden="true"
+                    r=move || format!("{:.1}", STORY_RING * scale())/>
+            })}
             <path class="net-node-shape" d=shape(node.kind) fill=colour(node.kind)
                 transform=shape_transform style:--node-scale=move || format!("{:.3}", scale())
                 data-radius=move || format!("{:.1}", size.get().radius)/>
-            <text class="net-node-label" y=label_y dy=format!("{LABEL_DY_EM}em") text-anchor="middle">{node.name.clone()}</text>
+            <text class="net-node-label" y=label_y dy=format!("{LABEL_DY_EM}em") text-anchor="middle">
+                {node.name.clone()}
+                {story.map(|s| view! {
+                    <tspan class=format!("net-story-word story-{}", s.slug()) x="0" dy="1.2em"
+                        data-story=s.slug()>{format!("({})", s.short(lang))}</tspan>
+                })}
+            </text>
         </g>
     }
 }
@@ -852,6 +901,7 @@ fn MapSide(map: MapCtx) -> impl IntoView {
                 }.into_any(),
                 _ => view! { <p class="muted">{t("Kies een actor op de kaart om die te bewerken.", "Choose an actor on the map to edit it.")}</p> }.into_any(),
             }}
+            <StoryPanel map=map/>
             <Legend/>
         </aside>
     }
@@ -918,5 +968,54 @@ pub(super) fn Legend(#[prop(optional, into)] me: Option<String>) -> impl IntoVie
             <ul>{strengths}</ul>
             <p class="muted">{t("Een pijl wijst de richting van een eenzijdige relatie aan.", "An arrow shows the direction of a one-way tie.")}</p>
         </section>
+    }
+}
+
+/// With a case chosen: who has heard the case's story, in words, beside the map; and how
+/// the map marks it (a ring and a word under the name, not colour alone).
+#[component]
+fn StoryPanel(map: MapCtx) -> impl IntoView {
+    let doc = use_doc();
+    let lang = lang();
+    let case = map.case;
+    let panel = doc.memo(move |d| {
+        let c = d.journal.case(case.get()?)?;
+        Some((
+            c.id,
+            c.title.clone(),
+            reach(c),
+            story_rows(c, &d.network).linked,
+        ))
+    });
+    move || {
+        let (id, title, reach, rows) = panel.get()?;
+        let items = rows
+            .into_iter()
+            .map(|r| {
+                view! {
+                    <li data-story=r.state.slug()>
+                        <span class="user-text">{r.name}</span>": "{r.state.label(lang)}
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card net-stories" aria-labelledby="net-stories-title" data-testid="map-stories">
+                <h3 id="net-stories-title">{t(format!("Verhalen voor casus “{title}”"), format!("Stories for case “{title}”"))}</h3>
+                <p data-testid="map-stories-reach"><strong>{reach.message(lang)}</strong></p>
+                <ul>{items}</ul>
+                <p class="muted">
+                    {t(
+                        "Op de kaart: een doorgetrokken ring en ‘(verteld)’ onder de naam: het verhaal is verteld. Een gestippelde ring en ‘(gepland)’: er is een plan. Geen ring en ‘(geen verhaal)’: nog geen verhaalplan.",
+                        "On the map: a solid ring and ‘(told)’ under the name: the story has been told. A dotted ring and ‘(planned)’: there is a plan. No ring and ‘(no story)’: no story plan yet.",
+                    )}
+                </p>
+                <p>
+                    <a href=format!("/casusjournaal/casus/{id}#{}", crate::ui::pages::journal::STORY_ANCHOR)>
+                        {t("Naar de verhaalplannen van deze casus", "Go to this case's story plans")}
+                    </a>
+                </p>
+            </section>
+        })
     }
 }
