@@ -494,7 +494,6 @@ mod tests {
         assert_eq!(again, d);
     }
 
-<<<<<<< HEAD
     /// Schema 4's rating requests: a document with a request and the scan that answers it
     /// passes the door as it is; a scan naming a request that is not there does not.
     #[test]
@@ -533,7 +532,8 @@ mod tests {
             restore_document(&v.to_string()),
             Err(RestoreError::Invalid { .. })
         ));
-=======
+    }
+
     /// Story plans (schema 4): the v3 fixture has none and writes none back; a plan added
     /// comes through the door unchanged, from storage and as a bundle's contents, and a
     /// plan of the wrong shape is named by its case and field, in the user's words.
@@ -578,7 +578,6 @@ mod tests {
             "{}",
             err.message(Lang::Nl)
         );
->>>>>>> story
     }
 
     #[test]

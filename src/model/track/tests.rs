@@ -355,7 +355,10 @@ fn the_report_shows_growth_per_competency_with_its_evidence() {
 /// `LEERSPOOR_WRITE_TRACK_FIXTURE=1 cargo test` writes it again after a change here.
 #[test]
 fn the_browser_fixture_is_this_year() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/track/year.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/track/year.json"
+    );
     let mut doc = year();
     doc.app = "0.1.0".into();
     let made = serde_json::to_string_pretty(&doc).unwrap() + "\n";
