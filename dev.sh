@@ -142,7 +142,7 @@ cmd_bench() {
   say "Generating the seeded data (examples/bench_data.rs)"
   mkdir -p bench-results/data
   cargo build --release --example bench_data
-  for what in realistic journal network small bundle; do
+  for what in realistic journal network track small bundle; do
     "$ROOT/target/release/examples/bench_data" "$what" >"bench-results/data/$what.json"
   done
   # One that fits in localStorage too: 5 MB does not (see docs/performance.md).

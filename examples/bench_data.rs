@@ -3,6 +3,8 @@
 //!   cargo run --release --example bench_data -- journal   document: 100 cases, 2,000 entries
 //!   cargo run --release --example bench_data -- network   document: 300 actors, 1,000 ties
 //!   cargo run --release --example bench_data -- realistic a year of the course (start-up with data)
+//!   cargo run --release --example bench_data -- track     document: a heavy year for Mijn leerspoor:
+//!                                                         2,000 entries, 20 scans, 50 snapshots
 //!   cargo run --release --example bench_data -- small     document: the profile a bundle is imported into
 //!   cargo run --release --example bench_data -- bundle [MB]  a bundle of that same profile's own
 //!                                                         data, about MB megabytes (default 5)
@@ -26,6 +28,23 @@ fn size(cases: usize, entries: usize, actors: usize, ties: usize, scans: usize) 
         ties,
         scans,
     }
+}
+
+/// Mijn leerspoor's heavy year: 2,000 entries over 100 cases, 20 scans, and 50 snapshots
+/// of a 40-actor map, a week apart, with one actor's notes changed before each.
+fn heavy_year() -> Document {
+    let mut doc = sample::document(13, NAME, &size(100, 2_000, 40, 70, 20));
+    let start: DateTime<Utc> = "2026-01-05T12:00:00Z".parse().unwrap_or_default();
+    for week in 0..50u32 {
+        let n = doc.network.actors.len().max(1);
+        if let Some(actor) = doc.network.actors.get_mut(week as usize % n) {
+            actor.notes = format!("Week {week}");
+        }
+        let at = start + chrono::Duration::weeks(i64::from(week));
+        let id = leerspoor::model::Id::from_u128(0x7ac0_0000 + u128::from(week));
+        doc.network.take_snapshot(id, at, &format!("Week {week}"));
+    }
+    doc
 }
 
 fn small() -> Document {
@@ -57,6 +76,7 @@ fn main() {
         "journal" => json(&sample::document(11, NAME, &size(100, 2_000, 40, 70, 3))),
         "network" => json(&sample::document(12, NAME, &size(12, 60, 300, 1_000, 3))),
         "small" => json(&small()),
+        "track" => json(&heavy_year()),
         "realistic" => json(&sample::document(3, NAME, &Size::REALISTIC)),
         "hostile" => hostile(),
         "bundle" => {

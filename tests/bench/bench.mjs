@@ -52,6 +52,7 @@ const BUDGET = {
   folderListMs: 3000, // 30 participants in a course folder: "Cursusmap lezen" to the list
   folderDoneMs: 10000, // and "Alles bijwerken" to done
   folderLongTaskMs: 200, // no main-thread task longer meanwhile
+  trackMs: 200, // Mijn leerspoor of a heavy year: from the menu link to the track on screen
   lighthouseScore: LIGHTHOUSE_FLOOR,
 };
 const THROTTLE = 4;
@@ -424,6 +425,44 @@ async function journal(browser, base) {
   return result;
 }
 
+// ---------- Mijn leerspoor ----------
+// A heavy year (2,000 entries, 20 scans, 50 snapshots): from a click on the menu link to
+// the next frame with the track drawn, five times (back to the overview between them).
+async function learningTrack(browser, base) {
+  const { context, page, errors } = await newPage(browser, base);
+  await page.addInitScript(IN_PAGE);
+  await seed(page, data('track'));
+  await page.goto('/');
+  await ready(page);
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    runs.push(
+      await page.evaluate(async () => {
+        const link = (path) => [...document.querySelectorAll('nav a')].find((a) => new URL(a.href).pathname === path);
+        const t0 = performance.now();
+        const [work, toFrame] = await window.__bench.time(() => link('/leerspoor').click());
+        const shown = document.querySelectorAll('[data-testid=track] .track-event').length;
+        const count = document.querySelector('[data-testid=track-count]')?.textContent ?? '';
+        await new Promise((r) => setTimeout(r, 100));
+        const longest = window.__bench.longest(t0);
+        link('/').click();
+        await window.__bench.frame();
+        return { work, toFrame, shown, count, longest };
+      }),
+    );
+  }
+  const result = {
+    workMs: round(median(runs.map((r) => r.work))),
+    toFrameMs: round(median(runs.map((r) => r.toFrame))),
+    longestTaskMs: round(Math.max(...runs.map((r) => r.longest))),
+    shown: Math.min(...runs.map((r) => r.shown)),
+    count: runs[0].count,
+    pageErrors: errors,
+  };
+  await context.close();
+  return result;
+}
+
 // ---------- network map ----------
 async function network(browser, base) {
   const { context, page, errors } = await newPage(browser, base);
@@ -699,6 +738,10 @@ async function main() {
       log('journal: 2,000 entries over 100 cases');
       results.journal = await journal(browser, base);
     }
+    if (want('track')) {
+      log('Mijn leerspoor: 2,000 entries, 20 scans, 50 snapshots');
+      results.track = await learningTrack(browser, base);
+    }
     if (want('network')) {
       log('network map: 300 actors, 1,000 ties');
       results.network = await network(browser, base);
@@ -782,6 +825,10 @@ function checks(r) {
     add(`course folder (${f.participants} participants): to Alles bijwerken done`, `${f.doneMs} ms`, `< ${BUDGET.folderDoneMs} ms`, f.doneMs < BUDGET.folderDoneMs && /niet gelukt: 0/.test(f.outcome));
     add('course folder: longest main-thread task, progress shown', `${f.longestTaskMs} ms; ${f.progressShown ? 'shown' : 'not shown'}`, `≤ ${BUDGET.folderLongTaskMs} ms, shown`, f.longestTaskMs <= BUDGET.folderLongTaskMs && f.progressShown);
   }
+  const tr = r.track;
+  if (tr) {
+    add(`Mijn leerspoor (2,000 entries, 20 scans, 50 snapshots): menu link to the track on screen`, `${tr.toFrameMs} ms; ${tr.shown} shown`, `< ${BUDGET.trackMs} ms`, tr.toFrameMs < BUDGET.trackMs && tr.shown > 0);
+  }
   for (const p of Array.isArray(r.lighthouse) ? r.lighthouse : []) {
     for (const [cat, score] of Object.entries(p.scores)) {
       add(`Lighthouse ${cat}: ${p.page}`, score, `≥ ${BUDGET.lighthouseScore}`, score >= BUDGET.lighthouseScore);
@@ -840,6 +887,11 @@ function render(r) {
     L.push(`| course folder: ${f.participants} participants (${f.folderMiB} MiB), ${f.rows} rows: Cursusmap lezen to the list | ${f.listMs} ms |`);
     L.push(`| course folder: Alles bijwerken to done / from Cursusmap lezen | ${f.updateMs} / ${f.doneMs} ms |`);
     L.push(`| course folder: longest main-thread task; progress shown; outcome | ${f.longestTaskMs} ms; ${f.progressShown ? 'yes' : 'no'}; ${f.outcome} |`);
+  }
+  const tr = r.track;
+  if (tr) {
+    L.push(`| Mijn leerspoor, heavy year (${tr.count}): menu link to the track on screen, median of 5 (work alone) | ${tr.toFrameMs} (${tr.workMs}) ms |`);
+    L.push(`| Mijn leerspoor: events drawn at first; longest main-thread task | ${tr.shown}; ${tr.longestTaskMs} ms |`);
   }
   const i = r.import;
   L.push('', '| memory | JS heap | wasm memory |', '|---|---:|---:|');

@@ -148,7 +148,7 @@ test('in English: the track, its filters and the report', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My learning track');
   await expect(page.getByTestId('track-count')).toHaveText('13 events');
   await expect(titles(page).nth(1)).toHaveText('Self-scan “Interim scan”');
-  await expect(page.getByTestId('track').locator('.track-detail').nth(1)).toHaveText('Higher: Reading the network +1.0');
+  await expect(page.getByTestId('track').locator('.track-event').nth(1).locator('.track-detail')).toHaveText('Higher: Reading the network +1.0');
   await page.getByLabel('What happened since').fill('2026-05-01');
   await page.getByLabel('What happened since').dispatchEvent('change');
   await expect(page.getByTestId('track-since')).toHaveText('Since 1 May 2026: 2 scans, 2 changes in your goals, 1 snapshot.');
