@@ -54,7 +54,7 @@ impl Growth {
     /// Latest − first, when two different scans rated it.
     pub fn change(&self) -> Option<f64> {
         let (first, latest) = (self.first?, self.latest?);
-        (first.day != latest.day).then(|| latest.mean - first.mean)
+        (first.day != latest.day).then_some(latest.mean - first.mean)
     }
 
     /// Each other rater's view minus the participant's own latest: the gap to talk about.
