@@ -14,7 +14,7 @@ test('first run creates a profile that survives a reload', async ({ page }) => {
   await expect(page.getByTestId('greeting')).toHaveText('Welkom, Sanne de Vries');
   const stored = JSON.parse((await storageDump(page))[await documentKey(page)]);
   expect(stored.profile).toMatchObject({ name: 'Sanne de Vries', role: 'coach', course: 'Leergang Noord' });
-  expect(stored.schema).toBe(3); // the current schema (2: goals can carry feedback; 3: cases a frame)
+  expect(stored.schema).toBe(4); // the current schema (2: goals can carry feedback; 3: cases a frame; 4: story plans, rating requests)
 
   await page.reload();
   await expect(page.getByTestId('profile-badge')).toContainText('Sanne de Vries');
