@@ -142,8 +142,21 @@ test('the ontwikkelverslag gives the growth per competency with its evidence, go
   expect(await axeViolations(page)).toEqual([]);
 });
 
+// The participant's own words in English too, so that only the interface's text is judged.
+const ENGLISH_YEAR = [
+  ['Vaker de wijk in', 'Out into the neighbourhood more often'],
+  ['De wijkraad   wil eerst cijfers.', 'The council wants figures first.'],
+  ['Hoe kom ik bij de wethouder?', 'How do I reach the alderman?'],
+  ['Vraag het de wijkagent.', 'Ask the community officer.'],
+  ['Speelplaats Oost', 'Playground East'],
+  ['Wijkraad', 'Council'],
+  ['Wethouder', 'Alderman'],
+  ['Halverwege', 'Halfway'],
+  ['Voorbeeld 1', 'Example 1'],
+].reduce((text, [nl, en]) => text.split(nl).join(en), YEAR);
+
 test('in English: the track, its filters and the report', async ({ page }) => {
-  await openTrack(page);
+  await openTrack(page, ENGLISH_YEAR);
   await page.getByTestId('language-switch').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My learning track');
   await expect(page.getByTestId('track-count')).toHaveText('13 events');
