@@ -8,7 +8,9 @@
 //! - [`layout`]: where each writer puts its files and how it names them;
 //! - [`choose`]: per participant the newest bundle, decided by contents, never by name;
 //! - [`list`]: the begeleider's "Cursusmap lezen" list and the "Alles bijwerken" plan;
-//! - [`deletable`]: which of a writer's own older files it may delete.
+//! - [`deletable`]: which of a writer's own older files it may delete;
+//! - [`requests`] and [`answers`]: rating requests and their answers, for the rater and
+//!   for the participant who asked.
 
 pub mod layout;
 
@@ -16,6 +18,7 @@ mod access;
 mod auto_share;
 mod choose;
 mod listing;
+mod rating;
 mod retention;
 
 use chrono::{DateTime, Utc};
@@ -29,6 +32,7 @@ pub use layout::{
     is_candidate, next_name, parse_name, place, place_of, OwnName, KEEP_OWN, PARTICIPANTS,
 };
 pub use listing::{list, InWorkspace, Listing, Row, State, Step};
+pub use rating::{answers, requests, FolderAnswer, FolderRequest};
 pub use retention::deletable;
 
 /// One file found in the course folder, and what reading it gave.

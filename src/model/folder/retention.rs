@@ -14,7 +14,9 @@ use crate::model::order::SharedSort;
 use crate::model::Id;
 
 /// The files among `files` that writer `me` may delete: per participant folder and
-/// kind, its own files beyond the `keep` newest (at least one is always kept). A file
+/// kind, its own files beyond the `keep` newest (at least one is always kept). Rating
+/// requests count per request: each is its own file for its own rater, so a fourth
+/// request never removes the first, and only copies of the same request go. A file
 /// counts as its own only when both agree: the name is one Leerspoor writes, with `me`
 /// as the writer, and the envelope read from the file says `me` exported it, of that
 /// kind, at the moment the name says. An encrypted file's envelope is read without the
@@ -23,7 +25,7 @@ use crate::model::Id;
 pub fn deletable(me: Id, files: &[Found], keep: usize) -> Vec<usize> {
     // Per (participant folder, kind): (file, export time, revision).
     type Own = (usize, DateTime<Utc>, u64);
-    let mut groups: BTreeMap<(Option<Id>, u8), Vec<Own>> = BTreeMap::new();
+    let mut groups: BTreeMap<(Option<Id>, u8, Option<Id>), Vec<Own>> = BTreeMap::new();
     for (i, file) in files.iter().enumerate() {
         let Some(name) = parse_name(&file.path) else {
             continue;
@@ -31,9 +33,15 @@ pub fn deletable(me: Id, files: &[Found], keep: usize) -> Vec<usize> {
         if name.writer != me {
             continue;
         }
-        let (envelope, revision): (&Bundle, u64) = match &file.reading {
-            Reading::Bundle(incoming) => (&incoming.bundle, incoming.document.revision),
-            Reading::Locked(bundle) => (bundle, 0),
+        let (envelope, revision, request): (&Bundle, u64, Option<Id>) = match &file.reading {
+            Reading::Bundle(incoming) => (
+                &incoming.bundle,
+                incoming.document.revision,
+                incoming.document.selfscan.requests.first().map(|r| r.id),
+            ),
+            // Leerspoor never encrypts a request: its rater has no passphrase.
+            Reading::Locked(bundle) if bundle.kind == BundleKind::RatingRequest => continue,
+            Reading::Locked(bundle) => (bundle, 0, None),
             Reading::Failed(_) | Reading::NotRead => continue,
         };
         let exported = envelope.exported;
@@ -47,8 +55,11 @@ pub fn deletable(me: Id, files: &[Found], keep: usize) -> Vec<usize> {
             BundleKind::RatingRequest => 2,
             BundleKind::RatingAnswer => 3,
         };
+        let request = (name.kind == BundleKind::RatingRequest)
+            .then_some(request)
+            .flatten();
         groups
-            .entry((place_of(&file.path), kind))
+            .entry((place_of(&file.path), kind, request))
             .or_default()
             .push((i, exported, revision));
     }
