@@ -30,6 +30,11 @@ pub struct OpenRequest {
 }
 
 impl OpenRequest {
+    /// The id of the participant who asks: their place in the course folder.
+    pub fn participant_id(&self) -> Id {
+        self.document.profile.id
+    }
+
     /// The request in a checked `rating_request` bundle; `None` for any other bundle.
     pub fn of(incoming: &Incoming) -> Option<OpenRequest> {
         if incoming.bundle.kind != BundleKind::RatingRequest {

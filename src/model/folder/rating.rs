@@ -76,9 +76,12 @@ fn answer_in(incoming: &Incoming) -> Option<(Id, String)> {
     Some((request, rater))
 }
 
+/// A file and its export time.
+type Candidate = (usize, DateTime<Utc>);
+
 /// Among copies, the one to use: the latest export, then a file named as Leerspoor names
 /// it, then the shortest name, then the first path (as `choose` does).
-fn newest_first(files: &[Found], members: &mut [(usize, DateTime<Utc>)]) {
+fn newest_first(files: &[Found], members: &mut [Candidate]) {
     members.shared_sort_by_key(|&(i, exported)| {
         (
             Reverse(exported),
@@ -92,7 +95,7 @@ fn newest_first(files: &[Found], members: &mut [(usize, DateTime<Utc>)]) {
 /// The rating requests among `files` (a whole course folder), one per request, in the
 /// order a rater looks for theirs: by participant, then newest first, then by rater.
 pub fn requests(files: &[Found]) -> Vec<FolderRequest> {
-    let mut copies: BTreeMap<(Id, Id), Vec<(usize, DateTime<Utc>)>> = BTreeMap::new();
+    let mut copies: BTreeMap<(Id, Id), Vec<Candidate>> = BTreeMap::new();
     let mut answered: Vec<(Id, Id)> = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let Some(incoming) = ready(file) else {
@@ -140,7 +143,7 @@ pub fn requests(files: &[Found]) -> Vec<FolderRequest> {
 /// to a request `doc` never made is listed, and the import's preview says why it cannot
 /// be read in.
 pub fn answers(files: &[Found], doc: &Document) -> Vec<FolderAnswer> {
-    let mut copies: BTreeMap<Id, Vec<(usize, DateTime<Utc>)>> = BTreeMap::new();
+    let mut copies: BTreeMap<Id, Vec<Candidate>> = BTreeMap::new();
     for (i, file) in files.iter().enumerate() {
         let Some(incoming) = ready(file) else {
             continue;

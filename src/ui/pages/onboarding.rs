@@ -114,7 +114,7 @@ fn RestoreFromBundle(rating: RwSignal<bool>) -> impl IntoView {
         // A rating request picked here: the rater page, as from its own picker.
         Admission::Rate => {
             if let Some(open) = OpenRequest::of(&found.incoming) {
-                rate::hold(open);
+                rate::hold(open, None);
                 rating.set(true);
             }
         }

@@ -1,12 +1,14 @@
 //! The rater page: someone asked for a rating (a `rating_request` bundle) fills in the
 //! rubric and downloads their answer, without a profile. Reached from the first-run page
 //! or Delen (both read the file through the one import transaction, whose admission is
-//! `Admission::Rate`), or at `/beoordelen` with a profile open.
+//! `Admission::Rate`), or at `/beoordelen` with a profile open. A rater who can reach the
+//! course folder picks the request there instead (`model::folder::requests`) and puts
+//! the answer beside it, in the participant's place.
 //!
-//! Nothing of the rater's is stored: the request and the answer in progress live in this
-//! tab's memory ([`HELD`]), so a reload, or *Klaar*, leaves nothing behind. They are kept
-//! outside the page's own signals so that switching the language (which builds the page
-//! anew) keeps the answers.
+//! Nothing of the rater's is stored: the request, the answer in progress and the course
+//! folder's handle live in this tab's memory ([`HELD`]), so a reload, or *Klaar*, leaves
+//! nothing behind. They are kept outside the page's own signals so that switching the
+//! language (which builds the page anew) keeps the answers.
 
 use std::cell::RefCell;
 
@@ -14,6 +16,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::model::bundle::{answer_bundle, request_file_name, Admission, BundleKind, OpenRequest};
+use crate::model::folder::{requests, FolderRequest, Found};
 use crate::model::id::new_id;
 use crate::model::selfscan::rating::{answer_draft, answered, finish_answer};
 use crate::model::selfscan::{display_text, Framework, FrameworkText, Rating, Scan};
@@ -21,9 +24,10 @@ use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
-use crate::ui::pages::selfscan::{level_label, not_applicable};
-use crate::ui::state::import::{self, ImportError, Opening};
-use crate::ui::state::use_app;
+use crate::ui::pages::selfscan::{indicator_choice, level_label, Choice};
+use crate::ui::state::folder::{self, Dir, FolderError};
+use crate::ui::state::import::{self, Arrived, ImportError, Opening};
+use crate::ui::state::{use_app, AppState};
 use crate::ui::time;
 
 /// The open request and the answer in progress: this tab's memory only.
@@ -33,20 +37,24 @@ struct Held {
     draft: Scan,
     /// The answer's `from.profile`: the rater has no profile, so one id per answer.
     sender: Id,
+    /// The course folder the request came from, where the answer can go back.
+    folder: Option<Dir>,
 }
 
 thread_local! {
     static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
 }
 
-/// Holds `open` for the rater page, with an empty answer.
-pub fn hold(open: OpenRequest) {
+/// Holds `open` for the rater page, with an empty answer; `folder` when it came from
+/// the course folder.
+pub fn hold(open: OpenRequest, folder: Option<Dir>) {
     let draft = answer_draft(&open.request, &open.framework, time::today());
     HELD.with(|h| {
         *h.borrow_mut() = Some(Held {
             open,
             draft,
             sender: new_id(),
+            folder,
         })
     });
 }
@@ -100,21 +108,9 @@ pub fn OpenRequestFile(on_open: Callback<()>) -> impl IntoView {
         input.set_value("");
         error.set(None);
         leptos::task::spawn_local(async move {
-            match import::open(app, &file).await {
-                Ok(Opening::Ready(arrived)) => {
-                    match (&arrived.admission, OpenRequest::of(&arrived.incoming)) {
-                        (Admission::Rate, Some(open)) => {
-                            hold(open);
-                            on_open.run(());
-                        }
-                        (Admission::Refuse(refusal), _) => {
-                            error.set(Some(ImportError::Refused(refusal.clone()).message(lang())))
-                        }
-                        _ => error.set(Some(not_a_request(arrived.incoming.bundle.kind))),
-                    }
-                }
-                Ok(Opening::Locked(_)) => error.set(Some(not_a_request(BundleKind::Participant))),
-                Err(e) => error.set(Some(e.message(lang()))),
+            let opened = import::open(app, &file).await;
+            if let Err(e) = take(opened, None, on_open) {
+                error.set(Some(e));
             }
         });
     };
@@ -132,7 +128,140 @@ pub fn OpenRequestFile(on_open: Callback<()>) -> impl IntoView {
             <div aria-live="polite">
                 {move || error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="rate-open-error">{e}</p> })}
             </div>
+            {folder::supported().then(|| view! { <FromFolder app=app on_open=on_open/> })}
         </section>
+    }
+}
+
+/// Opens a request that arrived through the one import transaction for rating, holding
+/// `folder` with it; the reason in the user's language when it is no request to rate.
+fn take(
+    opened: Result<Opening, ImportError>,
+    folder: Option<Dir>,
+    on_open: Callback<()>,
+) -> Result<(), String> {
+    match opened {
+        Ok(Opening::Ready(arrived)) => {
+            let Arrived {
+                admission,
+                incoming,
+                ..
+            } = *arrived;
+            match (admission, OpenRequest::of(&incoming)) {
+                (Admission::Rate, Some(open)) => {
+                    hold(open, folder);
+                    on_open.run(());
+                    Ok(())
+                }
+                (Admission::Refuse(refusal), _) => {
+                    Err(ImportError::Refused(refusal).message(lang()))
+                }
+                _ => Err(not_a_request(incoming.bundle.kind)),
+            }
+        }
+        Ok(Opening::Locked(_)) => Err(not_a_request(BundleKind::Participant)),
+        Err(e) => Err(e.message(lang())),
+    }
+}
+
+#[derive(Clone)]
+enum Search {
+    Idle,
+    Reading(usize, usize),
+    Found {
+        dir: Dir,
+        files: StoredValue<Vec<Found>>,
+        rows: Vec<FolderRequest>,
+    },
+    Failed(FolderError),
+}
+
+/// *Uit de cursusmap*: the rater picks the course folder (for this visit only) and
+/// chooses the request addressed to them among those in it.
+#[component]
+fn FromFolder(app: AppState, on_open: Callback<()>) -> impl IntoView {
+    let search = RwSignal::new(Search::Idle);
+    let error = RwSignal::new(None::<String>);
+    let pick = move |_| {
+        error.set(None);
+        leptos::task::spawn_local(async move {
+            let dir = match folder::pick_once().await {
+                Ok(dir) => dir,
+                Err(FolderError::Cancelled) => return,
+                Err(e) => {
+                    search.set(Search::Failed(e));
+                    return;
+                }
+            };
+            search.set(Search::Reading(0, 0));
+            let read = folder::read(&dir, None, |done, total| {
+                let _ = search.try_set(Search::Reading(done, total));
+            })
+            .await;
+            let _ = search.try_set(match read {
+                Err(e) => Search::Failed(e),
+                Ok(files) => Search::Found {
+                    dir,
+                    rows: requests(&files),
+                    files: StoredValue::new(files),
+                },
+            });
+        });
+    };
+    view! {
+        <h3>{t("Uit de cursusmap", "From the course folder")}</h3>
+        <p>{t(
+            "Kun je bij de cursusmap van de leergang? Open die dan, en kies het verzoek dat aan jou is gericht. Je beoordeling kun je daarna in de cursusmap terugzetten. Deze browser onthoudt de map niet.",
+            "Can you reach the course's folder? Then open it and choose the request addressed to you. Afterwards you can put your rating back in the course folder. This browser does not remember the folder.",
+        )}</p>
+        <button type="button" on:click=pick>{t("Cursusmap openen", "Open the course folder")}</button>
+        <div aria-live="polite" data-testid="rate-folder">
+            {move || match search.get() {
+                Search::Idle => ().into_any(),
+                Search::Reading(done, total) => view! {
+                    <p id="rate-folder-reading">{t(format!("Bezig met zoeken in de cursusmap: {done} van {total} bestanden…"), format!("Searching the course folder: {done} of {total} files…"))}</p>
+                    <progress aria-labelledby="rate-folder-reading" max=total.max(1) value=done></progress>
+                }.into_any(),
+                Search::Failed(e) => view! { <p class="notice error" role="alert">{e.message(lang())}</p> }.into_any(),
+                Search::Found { rows, .. } if rows.is_empty() => view! {
+                    <p data-testid="rate-folder-none">{t(
+                        "In deze map staan geen beoordelingsverzoeken. Is dit de cursusmap van de leergang, en heeft de deelnemer het verzoek er al in gezet?",
+                        "There are no rating requests in this folder. Is this the course's folder, and has the participant put the request in it yet?",
+                    )}</p>
+                }.into_any(),
+                Search::Found { dir, files, rows } => view! {
+                    <ul data-testid="rate-folder-list">
+                        {rows.into_iter().map(|r| {
+                            let who = r.participant_name.clone();
+                            let rater = r.request.rater.clone();
+                            let role = r.request.role.label(lang()).to_lowercase();
+                            let sent = lang().date(r.request.sent);
+                            let label = t(format!("Beoordelen: verzoek van {who} aan {rater}"), format!("Rate: request from {who} to {rater}"));
+                            let dir = dir.clone();
+                            let file = r.file;
+                            let open = move |_| {
+                                // Every row is a file that read as a request.
+                                let Some(opened) = files.with_value(|f| import::offered(app, &f[file])) else {
+                                    return;
+                                };
+                                if let Err(e) = take(Ok(opened), Some(dir.clone()), on_open) {
+                                    error.set(Some(e));
+                                }
+                            };
+                            view! {
+                                <li>
+                                    {t(format!("{who} vraagt {rater} ({role}), {sent}"), format!("{who} asks {rater} ({role}), {sent}"))}
+                                    {r.answered.then(|| view! { " " <span class="badge">{t("er ligt al een beoordeling", "a rating is there already")}</span> })}
+                                    " "
+                                    <button type="button" aria-label=label on:click=open>{t("Beoordelen", "Rate")}</button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+            {move || error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="rate-folder-error">{e}</p> })}
+        </div>
     }
 }
 
@@ -150,7 +279,6 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
     let Some(start) = held() else {
         return ().into_any();
     };
-    let open = StoredValue::new(start.open.clone());
     let draft = RwSignal::new(start.draft.clone());
     // Every change goes back to the tab's memory, so a rebuilt page finds it.
     Effect::new(move |_| {
@@ -184,12 +312,68 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
                 match download_bundle(&name, &bundle) {
                     Ok(()) => {
                         error.set(None);
-                        sent.set(Some(name));
+                        let who = open.participant.clone();
+                        sent.set(Some(t(
+                            format!("Je beoordeling is gedownload als {name}. Stuur dit bestand aan {who}, bijvoorbeeld per e-mail; {who} leest het in bij Delen."),
+                            format!("Your rating was downloaded as {name}. Send this file to {who}, for example by e-mail; {who} imports it under Share."),
+                        )));
                     }
                     Err(e) => error.set(Some(download_failed(&e))),
                 }
             }
         }
+    };
+    let in_folder = start.folder.is_some();
+    let busy = RwSignal::new(false);
+    let put_back = move |_| {
+        let Some(Held {
+            open,
+            sender,
+            folder: Some(dir),
+            ..
+        }) = held()
+        else {
+            return;
+        };
+        let answer = match finish_answer(&draft.get_untracked(), lang(), time::now()) {
+            Err(e) => {
+                error.set(Some(e.message(lang())));
+                return;
+            }
+            Ok(answer) => answer,
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let make = |at| answer_bundle(&open, &answer, sender, at);
+            let participant = open.participant_id();
+            let written = folder::write(
+                &dir,
+                participant,
+                sender,
+                BundleKind::RatingAnswer,
+                time::now(),
+                make,
+                None,
+            )
+            .await;
+            let _ = busy.try_set(false);
+            match written {
+                Ok(w) => {
+                    let who = open.participant.clone();
+                    let _ = error.try_set(None);
+                    let _ = sent.try_set(Some(t(
+                        format!("Je beoordeling staat in de cursusmap, op de plek van {who}, als {}. {who} vindt hem daar bij Delen.", w.name),
+                        format!("Your rating is in the course folder, in {who}'s place, as {}. {who} finds it there under Share.", w.name),
+                    )));
+                }
+                Err(e) => {
+                    let _ = error.try_set(Some(t(
+                        format!("Niet in de cursusmap gezet: {}", e.message(lang())),
+                        format!("Not put in the course folder: {}", e.message(lang())),
+                    )));
+                }
+            }
+        });
     };
     let who = participant.clone();
     let areas = fw
@@ -251,16 +435,17 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
                     )
                 }}</p>
                 <p class="field-error" role="alert" data-testid="rate-error">{move || error.get()}</p>
-                <button type="submit" class="primary">{t("Beoordeling downloaden", "Download the rating")}</button>
+                <div class="actions">
+                    {in_folder.then(|| view! {
+                        <button type="button" class="primary" disabled=move || busy.get() on:click=put_back>{t("Beoordeling in de cursusmap zetten", "Put the rating in the course folder")}</button>
+                    })}
+                    <button type="submit" class:primary=!in_folder>{t("Beoordeling downloaden", "Download the rating")}</button>
+                </div>
                 <div aria-live="polite">
-                    {move || sent.get().map(|name| {
-                        let who = open.with_value(|o| o.participant.clone());
+                    {move || sent.get().map(|text| {
                         view! {
                             <div class="notice info" data-testid="rate-sent">
-                                <p>{t(
-                                    format!("Je beoordeling is gedownload als {name}. Stuur dit bestand aan {who}, bijvoorbeeld per e-mail; {who} leest het in bij Delen."),
-                                    format!("Your rating was downloaded as {name}. Send this file to {who}, for example by e-mail; {who} imports it under Share."),
-                                )}</p>
+                                <p>{text}</p>
                                 <button type="button" on:click=move |_| on_done.run(())>{t("Klaar: antwoorden wissen", "Done: clear my answers")}</button>
                             </div>
                         }
@@ -272,14 +457,13 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
     .into_any()
 }
 
-/// One indicator as a radio group of the levels (with each level's text) and n.v.t., and
-/// an evidence field; the answer in `draft`.
+/// One indicator of the rubric, the answer in `draft`.
 fn rubric_indicator(fw: &Framework, indicator: &str, draft: RwSignal<Scan>) -> impl IntoView {
     let lang = lang();
     let fw_value = StoredValue::new(fw.clone());
     let ind = StoredValue::new(indicator.to_string());
     let rating = Memo::new(move |_| ind.with_value(|i| draft.with(|d| d.rating(i))));
-    let rate = move |r: Rating| {
+    let on_rate = Callback::new(move |r: Rating| {
         ind.with_value(|i| {
             fw_value.with_value(|fw| {
                 draft.update(|d| {
@@ -287,52 +471,35 @@ fn rubric_indicator(fw: &Framework, indicator: &str, draft: RwSignal<Scan>) -> i
                 })
             })
         })
-    };
-    let group = format!("rate-{indicator}");
-    let evidence_id = format!("rate-evidence-{indicator}");
-    let initial = draft.with_untracked(|d| d.evidence(indicator).to_string());
-    let options = fw
-        .levels
-        .iter()
-        .map(|l| {
-            let n = l.number;
-            let text = display_text(lang, fw, FrameworkText::Descriptor(indicator, n)).to_string();
-            view! {
-                <label class="level-choice">
-                    <input type="radio" name=group.clone() value=n.to_string()
-                        prop:checked=move || rating.get() == Rating::Level(n)
-                        on:change=move |_| rate(Rating::Level(n))/>
-                    <span>
-                        <strong>{level_label(fw, n)}</strong>
-                        <span class="level-text">{text}</span>
-                    </span>
-                </label>
-            }
+    });
+    let on_evidence = Callback::new(move |text: String| {
+        ind.with_value(|i| {
+            fw_value.with_value(|fw| {
+                draft.update(|d| {
+                    let _ = d.set_evidence(fw, i, &text);
+                })
+            })
         })
-        .collect_view();
-    view! {
-        <fieldset class="indicator">
-            <legend>{display_text(lang, fw, FrameworkText::IndicatorName(indicator)).to_string()}</legend>
-            <div class="level-choices">
-                {options}
-                <label class="level-choice unknown">
-                    <input type="radio" name=group.clone() value="nvt"
-                        prop:checked=move || rating.get() == Rating::NotApplicable
-                        on:change=move |_| rate(Rating::NotApplicable)/>
-                    <span><strong>{not_applicable()}</strong></span>
-                </label>
-            </div>
-            <div class="field evidence">
-                <label for=evidence_id.clone()>{t("Voorbeeld uit de praktijk (optioneel)", "Example from practice (optional)")}</label>
-                <textarea id=evidence_id rows="2" maxlength="2000"
-                    prop:value=initial
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        ind.with_value(|i| fw_value.with_value(|fw| draft.update(|d| {
-                            let _ = d.set_evidence(fw, i, &text);
-                        })));
-                    }></textarea>
-            </div>
-        </fieldset>
-    }
+    });
+    indicator_choice(Choice {
+        group: format!("rate-{indicator}"),
+        evidence_id: format!("rate-evidence-{indicator}"),
+        name: display_text(lang, fw, FrameworkText::IndicatorName(indicator)).to_string(),
+        levels: fw
+            .levels
+            .iter()
+            .map(|l| (l.number, level_label(fw, l.number)))
+            .collect(),
+        texts: fw
+            .levels
+            .iter()
+            .map(|l| {
+                display_text(lang, fw, FrameworkText::Descriptor(indicator, l.number)).to_string()
+            })
+            .collect(),
+        rating: rating.into(),
+        initial_evidence: draft.with_untracked(|d| d.evidence(indicator).to_string()),
+        on_rate,
+        on_evidence,
+    })
 }

@@ -65,6 +65,12 @@ pub async fn choose(profile: Id) -> Result<(Dir, bool), FolderError> {
     Ok((dir, kept))
 }
 
+/// Lets the user pick the course folder (from a click) for this visit only: a rater has
+/// no profile to keep it for, and nothing of theirs is kept.
+pub async fn pick_once() -> Result<Dir, FolderError> {
+    disk::pick().await
+}
+
 /// Asks again for the folder chosen on an earlier visit (from a click).
 pub async fn allow(dir: Dir) -> Result<Dir, FolderError> {
     dir.ask().await.map(|()| dir)

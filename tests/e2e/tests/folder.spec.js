@@ -5,7 +5,7 @@
 // browser context has its own OPFS, so two contexts are two laptops, and the test copies
 // files between their folders as a sync client would.
 import { test, expect } from '@playwright/test';
-import { sampleBundles, restoreFromBundle, addProfile, openProfile, goTo, open, createProfile, axeViolations, expectEnglish, withNetworkReading } from './helpers.js';
+import { sampleBundles, restoreFromBundle, addProfile, openProfile, goTo, open, createProfile, axeViolations, expectEnglish, withNetworkReading, beginScan, fillAndFinish } from './helpers.js';
 import { readFile } from 'node:fs/promises';
 
 // bypassCSP: axe is added to the page as a script tag.
@@ -519,4 +519,97 @@ test('a course folder that is gone (moved, or the sync client took it offline) i
   await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry('cursusmap', { recursive: true }));
   await page.getByRole('button', { name: 'Nu delen in de cursusmap' }).click();
   await expect(page.getByTestId('export-status')).toHaveText('Niet gedeeld: De cursusmap of een bestand erin is er niet meer: verplaatst, hernoemd of (nog) niet gesynchroniseerd. Kies de map opnieuw.');
+});
+
+test('a rating through the course folder: the request goes in the participant\'s place, the rater answers beside it without a profile, the participant reads it in once', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Sanne's laptop: her own scan (level 2 everywhere) and the course folder chosen.
+  const sanneContext = await browser.newContext({ timezoneId: 'Europe/Amsterdam' });
+  await withFolder(sanneContext);
+  const sanne = await sanneContext.newPage();
+  await createProfile(sanne);
+  await open(sanne, '/zelfscan');
+  await beginScan(sanne);
+  await fillAndFinish(sanne, () => 2);
+  const section = sanne.getByRole('region', { name: 'Beoordeling vragen' });
+  await expect(section.getByTestId('request-folder-hint')).toContainText('Kies of open die bij Delen');
+  await goTo(sanne, 'Delen');
+  await chooseFolder(sanne);
+  await open(sanne, '/zelfscan');
+  await section.getByLabel('Naam van wie je om een beoordeling vraagt').fill('Joris Bakker');
+  await section.getByLabel('Leidinggevende', { exact: true }).check();
+  await section.getByRole('button', { name: 'Verzoek maken en in de cursusmap zetten' }).click();
+  await expect(section.getByTestId('request-sent')).toContainText(/^Het verzoek aan Joris Bakker staat in de cursusmap, op jouw plek, als [0-9a-f-]{36}\.rating_request\.\d{8}T\d{6}Z\.json\. Laat Joris Bakker weten/);
+  let files = await folderFiles(sanne);
+  const [requestPath] = Object.keys(files);
+  expect(Object.keys(files)).toHaveLength(1);
+  const sanneId = requestPath.split('/')[1];
+  expect(requestPath).toMatch(new RegExp(`^deelnemers/${sanneId}/${sanneId}\\.rating_request\\.`));
+  expect(JSON.parse(files[requestPath]).kind).toBe('rating_request');
+  // Nothing there yet to read in.
+  await goTo(sanne, 'Delen');
+  await expect(sanne.getByTestId('folder-no-feedback')).toBeVisible();
+  await expect(sanne.getByTestId('folder-rating-list')).toHaveCount(0);
+
+  // Joris's laptop: the sync client brought the folder; he has no profile.
+  const jorisContext = await browser.newContext({ timezoneId: 'Europe/Amsterdam' });
+  await withFolder(jorisContext);
+  const joris = await jorisContext.newPage();
+  await open(joris, '/');
+  for (const [path, text] of Object.entries(files)) await putFile(joris, path, text);
+  // A half-synced file beside it is no request and stops nothing.
+  await putFile(joris, `deelnemers/${sanneId}/bundel (1).json`, '{"format": "leersp');
+  await joris.getByRole('button', { name: 'Cursusmap openen' }).click();
+  const offered = joris.getByTestId('rate-folder-list').locator('li');
+  await expect(offered).toHaveCount(1);
+  await expect(offered).toHaveText(/^Sanne de Vries vraagt Joris Bakker \(leidinggevende\), \d{1,2} \w+ \d{4} Beoordelen$/);
+  expect(await axeViolations(joris)).toEqual([]);
+  await offered.getByRole('button', { name: 'Beoordelen: verzoek van Sanne de Vries aan Joris Bakker' }).click();
+  await expect(joris.getByRole('heading', { level: 1 })).toHaveText('Beoordeling voor Sanne de Vries');
+  for (const [indicator, level] of [['betrokkenen', '3'], ['belangen', '4']]) {
+    await joris.locator(`input[name="rate-netwerk-lezen-${indicator}"][value="${level}"]`).check();
+  }
+  await joris.locator('input[name="rate-netwerk-lezen-verbanden"][value="nvt"]').check();
+  await joris.getByRole('button', { name: 'Beoordeling in de cursusmap zetten' }).click();
+  await expect(joris.getByTestId('rate-sent')).toContainText(/^Je beoordeling staat in de cursusmap, op de plek van Sanne de Vries, als [0-9a-f-]{36}\.rating_answer\.\d{8}T\d{6}Z\.json\. Sanne de Vries vindt hem daar bij Delen\./);
+  files = await folderFiles(joris);
+  const answers = Object.keys(files).filter((p) => p.includes('.rating_answer.'));
+  expect(answers).toHaveLength(1);
+  expect(answers[0].startsWith(`deelnemers/${sanneId}/`)).toBe(true);
+  // The request is still there, and the half-synced file untouched.
+  expect(files[requestPath]).toBeTruthy();
+  expect(files[`deelnemers/${sanneId}/bundel (1).json`]).toBe('{"format": "leersp');
+  // Nothing of Joris's is kept in his browser: no profile, no folder remembered.
+  const keptByJoris = await joris.evaluate(async () => ({
+    local: Object.keys(localStorage).filter((k) => k.startsWith('leerspoor') && k.includes('/doc/')),
+    text: JSON.stringify({ ...localStorage }),
+    databases: (await indexedDB.databases()).map((d) => d.name),
+  }));
+  expect(keptByJoris.local).toEqual([]);
+  expect(keptByJoris.text).not.toContain('Sanne');
+  expect(keptByJoris.databases).not.toContain('leerspoor-cursusmap');
+  await joris.getByRole('button', { name: 'Klaar: antwoorden wissen' }).click();
+  await joris.getByRole('button', { name: 'Cursusmap openen' }).click();
+  await expect(offered).toContainText('er ligt al een beoordeling');
+
+  // Back on Sanne's laptop, once the sync client brought Joris's answer.
+  await putFile(sanne, answers[0], files[answers[0]]);
+  await sanne.getByRole('button', { name: 'Opnieuw zoeken naar terugkoppeling' }).click();
+  const ratings = sanne.getByTestId('folder-rating-list').locator('li');
+  await expect(ratings).toHaveCount(1);
+  await expect(ratings).toHaveText(/^Beoordeling door Joris Bakker, \d{1,2} \w+ \d{4}, \d{2}:\d{2} Bekijken en inlezen$/);
+  await ratings.getByRole('button', { name: 'Bekijken en inlezen: beoordeling door Joris Bakker' }).click();
+  await expect(sanne.getByTestId('preview-from')).toHaveText('Joris Bakker (leidinggevende)');
+  await sanne.getByRole('button', { name: 'Beoordeling inlezen' }).click();
+  await expect(sanne.getByTestId('import-done')).toHaveText('Ingelezen: 1 wijziging. Een back-up van daarvoor staat hieronder klaar.');
+  // Read in once: the list says so and offers it no more.
+  await expect(ratings).toHaveText(/^Beoordeling door Joris Bakker, .* al ingelezen$/);
+  await expect(ratings.getByRole('button')).toHaveCount(0);
+  // Self 2, 2, 2 → 2,0; Joris 3, 4, n.v.t. → 3,5: the gap +1,5.
+  await open(sanne, '/zelfscan/resultaten');
+  await expect(sanne.getByTestId('rater-table').getByRole('row', { name: 'Het netwerk lezen' })).toHaveText(/2,0\s*3,5\s*\+1,5/);
+  await open(sanne, '/zelfscan');
+  await expect(sanne.getByTestId('request-list')).toContainText('Beantwoord: zie je resultaten');
+  await sanneContext.close();
+  await jorisContext.close();
 });

@@ -27,7 +27,7 @@ pub use goals::GoalsPage;
 pub(crate) use results::radar_view;
 pub use results::ResultsPage;
 pub use scan::ScanPage;
-pub(crate) use scan::{level_label, not_applicable};
+pub(crate) use scan::{indicator_choice, level_label, Choice};
 
 /// Reads the section of the open document, subscribing to it.
 pub(super) fn read<R: Default>(doc: OpenDoc, f: impl FnOnce(&SelfScan) -> R) -> R {

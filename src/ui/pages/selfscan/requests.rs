@@ -1,6 +1,7 @@
 //! *Beoordeling vragen*: a rating request to a manager, colleague or network contact, as a
-//! file they open in Leerspoor on their own laptop (`pages::rate`), and the requests sent
-//! so far with whether an answer came back. The rules are `model::selfscan::rating`'s.
+//! file they open in Leerspoor on their own laptop (`pages::rate`), or put in the
+//! participant's place in the course folder when there is one; and the requests sent so
+//! far with whether an answer came back. The rules are `model::selfscan::rating`'s.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -12,9 +13,11 @@ use crate::model::selfscan::rating::QUESTION_MAX;
 use crate::model::selfscan::RaterRole;
 use crate::model::validation::limits;
 use crate::model::Id;
+use crate::ui::components::load_access;
 use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
-use crate::ui::state::{use_doc, OpenDoc};
+use crate::ui::state::folder::{self, Access, Dir};
+use crate::ui::state::{use_app, use_doc, OpenDoc};
 use crate::ui::time;
 
 /// Downloads the request `id` of the open document; the file's name, or why not.
@@ -41,9 +44,53 @@ fn sent_text(name: &str, rater: &str) -> String {
     )
 }
 
+/// Puts the request `id` of the open document in the participant's place in the course
+/// folder, as a new file of their own; the message to show either way.
+async fn put_in_folder(doc: OpenDoc, id: Id, dir: Dir) -> Result<String, String> {
+    let Some((document, rater)) = doc.with_untracked(|d| {
+        let rater = d.selfscan.request(id)?.rater.clone();
+        Some((d.clone(), rater))
+    }) else {
+        return Err(t(
+            "Niet in de cursusmap gezet: het verzoek bestaat niet.",
+            "Not put in the course folder: the request does not exist.",
+        )
+        .to_string());
+    };
+    let me = document.id();
+    let now = time::now();
+    let Some(first) = request_bundle(&document, id, now) else {
+        return Err(t(
+            "Niet in de cursusmap gezet: het verzoek bestaat niet.",
+            "Not put in the course folder: the request does not exist.",
+        )
+        .to_string());
+    };
+    let make = |at| request_bundle(&document, id, at).unwrap_or(first);
+    match folder::write(&dir, me, me, BundleKind::RatingRequest, now, make, None).await {
+        Ok(w) => Ok(t(
+            format!("Het verzoek aan {rater} staat in de cursusmap, op jouw plek, als {}. Laat {rater} weten dat het daar staat: wie bij de cursusmap kan, opent het in Leerspoor met ‘Uit de cursusmap’ en zet de beoordeling ernaast. Kan {rater} niet bij de cursusmap, download het verzoek dan en stuur het bestand.", w.name),
+            format!("The request to {rater} is in the course folder, in your place, as {}. Let {rater} know it is there: someone who can reach the course folder opens it in Leerspoor with ‘From the course folder’ and puts the rating beside it. If {rater} cannot reach the course folder, download the request and send the file.", w.name),
+        )),
+        Err(e) => Err(t(
+            format!("Niet in de cursusmap gezet: {}", e.message(lang())),
+            format!("Not put in the course folder: {}", e.message(lang())),
+        )),
+    }
+}
+
 #[component]
 pub fn RequestSection() -> impl IntoView {
     let doc = use_doc();
+    let app = use_app();
+    let access = RwSignal::new(Access::Checking);
+    if let Some(me) = app.active_id() {
+        load_access(me, access);
+    }
+    let ready = move || access.with(|a| a.ready().is_some());
+    // Which of the form's two buttons sent it.
+    let to_folder = StoredValue::new(false);
+    let busy = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(RaterRole::Manager);
     let question = RwSignal::new(String::new());
@@ -70,8 +117,26 @@ pub fn RequestSection() -> impl IntoView {
             )
             .map(|r| r.rater.clone())
         });
-        match made {
-            Some(Ok(rater)) => match download(doc, id) {
+        let dir = to_folder
+            .get_value()
+            .then(|| access.with_untracked(|a| a.ready().cloned()))
+            .flatten();
+        match (made, dir) {
+            (Some(Ok(_)), Some(dir)) => {
+                error.set(None);
+                name.set(String::new());
+                question.set(String::new());
+                busy.set(true);
+                leptos::task::spawn_local(async move {
+                    let put = put_in_folder(doc, id, dir).await;
+                    let _ = busy.try_set(false);
+                    match put {
+                        Ok(s) => drop(status.try_set(Some(s))),
+                        Err(e) => drop(error.try_set(Some(e))),
+                    }
+                });
+            }
+            (Some(Ok(rater)), None) => match download(doc, id) {
                 Ok(file) => {
                     error.set(None);
                     status.set(Some(sent_text(&file, &rater)));
@@ -80,9 +145,23 @@ pub fn RequestSection() -> impl IntoView {
                 }
                 Err(e) => error.set(Some(e)),
             },
-            Some(Err(e)) => error.set(Some(e.message(lang()))),
-            None => {}
+            (Some(Err(e)), _) => error.set(Some(e.message(lang()))),
+            (None, _) => {}
         }
+    };
+    let put_again = move |id: Id| {
+        let Some(dir) = access.with_untracked(|a| a.ready().cloned()) else {
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let put = put_in_folder(doc, id, dir).await;
+            let _ = busy.try_set(false);
+            match put {
+                Ok(s) => drop(status.try_set(Some(s))),
+                Err(e) => drop(error.try_set(Some(e))),
+            }
+        });
     };
     view! {
         <section class="card rating-requests" aria-labelledby="request-title">
@@ -116,7 +195,18 @@ pub fn RequestSection() -> impl IntoView {
                         prop:value=question on:input=move |ev| question.set(event_target_value(&ev))></textarea>
                 </div>
                 <p id="request-error" class="field-error" role="alert">{move || error.get()}</p>
-                <button type="submit" class="primary">{t("Verzoek maken en downloaden", "Make and download the request")}</button>
+                <div class="actions">
+                    <button type="submit" class="primary" on:click=move |_| to_folder.set_value(false)>{t("Verzoek maken en downloaden", "Make and download the request")}</button>
+                    <Show when=ready>
+                        <button type="submit" disabled=move || busy.get() on:click=move |_| to_folder.set_value(true)>{t("Verzoek maken en in de cursusmap zetten", "Make the request and put it in the course folder")}</button>
+                    </Show>
+                </div>
+                {move || matches!(access.get(), Access::None | Access::Asking(_)).then(|| view! {
+                    <p class="hint" data-testid="request-folder-hint">{t(
+                        "Deelt je leergang via een cursusmap? Kies of open die bij Delen; dan kun je een verzoek ook daar zetten.",
+                        "Does your course share through a course folder? Choose or open it under Share; then you can put a request there too.",
+                    )}</p>
+                })}
             </form>
             <div aria-live="polite">
                 {move || status.get().map(|s| view! { <p class="notice info" data-testid="request-sent">{s}</p> })}
@@ -137,6 +227,7 @@ pub fn RequestSection() -> impl IntoView {
                             let label = format!("{} ({})", r.rater, r.role.label(lang()).to_lowercase());
                             // The visible text first, so the name a speech user says works.
                             let again = t(format!("Opnieuw downloaden: verzoek aan {rater}"), format!("Download again: request to {rater}"));
+                            let put = t(format!("In de cursusmap zetten: verzoek aan {rater}"), format!("Put in the course folder: request to {rater}"));
                             view! {
                                 <tr>
                                     <th scope="row">{label}</th>
@@ -151,6 +242,10 @@ pub fn RequestSection() -> impl IntoView {
                                             Ok(file) => status.set(Some(sent_text(&file, &rater))),
                                             Err(e) => error.set(Some(e)),
                                         }>{t("Opnieuw downloaden", "Download again")}</button>
+                                        <Show when=ready>
+                                            <button type="button" aria-label=put.clone() disabled=move || busy.get()
+                                                on:click=move |_| put_again(id)>{t("In de cursusmap zetten", "Put in the course folder")}</button>
+                                        </Show>
                                     </td>
                                 </tr>
                             }

@@ -468,8 +468,53 @@ fn IndicatorField(
         s.scan(id).map(|sc| sc.evidence(&indicator).to_string())
     })
     .unwrap_or_default();
-    let group = format!("rating-{indicator}");
-    let evidence_id = format!("evidence-{indicator}");
+    indicator_choice(Choice {
+        group: format!("rating-{indicator}"),
+        evidence_id: format!("evidence-{indicator}"),
+        name,
+        levels,
+        texts,
+        rating: rating.into(),
+        initial_evidence,
+        on_rate: Callback::new(rate),
+        on_evidence: Callback::new(move |text: String| {
+            ind.with_value(|i| {
+                let _ = change(doc, |s| s.set_evidence(id, i, &text));
+            })
+        }),
+    })
+}
+
+/// One indicator to rate, as the self-scan and the rater page show it: what it needs.
+pub(crate) struct Choice {
+    /// The radio group's name, unique on the page.
+    pub group: String,
+    pub evidence_id: String,
+    /// The indicator's name, the group's legend.
+    pub name: String,
+    /// (number, "n. label") per level, and the indicator's text per level, in order.
+    pub levels: Vec<(u8, String)>,
+    pub texts: Vec<String>,
+    pub rating: Signal<Rating>,
+    pub initial_evidence: String,
+    pub on_rate: Callback<Rating>,
+    pub on_evidence: Callback<String>,
+}
+
+/// One indicator as a radio group of the levels (with each level's text) and n.v.t., and
+/// an evidence field.
+pub(crate) fn indicator_choice(c: Choice) -> impl IntoView {
+    let Choice {
+        group,
+        evidence_id,
+        name,
+        levels,
+        texts,
+        rating,
+        initial_evidence,
+        on_rate,
+        on_evidence,
+    } = c;
     let options = levels
         .into_iter()
         .zip(texts)
@@ -478,7 +523,7 @@ fn IndicatorField(
                 <label class="level-choice">
                     <input type="radio" name=group.clone() value=n.to_string()
                         prop:checked=move || rating.get() == Rating::Level(n)
-                        on:change=move |_| rate(Rating::Level(n))/>
+                        on:change=move |_| on_rate.run(Rating::Level(n))/>
                     <span>
                         <strong>{label}</strong>
                         <span class="level-text">{text}</span>
@@ -495,7 +540,7 @@ fn IndicatorField(
                 <label class="level-choice unknown">
                     <input type="radio" name=group.clone() value="nvt"
                         prop:checked=move || rating.get() == Rating::NotApplicable
-                        on:change=move |_| rate(Rating::NotApplicable)/>
+                        on:change=move |_| on_rate.run(Rating::NotApplicable)/>
                     <span><strong>{not_applicable()}</strong></span>
                 </label>
             </div>
@@ -503,10 +548,7 @@ fn IndicatorField(
                 <label for=evidence_id.clone()>{t("Voorbeeld uit de praktijk (optioneel)", "Example from practice (optional)")}</label>
                 <textarea id=evidence_id rows="2" maxlength="2000"
                     prop:value=initial_evidence
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        ind.with_value(|i| { let _ = change(doc, |s| s.set_evidence(id, i, &text)); });
-                    }></textarea>
+                    on:input=move |ev| on_evidence.run(event_target_value(&ev))></textarea>
             </div>
         </fieldset>
     }

@@ -1,18 +1,19 @@
 //! Delen › Cursusmap: the participant's course folder. *Nu delen* is in the export
 //! section (it shares what is chosen there); this section gets the folder ready and
-//! finds the begeleiders' return bundles in the participant's own place, offering each
-//! with the import's usual preview.
+//! finds, in the participant's own place, the begeleiders' return bundles and the
+//! ratings raters put there on the participant's requests, offering each with the
+//! import's usual preview.
 
 use leptos::prelude::*;
 
 use crate::model::bundle::BundleKind;
-use crate::model::folder::{choose, Found, Verdict};
+use crate::model::folder::{answers, choose, Found, Reading, Verdict};
 use crate::model::Id;
 use crate::ui::components::{load_access, CourseFolderAccess};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::folder::{self, Access, FolderError};
 use crate::ui::state::import::{self, Opening};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, use_doc};
 use crate::ui::time::moment;
 
 #[derive(Clone)]
@@ -119,15 +120,16 @@ fn FoundView(
     offer: RwSignal<Option<Opening>>,
 ) -> impl IntoView {
     let app = use_app();
+    let doc = use_doc();
+    // Follows the document, so an answer just read in shows as such.
+    let ratings = Memo::new(move |_| doc.with(|d| files.with_value(|f| answers(f, d))));
     let empty = newest.is_empty();
     let items = newest
         .into_iter()
         .map(|i| {
             let (from, when) = files.with_value(|f| match &f[i].reading {
-                crate::model::folder::Reading::Bundle(b) => {
-                    (b.bundle.from.name.clone(), moment(b.bundle.exported))
-                }
-                crate::model::folder::Reading::Locked(b) => (b.from.name.clone(), moment(b.exported)),
+                Reading::Bundle(b) => (b.bundle.from.name.clone(), moment(b.bundle.exported)),
+                Reading::Locked(b) => (b.from.name.clone(), moment(b.exported)),
                 _ => (String::new(), String::new()),
             });
             let open = move |_| {
@@ -148,6 +150,32 @@ fn FoundView(
         } else {
             view! { <ul data-testid="folder-feedback-list">{items}</ul> }.into_any()
         }}
+        <Show when=move || ratings.with(|r| !r.is_empty())>
+            <h3>{t("Beoordelingen op je verzoeken", "Ratings on your requests")}</h3>
+            <ul data-testid="folder-rating-list">
+                {move || ratings.get().into_iter().map(|a| {
+                    let file = a.file;
+                    let when = moment(a.exported);
+                    let rater = a.rater.clone();
+                    let label = t(format!("Bekijken en inlezen: beoordeling door {rater}"), format!("Review and import: rating by {rater}"));
+                    view! {
+                        <li>
+                            {t(format!("Beoordeling door {rater}, {when} "), format!("Rating by {rater}, {when} "))}
+                            {if a.read_in {
+                                view! { <span class="badge">{t("al ingelezen", "already imported")}</span> }.into_any()
+                            } else {
+                                view! {
+                                    <button type="button" aria-label=label on:click=move |_| {
+                                        let opening = files.with_value(|f| import::offered(app, &f[file]));
+                                        offer.set(opening);
+                                    }>{t("Bekijken en inlezen", "Review and import")}</button>
+                                }.into_any()
+                            }}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </Show>
         {(!problems.is_empty()).then(|| view! {
             <div class="notice warning" data-testid="folder-problems">
                 <p>{t("Deze bestanden op jouw plek konden niet worden gelezen; Leerspoor probeert ze de volgende keer opnieuw:", "These files in your place could not be read; Leerspoor tries them again next time:")}</p>

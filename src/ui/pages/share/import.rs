@@ -121,7 +121,7 @@ pub fn ImportSection(
         // A rating request is filled in on the rater page; nothing was stored.
         if matches!(outcome, Ok(Imported::ForRating)) {
             if let Some(open) = OpenRequest::of(&arrived.incoming) {
-                crate::ui::pages::rate::hold(open);
+                crate::ui::pages::rate::hold(open, None);
                 navigate.with_value(|go| go("/beoordelen", Default::default()));
             }
             return;
