@@ -8,6 +8,8 @@
 //! `<root>/v1/kept/<when>/<key>`  unreadable data moved aside, never overwritten
 //! `<root>/v1/backup/<profile id>` the copy made before the last import that changed data
 //! `<root>/v1/exported/<profile id>` when the profile was last exported (for the reminder)
+//! `<root>/v1/rating/<request id>` a rater's answer in progress, only when they chose to
+//!   keep it (`model::bundle::keep_answer`); no profile needed
 //! `<root>/v1/peer/<coach id>/<participant id>` a begeleider's copy of a participant
 //!   (compressed, see `storage::workspace`), with `…/previous` the copy before the last
 //!   import and `<root>/v1/peer/<coach id>/index` the list of participants
@@ -65,6 +67,15 @@ impl Keys {
     /// The participant's *automatisch delen* choice (`model::folder::AutoShare`).
     pub fn auto_share(&self, profile: Id) -> String {
         format!("{}auto-share/{profile}", self.base)
+    }
+
+    /// A rater's kept answer in progress to request `request` (they have no profile).
+    pub fn rating(&self, request: Id) -> String {
+        format!("{}{request}", self.rating_prefix())
+    }
+
+    pub fn rating_prefix(&self) -> String {
+        format!("{}rating/", self.base)
     }
 
     /// Every key that belongs to one profile: what "wipe my data" removes.

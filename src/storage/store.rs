@@ -449,6 +449,37 @@ impl Store {
         }
     }
 
+    /// The rater's kept answers in progress, by request, each as text for
+    /// `bundle::restore_kept_answer`, in key order. A key under the prefix that names no
+    /// request (made by hand) is left alone.
+    pub fn kept_ratings(&self) -> Result<Vec<(Id, String)>, BackendError> {
+        let prefix = self.keys.rating_prefix();
+        let mut keys: Vec<(Id, String)> = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter_map(|k| Some((k.strip_prefix(&prefix)?.parse().ok()?, k)))
+            .collect();
+        keys.shared_sort();
+        let mut out = Vec::with_capacity(keys.len());
+        for (request, key) in keys {
+            if let Some(text) = self.backend.get(&key)? {
+                out.push((request, text));
+            }
+        }
+        Ok(out)
+    }
+
+    /// Keeps the rater's answer in progress to `request` (`Some`), or removes it
+    /// (`None`). A refused write leaves the value there before.
+    pub fn set_kept_rating(&self, request: Id, text: Option<&str>) -> Result<(), BackendError> {
+        let key = self.keys.rating(request);
+        match text {
+            Some(text) => self.backend.set(&key, text),
+            None => self.backend.remove(&key),
+        }
+    }
+
     /// What removing a profile would remove: its keys that exist, with their sizes in
     /// UTF-16 units. Other profiles' keys and kept data are never among them.
     pub fn profile_footprint(&self, profile: Id) -> Result<Vec<(String, usize)>, BackendError> {
@@ -806,6 +837,34 @@ mod tests {
             .unwrap()
             .iter()
             .all(|k| !k.contains("auto-share")));
+    }
+
+    #[test]
+    fn kept_ratings_are_no_profile_one_per_request_and_a_full_store_keeps_the_one_before() {
+        let mem = Rc::new(MemoryBackend::with_quota(400));
+        let s = store(&mem);
+        let (first, second) = (Id::from_u128(1), Id::from_u128(2));
+        assert_eq!(s.kept_ratings().unwrap(), vec![]);
+        s.set_kept_rating(second, Some("tweede")).unwrap();
+        s.set_kept_rating(first, Some("eerste")).unwrap();
+        // One per request: keeping the second never overwrote the first.
+        let both = vec![
+            (first, "eerste".to_string()),
+            (second, "tweede".to_string()),
+        ];
+        assert_eq!(s.kept_ratings().unwrap(), both);
+        // Start-up lists no profile for them and keeps nothing aside.
+        let start = s.start("t").unwrap();
+        assert!(start.documents.is_empty() && start.kept.is_empty());
+        // Too large for what is left: refused, and the one before is still there.
+        assert_eq!(
+            s.set_kept_rating(first, Some(&"x".repeat(400))),
+            Err(BackendError::QuotaExceeded)
+        );
+        assert_eq!(s.kept_ratings().unwrap(), both);
+        s.set_kept_rating(first, None).unwrap();
+        s.set_kept_rating(second, None).unwrap();
+        assert!(mem.keys().unwrap().is_empty());
     }
 
     #[test]

@@ -11,12 +11,16 @@
 //!   participant and begeleider).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
 
 use super::export::signed;
-use super::{file_name, Bundle, BundleKind, Incoming, Sender, BUNDLE_FORMAT, BUNDLE_SCHEMA};
+use super::{
+    file_name, Bundle, BundleError, BundleKind, Incoming, Sender, BUNDLE_FORMAT, BUNDLE_SCHEMA,
+};
 use crate::model::restore::{encode_tree, APP_VERSION};
+use crate::model::selfscan::rating::answer_draft;
 use crate::model::selfscan::{AnswerFit, Framework, RatingRequest, Scan, SelfScan};
-use crate::model::{Document, Id, Role};
+use crate::model::{Document, Id, Lang, Role};
 
 /// A request as the rater sees it: whose, what to rate, and the question.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,6 +150,80 @@ pub fn answer_fit(open: &Document, incoming: &Incoming) -> AnswerFit {
     }
 }
 
+/// A rater's answer in progress, kept in the browser only because the rater chose so
+/// (*Bewaar mijn antwoorden in deze browser*): the request as it came, the draft and the
+/// answer's sender id, under one key of its own (`storage::keys::Keys::rating`).
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeptAnswer {
+    request: Bundle,
+    draft: Scan,
+    sender: Id,
+}
+
+/// Why a kept answer could not be read back. It stays stored until the rater removes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KeptAnswerError {
+    /// Not the shape Leerspoor keeps (damaged, or changed by hand).
+    Damaged,
+    /// The request in it does not pass `bundle::read` (e.g. a newer Leerspoor kept it).
+    Request(BundleError),
+}
+
+impl KeptAnswerError {
+    pub fn message(&self, lang: Lang) -> String {
+        let why = match self {
+            KeptAnswerError::Damaged => lang
+                .pick("hij is beschadigd.", "it is damaged.")
+                .to_string(),
+            KeptAnswerError::Request(e) => e.message(lang),
+        };
+        lang.pick(
+            format!("De beoordeling die in deze browser bewaard is, kon niet worden gelezen: {why} Hij blijft bewaard tot je hem wist."),
+            format!("The rating kept in this browser could not be read: {why} It stays kept until you remove it."),
+        )
+    }
+}
+
+/// The text that keeps the rater's answer in progress (`None` only should the request no
+/// longer make a bundle, which a held request always does).
+pub fn keep_answer(
+    open: &OpenRequest,
+    draft: &Scan,
+    sender: Id,
+    now: DateTime<Utc>,
+) -> Option<String> {
+    let request = request_bundle(&open.document, open.request.id, now)?;
+    serde_json::to_string(&KeptAnswer {
+        request,
+        draft: draft.clone(),
+        sender,
+    })
+    .ok()
+}
+
+/// Reads a kept answer back: the request through `bundle::read`, as when it first came,
+/// and the draft's ratings and examples each through the framework's own rules, onto a
+/// fresh draft of that request.
+pub fn restore_kept_answer(text: &str) -> Result<(OpenRequest, Scan, Id), KeptAnswerError> {
+    let kept: KeptAnswer = serde_json::from_str(text).map_err(|_| KeptAnswerError::Damaged)?;
+    let bytes = serde_json::to_vec(&kept.request).map_err(|_| KeptAnswerError::Damaged)?;
+    let incoming = match super::read(&bytes).map_err(KeptAnswerError::Request)? {
+        super::Opened::Ready(incoming) => incoming,
+        super::Opened::Locked(_) => return Err(KeptAnswerError::Damaged),
+    };
+    let open = OpenRequest::of(&incoming).ok_or(KeptAnswerError::Damaged)?;
+    let fw = &open.framework;
+    let mut draft = answer_draft(&open.request, fw, kept.draft.date);
+    for (indicator, rated) in &kept.draft.ratings {
+        draft
+            .set_rating(fw, indicator, rated.rating)
+            .and_then(|()| draft.set_evidence(fw, indicator, &rated.evidence))
+            .map_err(|_| KeptAnswerError::Damaged)?;
+    }
+    Ok((open, draft, kept.sender))
+}
+
 /// What each rating kind must carry, checked when it is read (after `restore`): a request
 /// its one request and nothing else of the participant's, sent by the participant; an
 /// answer the same with exactly one finished scan by the requested rater, naming the
@@ -266,6 +344,61 @@ mod tests {
             answer: answer_fit(open, incoming),
             ..Here::default()
         }
+    }
+
+    #[test]
+    fn a_kept_answer_reads_back_as_it_was_and_damage_is_named_not_dropped() {
+        let incoming = ready(&request_bundle(&sanne(), REQUEST, now()).unwrap());
+        let open = OpenRequest::of(&incoming).unwrap();
+        let fw = open.framework.clone();
+        let mut draft = crate::model::selfscan::rating::answer_draft(&open.request, &fw, day(29));
+        draft
+            .set_rating(&fw, "netwerk-lezen-belangen", Rating::Level(4))
+            .unwrap();
+        draft
+            .set_evidence(&fw, "netwerk-lezen-belangen", "Het overleg over de Kade")
+            .unwrap();
+        let sender = Id::from_u128(0x10);
+        let text = keep_answer(&open, &draft, sender, now()).unwrap();
+        let (back, back_draft, back_sender) = restore_kept_answer(&text).unwrap();
+        assert_eq!(back, open);
+        assert_eq!(back_draft, draft);
+        assert_eq!(back_sender, sender);
+
+        // Cut off, or another shape: damaged.
+        assert_eq!(
+            restore_kept_answer(&text[..text.len() / 2]),
+            Err(KeptAnswerError::Damaged)
+        );
+        assert_eq!(
+            restore_kept_answer("{\"request\": 1}"),
+            Err(KeptAnswerError::Damaged)
+        );
+        // A rating on an indicator the framework does not have: damaged.
+        let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let mut wrong = value.clone();
+        let ratings = wrong["draft"]["ratings"].as_object_mut().unwrap();
+        let rated = ratings.remove("netwerk-lezen-belangen").unwrap();
+        ratings.insert("netwerk-lezen-onbekend".into(), rated);
+        assert_eq!(
+            restore_kept_answer(&wrong.to_string()),
+            Err(KeptAnswerError::Damaged)
+        );
+        // The request changed by hand: its digest no longer fits, as for any bundle.
+        value["request"]["from"]["name"] = "Iemand anders".into();
+        let changed = restore_kept_answer(&value.to_string()).unwrap_err();
+        assert!(
+            matches!(changed, KeptAnswerError::Request(_)),
+            "{changed:?}"
+        );
+        let message = KeptAnswerError::Damaged.message(Lang::Nl);
+        assert_eq!(
+            message,
+            "De beoordeling die in deze browser bewaard is, kon niet worden gelezen: hij is beschadigd. Hij blijft bewaard tot je hem wist."
+        );
+        assert!(changed
+            .message(Lang::En)
+            .starts_with("The rating kept in this browser could not be read: "));
     }
 
     #[test]

@@ -5,17 +5,23 @@
 //! course folder picks the request there instead (`model::folder::requests`) and puts
 //! the answer beside it, in the participant's place.
 //!
-//! Nothing of the rater's is stored: the request, the answer in progress and the course
-//! folder's handle live in this tab's memory ([`HELD`]), so a reload, or *Klaar*, leaves
-//! nothing behind. They are kept outside the page's own signals so that switching the
-//! language (which builds the page anew) keeps the answers.
+//! Nothing of the rater's is stored unless they choose so: the request, the answer in
+//! progress and the course folder's handle live in this tab's memory ([`HELD`]), so a
+//! reload, or *Klaar*, leaves nothing behind. They are kept outside the page's own
+//! signals so that switching the language (which builds the page anew) keeps the
+//! answers. *Bewaar mijn antwoorden in deze browser* keeps the answer in progress under
+//! a key of its own per request (`storage::keys::Keys::rating`), until *Klaar* or the
+//! box is cleared; the request picker lists what is kept, to go on with or remove.
 
 use std::cell::RefCell;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::model::bundle::{answer_bundle, request_file_name, Admission, BundleKind, OpenRequest};
+use crate::model::bundle::{
+    answer_bundle, keep_answer, request_file_name, restore_kept_answer, Admission, BundleKind,
+    OpenRequest,
+};
 use crate::model::folder::{requests, FolderRequest, Found};
 use crate::model::id::new_id;
 use crate::model::selfscan::rating::{answer_draft, answered, finish_answer};
@@ -39,6 +45,8 @@ struct Held {
     sender: Id,
     /// The course folder the request came from, where the answer can go back.
     folder: Option<Dir>,
+    /// The rater chose to keep the answer in progress in this browser.
+    keep: bool,
 }
 
 thread_local! {
@@ -55,6 +63,20 @@ pub fn hold(open: OpenRequest, folder: Option<Dir>) {
             draft,
             sender: new_id(),
             folder,
+            keep: false,
+        })
+    });
+}
+
+/// Holds a kept answer in progress again, still kept.
+fn hold_kept(open: OpenRequest, draft: Scan, sender: Id) {
+    HELD.with(|h| {
+        *h.borrow_mut() = Some(Held {
+            open,
+            draft,
+            sender,
+            folder: None,
+            keep: true,
         })
     });
 }
@@ -64,8 +86,32 @@ pub fn holding() -> bool {
     HELD.with(|h| h.borrow().is_some())
 }
 
-fn forget() {
-    HELD.with(|h| *h.borrow_mut() = None);
+/// Lets go of the held answer, and of its kept copy if there is one.
+fn forget(app: AppState) {
+    if let Some(held) = HELD.with(|h| h.borrow_mut().take()) {
+        if held.keep {
+            let _ = app.keep_rating(held.open.request.id, None);
+        }
+    }
+}
+
+/// Keeps (or stops keeping) the held answer in this browser; the message when the
+/// browser refused.
+fn store_held(app: AppState) -> Result<(), String> {
+    let Some(held) = held() else {
+        return Ok(());
+    };
+    let request = held.open.request.id;
+    let text = held
+        .keep
+        .then(|| keep_answer(&held.open, &held.draft, held.sender, time::now()))
+        .flatten();
+    app.keep_rating(request, text.as_deref()).map_err(|e| {
+        t(
+            format!("Niet bewaard in deze browser: {}", e.message(lang())),
+            format!("Not kept in this browser: {}", e.message(lang())),
+        )
+    })
 }
 
 fn held() -> Option<Held> {
@@ -78,7 +124,6 @@ pub fn RatePage() -> impl IntoView {
     let navigate = use_navigate();
     let open = RwSignal::new(holding());
     let done = Callback::new(move |_| {
-        forget();
         open.set(false);
         navigate("/", Default::default());
     });
@@ -129,7 +174,55 @@ pub fn OpenRequestFile(on_open: Callback<()>) -> impl IntoView {
                 {move || error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="rate-open-error">{e}</p> })}
             </div>
             {folder::supported().then(|| view! { <FromFolder app=app on_open=on_open/> })}
+            <KeptAnswers app=app on_open=on_open/>
         </section>
+    }
+}
+
+/// The answers in progress the rater chose to keep in this browser: go on, or remove.
+#[component]
+fn KeptAnswers(app: AppState, on_open: Callback<()>) -> impl IntoView {
+    let kept = RwSignal::new(app.kept_ratings());
+    let error = RwSignal::new(None::<String>);
+    let remove = move |request: Id| match app.keep_rating(request, None) {
+        Ok(()) => kept.set(app.kept_ratings()),
+        Err(e) => error.set(Some(e.message(lang()))),
+    };
+    view! {
+        <Show when=move || kept.with(|k| !k.is_empty())>
+            <h3>{t("Bewaard in deze browser", "Kept in this browser")}</h3>
+            <ul data-testid="rate-kept">
+                {move || kept.get().into_iter().map(|(request, text)| match restore_kept_answer(&text) {
+                    Ok((open, draft, sender)) => {
+                        let who = open.participant.clone();
+                        let rater = open.request.rater.clone();
+                        let sent = lang().date(open.request.sent);
+                        let n = answered(&draft);
+                        let go_on = t(format!("Verder invullen: beoordeling voor {who}"), format!("Continue: rating for {who}"));
+                        let wipe = t(format!("Wissen: beoordeling voor {who}"), format!("Remove: rating for {who}"));
+                        view! {
+                            <li>
+                                {t(format!("Beoordeling voor {who} door {rater}, verzoek van {sent}: {n} beantwoord "), format!("Rating for {who} by {rater}, request of {sent}: {n} answered "))}
+                                <button type="button" aria-label=go_on on:click=move |_| {
+                                    hold_kept(open.clone(), draft.clone(), sender);
+                                    on_open.run(());
+                                }>{t("Verder invullen", "Continue")}</button>
+                                " "
+                                <button type="button" aria-label=wipe on:click=move |_| remove(request)>{t("Wissen", "Remove")}</button>
+                            </li>
+                        }.into_any()
+                    }
+                    Err(e) => view! {
+                        <li>
+                            <span class="field-error">{e.message(lang())}</span>
+                            " "
+                            <button type="button" on:click=move |_| remove(request)>{t("Bewaarde beoordeling wissen", "Remove the kept rating")}</button>
+                        </li>
+                    }.into_any(),
+                }).collect_view()}
+            </ul>
+            {move || error.get().map(|e| view! { <p class="notice error" role="alert">{e}</p> })}
+        </Show>
     }
 }
 
@@ -279,16 +372,36 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
     let Some(start) = held() else {
         return ().into_any();
     };
+    let app = use_app();
     let draft = RwSignal::new(start.draft.clone());
-    // Every change goes back to the tab's memory, so a rebuilt page finds it.
+    let keep = RwSignal::new(start.keep);
+    let keep_error = RwSignal::new(None::<String>);
+    // Every change goes back to the tab's memory, so a rebuilt page finds it, and to the
+    // browser's storage when the rater chose to keep it.
     Effect::new(move |_| {
         let scan = draft.get();
+        let keeping = keep.get();
         HELD.with(|h| {
             if let Some(h) = h.borrow_mut().as_mut() {
                 h.draft = scan;
+                h.keep = keeping;
             }
         });
+        if keeping {
+            keep_error.set(store_held(app).err());
+        }
     });
+    let set_keep = move |on: bool| {
+        keep.set(on);
+        if !on {
+            HELD.with(|h| {
+                if let Some(h) = h.borrow_mut().as_mut() {
+                    h.keep = false;
+                }
+            });
+            keep_error.set(store_held(app).err());
+        }
+    };
     let error = RwSignal::new(None::<String>);
     let sent = RwSignal::new(None::<String>);
     let participant = start.open.participant.clone();
@@ -414,10 +527,25 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
             format!("{participant} vraagt je als {role} om een beoordeling op het competentiekader \u{201c}{fw_name}\u{201d}. Kies per gedragsindicator het niveau dat je bij {participant} ziet, of \u{201c}Weet ik niet / n.v.t.\u{201d}; een voorbeeld uit de praktijk helpt het meest."),
             format!("{participant} asks you, as {role}, for a rating on the competency framework \u{201c}{fw_name}\u{201d}. For each behavioural indicator, choose the level you see in {participant}, or \u{201c}Don't know / not applicable\u{201d}; an example from practice helps most."),
         )}</p>
-        <p class="notice info" data-testid="rate-memory">{t(
-            "Je hoeft geen profiel te maken. Je antwoorden staan alleen in het geheugen van dit tabblad; deze browser bewaart er niets van. Download je beoordeling voordat je het tabblad sluit.",
-            "You do not need to create a profile. Your answers are only in this tab's memory; this browser keeps nothing of them. Download your rating before you close the tab.",
-        )}</p>
+        <div class="notice info">
+            <p data-testid="rate-memory">{move || if keep.get() {
+                t(
+                    "Je hoeft geen profiel te maken. Je antwoorden worden in deze browser bewaard, ook als je het tabblad sluit, tot je op ‘Klaar’ klikt of het vakje hieronder leeg maakt. Op een gedeelde laptop kan de volgende gebruiker ze zien.",
+                    "You do not need to create a profile. Your answers are kept in this browser, also when you close the tab, until you click ‘Done’ or clear the box below. On a shared laptop the next user can see them.",
+                )
+            } else {
+                t(
+                    "Je hoeft geen profiel te maken. Je antwoorden staan alleen in het geheugen van dit tabblad; deze browser bewaart er niets van. Download je beoordeling voordat je het tabblad sluit.",
+                    "You do not need to create a profile. Your answers are only in this tab's memory; this browser keeps nothing of them. Download your rating before you close the tab.",
+                )
+            }}</p>
+            <label class="choice">
+                <input type="checkbox" prop:checked=move || keep.get()
+                    on:change=move |ev| set_keep(event_target_checked(&ev))/>
+                {t("Bewaar mijn antwoorden in deze browser, zodat ik later verder kan", "Keep my answers in this browser, so I can continue later")}
+            </label>
+            {move || keep_error.get().map(|e| view! { <p class="field-error" role="alert" data-testid="rate-keep-error">{e}</p> })}
+        </div>
         {(!question.is_empty()).then(|| view! {
             <section class="card rate-question" aria-labelledby="rate-question-title">
                 <h2 id="rate-question-title">{t(format!("De vraag van {who}"), format!("{who}'s question"))}</h2>
@@ -446,7 +574,10 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
                         view! {
                             <div class="notice info" data-testid="rate-sent">
                                 <p>{text}</p>
-                                <button type="button" on:click=move |_| on_done.run(())>{t("Klaar: antwoorden wissen", "Done: clear my answers")}</button>
+                                <button type="button" on:click=move |_| {
+                                    forget(app);
+                                    on_done.run(());
+                                }>{t("Klaar: antwoorden wissen", "Done: clear my answers")}</button>
                             </div>
                         }
                     })}

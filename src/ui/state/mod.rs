@@ -433,6 +433,18 @@ impl AppState {
         with_runtime(|rt| rt.store.load_backup(id).ok().flatten()).flatten()
     }
 
+    /// The rater's kept answers in progress, as stored (`pages::rate`); no profile needed.
+    pub fn kept_ratings(&self) -> Vec<(Id, String)> {
+        with_runtime(|rt| rt.store.kept_ratings().unwrap_or_default()).unwrap_or_default()
+    }
+
+    /// Keeps the rater's answer in progress to `request`, or removes it (`None`).
+    pub fn keep_rating(&self, request: Id, text: Option<&str>) -> Result<(), SaveError> {
+        with_runtime(|rt| rt.store.set_kept_rating(request, text))
+            .unwrap_or(Err(crate::storage::BackendError::Unavailable))
+            .map_err(SaveError::from)
+    }
+
     /// Whether this browser already has that profile stored (readable or not).
     pub fn holds(&self, id: Id) -> bool {
         with_runtime(|rt| rt.store.holds(id).unwrap_or(false)).unwrap_or(false)

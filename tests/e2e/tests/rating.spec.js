@@ -300,3 +300,78 @@ test('the single file opens a rating request and downloads the answer', async ({
     single.remove();
   }
 });
+
+test('the rater keeps answers in the browser only when they choose to, goes on after a reload, and Klaar removes them', async ({ page, browser }) => {
+  const request = await sanneAsks(page);
+  const requestId = JSON.parse(request.text).contents.selfscan.requests[0].id;
+  const context = await browser.newContext();
+  const rater = await context.newPage();
+  const keptKeys = async () => Object.keys(await storageDump(rater)).filter((k) => k.includes('/rating/'));
+  const keepBox = rater.getByLabel('Bewaar mijn antwoorden in deze browser, zodat ik later verder kan');
+  const openRequest = async () => {
+    await rater.getByLabel('Beoordelingsverzoek (.json)').setInputFiles(file('verzoek.json', request.text));
+    await expect(rater.getByRole('heading', { level: 1 })).toHaveText('Beoordeling voor Sanne de Vries');
+  };
+  await open(rater, '/');
+  await openRequest();
+  // Not chosen: nothing kept, a reload leaves nothing.
+  await expect(keepBox).not.toBeChecked();
+  await rater.locator('input[name="rate-netwerk-lezen-betrokkenen"][value="3"]').check();
+  expect(await keptKeys()).toEqual([]);
+  await rater.reload();
+  await expect(rater.locator('html[data-leerspoor="ready"]')).toBeAttached();
+  await expect(rater.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
+  await expect(rater.getByTestId('rate-kept')).toHaveCount(0);
+
+  // Chosen: the answer in progress is kept under its request, and said so.
+  await openRequest();
+  await rater.locator('input[name="rate-netwerk-lezen-betrokkenen"][value="3"]').check();
+  await keepBox.check();
+  await expect(rater.getByTestId('rate-memory')).toContainText('Je antwoorden worden in deze browser bewaard, ook als je het tabblad sluit');
+  await rater.locator('#rate-evidence-netwerk-lezen-belangen').fill(EVIDENCE);
+  await expect.poll(keptKeys).toEqual([`leerspoor/v1/rating/${requestId}`]);
+  await expect.poll(async () => JSON.stringify(await storageDump(rater))).toContain('bracht Sanne de bewoners erbij');
+  await rater.reload();
+  await expect(rater.locator('html[data-leerspoor="ready"]')).toBeAttached();
+  const keptList = rater.getByTestId('rate-kept').locator('li');
+  await expect(keptList).toHaveText(/^Beoordeling voor Sanne de Vries door Joris Bakker, verzoek van \d{1,2} \w+ \d{4}: 1 beantwoord Verder invullen Wissen$/);
+  expect(await axeViolations(rater)).toEqual([]);
+  await keptList.getByRole('button', { name: 'Verder invullen: beoordeling voor Sanne de Vries' }).click();
+  await expect(rater.locator('input[name="rate-netwerk-lezen-betrokkenen"][value="3"]')).toBeChecked();
+  await expect(rater.locator('#rate-evidence-netwerk-lezen-belangen')).toHaveValue(EVIDENCE);
+  await expect(keepBox).toBeChecked();
+  await expect(rater.getByTestId('rate-progress')).toHaveText('1 van 26 gedragsindicatoren beantwoord.');
+
+  // Clearing the box removes the kept copy; ticking it again keeps it again.
+  await keepBox.uncheck();
+  await expect.poll(keptKeys).toEqual([]);
+  await keepBox.check();
+  await expect.poll(keptKeys).toHaveLength(1);
+  // Sent and Klaar: nothing of the rater's is left.
+  const { text } = await downloaded(rater, rater.getByRole('button', { name: 'Beoordeling downloaden' }));
+  expect(JSON.parse(text).contents.selfscan.scans[0].ratings['netwerk-lezen-belangen'].evidence).toBe(EVIDENCE);
+  await rater.getByRole('button', { name: 'Klaar: antwoorden wissen' }).click();
+  await expect(rater.getByRole('heading', { level: 1 })).toHaveText('Welkom bij Leerspoor');
+  expect(await keptKeys()).toEqual([]);
+  expect(JSON.stringify(await storageDump(rater))).not.toContain('Sanne');
+  await context.close();
+});
+
+test('a kept rating that was damaged is named, stays until removed, and stops nothing', async ({ browser }) => {
+  const context = await browser.newContext();
+  const rater = await context.newPage();
+  await open(rater, '/');
+  const key = 'leerspoor/v1/rating/00000000-0000-4000-8000-000000000071';
+  await rater.evaluate((key) => localStorage.setItem(key, '{"request": {"format": "leersp'), key);
+  await rater.reload();
+  await expect(rater.locator('html[data-leerspoor="ready"]')).toBeAttached();
+  const item = rater.getByTestId('rate-kept').locator('li');
+  await expect(item).toHaveText('De beoordeling die in deze browser bewaard is, kon niet worden gelezen: hij is beschadigd. Hij blijft bewaard tot je hem wist. Bewaarde beoordeling wissen');
+  expect((await storageDump(rater))[key]).toBe('{"request": {"format": "leersp');
+  // The rest of the page works: a profile can still be made.
+  await expect(rater.getByRole('button', { name: 'Profiel aanmaken' })).toBeEnabled();
+  await item.getByRole('button', { name: 'Bewaarde beoordeling wissen' }).click();
+  await expect(rater.getByTestId('rate-kept')).toHaveCount(0);
+  expect((await storageDump(rater))[key]).toBeUndefined();
+  await context.close();
+});
