@@ -531,6 +531,7 @@ test('a rating through the course folder: the request goes in the participant\'s
   await open(sanne, '/zelfscan');
   await beginScan(sanne);
   await fillAndFinish(sanne, () => 2);
+  await open(sanne, '/zelfscan');
   const section = sanne.getByRole('region', { name: 'Beoordeling vragen' });
   await expect(section.getByTestId('request-folder-hint')).toContainText('Kies of open die bij Delen');
   await goTo(sanne, 'Delen');
