@@ -167,7 +167,7 @@ pub enum KeptAnswerError {
     /// Not the shape Leerspoor keeps (damaged, or changed by hand).
     Damaged,
     /// The request in it does not pass `bundle::read` (e.g. a newer Leerspoor kept it).
-    Request(BundleError),
+    Request(Box<BundleError>),
 }
 
 impl KeptAnswerError {
@@ -208,7 +208,7 @@ pub fn keep_answer(
 pub fn restore_kept_answer(text: &str) -> Result<(OpenRequest, Scan, Id), KeptAnswerError> {
     let kept: KeptAnswer = serde_json::from_str(text).map_err(|_| KeptAnswerError::Damaged)?;
     let bytes = serde_json::to_vec(&kept.request).map_err(|_| KeptAnswerError::Damaged)?;
-    let incoming = match super::read(&bytes).map_err(KeptAnswerError::Request)? {
+    let incoming = match super::read(&bytes).map_err(|e| KeptAnswerError::Request(Box::new(e)))? {
         super::Opened::Ready(incoming) => incoming,
         super::Opened::Locked(_) => return Err(KeptAnswerError::Damaged),
     };
