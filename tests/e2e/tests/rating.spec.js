@@ -265,6 +265,16 @@ test('the request form and the rater page are axe-clean, and read in English', a
   await expect(rater.getByTestId('rate-progress')).toHaveText('1 of 26 behavioural indicators answered.');
   await expect(rater.getByTestId('rate-question')).toHaveText('How do you see my advice?');
   await expectEnglish(rater, 'rater page');
+  // Kept by choice, then found again on the first-run page, all in English.
+  await rater.getByLabel('Keep my answers in this browser, so I can continue later').check();
+  await expect(rater.getByTestId('rate-memory')).toContainText('Your answers are kept in this browser');
+  await expect.poll(async () => Object.keys(await storageDump(rater)).filter((k) => k.includes('/rating/')).length).toBe(1);
+  await rater.reload();
+  await expect(rater.locator('html[data-leerspoor="ready"]')).toBeAttached();
+  await expect(rater.getByTestId('rate-kept')).toContainText(/^Rating for Sam Jones by Jo Baker, request of \d{1,2} \w+ \d{4}: 1 answered/);
+  await expectEnglish(rater, 'first-run page with a kept rating');
+  await rater.getByRole('button', { name: 'Continue: rating for Sam Jones' }).click();
+  await expect(rater.locator('input[name="rate-netwerk-lezen-belangen"][value="4"]')).toBeChecked();
   const { text } = await downloaded(rater, rater.getByRole('button', { name: 'Download the rating' }));
   await expect(rater.getByTestId('rate-sent')).toContainText('Send this file to Sam Jones');
   await context.close();
