@@ -86,6 +86,9 @@ async function pick(page, name, text) {
 }
 
 test('a rating request goes to the rater, is filled in without a profile and comes back into the results', async ({ page, browser }) => {
+  // A long flow of many page loads: about 29 s on 2 cores with 2 workers, too near the
+  // default 30 s. Speed is the bench's to judge, not this timeout.
+  test.setTimeout(60_000);
   const request = await sanneAsks(page);
   expect(request.path).toBeTruthy();
   const list = page.getByTestId('request-list');
