@@ -104,6 +104,21 @@ pub fn RequestSection() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // Puts request `id` in the course folder, once it is ready; the message either way.
+    let put = move |id: Id| {
+        let Some(dir) = access.with_untracked(|a| a.ready().cloned()) else {
+            return;
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let put = put_in_folder(doc, id, dir).await;
+            let _ = busy.try_set(false);
+            match put {
+                Ok(s) => drop(status.try_set(Some(s))),
+                Err(e) => drop(error.try_set(Some(e))),
+            }
+        });
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = new_id();
@@ -117,26 +132,15 @@ pub fn RequestSection() -> impl IntoView {
             )
             .map(|r| r.rater.clone())
         });
-        let dir = to_folder
-            .get_value()
-            .then(|| access.with_untracked(|a| a.ready().cloned()))
-            .flatten();
-        match (made, dir) {
-            (Some(Ok(_)), Some(dir)) => {
+        let to_folder = to_folder.get_value() && access.with_untracked(|a| a.ready().is_some());
+        match (made, to_folder) {
+            (Some(Ok(_)), true) => {
                 error.set(None);
                 name.set(String::new());
                 question.set(String::new());
-                busy.set(true);
-                leptos::task::spawn_local(async move {
-                    let put = put_in_folder(doc, id, dir).await;
-                    let _ = busy.try_set(false);
-                    match put {
-                        Ok(s) => drop(status.try_set(Some(s))),
-                        Err(e) => drop(error.try_set(Some(e))),
-                    }
-                });
+                put(id);
             }
-            (Some(Ok(rater)), None) => match download(doc, id) {
+            (Some(Ok(rater)), false) => match download(doc, id) {
                 Ok(file) => {
                     error.set(None);
                     status.set(Some(sent_text(&file, &rater)));
@@ -148,20 +152,6 @@ pub fn RequestSection() -> impl IntoView {
             (Some(Err(e)), _) => error.set(Some(e.message(lang()))),
             (None, _) => {}
         }
-    };
-    let put_again = move |id: Id| {
-        let Some(dir) = access.with_untracked(|a| a.ready().cloned()) else {
-            return;
-        };
-        busy.set(true);
-        leptos::task::spawn_local(async move {
-            let put = put_in_folder(doc, id, dir).await;
-            let _ = busy.try_set(false);
-            match put {
-                Ok(s) => drop(status.try_set(Some(s))),
-                Err(e) => drop(error.try_set(Some(e))),
-            }
-        });
     };
     view! {
         <section class="card rating-requests" aria-labelledby="request-title">
@@ -227,7 +217,7 @@ pub fn RequestSection() -> impl IntoView {
                             let label = format!("{} ({})", r.rater, r.role.label(lang()).to_lowercase());
                             // The visible text first, so the name a speech user says works.
                             let again = t(format!("Opnieuw downloaden: verzoek aan {rater}"), format!("Download again: request to {rater}"));
-                            let put = t(format!("In de cursusmap zetten: verzoek aan {rater}"), format!("Put in the course folder: request to {rater}"));
+                            let put_label = t(format!("In de cursusmap zetten: verzoek aan {rater}"), format!("Put in the course folder: request to {rater}"));
                             view! {
                                 <tr>
                                     <th scope="row">{label}</th>
@@ -243,8 +233,8 @@ pub fn RequestSection() -> impl IntoView {
                                             Err(e) => error.set(Some(e)),
                                         }>{t("Opnieuw downloaden", "Download again")}</button>
                                         <Show when=ready>
-                                            <button type="button" aria-label=put.clone() disabled=move || busy.get()
-                                                on:click=move |_| put_again(id)>{t("In de cursusmap zetten", "Put in the course folder")}</button>
+                                            <button type="button" aria-label=put_label.clone() disabled=move || busy.get()
+                                                on:click=move |_| put(id)>{t("In de cursusmap zetten", "Put in the course folder")}</button>
                                         </Show>
                                     </td>
                                 </tr>
