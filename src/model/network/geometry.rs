@@ -14,6 +14,10 @@ pub const PAD: f64 = 60.0;
 /// The smallest box shown, so that a map of one or two nodes does not fill the screen.
 pub const MIN_WIDTH: f64 = 320.0;
 pub const MIN_HEIGHT: f64 = 200.0;
+/// How far inside the fitted box a moved node has to stay for the box to stay as it is
+/// ([`ViewBox::refit`]): half the room [`PAD`] leaves, so the shape (it reaches about 19
+/// units) stays whole in view.
+pub const HOLD_MARGIN: f64 = PAD / 2.0;
 /// How far one press of an arrow key moves a node, in map units.
 pub const KEY_STEP: f64 = 20.0;
 /// How far a one-way tie stops short of its target, so that the arrow head shows outside
@@ -60,6 +64,31 @@ impl ViewBox {
             height = width / aspect;
         }
         ViewBox::centred(cx, cy, width, height)
+    }
+
+    /// Whether `bounds` lie inside this box, [`HOLD_MARGIN`] or more from each edge.
+    pub fn holds(self, bounds: Option<(Position, Position)>) -> bool {
+        bounds.is_none_or(|(lo, hi)| {
+            lo.x >= self.x + HOLD_MARGIN
+                && lo.y >= self.y + HOLD_MARGIN
+                && hi.x <= self.x + self.width - HOLD_MARGIN
+                && hi.y <= self.y + self.height - HOLD_MARGIN
+        })
+    }
+
+    /// The map's rule for its box: `kept` (the box fitted before, when nothing but places
+    /// changed since) stays as long as it [holds](ViewBox::holds) the nodes, so moving one
+    /// node rescales nothing; a node moved out of it, or no box kept (another set of nodes
+    /// shown, another shape on the screen, *Opnieuw plaatsen*, *Alles tonen*), fits anew.
+    pub fn refit(
+        kept: Option<ViewBox>,
+        bounds: Option<(Position, Position)>,
+        aspect: f64,
+    ) -> ViewBox {
+        match kept {
+            Some(kept) if kept.holds(bounds) => kept,
+            _ => ViewBox::fit_to(bounds, aspect),
+        }
     }
 
     fn centred(cx: f64, cy: f64, width: f64, height: f64) -> ViewBox {
@@ -298,6 +327,32 @@ mod tests {
         assert_eq!(ViewBox::fit_to(None, f64::NAN), ViewBox::fit(None));
         assert_eq!(ViewBox::fit_to(None, 100.0), ViewBox::fit_to(None, 4.0));
         assert_eq!(ViewBox::fit_to(None, 0.0), ViewBox::fit_to(None, 0.5));
+    }
+
+    #[test]
+    fn a_move_inside_the_box_keeps_it_and_one_out_of_it_fits_anew() {
+        let nodes = Some((p(-200.0, -100.0), p(200.0, 100.0)));
+        let fitted = ViewBox::fit_to(nodes, 1.6);
+        // Nothing kept: fitted as before.
+        assert_eq!(ViewBox::refit(None, nodes, 1.6), fitted);
+        assert!(fitted.holds(nodes));
+        // The outermost node moved inwards: the box stays (fitting would shrink it).
+        let inwards = Some((p(-150.0, -100.0), p(200.0, 100.0)));
+        assert_ne!(ViewBox::fit_to(inwards, 1.6), fitted);
+        assert_eq!(ViewBox::refit(Some(fitted), inwards, 1.6), fitted);
+        // Outwards but still HOLD_MARGIN inside the edge: the box stays.
+        let left = fitted.x + HOLD_MARGIN;
+        let near = Some((p(left, -100.0), p(200.0, 100.0)));
+        assert_eq!(ViewBox::refit(Some(fitted), near, 1.6), fitted);
+        // Past it: fitted anew, around every node.
+        let out = Some((p(left - 0.1, -100.0), p(200.0, 100.0)));
+        let refitted = ViewBox::refit(Some(fitted), out, 1.6);
+        assert_eq!(refitted, ViewBox::fit_to(out, 1.6));
+        assert!(refitted.holds(out));
+        // Down and right too; and an empty map keeps any box.
+        let below = Some((p(-200.0, -100.0), p(200.0, fitted.y + fitted.height)));
+        assert_ne!(ViewBox::refit(Some(fitted), below, 1.6), fitted);
+        assert_eq!(ViewBox::refit(Some(fitted), None, 1.6), fitted);
     }
 
     #[test]

@@ -40,6 +40,11 @@ impl Default for LayoutOptions {
 
 /// Positions for every node: the advisor and each actor.
 pub fn layout(net: &Network, options: &LayoutOptions) -> HashMap<Endpoint, Position> {
+    all_placed(net, options).unwrap_or_else(|| force_layout(net, options))
+}
+
+/// [`layout`] by the forces, for a map with nodes still to place.
+fn force_layout(net: &Network, options: &LayoutOptions) -> HashMap<Endpoint, Position> {
     let g = Graph::new(net);
     let n = g.len();
     let k = if options.spacing.is_finite() && options.spacing > 0.0 {
@@ -124,6 +129,26 @@ pub fn layout(net: &Network, options: &LayoutOptions) -> HashMap<Endpoint, Posit
         .enumerate()
         .map(|(i, e)| (*e, Position::new(x[i], y[i])))
         .collect()
+}
+
+/// The stored places, when every node has one and the layout would move none: the map
+/// runs [`layout`] on every change of the network (a move among them), and this answers
+/// without building the graph or sorting anything.
+fn all_placed(net: &Network, options: &LayoutOptions) -> Option<HashMap<Endpoint, Position>> {
+    if !options.keep_positions {
+        return None;
+    }
+    let me = if options.me_centre {
+        Position::new(0.0, 0.0)
+    } else {
+        net.me_position.filter(|p| p.is_finite())?
+    };
+    let mut placed = HashMap::with_capacity(net.actors.len() + 1);
+    placed.insert(Endpoint::Me, me);
+    for a in &net.actors {
+        placed.insert(Endpoint::Actor(a.id), a.position.filter(|p| p.is_finite())?);
+    }
+    Some(placed)
 }
 
 /// How many nodes of the map have no place yet: actors without a stored position, and
@@ -351,6 +376,29 @@ mod tests {
         assert_eq!(first, layout(&shuffled, &LayoutOptions::default()));
         assert_eq!(first.len(), 61);
         assert!(first.values().all(|p| p.is_finite()));
+    }
+
+    #[test]
+    fn a_placed_map_reads_its_places_as_the_forces_would_give_them() {
+        let mut net = gen::generate(7, 40, 90);
+        for me_centre in [true, false] {
+            let options = LayoutOptions {
+                me_centre,
+                ..LayoutOptions::default()
+            };
+            assert!(all_placed(&net, &options).is_none());
+            place(&mut net, &options);
+            let placed = all_placed(&net, &options).expect("every node placed");
+            assert_eq!(placed, force_layout(&net, &options));
+            assert_eq!(placed, layout(&net, &options));
+            assert_eq!(placed.len(), 41);
+        }
+        // Not when the stored places are to be ignored.
+        let free = LayoutOptions {
+            keep_positions: false,
+            ..LayoutOptions::default()
+        };
+        assert!(all_placed(&net, &free).is_none());
     }
 
     #[test]

@@ -216,6 +216,66 @@ test.describe('the map as a thinking tool', () => {
     expect((await radii(page)).Bram).toBe('14.0');
   });
 
+  // Issue 20: a move rescales nothing. The box is fitted to the nodes when the map is
+  // shown (and on another filter, another window size, "Opnieuw plaatsen", "Alles
+  // tonen"); moving one actor keeps it, until that actor would leave it.
+  test('moving an actor keeps the view box, until the actor would leave it', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await createProfile(page);
+    const { actors, ties } = bigMap();
+    await importCsv(page, actors, ties);
+    await open(page, '/netwerkkaart?weergave=kaart');
+    const map = page.getByTestId('network-map');
+    await expect(map.locator('g.net-node')).toHaveCount(33);
+    await saved(page);
+    const viewBox = async () => (await map.getAttribute('viewBox')).split(' ').map(Number);
+    // Measured on the screen first: the box has the drawing's shape.
+    await expect.poll(async () => {
+      const [, , w, h] = await viewBox();
+      const svg = await map.boundingBox();
+      return Math.abs(w / h - svg.width / svg.height);
+    }).toBeLessThan(0.01);
+    const before = await places(page);
+    const xy = (t) => t.match(/^translate\((-?[\d.]+) (-?[\d.]+)\)$/).slice(1).map(Number);
+    // The leftmost actor: it sets the box's left edge.
+    const [id] = Object.entries(before).filter(([k]) => k !== 'ik').sort((a, b) => xy(a[1])[0] - xy(b[1])[0])[0];
+    const node = map.locator(`g.net-node[data-node="${id}"]`);
+    const [x, y] = xy(before[id]);
+    const fitted = await viewBox();
+
+    // One step inwards: fitting again would shrink the box; it stays as it was.
+    await node.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(node).toHaveAttribute('transform', `translate(${(x + 20).toFixed(1)} ${y.toFixed(1)})`);
+    await saved(page);
+    expect(await viewBox()).toEqual(fitted);
+    const others = (all) => Object.fromEntries(Object.entries(all).filter(([k]) => k !== id));
+    expect(others(await places(page))).toEqual(others(before));
+
+    // Outwards, step by step: the box stays while the actor is well inside it, and grows
+    // around it once it would come too close to the edge.
+    let steps = 0;
+    while (steps < 20 && (await viewBox())[0] === fitted[0]) {
+      await page.keyboard.press('ArrowLeft');
+      steps += 1;
+      await expect(node).toHaveAttribute('transform', `translate(${(x + 20 - 20 * steps).toFixed(1)} ${y.toFixed(1)})`);
+    }
+    expect(steps).toBeGreaterThan(1);
+    const grown = await viewBox();
+    expect(grown[0]).toBeLessThan(fitted[0]);
+    expect(x + 20 - 20 * steps).toBeGreaterThanOrEqual(grown[0] + 30);
+    await expect(node).toBeFocused();
+
+    // Back inwards: kept again. "Alles tonen" fits the box to the nodes anew.
+    for (let i = 0; i < steps; i++) await page.keyboard.press('ArrowRight');
+    await expect(node).toHaveAttribute('transform', `translate(${(x + 20).toFixed(1)} ${y.toFixed(1)})`);
+    expect(await viewBox()).toEqual(grown);
+    await page.getByRole('button', { name: 'Alles tonen' }).click();
+    await expect.poll(async () => (await viewBox())[0]).toBeGreaterThan(grown[0]);
+    await saved(page);
+    expect(others(await places(page))).toEqual(others(before));
+  });
+
   test('the size choice in English', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await createProfile(page, { name: 'Sam Jones' });

@@ -165,6 +165,13 @@ struct MapCtx {
     /// With a case chosen: each linked actor's story state (`journal::story`).
     stories: Memo<Option<HashMap<Id, StoryState>>>,
     positions: Memo<HashMap<Endpoint, Position>>,
+    /// One signal per node for its place in `positions`, set (by one effect, below) only
+    /// when that node's place changes. The nodes and ties read these, not `positions`:
+    /// thousands of subscribers on the one memo cost a move 80 ms (each one that re-runs
+    /// takes itself out of the memo's list of subscribers, a shift of that whole list).
+    placed: StoredValue<HashMap<Endpoint, ArcRwSignal<Option<Position>>>>,
+    /// Asks for the box to be fitted anew (*Opnieuw plaatsen*, *Alles tonen*).
+    refit: RwSignal<u64>,
     /// One override signal per node: a drag frame sets only the dragged node's, so only
     /// that node and its ties re-render (one signal for all would wake every node).
     /// Reference-counted rather than owned by the node that first asked for one: a node
@@ -240,17 +247,26 @@ impl MapCtx {
             (w, h) if w > 0.0 && h > 0.0 => w / h,
             _ => ASPECT,
         });
-        let fitted = Memo::new(move |_| {
-            let v = shown.get();
-            let aspect = aspect.get();
-            positions.with(|m| {
-                ViewBox::fit_to(
-                    bounds(m.iter().filter(|(e, _)| v.shows(**e)).map(|(_, p)| p)),
-                    aspect,
-                )
-            })
+        // The box fitted to the shown nodes is kept while only places change and every
+        // node stays inside it (`ViewBox::refit`): moving one actor rescales nothing. A
+        // fit counts up whenever another set of nodes is shown, the drawing's shape
+        // changes, or a new fit is asked for; only then is the box fitted anew.
+        let refit = RwSignal::new(0u64);
+        let fit = Memo::new(move |n: Option<&u64>| {
+            shown.track();
+            aspect.track();
+            refit.track();
+            n.map_or(0, |n| n + 1)
         });
-        let view_box = Memo::new(move |_| fitted.get().zoomed(zoom.get(), pan.get()));
+        let fitted = Memo::new(move |before: Option<&(u64, ViewBox)>| {
+            let fit = fit.get();
+            let kept = before.filter(|(n, _)| *n == fit).map(|(_, b)| *b);
+            let nodes = shown.with(|v| {
+                positions.with(|m| bounds(m.iter().filter(|(e, _)| v.shows(**e)).map(|(_, p)| p)))
+            });
+            (fit, ViewBox::refit(kept, nodes, aspect.get()))
+        });
+        let view_box = Memo::new(move |_| fitted.get().1.zoomed(zoom.get(), pan.get()));
         let units = Memo::new(move |_| {
             let (w, h) = screen.get();
             view_box.get().units_per_pixel(w, h)
@@ -275,6 +291,8 @@ impl MapCtx {
             shown,
             stories,
             positions,
+            placed: StoredValue::new(HashMap::new()),
+            refit,
             overrides: StoredValue::new(HashMap::new()),
             drag: StoredValue::new(None),
             zoom,
@@ -314,15 +332,55 @@ impl MapCtx {
         signal
     }
 
+    /// The signal for `e`'s place in `positions`, made on first use.
+    fn placed_of(&self, e: Endpoint) -> ArcRwSignal<Option<Position>> {
+        if let Some(signal) = self.placed.with_value(|m| m.get(&e).cloned()) {
+            return signal;
+        }
+        let signal = ArcRwSignal::new(self.positions.with_untracked(|m| m.get(&e).copied()));
+        self.placed.update_value(|m| {
+            m.insert(e, signal.clone());
+        });
+        signal
+    }
+
+    /// Passes a change of `positions` on to the nodes whose place changed, and to no other.
+    fn pass_on_places(&self) {
+        let (positions, placed) = (self.positions, self.placed);
+        Effect::new(move |_| {
+            let changed: Vec<_> = positions.with(|m| {
+                placed.with_value(|signals| {
+                    signals
+                        .iter()
+                        .filter_map(|(e, signal)| {
+                            let p = m.get(e).copied();
+                            (signal.get_untracked() != p).then(|| (signal.clone(), p))
+                        })
+                        .collect()
+                })
+            });
+            for (signal, p) in changed {
+                signal.set(p);
+            }
+        });
+    }
+
     fn position(&self, e: Endpoint) -> Memo<Position> {
-        let positions = self.positions;
+        let placed = self.placed_of(e);
         let moved = self.override_of(e);
         Memo::new(move |_| {
             moved
                 .get()
-                .or_else(|| positions.with(|m| m.get(&e).copied()))
+                .or_else(|| placed.get())
                 .unwrap_or(Position::new(0.0, 0.0))
         })
+    }
+
+    /// Fits the box to the shown nodes anew, at no zoom and no pan.
+    fn show_all(&self) {
+        self.zoom.set(1.0);
+        self.pan.set((0.0, 0.0));
+        self.refit.update(|n| *n += 1);
     }
 
     fn set_drag(&self, drag: Option<(Endpoint, Position)>) {
@@ -389,6 +447,7 @@ pub(super) fn MapView(case: Memo<Option<Id>>) -> impl IntoView {
     let net = use_net().network;
     let doc = use_doc();
     let map = MapCtx::new(case);
+    map.pass_on_places();
     // Once placed, a node stays where it is: nodes the map shows for the first time
     // (a new actor, a map never shown) get their place stored, among the placed ones.
     Effect::new(move |_| {
@@ -572,6 +631,7 @@ fn MapControls(map: MapCtx) -> impl IntoView {
         doc.update(|d| {
             place_again(&mut d.network, &options);
         });
+        map.refit.update(|n| *n += 1);
         ctx.status.set(
             t(
                 "Alle actoren zijn opnieuw geplaatst.",
@@ -588,7 +648,7 @@ fn MapControls(map: MapCtx) -> impl IntoView {
             <button type="button" class="secondary" aria-label=t("Naar rechts schuiven", "Pan right") on:click=move |_| map.pan_by(0.2, 0.0)>"→"</button>
             <button type="button" class="secondary" aria-label=t("Omhoog schuiven", "Pan up") on:click=move |_| map.pan_by(0.0, -0.2)>"↑"</button>
             <button type="button" class="secondary" aria-label=t("Omlaag schuiven", "Pan down") on:click=move |_| map.pan_by(0.0, 0.2)>"↓"</button>
-            <button type="button" class="secondary" on:click=move |_| { map.zoom.set(1.0); map.pan.set((0.0, 0.0)); }>{t("Alles tonen", "Show all")}</button>
+            <button type="button" class="secondary" on:click=move |_| map.show_all()>{t("Alles tonen", "Show all")}</button>
             <button type="button" class="secondary" on:click=place_all_again>{t("Opnieuw plaatsen", "Place again")}</button>
         </div>
     }
