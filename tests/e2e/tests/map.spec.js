@@ -252,17 +252,19 @@ test.describe('the map as a thinking tool', () => {
     const others = (all) => Object.fromEntries(Object.entries(all).filter(([k]) => k !== id));
     expect(others(await places(page))).toEqual(others(before));
 
-    // Outwards, step by step: the box stays while the actor is well inside it, and grows
-    // around it once it would come too close to the edge.
-    let steps = 0;
-    while (steps < 20 && (await viewBox())[0] === fitted[0]) {
-      await page.keyboard.press('ArrowLeft');
-      steps += 1;
-      await expect(node).toHaveAttribute('transform', `translate(${(x + 20 - 20 * steps).toFixed(1)} ${y.toFixed(1)})`);
-    }
+    // Outwards, step by step: the box stays while the actor is 30 map units or more
+    // inside its edge, and grows around it at the step that would bring it closer.
+    const steps = Math.floor((x + 20 - fitted[0] - 30) / 20) + 1;
     expect(steps).toBeGreaterThan(1);
+    const at = (k) => `translate(${(x + 20 - 20 * k).toFixed(1)} ${y.toFixed(1)})`;
+    for (let k = 1; k < steps; k++) await page.keyboard.press('ArrowLeft');
+    await expect(node).toHaveAttribute('transform', at(steps - 1));
+    await saved(page);
+    expect(await viewBox()).toEqual(fitted);
+    await page.keyboard.press('ArrowLeft');
+    await expect(node).toHaveAttribute('transform', at(steps));
+    await expect.poll(async () => (await viewBox())[0]).toBeLessThan(fitted[0]);
     const grown = await viewBox();
-    expect(grown[0]).toBeLessThan(fitted[0]);
     expect(x + 20 - 20 * steps).toBeGreaterThanOrEqual(grown[0] + 30);
     await expect(node).toBeFocused();
 

@@ -148,6 +148,28 @@ struct PanStart {
     scale: f64,
 }
 
+/// What the map's box was fitted for: while this stays the same, a move keeps the box.
+#[derive(Clone, Copy, PartialEq)]
+struct FitKey {
+    refit: u64,
+    aspect: f64,
+    /// Which nodes and ties are shown, as counts and an order-free sum of hashes.
+    shown: (bool, usize, usize, u64),
+}
+
+impl FitKey {
+    fn digest(v: &View) -> (bool, usize, usize, u64) {
+        use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+        let hash = |id: &Id| BuildHasherDefault::<DefaultHasher>::default().hash_one(id);
+        let sum = v
+            .actors
+            .iter()
+            .chain(&v.ties)
+            .fold(0u64, |sum, id| sum.wrapping_add(hash(id)));
+        (v.me, v.actors.len(), v.ties.len(), sum)
+    }
+}
+
 /// What the parts of the map share: the choices above it, where each node is, and the
 /// view (zoom and pan). Signals only, so it is `Copy`.
 #[derive(Clone, Copy)]
@@ -248,23 +270,21 @@ impl MapCtx {
             _ => ASPECT,
         });
         // The box fitted to the shown nodes is kept while only places change and every
-        // node stays inside it (`ViewBox::refit`): moving one actor rescales nothing. A
-        // fit counts up whenever another set of nodes is shown, the drawing's shape
-        // changes, or a new fit is asked for; only then is the box fitted anew.
+        // node stays inside it (`ViewBox::refit`): moving one actor rescales nothing.
+        // Another set of nodes shown, another shape of the drawing, or a new fit asked
+        // for (`refit`) changes the key, and only then is the box fitted anew.
         let refit = RwSignal::new(0u64);
-        let fit = Memo::new(move |n: Option<&u64>| {
-            shown.track();
-            aspect.track();
-            refit.track();
-            n.map_or(0, |n| n + 1)
-        });
-        let fitted = Memo::new(move |before: Option<&(u64, ViewBox)>| {
-            let fit = fit.get();
-            let kept = before.filter(|(n, _)| *n == fit).map(|(_, b)| *b);
+        let fitted = Memo::new(move |before: Option<&(FitKey, ViewBox)>| {
+            let key = FitKey {
+                refit: refit.get(),
+                aspect: aspect.get(),
+                shown: shown.with(FitKey::digest),
+            };
+            let kept = before.filter(|(k, _)| *k == key).map(|(_, b)| *b);
             let nodes = shown.with(|v| {
                 positions.with(|m| bounds(m.iter().filter(|(e, _)| v.shows(**e)).map(|(_, p)| p)))
             });
-            (fit, ViewBox::refit(kept, nodes, aspect.get()))
+            (key, ViewBox::refit(kept, nodes, key.aspect))
         });
         let view_box = Memo::new(move |_| fitted.get().1.zoomed(zoom.get(), pan.get()));
         let units = Memo::new(move |_| {
