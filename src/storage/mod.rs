@@ -19,7 +19,7 @@ pub mod local;
 pub use backend::{Backend, BackendError, MemoryBackend};
 pub use keys::{stamp, Keys, FILE_ROOT, WEB_ROOT};
 pub use pack::{pack, pack_quick, unpack};
-pub use store::{Kept, KeptReason, SaveError, Startup, Store};
+pub use store::{Kept, KeptReason, SaveError, SaveInSteps, Startup, Store};
 pub use workspace::{
     ChangeError, Participant, ParticipantCopy, Refusal, Workspace, WorkspaceError,
     ASSUMED_QUOTA_UNITS, WARN_AT,

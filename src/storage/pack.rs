@@ -20,68 +20,124 @@ pub fn pack(text: &str) -> String {
 /// owner types. Natively, for 5.4 MB of JSON: 27 ms to 1.2 MB, against 83 ms to 0.7 MB
 /// at level 6 (wasm is 2–3× slower), and still an eighth of the JSON's UTF-16 units.
 pub fn pack_quick(text: &str) -> String {
-    pack_at(text, 1)
+    pack_at(text, QUICK)
 }
+
+/// Deflate's fastest level, [`pack_quick`]'s.
+pub(super) const QUICK: u8 = 1;
 
 fn pack_at(text: &str, level: u8) -> String {
-    let bytes = deflate(text.as_bytes(), level);
-    let mut out = String::with_capacity(bytes.len() * 8 / 15 * 3 + 16);
-    out.push_str(PACKED);
-    out.push_str(&bytes.len().to_string());
-    out.push(':');
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for b in &bytes {
-        acc = (acc << 8) | u32::from(*b);
-        bits += 8;
-        if bits >= 15 {
-            bits -= 15;
-            out.push(char::from_u32(BASE + ((acc >> bits) & 0x7FFF)).unwrap_or('\u{100}'));
-            acc &= (1 << bits) - 1;
-        }
-    }
-    if bits > 0 {
-        out.push(char::from_u32(BASE + ((acc << (15 - bits)) & 0x7FFF)).unwrap_or('\u{100}'));
-    }
-    out
+    let mut packer = Packer::new(text, level);
+    while !packer.step() {}
+    packer.finish()
 }
 
-/// Raw deflate, fed to the compressor in pieces of 16 KiB. V8 starts every wasm function
-/// in baseline code and moves it to optimised code only at a later call, so the single
-/// call over megabytes that `compress_to_vec` makes runs its main loop unoptimised to the
-/// end. A/B in the browser, 5 MB of JSON at level 1: 90–97 ms in one call, 62–83 ms in
+/// Packs a text a piece at a time, so that a caller in the browser can give it a turn
+/// between pieces: a profile's own document, saved while its owner types, never holds the
+/// page for the whole deflate (`ui::state::saver`). [`pack`] and [`pack_quick`] are this
+/// loop run to the end.
+///
+/// The pieces are also why the deflate is fast: V8 starts every wasm function in
+/// baseline code and moves it to optimised code only at a later call, so the single call
+/// over megabytes that `compress_to_vec` makes runs its main loop unoptimised to the end.
+/// A/B in the browser, 5 MB of JSON at level 1: 90–97 ms in one call, 62–83 ms in
 /// pieces (docs/performance.md).
-fn deflate(input: &[u8], level: u8) -> Vec<u8> {
-    use miniz_oxide::deflate::core::{
-        compress, create_comp_flags_from_zip_params, CompressorOxide, TDEFLFlush, TDEFLStatus,
-    };
-    let mut compressor =
-        CompressorOxide::new(create_comp_flags_from_zip_params(level.into(), 0, 0));
-    let mut out = vec![0; (input.len() / 4).max(1024)];
-    let (mut rest, mut at) = (input, 0);
-    loop {
+pub struct Packer<T> {
+    text: T,
+    /// How much of the text the compressor has taken.
+    read: usize,
+    compressor: Box<miniz_oxide::deflate::core::CompressorOxide>,
+    out: Vec<u8>,
+    written: usize,
+    done: bool,
+    level: u8,
+}
+
+impl<T: AsRef<str>> Packer<T> {
+    pub fn new(text: T, level: u8) -> Packer<T> {
+        use miniz_oxide::deflate::core::{create_comp_flags_from_zip_params, CompressorOxide};
+        let len = text.as_ref().len();
+        Packer {
+            text,
+            read: 0,
+            compressor: Box::new(CompressorOxide::new(create_comp_flags_from_zip_params(
+                level.into(),
+                0,
+                0,
+            ))),
+            out: vec![0; (len / 4).max(1024)],
+            written: 0,
+            done: false,
+            level,
+        }
+    }
+
+    /// Deflates the next piece (at most [`PIECE`] bytes of the text); true once the
+    /// whole text is in and [`Packer::finish`] has nothing left to deflate.
+    pub fn step(&mut self) -> bool {
+        use miniz_oxide::deflate::core::{compress, TDEFLFlush, TDEFLStatus};
+        if self.done {
+            return true;
+        }
+        let input = self.text.as_ref().as_bytes();
+        let rest = &input[self.read.min(input.len())..];
         let take = rest.len().min(PIECE);
         let flush = if take == rest.len() {
             TDEFLFlush::Finish
         } else {
             TDEFLFlush::None
         };
-        let (status, used, wrote) = compress(&mut compressor, &rest[..take], &mut out[at..], flush);
-        at += wrote;
-        rest = &rest[used.min(rest.len())..];
+        let (status, used, wrote) = compress(
+            &mut self.compressor,
+            &rest[..take],
+            &mut self.out[self.written..],
+            flush,
+        );
+        self.written += wrote;
+        self.read += used;
         match status {
             TDEFLStatus::Done => {
-                out.truncate(at);
-                return out;
+                self.out.truncate(self.written);
+                self.done = true;
             }
             TDEFLStatus::Okay => {
-                if out.len() - at < 1024 {
-                    out.resize(out.len() * 2, 0);
+                if self.out.len() - self.written < 1024 {
+                    self.out.resize(self.out.len() * 2, 0);
                 }
             }
             // Only a bug in the compressor gets here; the library's own loop has no
             // answer for it either, so take that loop as it is.
-            _ => return miniz_oxide::deflate::compress_to_vec(input, level),
+            _ => {
+                self.out = miniz_oxide::deflate::compress_to_vec(input, self.level);
+                self.done = true;
+            }
         }
+        self.done
+    }
+
+    /// Deflates what is left, then packs the bytes fifteen bits to a character:
+    /// `z1:<bytes>:<chars>`.
+    pub fn finish(mut self) -> String {
+        while !self.step() {}
+        let bytes = self.out;
+        let mut out = String::with_capacity(bytes.len() * 8 / 15 * 3 + 16);
+        out.push_str(PACKED);
+        out.push_str(&bytes.len().to_string());
+        out.push(':');
+        let (mut acc, mut bits) = (0u32, 0u32);
+        for b in &bytes {
+            acc = (acc << 8) | u32::from(*b);
+            bits += 8;
+            if bits >= 15 {
+                bits -= 15;
+                out.push(char::from_u32(BASE + ((acc >> bits) & 0x7FFF)).unwrap_or('\u{100}'));
+                acc &= (1 << bits) - 1;
+            }
+        }
+        if bits > 0 {
+            out.push(char::from_u32(BASE + ((acc << (15 - bits)) & 0x7FFF)).unwrap_or('\u{100}'));
+        }
+        out
     }
 }
 
@@ -117,7 +173,7 @@ pub fn unpack(stored: &str) -> Option<String> {
     String::from_utf8(inflate(&bytes, MAX_UNPACKED)?).ok()
 }
 
-/// Raw inflate, fed in pieces like [`deflate`] and for the same reason: the library's own
+/// Raw inflate, fed in pieces like [`Packer`]'s deflate and for the same reason: the library's own
 /// loop makes a few calls that each run to a full output buffer, so inflating megabytes
 /// ran unoptimised in the browser. A/B at start-up with a 5 MB document stored, the whole
 /// of [`unpack`]: 129–135 ms with the library's loop, 88–108 ms in pieces (median of 7–10

@@ -8,7 +8,7 @@ use super::backend::{Backend, BackendError};
 use super::keys::Keys;
 #[cfg(test)]
 use super::pack::pack;
-use super::pack::{pack_quick, unpack, PACKED};
+use super::pack::{unpack, Packer, PACKED, QUICK};
 use crate::model::order::SharedSort;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -28,10 +28,58 @@ const PACK_ABOVE: usize = 256 * 1024;
 
 /// The stored form of a document's (or backup's) JSON text.
 fn encode(json: String) -> String {
-    if json.len() > PACK_ABOVE {
-        pack_quick(&json)
-    } else {
-        json
+    Encoding::new(json).finish()
+}
+
+/// A document's JSON on its way to its stored form: plain, or being packed a piece at a
+/// time ([`Packer`]).
+enum Encoding {
+    Plain(String),
+    Packing(Box<Packer<String>>),
+}
+
+impl Encoding {
+    fn new(json: String) -> Encoding {
+        if json.len() > PACK_ABOVE {
+            Encoding::Packing(Box::new(Packer::new(json, QUICK)))
+        } else {
+            Encoding::Plain(json)
+        }
+    }
+
+    fn step(&mut self) -> bool {
+        match self {
+            Encoding::Plain(_) => true,
+            Encoding::Packing(packer) => packer.step(),
+        }
+    }
+
+    fn finish(self) -> String {
+        match self {
+            Encoding::Plain(json) => json,
+            Encoding::Packing(packer) => packer.finish(),
+        }
+    }
+}
+
+/// A save in steps (see [`Store::begin_save`]): the document's text is written already;
+/// its packing is done a piece at a time, and nothing is stored before
+/// [`Store::finish_save`].
+pub struct SaveInSteps {
+    id: Id,
+    revision: u64,
+    encoding: Encoding,
+}
+
+impl SaveInSteps {
+    /// The revision this save stores.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The next piece of the packing; true once only the write is left.
+    pub fn step(&mut self) -> bool {
+        self.encoding.step()
     }
 }
 
@@ -287,18 +335,42 @@ impl Store {
     /// read or wrote. If the stored revision is anything else, another tab has written
     /// since, and nothing is written.
     pub fn save(&self, doc: &Document) -> Result<(), SaveError> {
-        let id = doc.id();
-        let base = doc.revision.saturating_sub(1);
+        self.finish_save(self.begin_save(doc)?)
+    }
+
+    /// [`Store::save`] in steps, for a tab that gives the browser turns while it saves:
+    /// this writes the document's text (as it is now: later changes are the next save's),
+    /// [`SaveInSteps::step`] packs it, and [`Store::finish_save`] checks the revision and
+    /// stores it. Nothing is stored until then, so a save left unfinished (the tab
+    /// closed, or a newer save begun) changes nothing.
+    pub fn begin_save(&self, doc: &Document) -> Result<SaveInSteps, SaveError> {
+        let text = serde_json::to_string(doc).map_err(BackendError::unencodable)?;
+        Ok(SaveInSteps {
+            id: doc.id(),
+            revision: doc.revision,
+            encoding: Encoding::new(text),
+        })
+    }
+
+    /// Stores a save begun with [`Store::begin_save`], whose revision must be one more
+    /// than the stored one (the check [`Store::save`] makes), the packing finished first.
+    pub fn finish_save(&self, save: SaveInSteps) -> Result<(), SaveError> {
+        let SaveInSteps {
+            id,
+            revision,
+            encoding,
+        } = save;
+        let base = revision.saturating_sub(1);
         let stored = self.stored_revision(id)?;
         if stored != base {
             return Err(SaveError::Conflict { stored, base });
         }
-        let text = serde_json::to_string(doc).map_err(BackendError::unencodable)?;
-        self.backend.set(&self.keys.document(id), &encode(text))?;
+        self.backend
+            .set(&self.keys.document(id), &encoding.finish())?;
         // The document is written; if this small write fails the next save reports a
         // conflict and reloads, which loses nothing.
         self.backend
-            .set(&self.keys.revision(id), &doc.revision.to_string())?;
+            .set(&self.keys.revision(id), &revision.to_string())?;
         Ok(())
     }
 
@@ -671,6 +743,55 @@ mod tests {
         let start = s.start("t").unwrap();
         assert_eq!(start.documents, vec![d.clone()]);
         assert_eq!(s.load(d.id()).unwrap().unwrap().unwrap(), d);
+    }
+
+    #[test]
+    fn a_save_in_steps_stores_nothing_until_its_last_step_and_checks_the_revision_then() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let mut d = big(8);
+        s.save(&d).unwrap();
+        let stored_before = mem.get(&s.keys().document(d.id())).unwrap();
+        d.revision = 2;
+        d.profile.course = "In stappen".into();
+        let mut save = s.begin_save(&d).unwrap();
+        // A change after the text was written is the next save's, not this one's.
+        d.profile.course = "Later".into();
+        let mut steps = 1;
+        while !save.step() {
+            steps += 1;
+            // Nothing is stored while it packs.
+            assert_eq!(mem.get(&s.keys().document(d.id())).unwrap(), stored_before);
+            assert_eq!(s.stored_revision(d.id()).unwrap(), 1);
+        }
+        // ~5 MB of JSON in pieces of 16 KiB.
+        assert!(steps > 200, "{steps} steps");
+        assert_eq!(save.revision(), 2);
+        s.finish_save(save).unwrap();
+        let stored = s.load(d.id()).unwrap().unwrap().unwrap();
+        assert_eq!(stored.profile.course, "In stappen");
+        assert_eq!(stored.revision, 2);
+        // What the steps store is the document packed in one go.
+        let json = serde_json::to_string(&stored).unwrap();
+        assert_eq!(
+            mem.get(&s.keys().document(d.id())).unwrap(),
+            Some(super::super::pack::pack_quick(&json))
+        );
+        let again = stored;
+        // Another tab saved while this one packed: the last step refuses, nothing written.
+        let mut late = again.clone();
+        late.revision = 3;
+        let save = s.begin_save(&late).unwrap();
+        let mut other = again.clone();
+        other.revision = 3;
+        other.profile.course = "Andere tab".into();
+        s.save(&other).unwrap();
+        assert_eq!(
+            s.finish_save(save),
+            Err(SaveError::Conflict { stored: 3, base: 2 })
+        );
+        let stored = s.load(d.id()).unwrap().unwrap().unwrap();
+        assert_eq!(stored.profile.course, "Andere tab");
     }
 
     #[test]

@@ -60,6 +60,21 @@ fn mark(name: &str) {
     }
 }
 
+/// A performance mark `<name>-start`, for a piece of work that spans several tasks;
+/// [`measure_from_start`] ends it.
+pub(crate) fn mark_start(name: &str) {
+    mark(&format!("{name}-start"));
+}
+
+/// Records, as a measure named `name`, the time since [`mark_start`]`(name)`.
+pub(crate) fn measure_from_start(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let (start, end) = (format!("{name}-start"), format!("{name}-end"));
+        let _ = perf.mark(&end);
+        let _ = perf.measure_with_start_mark_and_end_mark(name, &start, &end);
+    }
+}
+
 /// Runs `work` and records its duration as a performance measure named `name`, so the
 /// benchmark can say where the time of a long operation (an import) goes. Costs nothing
 /// worth naming; nothing reads it but the benchmark and the browser's developer tools.

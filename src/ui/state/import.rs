@@ -346,14 +346,14 @@ impl Slicer {
     }
 }
 
-fn clock() -> f64 {
+pub(super) fn clock() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
 }
 
 /// Lets the browser render and handle input before the next piece of work.
-async fn next_turn() {
+pub(super) async fn next_turn() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(&resolve);

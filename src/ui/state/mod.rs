@@ -67,6 +67,11 @@ struct Runtime {
     pending: Option<TimeoutHandle>,
     /// When the oldest unsaved change was made (ms since the epoch).
     pending_since: Option<f64>,
+    /// The save in steps under way (`saver`), by its number; `None` once it is stored,
+    /// or dropped because a save in one go or another document took its place.
+    in_flight: Option<u64>,
+    /// The number the next save in steps gets.
+    flights: u64,
 }
 
 impl Runtime {
@@ -77,6 +82,7 @@ impl Runtime {
             handle.clear();
         }
         self.pending_since = None;
+        self.in_flight = None;
     }
 }
 
@@ -128,6 +134,8 @@ pub fn init() {
             saved_revision,
             pending: None,
             pending_since: None,
+            in_flight: None,
+            flights: 0,
         })
     });
     let state = AppState {

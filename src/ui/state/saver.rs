@@ -1,19 +1,33 @@
 //! The saver: every change schedules one debounced save; leaving the page flushes it at
 //! once, so a reload mid-sentence loses nothing. A save checks the stored revision first
 //! (`Store::save`), so a tab never writes over another tab's newer copy.
+//!
+//! The debounced save is made in steps (`Store::begin_save`, `SaveInSteps::step`,
+//! `Store::finish_save`), the browser given a turn between them, so a keystroke that
+//! falls in the save of a large journal waits for one step, not for the whole deflate.
+//! Leaving the page, switching profiles and everything else that must be stored at once
+//! saves in one go (`save_now`), which drops a save in steps under way: that one stores
+//! nothing until its last step, and the save in one go holds everything it held.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
 
+use super::import::{clock, next_turn};
 use super::{with_runtime, AppState, Notice, SaveState};
-use crate::storage::SaveError;
+use crate::storage::{SaveError, SaveInSteps};
+use crate::ui::{mark_start, measure_from_start, timed};
 
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
 /// During a long burst of typing the save still happens this often, so that a crash of
 /// the browser mid-flow loses at most these few seconds.
 const SAVE_MAX_WAIT_MS: f64 = 2_000.0;
+
+/// A save in steps packs for this long before the browser gets a turn: a keystroke that
+/// falls in the save waits at most about this, or for the writing of the text, the first
+/// step, whichever is longer.
+const SAVE_STEP_MS: f64 = 8.0;
 
 pub(super) fn listen_for_leaving(state: AppState) {
     // pagehide fires on reload, navigation away and tab close, also where beforeunload
@@ -44,13 +58,102 @@ impl AppState {
                 handle.clear();
             }
             let since = *rt.pending_since.get_or_insert(now);
-            rt.pending = set_timeout_with_handle(move || state.flush(), SAVE_DELAY).ok();
+            rt.pending = set_timeout_with_handle(move || state.save_waiting(), SAVE_DELAY).ok();
             now - since >= SAVE_MAX_WAIT_MS
         })
         .unwrap_or(false);
         if overdue {
-            self.save_now();
+            self.save_in_steps();
         }
+    }
+
+    /// The debounced save's timer: saves in steps if a change is still waiting (a save
+    /// in one go may have stored it since).
+    fn save_waiting(&self) {
+        if with_runtime(|rt| rt.pending.is_some()).unwrap_or(false) {
+            self.save_in_steps();
+        }
+    }
+
+    /// The debounced save, in steps. The text is written now, from the document as it
+    /// is; a change made meanwhile schedules the next save. If anything saves in one go
+    /// before the last step (leaving the page, another tab's write), this one is dropped
+    /// and stores nothing.
+    fn save_in_steps(&self) {
+        let begun = self.doc.try_update_untracked(|doc| {
+            let doc = doc.as_mut()?;
+            with_runtime(|rt| {
+                rt.cancel_pending();
+                mark_start("leerspoor-save");
+                let before = doc.revision;
+                doc.revision = rt.saved_revision + 1;
+                let begun = timed("leerspoor-save-step", || rt.store.begin_save(doc));
+                if begun.is_err() {
+                    doc.revision = before;
+                } else {
+                    rt.flights += 1;
+                    rt.in_flight = Some(rt.flights);
+                }
+                begun.map(|save| (rt.flights, save))
+            })
+        });
+        match begun.flatten() {
+            Some(Ok((flight, save))) => {
+                let state = *self;
+                leptos::task::spawn_local(async move { state.go_on_saving(flight, save).await });
+            }
+            Some(Err(e)) => self.saved(Err(e)),
+            None => {}
+        }
+    }
+
+    async fn go_on_saving(self, flight: u64, mut save: SaveInSteps) {
+        let flying = || with_runtime(|rt| rt.in_flight == Some(flight)).unwrap_or(false);
+        loop {
+            next_turn().await;
+            if !flying() {
+                return;
+            }
+            let packed = timed("leerspoor-save-step", || {
+                let since = clock();
+                loop {
+                    if save.step() {
+                        break true;
+                    }
+                    if clock() - since >= SAVE_STEP_MS {
+                        break false;
+                    }
+                }
+            });
+            if packed {
+                break;
+            }
+        }
+        next_turn().await;
+        if !flying() {
+            return;
+        }
+        let revision = save.revision();
+        let result = with_runtime(|rt| {
+            rt.in_flight = None;
+            let result = timed("leerspoor-save-step", || rt.store.finish_save(save));
+            if result.is_ok() {
+                rt.saved_revision = revision;
+            }
+            (result, rt.saved_revision)
+        });
+        let Some((result, saved_revision)) = result else {
+            return;
+        };
+        measure_from_start("leerspoor-save");
+        if result.is_err() {
+            self.doc.update_untracked(|doc| {
+                if let Some(doc) = doc.as_mut() {
+                    doc.revision = saved_revision;
+                }
+            });
+        }
+        self.saved(result);
     }
 
     /// Saves now if a change is waiting.
@@ -69,7 +172,7 @@ impl AppState {
                 rt.cancel_pending();
                 let before = doc.revision;
                 doc.revision = rt.saved_revision + 1;
-                let result = crate::ui::timed("leerspoor-save", || rt.store.save(doc));
+                let result = timed("leerspoor-save", || rt.store.save(doc));
                 if result.is_ok() {
                     rt.saved_revision = doc.revision;
                 } else {
@@ -78,24 +181,34 @@ impl AppState {
                 result
             })
         });
-        match result.flatten() {
-            Some(Ok(())) => {
-                self.save.set(self.settled());
+        if let Some(result) = result.flatten() {
+            self.saved(result);
+        }
+    }
+
+    /// What a save's outcome shows.
+    fn saved(&self, result: Result<(), SaveError>) {
+        match result {
+            Ok(()) => {
+                // A change made while a save in steps was under way is still waiting.
+                if !self.has_pending() {
+                    self.save.set(self.settled());
+                }
                 self.changed_for_auto_share();
             }
-            Some(Err(conflict @ SaveError::Conflict { .. })) => {
+            Err(conflict @ SaveError::Conflict { .. }) => {
                 // A wiped profile, or a copy this tab cannot read, reports itself there.
                 let still_stored = self.reload_from_storage();
                 if still_stored {
                     self.notice.set(Some(Notice::Save(conflict)));
                 }
             }
-            Some(Err(e)) => self.save.set(SaveState::Failed(e)),
-            None => {}
+            Err(e) => self.save.set(SaveState::Failed(e)),
         }
     }
 
+    /// Whether a change is not stored yet: its save is waiting, or under way in steps.
     pub(super) fn has_pending(&self) -> bool {
-        with_runtime(|rt| rt.pending.is_some()).unwrap_or(false)
+        with_runtime(|rt| rt.pending.is_some() || rt.in_flight.is_some()).unwrap_or(false)
     }
 }

@@ -80,6 +80,48 @@ test('a document over the compression threshold is stored packed, and comes back
   await expect(page.getByTestId('kept-notice')).toHaveCount(0);
 });
 
+test('a save under way in steps when the page is left is stored in one go: nothing typed is lost', async ({ page }) => {
+  // The debounced save is made in steps, the browser given a turn (a timeout of 0 ms)
+  // between them (ui::state::saver). Here those turns are held, so the save that begins
+  // after the pause stays under way until the page is left.
+  await page.addInitScript(() => {
+    const realSetTimeout = window.setTimeout.bind(window);
+    window.__held = [];
+    window.setTimeout = (fn, delay, ...args) => {
+      if (window.__holdTurns && !delay) {
+        window.__held.push(fn);
+        return 0;
+      }
+      return realSetTimeout(fn, delay, ...args);
+    };
+  });
+  await createProfile(page);
+  const key = await documentKey(page);
+  const revKey = key.replace('/doc/', '/rev/');
+  const before = Number((await storageDump(page))[revKey]);
+  await page.evaluate(() => {
+    window.__holdTurns = true;
+    performance.clearMarks('leerspoor-save-start');
+  });
+  await page.getByLabel('Leergang', { exact: true }).fill('Getypt vlak voor het sluiten');
+  // The save began (its first step wrote the text) and waits for its turn: not stored.
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('leerspoor-save-start').length)).toBe(1);
+  await expect.poll(() => page.evaluate(() => window.__held.length)).toBeGreaterThan(0);
+  await expect(page.getByTestId('save-status')).toHaveText('Bezig met opslaan…');
+  let dump = await storageDump(page);
+  expect(JSON.parse(dump[key]).profile.course).toBe('Stadsbeheerleergang 2026');
+  expect(Number(dump[revKey])).toBe(before);
+
+  // Leaving (a reload fires pagehide) stores it at once, in one go.
+  await page.reload();
+  await expect(page.locator('html[data-leerspoor="ready"]')).toBeAttached();
+  await expect(page.getByLabel('Leergang', { exact: true })).toHaveValue('Getypt vlak voor het sluiten');
+  dump = await storageDump(page);
+  expect(JSON.parse(dump[key]).profile.course).toBe('Getypt vlak voor het sluiten');
+  expect(Number(dump[revKey])).toBe(before + 1);
+  await expect(page.getByTestId('kept-notice')).toHaveCount(0);
+});
+
 test('a browser that hands out no storage object at all: the app runs in memory', async ({ page }) => {
   // window.localStorage is null (some embedded browsers and policies): gloo-storage's
   // LocalStorage would panic on it, so storage::local checks before it is used.
