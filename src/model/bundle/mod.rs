@@ -22,8 +22,8 @@ pub use digest::{digest, digest_of_text};
 pub use export::{build, file_name, selected, Selection};
 pub use merge::{apply, plan, Conflict, ConflictTitle, MergePlan, MergeReport, Record, Resolution};
 pub use rating::{
-    answer_bundle, answer_fit, answer_of, keep_answer, request_bundle, request_file_name,
-    restore_kept_answer, KeptAnswerError, OpenRequest,
+    answer_bundle, answer_fit, answer_of, keep_answer, kept_request, request_bundle,
+    request_file_name, restore_kept_answer, KeptAnswerError, OpenRequest,
 };
 pub use read::{
     open_plaintext, read, text_of, BinaryKind, BundleError, EncodingProblem, Incoming, Opened,

@@ -185,17 +185,17 @@ impl KeptAnswerError {
     }
 }
 
-/// The text that keeps the rater's answer in progress (`None` only should the request no
-/// longer make a bundle, which a held request always does).
-pub fn keep_answer(
-    open: &OpenRequest,
-    draft: &Scan,
-    sender: Id,
-    now: DateTime<Utc>,
-) -> Option<String> {
-    let request = request_bundle(&open.document, open.request.id, now)?;
+/// The request as it is kept beside the rater's answer in progress: made (and signed)
+/// once per held request, then given to every [`keep_answer`]. `None` only should the
+/// request no longer make a bundle, which a held request always does.
+pub fn kept_request(open: &OpenRequest, now: DateTime<Utc>) -> Option<Bundle> {
+    request_bundle(&open.document, open.request.id, now)
+}
+
+/// The text that keeps the rater's answer in progress, beside its [`kept_request`].
+pub fn keep_answer(request: &Bundle, draft: &Scan, sender: Id) -> Option<String> {
     serde_json::to_string(&KeptAnswer {
-        request,
+        request: request.clone(),
         draft: draft.clone(),
         sender,
     })
@@ -359,7 +359,8 @@ mod tests {
             .set_evidence(&fw, "netwerk-lezen-belangen", "Het overleg over de Kade")
             .unwrap();
         let sender = Id::from_u128(0x10);
-        let text = keep_answer(&open, &draft, sender, now()).unwrap();
+        let request = kept_request(&open, now()).unwrap();
+        let text = keep_answer(&request, &draft, sender).unwrap();
         let (back, back_draft, back_sender) = restore_kept_answer(&text).unwrap();
         assert_eq!(back, open);
         assert_eq!(back_draft, draft);

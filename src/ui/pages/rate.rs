@@ -14,13 +14,14 @@
 //! box is cleared; the request picker lists what is kept, to go on with or remove.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::model::bundle::{
-    answer_bundle, keep_answer, request_file_name, restore_kept_answer, Admission, BundleKind,
-    OpenRequest,
+    answer_bundle, keep_answer, kept_request, request_file_name, restore_kept_answer, Admission,
+    Bundle, BundleKind, OpenRequest,
 };
 use crate::model::folder::{requests, FolderRequest, Found};
 use crate::model::id::new_id;
@@ -47,6 +48,9 @@ struct Held {
     folder: Option<Dir>,
     /// The rater chose to keep the answer in progress in this browser.
     keep: bool,
+    /// The request as kept beside the answer (`bundle::kept_request`), made at the first
+    /// keep and reused for every change after it.
+    kept_request: Option<Rc<Bundle>>,
 }
 
 thread_local! {
@@ -64,6 +68,7 @@ pub fn hold(open: OpenRequest, folder: Option<Dir>) {
             sender: new_id(),
             folder,
             keep: false,
+            kept_request: None,
         })
     });
 }
@@ -77,6 +82,7 @@ fn hold_kept(open: OpenRequest, draft: Scan, sender: Id) {
             sender,
             folder: None,
             keep: true,
+            kept_request: None,
         })
     });
 }
@@ -98,14 +104,23 @@ fn forget(app: AppState) {
 /// Keeps (or stops keeping) the held answer in this browser; the message when the
 /// browser refused.
 fn store_held(app: AppState) -> Result<(), String> {
-    let Some(held) = held() else {
+    let Some((request, text)) = HELD.with(|h| {
+        let mut h = h.borrow_mut();
+        let held = h.as_mut()?;
+        if !held.keep {
+            return Some((held.open.request.id, None));
+        }
+        if held.kept_request.is_none() {
+            held.kept_request = kept_request(&held.open, time::now()).map(Rc::new);
+        }
+        let text = held
+            .kept_request
+            .as_ref()
+            .and_then(|request| keep_answer(request, &held.draft, held.sender));
+        Some((held.open.request.id, text))
+    }) else {
         return Ok(());
     };
-    let request = held.open.request.id;
-    let text = held
-        .keep
-        .then(|| keep_answer(&held.open, &held.draft, held.sender, time::now()))
-        .flatten();
     app.keep_rating(request, text.as_deref()).map_err(|e| {
         t(
             format!("Niet bewaard in deze browser: {}", e.message(lang())),
