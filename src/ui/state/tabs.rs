@@ -132,6 +132,8 @@ impl AppState {
             let loaded = rt.store.load(id);
             if let Ok(Some(Ok(doc))) = &loaded {
                 rt.saved_revision = doc.revision;
+                // A save in steps of the document this one replaces stores nothing.
+                rt.in_flight = None;
             }
             loaded
         });
