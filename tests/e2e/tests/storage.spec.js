@@ -122,6 +122,49 @@ test('a save under way in steps when the page is left is stored in one go: nothi
   await expect(page.getByTestId('kept-notice')).toHaveCount(0);
 });
 
+test('a change made while a save is under way is saved by the next one, which replaces it: one write, nothing lost', async ({ page }) => {
+  await page.addInitScript(() => {
+    const realSetTimeout = window.setTimeout.bind(window);
+    window.__held = [];
+    window.setTimeout = (fn, delay, ...args) => {
+      if (window.__holdTurns && !delay) {
+        window.__held.push(fn);
+        return 0;
+      }
+      return realSetTimeout(fn, delay, ...args);
+    };
+  });
+  await createProfile(page);
+  const key = await documentKey(page);
+  const revKey = key.replace('/doc/', '/rev/');
+  const before = Number((await storageDump(page))[revKey]);
+  const starts = () => page.evaluate(() => performance.getEntriesByName('leerspoor-save-start').length);
+  await page.evaluate(() => {
+    window.__holdTurns = true;
+    performance.clearMarks('leerspoor-save-start');
+  });
+  const field = page.getByLabel('Leergang', { exact: true });
+  await field.fill('Eerste versie');
+  await expect.poll(starts).toBe(1);
+  // Typed on while that save waits for its turn: after the pause a second save begins,
+  // from the document as it is now, and the first is dropped.
+  await field.fill('Tweede versie, later getypt');
+  await expect.poll(starts).toBe(2);
+  expect(Number((await storageDump(page))[revKey])).toBe(before);
+  // The turns are given back: the first save finds itself replaced, the second stores.
+  await page.evaluate(() => {
+    window.__holdTurns = false;
+    for (const fn of window.__held.splice(0)) fn();
+  });
+  await saved(page);
+  const dump = await storageDump(page);
+  expect(JSON.parse(dump[key]).profile.course).toBe('Tweede versie, later getypt');
+  expect(Number(dump[revKey])).toBe(before + 1);
+  await expect(page.getByTestId('notice')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel('Leergang', { exact: true })).toHaveValue('Tweede versie, later getypt');
+});
+
 test('a browser that hands out no storage object at all: the app runs in memory', async ({ page }) => {
   // window.localStorage is null (some embedded browsers and policies): gloo-storage's
   // LocalStorage would panic on it, so storage::local checks before it is used.
