@@ -80,10 +80,12 @@ test('a document over the compression threshold is stored packed, and comes back
   await expect(page.getByTestId('kept-notice')).toHaveCount(0);
 });
 
-test('a save under way in steps when the page is left is stored in one go: nothing typed is lost', async ({ page }) => {
-  // The debounced save is made in steps, the browser given a turn (a timeout of 0 ms)
-  // between them (ui::state::saver). Here those turns are held, so the save that begins
-  // after the pause stays under way until the page is left.
+/**
+ * The turns a save in steps gives the browser between its steps (timeouts of 0 ms,
+ * ui::state::saver) are held while `window.__holdTurns` is true, kept in
+ * `window.__held` to be given back by the test.
+ */
+async function holdableTurns(page) {
   await page.addInitScript(() => {
     const realSetTimeout = window.setTimeout.bind(window);
     window.__held = [];
@@ -95,6 +97,13 @@ test('a save under way in steps when the page is left is stored in one go: nothi
       return realSetTimeout(fn, delay, ...args);
     };
   });
+}
+
+test('a save under way in steps when the page is left is stored in one go: nothing typed is lost', async ({ page }) => {
+  // The debounced save is made in steps, the browser given a turn between them. Here
+  // those turns are held, so the save that begins after the pause stays under way until
+  // the page is left.
+  await holdableTurns(page);
   await createProfile(page);
   const key = await documentKey(page);
   const revKey = key.replace('/doc/', '/rev/');
@@ -123,17 +132,7 @@ test('a save under way in steps when the page is left is stored in one go: nothi
 });
 
 test('a change made while a save is under way is saved by the next one, which replaces it: one write, nothing lost', async ({ page }) => {
-  await page.addInitScript(() => {
-    const realSetTimeout = window.setTimeout.bind(window);
-    window.__held = [];
-    window.setTimeout = (fn, delay, ...args) => {
-      if (window.__holdTurns && !delay) {
-        window.__held.push(fn);
-        return 0;
-      }
-      return realSetTimeout(fn, delay, ...args);
-    };
-  });
+  await holdableTurns(page);
   await createProfile(page);
   const key = await documentKey(page);
   const revKey = key.replace('/doc/', '/rev/');
