@@ -110,3 +110,13 @@ pub fn CourseFolderAccess(
         </div>
     }
 }
+
+/// "Searching the course folder: 3 of 30 files…" with its progress bar, while a folder is
+/// read (`id` names the line the bar is labelled by).
+pub fn folder_reading(id: &'static str, done: usize, total: usize) -> AnyView {
+    view! {
+        <p id=id>{t(format!("Bezig met zoeken in de cursusmap: {done} van {total} bestanden…"), format!("Searching the course folder: {done} of {total} files…"))}</p>
+        <progress aria-labelledby=id max=total.max(1) value=done></progress>
+    }
+    .into_any()
+}

@@ -6,7 +6,7 @@ mod page;
 mod status;
 mod unlock;
 
-pub use course_folder::{load_access, CourseFolderAccess};
+pub use course_folder::{folder_reading, load_access, CourseFolderAccess};
 pub use feedback::goal_feedback;
 pub use page::{PageTitle, PrintButton};
 pub use status::{KeptNotice, Notices, SaveStatus};

@@ -28,7 +28,7 @@ use crate::model::id::new_id;
 use crate::model::selfscan::rating::{answer_draft, answered, finish_answer};
 use crate::model::selfscan::{display_text, Framework, FrameworkText, Rating, Scan};
 use crate::model::Id;
-use crate::ui::components::PageTitle;
+use crate::ui::components::{folder_reading, PageTitle};
 use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::{indicator_choice, level_label, Choice};
@@ -326,10 +326,7 @@ fn FromFolder(app: AppState, on_open: Callback<()>) -> impl IntoView {
         <div aria-live="polite" data-testid="rate-folder">
             {move || match search.get() {
                 Search::Idle => ().into_any(),
-                Search::Reading(done, total) => view! {
-                    <p id="rate-folder-reading">{t(format!("Bezig met zoeken in de cursusmap: {done} van {total} bestanden…"), format!("Searching the course folder: {done} of {total} files…"))}</p>
-                    <progress aria-labelledby="rate-folder-reading" max=total.max(1) value=done></progress>
-                }.into_any(),
+                Search::Reading(done, total) => folder_reading("rate-folder-reading", done, total),
                 Search::Failed(e) => view! { <p class="notice error" role="alert">{e.message(lang())}</p> }.into_any(),
                 Search::Found { rows, .. } if rows.is_empty() => view! {
                     <p data-testid="rate-folder-none">{t(

@@ -15,6 +15,18 @@ async function importCsv(page, actors, ties) {
   await expect(page.getByTestId('net-status')).toContainText('Ingelezen');
 }
 
+/** A new profile with the 33 actors of `bigMap` read in, its map shown at 1280×800. */
+async function openBigMap(page) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await createProfile(page);
+  const { actors, ties } = bigMap();
+  await importCsv(page, actors, ties);
+  await open(page, '/netwerkkaart?weergave=kaart');
+  const map = page.getByTestId('network-map');
+  await expect(map.locator('g.net-node')).toHaveCount(33);
+  return map;
+}
+
 /**
  * The fork worked out by hand (as in model::network::sizing's tests): ik – Anna – Bram,
  * and Bram – Cor, Bram – Dirk; influence 5, 1, 3, 2.
@@ -121,13 +133,7 @@ test.describe('the map as a thinking tool', () => {
   });
 
   test('labels show at least 11 pixels on the screen at 1280×800, zoomed out too', async ({ page }) => {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await createProfile(page);
-    const { actors, ties } = bigMap();
-    await importCsv(page, actors, ties);
-    await open(page, '/netwerkkaart?weergave=kaart');
-    const map = page.getByTestId('network-map');
-    await expect(map.locator('g.net-node')).toHaveCount(33);
+    const map = await openBigMap(page);
 
     const check = async (state) => {
       const sizes = await labelSizes(page);
@@ -220,13 +226,7 @@ test.describe('the map as a thinking tool', () => {
   // shown (and on another filter, another window size, "Opnieuw plaatsen", "Alles
   // tonen"); moving one actor keeps it, until that actor would leave it.
   test('moving an actor keeps the view box, until the actor would leave it', async ({ page }) => {
-    await page.setViewportSize({ width: 1280, height: 800 });
-    await createProfile(page);
-    const { actors, ties } = bigMap();
-    await importCsv(page, actors, ties);
-    await open(page, '/netwerkkaart?weergave=kaart');
-    const map = page.getByTestId('network-map');
-    await expect(map.locator('g.net-node')).toHaveCount(33);
+    const map = await openBigMap(page);
     await saved(page);
     const viewBox = async () => (await map.getAttribute('viewBox')).split(' ').map(Number);
     // Measured on the screen first: the box has the drawing's shape.

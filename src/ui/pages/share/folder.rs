@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::model::bundle::BundleKind;
 use crate::model::folder::{answers, choose, Found, Reading, Verdict};
 use crate::model::Id;
-use crate::ui::components::{load_access, CourseFolderAccess};
+use crate::ui::components::{folder_reading, load_access, CourseFolderAccess};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::folder::{self, Access, FolderError};
 use crate::ui::state::import::{self, Opening};
@@ -76,10 +76,7 @@ pub fn FolderSection(access: RwSignal<Access>, offer: RwSignal<Option<Opening>>)
                 <div aria-live="polite" data-testid="folder-feedback">
                     {move || match search.get() {
                         Search::Idle => ().into_any(),
-                        Search::Reading(done, total) => view! {
-                            <p id="folder-reading">{t(format!("Bezig met zoeken in de cursusmap: {done} van {total} bestanden…"), format!("Searching the course folder: {done} of {total} files…"))}</p>
-                            <progress aria-labelledby="folder-reading" max=total.max(1) value=done></progress>
-                        }.into_any(),
+                        Search::Reading(done, total) => folder_reading("folder-reading", done, total),
                         Search::Failed(e) => view! { <p class="notice error" role="alert">{e.message(lang())}</p> }.into_any(),
                         Search::Found { files, newest, problems } => view! {
                             <FoundView files=files newest=newest problems=problems offer=offer/>
