@@ -1,14 +1,43 @@
+use std::cell::Cell;
+
 use leptos::prelude::*;
 
 use crate::ui::i18n::t;
 
+thread_local! {
+    /// Whether a page has been shown since the app started: the first page's heading does
+    /// not take focus, so the first Tab still reaches the skip link.
+    static PAGE_SHOWN: Cell<bool> = const { Cell::new(false) };
+}
+
 /// The page's `<h1>`, which also sets the document title (read first by screen readers
-/// after a route change) and takes focus when a route is entered by navigation.
+/// after a route change). When a page is entered by navigation and the focus was lost on
+/// the way (the button that led here is gone, so the focus fell back to the document), the
+/// heading takes it: a keyboard user goes on from the top of the new page's content, not
+/// from the skip link. A page that puts the focus on a field of its own does so after this;
+/// a link to a place in the page is left where it points.
 #[component]
 pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
     let full = format!("{text} · Leerspoor");
     Effect::new(move |_| document().set_title(&full));
-    view! { <h1 id="page-title" tabindex="-1">{text}</h1> }
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move |_| {
+        let Some(h1) = heading.get() else {
+            return;
+        };
+        let lost = document()
+            .active_element()
+            .is_none_or(|el| el.tag_name().eq_ignore_ascii_case("body"));
+        // A link to a place in the page (`…#verhalen`) leaves the page where it points.
+        let to_a_place = window()
+            .location()
+            .hash()
+            .is_ok_and(|hash| !hash.is_empty());
+        if PAGE_SHOWN.replace(true) && lost && !to_a_place {
+            let _ = h1.focus();
+        }
+    });
+    view! { <h1 id="page-title" tabindex="-1" node_ref=heading>{text}</h1> }
 }
 
 /// Opens the browser's print dialog. What goes on paper is decided by `style/print.css`

@@ -328,3 +328,31 @@ test("a coach's feedback is shown with the entry as someone else's words, read-o
   expect(entry.texts['starr.taak']).toBe('Ik zat het overleg voor');
   expect(entry.feedback).toHaveLength(1);
 });
+
+test('by keyboard alone, a new case and a new entry each put the focus on their page, not back on the document', async ({ page }) => {
+  await createProfile(page);
+  await goTo(page, 'Casusjournaal');
+  const title = page.getByLabel('Titel van een nieuw vraagstuk');
+  await title.focus();
+  await page.keyboard.type('Herinrichting Kadeplein');
+  await page.keyboard.press('Enter');
+  const heading = page.getByRole('heading', { level: 1 });
+  await expect(heading).toHaveText('Herinrichting Kadeplein');
+  // The button that made the case is gone; the new page's heading has the focus, so the
+  // next Tab goes on in its content, not from the skip link at the top.
+  await expect(heading).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement.closest('main'))).toBe(true);
+  const newEntryButton = page.getByRole('button', { name: 'Nieuwe notitie' });
+  await newEntryButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(heading).toHaveText(/^Notitie bij /);
+  await expect(heading).toBeFocused();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => !!document.activeElement.closest('main'))).toBe(true);
+  // The first page of a visit keeps the document's own order: its first Tab is the skip link.
+  await page.reload();
+  await expect(page.locator('html[data-leerspoor="ready"]')).toBeAttached();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('a.skip-link')).toBeFocused();
+});
