@@ -178,8 +178,8 @@ pub fn OpenRequestFile(on_open: Callback<()>) -> impl IntoView {
         <section class="card form" aria-labelledby="rate-open-title">
             <h2 id="rate-open-title">{t("Gevraagd om iemand te beoordelen?", "Asked to rate someone?")}</h2>
             <p>{t(
-                "Open het beoordelingsverzoek (.json) dat je kreeg. Je hoeft geen profiel te maken, en deze browser bewaart niets van je antwoorden.",
-                "Open the rating request (.json) you received. You do not need to create a profile, and this browser keeps nothing of your answers.",
+                "Open het beoordelingsverzoek (.json) dat je kreeg. Je hoeft geen profiel te maken, en deze browser bewaart niets van je antwoorden, tenzij je daar zelf voor kiest.",
+                "Open the rating request (.json) you received. You do not need to create a profile, and this browser keeps nothing of your answers unless you choose to.",
             )}</p>
             <div class="field">
                 <label for="rate-file">{t("Beoordelingsverzoek (.json)", "Rating request (.json)")}</label>
