@@ -5,6 +5,7 @@
 //! accepts them.
 
 pub mod bundle;
+pub mod concurrent;
 pub mod document;
 pub mod feedback;
 pub mod folder;

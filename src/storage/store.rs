@@ -14,10 +14,13 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use crate::model::concurrent::{self, Merged};
 use crate::model::folder::AutoShare;
 use crate::model::reminder::ExportMark;
 use crate::model::restore::{restore_stored_document, RestoreError};
 use crate::model::{Document, Id, Lang, Profile};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 /// Documents larger than this are stored deflated and packed (`storage::pack::pack_quick`, about
 /// an eighth of the UTF-16 units): localStorage allows an origin about five million units, and
@@ -105,6 +108,11 @@ fn restore_stored(raw: &str) -> Result<Document, RestoreError> {
 pub struct Store {
     backend: Box<dyn Backend>,
     keys: Keys,
+    /// Per profile, the stored text this tab last read or wrote: the copy a save refused
+    /// by the revision check started from, so that it can be merged with the other tab's
+    /// (`Store::merge_stored`). Only the open profile's is kept after start-up; the text
+    /// is the one read or written anyway, so keeping it costs no work.
+    bases: RefCell<HashMap<Id, String>>,
 }
 
 /// Data found at start-up that could not be used.
@@ -221,7 +229,11 @@ impl From<BackendError> for SaveError {
 
 impl Store {
     pub fn new(backend: Box<dyn Backend>, keys: Keys) -> Store {
-        Store { backend, keys }
+        Store {
+            backend,
+            keys,
+            bases: RefCell::default(),
+        }
     }
 
     pub fn keys(&self) -> &Keys {
@@ -241,7 +253,10 @@ impl Store {
                     continue;
                 };
                 match restore_stored(&raw) {
-                    Ok(doc) => startup.documents.push(doc),
+                    Ok(doc) => {
+                        self.bases.borrow_mut().insert(doc.id(), raw);
+                        startup.documents.push(doc);
+                    }
                     Err(error) => startup.kept.push(self.keep_aside(key, &raw, error, now)),
                 }
             } else if key.starts_with(&kept_prefix) {
@@ -262,6 +277,9 @@ impl Store {
         startup.active = active
             .filter(|id| startup.documents.iter().any(|d| d.id() == *id))
             .or_else(|| startup.documents.first().map(Document::id));
+        self.bases
+            .borrow_mut()
+            .retain(|id, _| Some(*id) == startup.active);
         Ok(startup)
     }
 
@@ -365,10 +383,11 @@ impl Store {
         if stored != base {
             return Err(SaveError::Conflict { stored, base });
         }
-        self.backend
-            .set(&self.keys.document(id), &encoding.finish())?;
+        let text = encoding.finish();
+        self.backend.set(&self.keys.document(id), &text)?;
+        self.bases.borrow_mut().insert(id, text);
         // The document is written; if this small write fails the next save reports a
-        // conflict and reloads, which loses nothing.
+        // conflict and merges with what is stored, which loses nothing.
         self.backend
             .set(&self.keys.revision(id), &revision.to_string())?;
         Ok(())
@@ -387,10 +406,31 @@ impl Store {
         &self,
         profile: Id,
     ) -> Result<Option<Result<Document, RestoreError>>, BackendError> {
-        Ok(self
-            .backend
-            .get(&self.keys.document(profile))?
-            .map(|raw| restore_stored(&raw)))
+        let Some(raw) = self.backend.get(&self.keys.document(profile))? else {
+            return Ok(None);
+        };
+        let restored = restore_stored(&raw);
+        if restored.is_ok() {
+            self.bases.borrow_mut().insert(profile, raw);
+        }
+        Ok(Some(restored))
+    }
+
+    /// After a save of `ours` met [`SaveError::Conflict`]: merges it with the copy another
+    /// tab stored, from the copy this tab last read or wrote (`model::concurrent`), for
+    /// the caller to save as the next revision. `None` when there is nothing to merge
+    /// with (no stored copy, or one this build cannot read), no base, or no valid merge:
+    /// the caller then loads the stored copy, as before.
+    pub fn merge_stored(&self, ours: &Document) -> Result<Option<Merged>, BackendError> {
+        let id = ours.id();
+        let base = self.bases.borrow().get(&id).map(|raw| restore_stored(raw));
+        let Some(Ok(base)) = base else {
+            return Ok(None);
+        };
+        let Some(Ok(theirs)) = self.load(id)? else {
+            return Ok(None);
+        };
+        Ok(concurrent::merge(&base, ours, &theirs))
     }
 
     /// Whether this browser already has a document of that profile (readable or not).
@@ -567,6 +607,7 @@ impl Store {
     /// Removes one profile's data and nothing else; the active mark goes with it if it
     /// pointed there.
     pub fn remove_profile(&self, profile: Id) -> Result<(), BackendError> {
+        self.bases.borrow_mut().remove(&profile);
         for key in self.profile_keys(profile)? {
             self.backend.remove(&key)?;
         }
@@ -692,6 +733,56 @@ mod tests {
         assert_eq!(s.save(&d), Err(SaveError::Conflict { stored: 2, base: 1 }));
         let stored = s.load(Id::from_u128(1)).unwrap().unwrap().unwrap();
         assert_eq!(stored.profile.course, "B");
+    }
+
+    #[test]
+    fn a_save_refused_by_the_revision_check_merges_with_the_other_tabs_copy_from_the_copy_it_last_read(
+    ) {
+        let mem = Rc::new(MemoryBackend::default());
+        let (tab_a, tab_b) = (store(&mem), store(&mem));
+        tab_a.save(&doc(1, "Anna")).unwrap();
+        let id = Id::from_u128(1);
+        // Both tabs hold revision 1, as read at start-up.
+        tab_a.set_active(id).unwrap();
+        tab_a.start("t0").unwrap();
+        tab_b.start("t0").unwrap();
+        let mut a = tab_a.load(id).unwrap().unwrap().unwrap();
+        let mut b = tab_b.load(id).unwrap().unwrap().unwrap();
+        // B changes the course and saves first; A renames and is refused.
+        b.revision = 2;
+        b.profile.course = "Leergang uit B".into();
+        tab_b.save(&b).unwrap();
+        a.revision = 2;
+        a.profile.name = "Anna uit A".into();
+        assert_eq!(
+            tab_a.save(&a),
+            Err(SaveError::Conflict { stored: 2, base: 1 })
+        );
+        a.revision = 1;
+        let merged = tab_a.merge_stored(&a).unwrap().unwrap();
+        assert_eq!(merged.doc.profile.name, "Anna uit A");
+        assert_eq!(merged.doc.profile.course, "Leergang uit B");
+        assert_eq!(merged.outcome, concurrent::Outcome::default());
+        let mut next = merged.doc;
+        assert_eq!(next.revision, 2);
+        next.revision = 3;
+        tab_a.save(&next).unwrap();
+        let stored = tab_b.load(id).unwrap().unwrap().unwrap();
+        assert_eq!(
+            (stored.profile.name.as_str(), stored.profile.course.as_str()),
+            ("Anna uit A", "Leergang uit B")
+        );
+    }
+
+    #[test]
+    fn without_the_copy_it_started_from_a_refused_save_is_not_merged() {
+        let mem = Rc::new(MemoryBackend::default());
+        let s = store(&mem);
+        let mut d = doc(1, "Anna");
+        // Written by another store (tab): this one never read it.
+        store(&mem).save(&d).unwrap();
+        d.revision = 1;
+        assert_eq!(s.merge_stored(&d).unwrap(), None);
     }
 
     #[test]

@@ -495,7 +495,7 @@ fn merge_records<T: Clone + PartialEq + serde::Serialize>(
 }
 
 /// The id of a kept copy: derived, not random, so the same bundle merged again finds it.
-fn copy_id<T: serde::Serialize>(original: Id, record: &T) -> Id {
+pub(crate) fn copy_id<T: serde::Serialize>(original: Id, record: &T) -> Id {
     let mut hasher = Sha256::new();
     hasher.update(original.as_bytes());
     hasher.update(serde_json::to_string(record).unwrap_or_default().as_bytes());

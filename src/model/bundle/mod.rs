@@ -20,6 +20,7 @@ pub use admission::{admit, already_here, Admission, Arrival, Here, Refusal};
 pub use crypto::CryptoError;
 pub use digest::{digest, digest_of_text};
 pub use export::{build, file_name, selected, Selection};
+pub(crate) use merge::copy_id;
 pub use merge::{apply, plan, Conflict, ConflictTitle, MergePlan, MergeReport, Record, Resolution};
 pub use rating::{
     answer_bundle, answer_fit, answer_of, keep_answer, kept_request, request_bundle,

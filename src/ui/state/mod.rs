@@ -20,6 +20,7 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 
 use crate::model::bundle::already_here;
+use crate::model::concurrent;
 use crate::model::order::SharedSort;
 use crate::model::reminder::ExportMark;
 use crate::model::restore::RestoreError;
@@ -215,6 +216,8 @@ pub enum Notice {
     Text(String),
     /// A save met another tab's newer copy, which is loaded now.
     Save(SaveError),
+    /// A save met another tab's newer copy, and the two were merged and saved.
+    Merged(concurrent::Outcome),
     Profile(ProfileError),
 }
 
@@ -223,6 +226,7 @@ impl Notice {
         match self {
             Notice::Text(text) => text.clone(),
             Notice::Save(e) => e.message(lang),
+            Notice::Merged(outcome) => outcome.message(lang),
             Notice::Profile(e) => e.message(lang),
         }
     }

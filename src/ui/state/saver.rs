@@ -1,6 +1,7 @@
 //! The saver: every change schedules one debounced save; leaving the page flushes it at
 //! once, so a reload mid-sentence loses nothing. A save checks the stored revision first
-//! (`Store::save`), so a tab never writes over another tab's newer copy.
+//! (`Store::save`), so a tab never writes over another tab's newer copy; a save refused
+//! so is merged with that copy (`model::concurrent`) and saved as the next revision.
 //!
 //! The debounced save is made in steps (`Store::begin_save`, `SaveInSteps::step`,
 //! `Store::finish_save`), the browser given a turn between them, so a keystroke that
@@ -15,6 +16,7 @@ use leptos::prelude::*;
 
 use super::import::{clock, next_turn};
 use super::{with_runtime, AppState, Notice, SaveState};
+use crate::model::concurrent::Merged;
 use crate::storage::{SaveError, SaveInSteps};
 use crate::ui::{mark_start, measure_from_start, timed};
 
@@ -197,13 +199,62 @@ impl AppState {
                 self.changed_for_auto_share();
             }
             Err(conflict @ SaveError::Conflict { .. }) => {
-                // A wiped profile, or a copy this tab cannot read, reports itself there.
+                if self.merge_with_stored() {
+                    return;
+                }
+                // Nothing to merge with: a wiped profile, or a copy this tab cannot read,
+                // reports itself there.
                 let still_stored = self.reload_from_storage();
                 if still_stored {
                     self.notice.set(Some(Notice::Save(conflict)));
                 }
             }
             Err(e) => self.save.set(SaveState::Failed(e)),
+        }
+    }
+
+    /// Another tab saved this profile while this tab had a change waiting (the save was
+    /// refused by the revision check): this tab's document is merged with the stored one
+    /// (`Store::merge_stored`), the merge saved as the next revision and shown, and the
+    /// notice says what was settled. False when there is nothing to merge, or the merge
+    /// met another tab's save in turn: the caller loads the stored copy instead. Storage
+    /// refusing the merge's save (full, say) keeps this tab's document on screen, unsaved,
+    /// and the save state says why; the next save merges again.
+    fn merge_with_stored(&self) -> bool {
+        let merged = self.doc.with_untracked(|doc| {
+            let ours = doc.as_ref()?;
+            with_runtime(|rt| rt.store.merge_stored(ours).ok().flatten()).flatten()
+        });
+        let Some(Merged { mut doc, outcome }) = merged else {
+            return false;
+        };
+        let stored = doc.revision;
+        doc.revision = stored + 1;
+        let result = with_runtime(|rt| {
+            // The merge holds every change made here so far.
+            rt.cancel_pending();
+            let result = timed("leerspoor-save", || rt.store.save(&doc));
+            // Saved, or not: from now on this tab goes on from the stored copy.
+            rt.saved_revision = if result.is_ok() { doc.revision } else { stored };
+            result
+        });
+        match result {
+            Some(Ok(())) => {
+                self.doc.set(Some(doc));
+                self.save.set(self.settled());
+                self.notice.set(Some(Notice::Merged(outcome)));
+                self.changed_for_auto_share();
+                true
+            }
+            Some(Err(SaveError::Conflict { .. })) | None => false,
+            Some(Err(e)) => {
+                // The merge stays on screen, unsaved, holding both tabs' changes; the
+                // next save tries again from the stored copy's revision.
+                doc.revision = stored;
+                self.doc.set(Some(doc));
+                self.save.set(SaveState::Failed(e));
+                true
+            }
         }
     }
 

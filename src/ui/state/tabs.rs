@@ -63,7 +63,7 @@ pub(super) fn listen_for_other_tabs(state: AppState) {
             state.close_removed_elsewhere(id);
         } else if state.has_pending() {
             // A change of ours still waiting is saved first; the revision check then
-            // refuses it and the newer copy is loaded instead of overwritten.
+            // refuses it, and it is merged with the newer copy instead of written over it.
             state.flush();
         } else {
             state.reload_from_storage();

@@ -38,7 +38,7 @@ test('two tabs: an edit in one appears in the other, and edits made in both surv
   await expect(b.getByLabel('Leergang', { exact: true })).toHaveValue('Leergang, tweede keer uit A');
 });
 
-test('two tabs: a change still waiting in one tab is never written over the newer save of the other', async ({ context }) => {
+test('two tabs: a change still waiting in one tab is merged with the newer save of the other, and neither is lost', async ({ context }) => {
   // The pages' timers run on a clock the test holds, so A's save waits exactly as long as
   // the test says, however slow the machine is.
   await context.clock.install();
@@ -59,24 +59,75 @@ test('two tabs: a change still waiting in one tab is never written over the newe
   await b.getByLabel('Naam', { exact: true }).fill('Naam uit B');
   await b.evaluate(() => dispatchEvent(new Event('pagehide')));
 
-  // A is told, and shows B's newer copy; storage holds B's version, not A's older base.
-  await expect(a.getByTestId('notice')).toContainText('nieuwere versie');
+  // A's save is refused by the revision check, never written over B's: A merges its
+  // change with B's copy and saves the merge as the next revision.
+  await expect(a.getByTestId('notice').locator('span')).toHaveText(
+    'In een ander tabblad is tegelijk aan dit profiel gewerkt. De wijzigingen uit beide tabbladen zijn samengevoegd en opgeslagen.',
+  );
   await expect(a.getByLabel('Naam', { exact: true })).toHaveValue('Naam uit B');
+  await expect(a.getByLabel('Leergang', { exact: true })).toHaveValue('Wijziging van A, nog niet opgeslagen');
+  // B follows the merge.
+  await expect(b.getByLabel('Leergang', { exact: true })).toHaveValue('Wijziging van A, nog niet opgeslagen');
+  await expect(b.getByLabel('Naam', { exact: true })).toHaveValue('Naam uit B');
   await context.clock.runFor(2_000); // past the save delay: a late write would land now
   await context.clock.resume();
   const dump = await storageDump(a);
   const stored = JSON.parse(dump[key]);
   expect(stored.profile.name).toBe('Naam uit B');
-  expect(stored.profile.course).not.toBe('Wijziging van A, nog niet opgeslagen');
-  expect(Number(dump[key.replace('/doc/', '/rev/')])).toBe(before + 1);
-  expect(stored.revision).toBe(before + 1);
-  // A keeps working on the newer copy, and its next edit keeps B's.
+  expect(stored.profile.course).toBe('Wijziging van A, nog niet opgeslagen');
+  // B's save, then A's merge: two writes, each one revision on.
+  expect(Number(dump[key.replace('/doc/', '/rev/')])).toBe(before + 2);
+  expect(stored.revision).toBe(before + 2);
+  // A keeps working on the merge, and its next edit keeps B's.
   await a.getByLabel('Leergang', { exact: true }).fill('Daarna van A');
   await expect(a.getByTestId('save-status')).toHaveText(/Opgeslagen/);
   const after = JSON.parse((await storageDump(a))[key]);
   expect(after.profile.name).toBe('Naam uit B');
   expect(after.profile.course).toBe('Daarna van A');
   await expect(b.getByLabel('Leergang', { exact: true })).toHaveValue('Daarna van A');
+});
+
+test('two tabs: one entry typed in both at once is kept twice, the text of each tab whole', async ({ context }) => {
+  await context.clock.install();
+  const a = await context.newPage();
+  await createProfile(a);
+  await goTo(a, 'Casusjournaal');
+  await a.getByLabel('Titel van een nieuw vraagstuk').fill('Kadeplein');
+  await a.getByRole('button', { name: 'Nieuwe casus' }).click();
+  await a.getByRole('button', { name: 'Nieuwe notitie' }).click();
+  await expect(a).toHaveURL(/\/notitie\/[0-9a-f-]{36}$/);
+  await a.getByLabel('Situatie', { exact: true }).fill('Overleg met bewoners');
+  await expect(a.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  const entryUrl = a.url();
+  const b = await context.newPage();
+  await b.goto(entryUrl);
+  await expect(b.getByLabel('Situatie', { exact: true })).toHaveValue('Overleg met bewoners');
+  const key = await documentKey(a);
+
+  // The same field, typed differently in each tab before either is saved.
+  await context.clock.pauseAt(Date.now() + 60_000);
+  await a.getByLabel('Situatie', { exact: true }).fill('Overleg met bewoners, versie A');
+  await b.getByLabel('Situatie', { exact: true }).fill('Overleg met bewoners, versie B');
+  await b.evaluate(() => dispatchEvent(new Event('pagehide')));
+
+  await expect(a.getByTestId('notice').locator('span')).toHaveText(
+    'In een ander tabblad is tegelijk aan dit profiel gewerkt. De wijzigingen uit beide tabbladen zijn samengevoegd en opgeslagen. ' +
+      '1 onderdeel is in beide tabbladen anders gewijzigd en staat er nu twee keer in; kies zelf welke versie je houdt.',
+  );
+  await context.clock.resume();
+  const entries = JSON.parse((await storageDump(a))[key]).journal.entries;
+  expect(entries.map((e) => e.texts['starr.situatie']).sort()).toEqual([
+    'Overleg met bewoners, versie A',
+    'Overleg met bewoners, versie B',
+  ]);
+  // B's entry keeps its place (the page B is on); A's text stands beside it as a copy.
+  const shown = entryUrl.split('/').pop();
+  expect(entries.find((e) => e.id === shown).texts['starr.situatie']).toBe('Overleg met bewoners, versie B');
+  // Both are in the case's list, in both tabs.
+  await a.goBack();
+  await expect(a.getByRole('heading', { level: 1 })).toHaveText('Kadeplein');
+  await expect(a.getByText('Overleg met bewoners, versie A')).toBeVisible();
+  await expect(a.getByText('Overleg met bewoners, versie B')).toBeVisible();
 });
 
 test.describe('two tabs', () => {

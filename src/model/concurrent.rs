@@ -1,0 +1,281 @@
+//! Two tabs of one browser changed one profile at once. The storage protocol's revision
+//! check refuses the second tab's save (`storage::Store::save`: it never writes over the
+//! other tab's newer copy); this merges that tab's document (ours) with the copy the
+//! other tab stored (theirs), from the copy both started from (the base), so that the
+//! changes of both tabs are kept.
+//!
+//! The merge reads the three documents as JSON, field by field:
+//! - a value only one side changed takes that side's value;
+//! - a list of records (objects with an `id`) is merged by id: a record added on either
+//!   side is kept; a record one side removed and the other left as it was is removed; a
+//!   record one side removed and the other changed is kept, changed;
+//! - within a record, different fields changed on each side are both kept, and its
+//!   `updated` moment is the later of the two;
+//! - a record both sides changed in the same field (the same entry typed in both tabs)
+//!   is kept twice: the other tab's as it is, this tab's as a copy with an id of its own
+//!   (`kept_both`), so the user chooses and nothing is lost;
+//! - any other value both sides changed (the profile's name typed in both tabs) takes
+//!   this tab's value (`overwritten`: the notice says how many).
+//!
+//! The result is normalised and validated like any merge (`bundle::apply`). Where a copy
+//! may not stand beside its original, the merge is made again with this tab's version
+//! winning every clash; if that is not valid either, there is no merge, and the caller
+//! keeps the stored copy as before.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde_json::{Map, Value};
+
+use super::bundle::copy_id;
+use super::{Document, Id, Lang};
+
+/// A merge of two tabs' documents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// The merged document, with the revision of the stored copy (theirs): the caller
+    /// saves it as the next one.
+    pub doc: Document,
+    pub outcome: Outcome,
+}
+
+/// What the merge had to settle, for the notice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// Records both tabs changed in the same field, now kept twice.
+    pub kept_both: usize,
+    /// Other values both tabs changed, where this tab's value was kept.
+    pub overwritten: usize,
+}
+
+impl Outcome {
+    pub fn message(&self, lang: Lang) -> String {
+        let mut text = lang
+            .pick(
+                "In een ander tabblad is tegelijk aan dit profiel gewerkt. De wijzigingen uit beide tabbladen zijn samengevoegd en opgeslagen.",
+                "This profile was changed in another tab at the same time. The changes from both tabs have been merged and saved.",
+            )
+            .to_string();
+        if self.kept_both > 0 {
+            let n = self.kept_both;
+            text.push(' ');
+            text.push_str(&lang.pick(
+                format!(
+                    "{} {} in beide tabbladen anders gewijzigd en {} er nu twee keer in; kies zelf welke versie je houdt.",
+                    Lang::Nl.count(n, "onderdeel", "onderdelen"),
+                    if n == 1 { "is" } else { "zijn" },
+                    if n == 1 { "staat" } else { "staan" }
+                ),
+                format!(
+                    "{} changed differently in both tabs {} now there twice; choose which version to keep.",
+                    Lang::En.count(n, "item", "items"),
+                    if n == 1 { "is" } else { "are" }
+                ),
+            ));
+        }
+        if self.overwritten > 0 {
+            let n = self.overwritten;
+            text.push(' ');
+            text.push_str(&lang.pick(
+                format!(
+                    "Bij {} {} in beide tabbladen {} gewijzigd, is de versie uit dit tabblad aangehouden.",
+                    Lang::Nl.count(n, "veld", "velden"),
+                    if n == 1 { "dat" } else { "die" },
+                    if n == 1 { "is" } else { "zijn" }
+                ),
+                format!(
+                    "For {} changed in both tabs, the version from this tab was kept.",
+                    Lang::En.count(n, "field", "fields")
+                ),
+            ));
+        }
+        text
+    }
+}
+
+/// Merges `ours` (this tab's document, refused by the revision check) with `theirs` (the
+/// stored copy another tab saved), both changed from `base`. `None` when the three are
+/// not one profile, or no valid merge exists.
+pub fn merge(base: &Document, ours: &Document, theirs: &Document) -> Option<Merged> {
+    if base.id() != ours.id() || ours.id() != theirs.id() {
+        return None;
+    }
+    let base_json = serde_json::to_value(base).ok()?;
+    let ours_json = serde_json::to_value(ours).ok()?;
+    let theirs_json = serde_json::to_value(theirs).ok()?;
+    for ours_win in [false, true] {
+        let mut merger = Merger {
+            ours_win,
+            outcome: Outcome::default(),
+        };
+        let Ok(json) = merger.value(None, Some(&base_json), &ours_json, &theirs_json, false) else {
+            continue;
+        };
+        let Ok(mut doc) = serde_json::from_value::<Document>(json) else {
+            continue;
+        };
+        doc.revision = theirs.revision;
+        doc.normalise();
+        if doc.check_limits().is_empty() && doc.validate().is_empty() {
+            return Some(Merged {
+                doc,
+                outcome: merger.outcome,
+            });
+        }
+    }
+    None
+}
+
+/// Both sides changed one value differently, inside a record: settled by the record.
+struct Clash;
+
+struct Merger {
+    /// The second try: this tab's value wins every clash, and no record is copied.
+    ours_win: bool,
+    outcome: Outcome,
+}
+
+impl Merger {
+    fn value(
+        &mut self,
+        key: Option<&str>,
+        base: Option<&Value>,
+        ours: &Value,
+        theirs: &Value,
+        in_record: bool,
+    ) -> Result<Value, Clash> {
+        if ours == theirs || base == Some(theirs) {
+            return Ok(ours.clone());
+        }
+        if base == Some(ours) {
+            return Ok(theirs.clone());
+        }
+        match (ours, theirs) {
+            (Value::Object(o), Value::Object(t)) => {
+                let base = base.and_then(Value::as_object);
+                return self.object(base, o, t, in_record).map(Value::Object);
+            }
+            (Value::Array(o), Value::Array(t)) => {
+                let base = base.and_then(Value::as_array).map(Vec::as_slice);
+                if are_records(base.unwrap_or_default(), o, t) {
+                    return Ok(Value::Array(self.records(base.unwrap_or_default(), o, t)));
+                }
+            }
+            _ => {}
+        }
+        if key == Some("updated") {
+            if let (Some(o), Some(t)) = (moment(ours), moment(theirs)) {
+                return Ok(if o >= t { ours.clone() } else { theirs.clone() });
+            }
+        }
+        if in_record && !self.ours_win {
+            return Err(Clash);
+        }
+        self.outcome.overwritten += 1;
+        Ok(ours.clone())
+    }
+
+    fn object(
+        &mut self,
+        base: Option<&Map<String, Value>>,
+        ours: &Map<String, Value>,
+        theirs: &Map<String, Value>,
+        in_record: bool,
+    ) -> Result<Map<String, Value>, Clash> {
+        let mut merged = Map::new();
+        for (key, t) in theirs {
+            let b = base.and_then(|b| b.get(key));
+            match ours.get(key) {
+                Some(o) => {
+                    let value = self.value(Some(key), b, o, t, in_record)?;
+                    merged.insert(key.clone(), value);
+                }
+                // Removed here and left as it was there: removed.
+                None if b == Some(t) => {}
+                None => {
+                    merged.insert(key.clone(), t.clone());
+                }
+            }
+        }
+        for (key, o) in ours {
+            if theirs.contains_key(key) || base.and_then(|b| b.get(key)) == Some(o) {
+                continue;
+            }
+            merged.insert(key.clone(), o.clone());
+        }
+        Ok(merged)
+    }
+
+    fn records(&mut self, base: &[Value], ours: &[Value], theirs: &[Value]) -> Vec<Value> {
+        let base_of = by_id(base);
+        let ours_of = by_id(ours);
+        let theirs_of = by_id(theirs);
+        let mut merged = Vec::with_capacity(theirs.len().max(ours.len()));
+        for t in theirs {
+            let id = id_of(t);
+            let b = base_of.get(id).copied();
+            let Some(&o) = ours_of.get(id) else {
+                // Removed here: removed, unless it was changed there since.
+                if b != Some(t) {
+                    merged.push(t.clone());
+                }
+                continue;
+            };
+            match self.value(None, b, o, t, true) {
+                Ok(record) => merged.push(record),
+                Err(Clash) => {
+                    merged.push(t.clone());
+                    merged.push(self.copy(id, o));
+                }
+            }
+        }
+        for o in ours {
+            let id = id_of(o);
+            if theirs_of.contains_key(id) {
+                continue;
+            }
+            // Removed there and left as it was here: removed.
+            if base_of.get(id).copied() != Some(o) {
+                merged.push(o.clone());
+            }
+        }
+        merged
+    }
+
+    /// This tab's version of a record both tabs changed, beside the other tab's.
+    fn copy(&mut self, id: &str, record: &Value) -> Value {
+        let mut copy = record.clone();
+        if let (Ok(original), Value::Object(fields)) = (id.parse::<Id>(), &mut copy) {
+            let copy_id = copy_id(original, record);
+            fields.insert("id".into(), Value::String(copy_id.to_string()));
+            self.outcome.kept_both += 1;
+        }
+        copy
+    }
+}
+
+fn id_of(record: &Value) -> &str {
+    record.get("id").and_then(Value::as_str).unwrap_or_default()
+}
+
+/// A list of records: every item on every side an object with a text `id`.
+fn are_records(base: &[Value], ours: &[Value], theirs: &[Value]) -> bool {
+    let mut all = base.iter().chain(ours).chain(theirs).peekable();
+    all.peek().is_some() && all.all(|v| v.get("id").is_some_and(Value::is_string))
+}
+
+/// The first record of each id, as a scan from the front would find it.
+fn by_id(records: &[Value]) -> HashMap<&str, &Value> {
+    let mut at = HashMap::with_capacity(records.len());
+    for record in records {
+        at.entry(id_of(record)).or_insert(record);
+    }
+    at
+}
+
+fn moment(value: &Value) -> Option<DateTime<Utc>> {
+    value.as_str()?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,269 @@
+//! Two tabs' changes, merged from the copy both started from. Each case is worked out by
+//! hand on a small document: one case with three entries.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::*;
+use crate::model::journal::{Case, Entry};
+use crate::model::{Profile, Role};
+
+fn id(n: u128) -> Id {
+    uuid::Uuid::from_u128(n)
+}
+
+fn at(text: &str) -> DateTime<Utc> {
+    text.parse().unwrap()
+}
+
+const CASE: u128 = 10;
+
+/// Sanne's document as both tabs read it: one case, entries 21, 22 and 23, each with
+/// one text ("taak").
+fn base() -> Document {
+    let created = at("2026-11-02T09:00:00Z");
+    let profile = Profile::new(id(1), "Sanne", Role::Participant, "Leergang 2026", created);
+    let mut doc = Document::new(profile.unwrap());
+    let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap();
+    doc.journal
+        .cases
+        .push(Case::new(id(CASE), "Kadeplein", day, created));
+    for n in [21, 22, 23] {
+        let mut entry = Entry::new(id(n), id(CASE), day, created);
+        entry.set_text("starr.taak", &format!("Taak {n}"));
+        doc.journal.entries.push(entry);
+    }
+    doc.revision = 5;
+    doc
+}
+
+/// Changes entry `n`'s text `key` as the journal's form does, at `now`.
+fn edit(doc: &mut Document, n: u128, key: &str, text: &str, now: &str) {
+    let mut entry = doc.journal.entry(id(n)).unwrap().clone();
+    entry.set_text(key, text);
+    assert!(doc.journal.save_entry(entry, at(now)).unwrap());
+}
+
+fn entry(doc: &Document, n: u128) -> &Entry {
+    doc.journal.entry(id(n)).unwrap()
+}
+
+/// The other tab saved first: its copy is stored with the next revision.
+fn stored(mut theirs: Document) -> Document {
+    theirs.revision = 6;
+    theirs
+}
+
+#[test]
+fn entries_changed_in_different_tabs_are_both_kept_and_the_case_has_the_later_moment() {
+    let mut ours = base();
+    edit(
+        &mut ours,
+        21,
+        "starr.taak",
+        "Taak 21, in tab A",
+        "2026-12-03T10:00:05Z",
+    );
+    let mut theirs = base();
+    edit(
+        &mut theirs,
+        22,
+        "starr.taak",
+        "Taak 22, in tab B",
+        "2026-12-03T10:00:03Z",
+    );
+    let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
+    let doc = &merged.doc;
+    assert_eq!(entry(doc, 21).text("starr.taak"), "Taak 21, in tab A");
+    assert_eq!(entry(doc, 22).text("starr.taak"), "Taak 22, in tab B");
+    assert_eq!(entry(doc, 23).text("starr.taak"), "Taak 23");
+    assert_eq!(doc.journal.entries.len(), 3);
+    // Both tabs touched the case; the later of the two moments stands.
+    assert_eq!(
+        doc.journal.case(id(CASE)).unwrap().updated,
+        at("2026-12-03T10:00:05Z")
+    );
+    assert_eq!(entry(doc, 22).updated, at("2026-12-03T10:00:03Z"));
+    assert_eq!(merged.outcome, Outcome::default());
+    // The stored revision: the caller saves the merge as the next.
+    assert_eq!(doc.revision, 6);
+}
+
+#[test]
+fn different_fields_of_one_entry_are_both_kept() {
+    let mut ours = base();
+    edit(
+        &mut ours,
+        21,
+        "starr.resultaat",
+        "Bewoners tevreden",
+        "2026-12-03T10:00:01Z",
+    );
+    let mut theirs = base();
+    edit(
+        &mut theirs,
+        21,
+        "starr.taak",
+        "Taak 21, beter",
+        "2026-12-03T10:00:02Z",
+    );
+    let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
+    let e = entry(&merged.doc, 21);
+    assert_eq!(e.text("starr.taak"), "Taak 21, beter");
+    assert_eq!(e.text("starr.resultaat"), "Bewoners tevreden");
+    assert_eq!(e.updated, at("2026-12-03T10:00:02Z"));
+    assert_eq!(merged.outcome, Outcome::default());
+}
+
+#[test]
+fn one_text_typed_differently_in_both_tabs_is_kept_twice() {
+    let mut ours = base();
+    edit(
+        &mut ours,
+        21,
+        "starr.taak",
+        "Versie van A",
+        "2026-12-03T10:00:01Z",
+    );
+    let mut theirs = base();
+    edit(
+        &mut theirs,
+        21,
+        "starr.taak",
+        "Versie van B",
+        "2026-12-03T10:00:02Z",
+    );
+    let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
+    let doc = &merged.doc;
+    // The other tab's entry keeps its id; this tab's stands beside it as a copy.
+    assert_eq!(entry(doc, 21).text("starr.taak"), "Versie van B");
+    let copies: Vec<&Entry> = doc
+        .journal
+        .entries
+        .iter()
+        .filter(|e| e.text("starr.taak") == "Versie van A")
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert_ne!(copies[0].id, id(21));
+    assert_eq!(copies[0].case_id, id(CASE));
+    assert_eq!(doc.journal.entries.len(), 4);
+    assert_eq!(
+        merged.outcome,
+        Outcome {
+            kept_both: 1,
+            overwritten: 0
+        }
+    );
+}
+
+#[test]
+fn a_profile_field_changed_in_both_tabs_takes_this_tabs_value_and_is_counted() {
+    let mut ours = base();
+    ours.profile.rename("Sanne uit A").unwrap();
+    let mut theirs = base();
+    theirs.profile.rename("Sanne uit B").unwrap();
+    theirs.profile.set_course("Leergang uit B").unwrap();
+    let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
+    assert_eq!(merged.doc.profile.name, "Sanne uit A");
+    assert_eq!(merged.doc.profile.course, "Leergang uit B");
+    assert_eq!(
+        merged.outcome,
+        Outcome {
+            kept_both: 0,
+            overwritten: 1
+        }
+    );
+}
+
+#[test]
+fn a_removal_stands_unless_the_other_tab_changed_the_record_since() {
+    let mut ours = base();
+    // Removed here (as the journal's merge would see it: gone from the list), unchanged there.
+    ours.journal.entries.retain(|e| e.id != id(22));
+    let mut theirs = base();
+    // Removed there; changed here: kept, changed.
+    theirs.journal.entries.retain(|e| e.id != id(23));
+    edit(
+        &mut ours,
+        23,
+        "starr.taak",
+        "Taak 23, nog bezig",
+        "2026-12-03T10:00:01Z",
+    );
+    let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
+    let ids: Vec<Id> = merged.doc.journal.entries.iter().map(|e| e.id).collect();
+    assert!(!ids.contains(&id(22)));
+    assert_eq!(
+        entry(&merged.doc, 23).text("starr.taak"),
+        "Taak 23, nog bezig"
+    );
+    assert_eq!(ids.len(), 2);
+}
+
+#[test]
+fn records_added_in_both_tabs_are_all_kept() {
+    let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+    let now = at("2026-12-03T10:00:00Z");
+    let mut ours = base();
+    ours.journal
+        .save_entry(Entry::new(id(31), id(CASE), day, now), now)
+        .unwrap();
+    let mut theirs = base();
+    theirs
+        .journal
+        .save_entry(Entry::new(id(32), id(CASE), day, now), now)
+        .unwrap();
+    let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
+    let ids: Vec<Id> = merged.doc.journal.entries.iter().map(|e| e.id).collect();
+    assert!(ids.contains(&id(31)) && ids.contains(&id(32)));
+    assert_eq!(ids.len(), 5);
+}
+
+#[test]
+fn nothing_changed_here_gives_the_stored_copy() {
+    let mut theirs = base();
+    edit(
+        &mut theirs,
+        22,
+        "starr.taak",
+        "Taak 22, in tab B",
+        "2026-12-03T10:00:03Z",
+    );
+    let theirs = stored(theirs);
+    let merged = merge(&base(), &base(), &theirs).unwrap();
+    assert_eq!(merged.doc, theirs);
+}
+
+#[test]
+fn documents_of_two_profiles_are_not_merged() {
+    let mut other = base();
+    other.profile.id = id(2);
+    assert_eq!(merge(&base(), &base(), &other), None);
+}
+
+#[test]
+fn the_notice_says_what_was_settled_in_both_languages() {
+    let plain = Outcome::default();
+    assert_eq!(
+        plain.message(Lang::Nl),
+        "In een ander tabblad is tegelijk aan dit profiel gewerkt. De wijzigingen uit beide tabbladen zijn samengevoegd en opgeslagen."
+    );
+    let both = Outcome {
+        kept_both: 2,
+        overwritten: 1,
+    };
+    assert_eq!(
+        both.message(Lang::Nl),
+        "In een ander tabblad is tegelijk aan dit profiel gewerkt. De wijzigingen uit beide tabbladen zijn samengevoegd en opgeslagen. \
+         2 onderdelen zijn in beide tabbladen anders gewijzigd en staan er nu twee keer in; kies zelf welke versie je houdt. \
+         Bij 1 veld dat in beide tabbladen is gewijzigd, is de versie uit dit tabblad aangehouden."
+    );
+    assert_eq!(
+        Outcome {
+            kept_both: 1,
+            overwritten: 0
+        }
+        .message(Lang::En),
+        "This profile was changed in another tab at the same time. The changes from both tabs have been merged and saved. \
+         1 item changed differently in both tabs is now there twice; choose which version to keep."
+    );
+}
