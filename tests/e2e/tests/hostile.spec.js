@@ -123,7 +123,11 @@ test('two tabs: one entry typed in both at once is kept twice, the text of each 
   // B's entry keeps its place (the page B is on); A's text stands beside it as a copy.
   const shown = entryUrl.split('/').pop();
   expect(entries.find((e) => e.id === shown).texts['starr.situatie']).toBe('Overleg met bewoners, versie B');
-  // Both are in the case's list, in both tabs.
+  // A's page shows the entry as stored now (B's text), so A's next keystroke cannot write
+  // over B's; A's own text is the copy.
+  await expect(a.getByLabel('Situatie', { exact: true })).toHaveValue('Overleg met bewoners, versie B');
+  await expect(b.getByLabel('Situatie', { exact: true })).toHaveValue('Overleg met bewoners, versie B');
+  // Both are in the case's list.
   await a.goBack();
   await expect(a.getByRole('heading', { level: 1 })).toHaveText('Kadeplein');
   await expect(a.getByText('Overleg met bewoners, versie A')).toBeVisible();
