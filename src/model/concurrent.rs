@@ -17,7 +17,7 @@
 //! - any other value both sides changed (the profile's name typed in both tabs) takes
 //!   this tab's value (`overwritten`: the notice says how many).
 //!
-//! The result is normalised and validated like any merge (`bundle::apply`). Where a copy
+//! The result comes in through `restore`, as stored data does. Where a copy
 //! may not stand beside its original, the merge is made again with this tab's version
 //! winning every clash; if that is not valid either, there is no merge, and the caller
 //! keeps the stored copy as before.
@@ -28,6 +28,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use super::bundle::copy_id;
+use super::restore::{encode_tree, restore_stored_document};
 use super::{Document, Id, Lang};
 
 /// A merge of two tabs' documents.
@@ -100,9 +101,12 @@ pub fn merge(base: &Document, ours: &Document, theirs: &Document) -> Option<Merg
     if base.id() != ours.id() || ours.id() != theirs.id() {
         return None;
     }
-    let base_json = serde_json::to_value(base).ok()?;
-    let ours_json = serde_json::to_value(ours).ok()?;
-    let theirs_json = serde_json::to_value(theirs).ok()?;
+    // By way of the text, as everywhere: `serde_json::to_value` and `from_value` would put
+    // every `Serialize` and `Deserialize` impl in the wasm a second time (about 60 KiB
+    // gzip, measured), see `restore::encode_tree`.
+    let base_json = encode_tree(base)?;
+    let ours_json = encode_tree(ours)?;
+    let theirs_json = encode_tree(theirs)?;
     for ours_win in [false, true] {
         let mut merger = Merger {
             ours_win,
@@ -111,17 +115,20 @@ pub fn merge(base: &Document, ours: &Document, theirs: &Document) -> Option<Merg
         let Ok(json) = merger.value(None, Some(&base_json), &ours_json, &theirs_json, false) else {
             continue;
         };
-        let Ok(mut doc) = serde_json::from_value::<Document>(json) else {
+        // The merge comes in through the one door, as stored data does: decoded, limits,
+        // validation, normalising.
+        let Ok(mut doc) = restore_stored_document(&json.to_string()) else {
             continue;
         };
-        doc.revision = theirs.revision;
-        doc.normalise();
-        if doc.check_limits().is_empty() && doc.validate().is_empty() {
-            return Some(Merged {
-                doc,
-                outcome: merger.outcome,
-            });
+        // A record kept twice must not take a count past its limit.
+        if !doc.check_limits().is_empty() {
+            continue;
         }
+        doc.revision = theirs.revision;
+        return Some(Merged {
+            doc,
+            outcome: merger.outcome,
+        });
     }
     None
 }
