@@ -32,6 +32,8 @@ fn FirstRun(rating: RwSignal<bool>) -> impl IntoView {
     let course = RwSignal::new(String::from("Stadsbeheerleergang"));
     let role = RwSignal::new(Role::Participant);
     let error = RwSignal::new(None::<&'static str>);
+    // The two file pickers below: only the message about the file picked last is shown.
+    let last_pick = RwSignal::new(RESTORE_PICKER);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match Profile::new(
@@ -93,17 +95,20 @@ fn FirstRun(rating: RwSignal<bool>) -> impl IntoView {
             <p id="profile-error" class="field-error" role="alert">{move || error.get()}</p>
             <button type="submit" class="primary">{t("Profiel aanmaken", "Create profile")}</button>
         </form>
-        <RestoreFromBundle rating=rating/>
-        <OpenRequestFile on_open=Callback::new(move |_| rating.set(true))/>
+        <RestoreFromBundle rating=rating last_pick=last_pick/>
+        <OpenRequestFile on_open=Callback::new(move |_| rating.set(true)) last_pick=last_pick/>
     }
 }
+
+/// The input of [`RestoreFromBundle`], also its name in the page's `last_pick`.
+const RESTORE_PICKER: &str = "restore-file";
 
 /// A new laptop, or a browser whose data was cleared: the participant's own bundle brings
 /// their profile back, through the one import transaction (`ui::state::import`). A
 /// profile this browser already has is opened, never restored over
 /// (`bundle::Admission::OpenStored`).
 #[component]
-fn RestoreFromBundle(rating: RwSignal<bool>) -> impl IntoView {
+fn RestoreFromBundle(rating: RwSignal<bool>, last_pick: RwSignal<&'static str>) -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None::<ImportError>);
     let arrived = RwSignal::new(None::<Arrived>);
@@ -129,6 +134,7 @@ fn RestoreFromBundle(rating: RwSignal<bool>) -> impl IntoView {
         arrived.set(None);
         locked.set(None);
         error.set(None);
+        last_pick.set(RESTORE_PICKER);
         leptos::task::spawn_local(async move {
             match import::open(app, &file).await {
                 Ok(Opening::Ready(found)) => accept(*found),
@@ -157,6 +163,7 @@ fn RestoreFromBundle(rating: RwSignal<bool>) -> impl IntoView {
     let confirm = move |_| {
         if let Some(found) = arrived.get_untracked() {
             if let Err(e) = app.confirm(&found, &|_| Resolution::default()) {
+                last_pick.set(RESTORE_PICKER);
                 error.set(Some(e));
             }
         }
@@ -165,11 +172,11 @@ fn RestoreFromBundle(rating: RwSignal<bool>) -> impl IntoView {
         <section class="card form" aria-labelledby="restore-title">
             <h2 id="restore-title">{t("Al eerder gebruikt? Herstel je profiel uit een bundel", "Used it before? Restore your profile from a bundle")}</h2>
             <div class="field">
-                <label for="restore-file">{t("Je eigen bundel (.json)", "Your own bundle (.json)")}</label>
-                <input id="restore-file" type="file" accept=".json,application/json" on:change=on_pick/>
+                <label for=RESTORE_PICKER>{t("Je eigen bundel (.json)", "Your own bundle (.json)")}</label>
+                <input id=RESTORE_PICKER type="file" accept=".json,application/json" on:change=on_pick/>
             </div>
             <div aria-live="polite">
-                {move || error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="restore-error">{e.message(lang())}</p> })}
+                {move || error.get().filter(|_| last_pick.get() == RESTORE_PICKER).map(|e| view! { <p class="notice error" role="alert" data-testid="restore-error">{e.message(lang())}</p> })}
                 {move || locked.get().map(|bundle| view! {
                     <Unlock name=bundle.file error=unlock_error on_unlock=on_unlock on_cancel=move || locked.set(None)/>
                 })}

@@ -154,12 +154,23 @@ pub fn RatePage() -> impl IntoView {
     }
 }
 
+/// The input of [`OpenRequestFile`], also its name in a page's `last_pick`.
+pub const REQUEST_PICKER: &str = "rate-file";
+
 /// A file picker for a rating request, through the one import transaction: a request
 /// opens for rating; anything else gets its reason.
 #[component]
-pub fn OpenRequestFile(on_open: Callback<()>) -> impl IntoView {
+pub fn OpenRequestFile(
+    on_open: Callback<()>,
+    /// Which file picker of the page was used last, by its input's id. On the first-run
+    /// page this picker shares the page with the restore picker: only the message about
+    /// the file picked last is shown, so an old refusal never stands beside a new one.
+    #[prop(optional)]
+    last_pick: Option<RwSignal<&'static str>>,
+) -> impl IntoView {
     let app = use_app();
     let error = RwSignal::new(None::<String>);
+    let last_pick = last_pick.unwrap_or_else(|| RwSignal::new(REQUEST_PICKER));
     let on_pick = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -167,6 +178,7 @@ pub fn OpenRequestFile(on_open: Callback<()>) -> impl IntoView {
         };
         input.set_value("");
         error.set(None);
+        last_pick.set(REQUEST_PICKER);
         leptos::task::spawn_local(async move {
             let opened = import::open(app, &file).await;
             if let Err(e) = take(opened, None, on_open) {
@@ -182,11 +194,11 @@ pub fn OpenRequestFile(on_open: Callback<()>) -> impl IntoView {
                 "Open the rating request (.json) you received. You do not need to create a profile, and this browser keeps nothing of your answers unless you choose to.",
             )}</p>
             <div class="field">
-                <label for="rate-file">{t("Beoordelingsverzoek (.json)", "Rating request (.json)")}</label>
-                <input id="rate-file" type="file" accept=".json,application/json" on:change=on_pick/>
+                <label for=REQUEST_PICKER>{t("Beoordelingsverzoek (.json)", "Rating request (.json)")}</label>
+                <input id=REQUEST_PICKER type="file" accept=".json,application/json" on:change=on_pick/>
             </div>
             <div aria-live="polite">
-                {move || error.get().map(|e| view! { <p class="notice error" role="alert" data-testid="rate-open-error">{e}</p> })}
+                {move || error.get().filter(|_| last_pick.get() == REQUEST_PICKER).map(|e| view! { <p class="notice error" role="alert" data-testid="rate-open-error">{e}</p> })}
             </div>
             {folder::supported().then(|| view! { <FromFolder app=app on_open=on_open/> })}
             <KeptAnswers app=app on_open=on_open/>

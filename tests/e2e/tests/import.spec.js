@@ -132,3 +132,20 @@ test('while a bundle is read, a labelled progress bar says the app is at work', 
   await expect(laptop.getByTestId('import-progress')).toHaveCount(0);
   await laptop.close();
 });
+
+test('on the first-run page, only the message about the file picked last is shown', async ({ page }) => {
+  await open(page, '/');
+  const bad = (name, text) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  const restoreError = page.getByTestId('restore-error');
+  const requestError = page.getByTestId('rate-open-error');
+  await page.getByLabel('Je eigen bundel (.json)').setInputFiles(bad('kapot.json', '{"kind": '));
+  await expect(restoreError).toBeVisible();
+  // The other picker's refusal replaces it: two messages side by side would leave the
+  // user guessing which file is wrong.
+  await page.getByLabel('Beoordelingsverzoek (.json)').setInputFiles(bad('leeg.json', ''));
+  await expect(requestError).toBeVisible();
+  await expect(restoreError).toHaveCount(0);
+  await page.getByLabel('Je eigen bundel (.json)').setInputFiles(bad('kapot.json', '{"kind": '));
+  await expect(restoreError).toBeVisible();
+  await expect(requestError).toHaveCount(0);
+});
