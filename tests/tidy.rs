@@ -78,6 +78,15 @@ const RULES: &[Rule] = &[
                   shared_sort_by_key): each std sort call is another copy of the sort in the wasm",
     },
     Rule {
+        name: "JSON trees are made by way of the text",
+        under: &["src/"],
+        except: &[],
+        patterns: &["to_value(", "from_value("],
+        instead: "use crate::model::restore::{encode_tree, decode_tree}: serde_json's \
+                  to_value/from_value put every Serialize and Deserialize impl in the wasm a \
+                  second time (about 60 KiB gzip for Document alone)",
+    },
+    Rule {
         name: "one translation style",
         under: &["src/"],
         // `t` itself is `lang().pick`.
