@@ -51,46 +51,44 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn message(&self, lang: Lang) -> String {
-        let mut text = lang
+        let mut sentences = vec![lang
             .pick(
                 "In een ander tabblad is tegelijk aan dit profiel gewerkt. De wijzigingen uit beide tabbladen zijn samengevoegd en opgeslagen.",
                 "This profile was changed in another tab at the same time. The changes from both tabs have been merged and saved.",
             )
-            .to_string();
-        if self.kept_both > 0 {
-            let n = self.kept_both;
-            text.push(' ');
-            text.push_str(&lang.pick(
-                format!(
+            .to_string()];
+        let (copies, fields) = (self.kept_both, self.overwritten);
+        let by = |n: usize, one: &'static str, more: &'static str| if n == 1 { one } else { more };
+        if copies > 0 {
+            sentences.push(match lang {
+                Lang::Nl => format!(
                     "{} {} in beide tabbladen anders gewijzigd en {} er nu twee keer in; kies zelf welke versie je houdt.",
-                    Lang::Nl.count(n, "onderdeel", "onderdelen"),
-                    if n == 1 { "is" } else { "zijn" },
-                    if n == 1 { "staat" } else { "staan" }
+                    lang.count(copies, "onderdeel", "onderdelen"),
+                    by(copies, "is", "zijn"),
+                    by(copies, "staat", "staan"),
                 ),
-                format!(
+                Lang::En => format!(
                     "{} changed differently in both tabs {} now there twice; choose which version to keep.",
-                    Lang::En.count(n, "item", "items"),
-                    if n == 1 { "is" } else { "are" }
+                    lang.count(copies, "item", "items"),
+                    by(copies, "is", "are"),
                 ),
-            ));
+            });
         }
-        if self.overwritten > 0 {
-            let n = self.overwritten;
-            text.push(' ');
-            text.push_str(&lang.pick(
-                format!(
+        if fields > 0 {
+            sentences.push(match lang {
+                Lang::Nl => format!(
                     "Bij {} {} in beide tabbladen {} gewijzigd, is de versie uit dit tabblad aangehouden.",
-                    Lang::Nl.count(n, "veld", "velden"),
-                    if n == 1 { "dat" } else { "die" },
-                    if n == 1 { "is" } else { "zijn" }
+                    lang.count(fields, "veld", "velden"),
+                    by(fields, "dat", "die"),
+                    by(fields, "is", "zijn"),
                 ),
-                format!(
+                Lang::En => format!(
                     "For {} changed in both tabs, the version from this tab was kept.",
-                    Lang::En.count(n, "field", "fields")
+                    lang.count(fields, "field", "fields"),
                 ),
-            ));
+            });
         }
-        text
+        sentences.join(" ")
     }
 }
 

@@ -47,6 +47,13 @@ fn entry(doc: &Document, n: u128) -> &Entry {
     doc.journal.entry(id(n)).unwrap()
 }
 
+fn outcome(kept_both: usize, overwritten: usize) -> Outcome {
+    Outcome {
+        kept_both,
+        overwritten,
+    }
+}
+
 /// The other tab saved first: its copy is stored with the next revision.
 fn stored(mut theirs: Document) -> Document {
     theirs.revision = 6;
@@ -146,13 +153,7 @@ fn one_text_typed_differently_in_both_tabs_is_kept_twice() {
     assert_ne!(copies[0].id, id(21));
     assert_eq!(copies[0].case_id, id(CASE));
     assert_eq!(doc.journal.entries.len(), 4);
-    assert_eq!(
-        merged.outcome,
-        Outcome {
-            kept_both: 1,
-            overwritten: 0
-        }
-    );
+    assert_eq!(merged.outcome, outcome(1, 0));
 }
 
 #[test]
@@ -165,13 +166,7 @@ fn a_profile_field_changed_in_both_tabs_takes_this_tabs_value_and_is_counted() {
     let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
     assert_eq!(merged.doc.profile.name, "Sanne uit A");
     assert_eq!(merged.doc.profile.course, "Leergang uit B");
-    assert_eq!(
-        merged.outcome,
-        Outcome {
-            kept_both: 0,
-            overwritten: 1
-        }
-    );
+    assert_eq!(merged.outcome, outcome(0, 1));
 }
 
 #[test]
@@ -247,22 +242,14 @@ fn the_notice_says_what_was_settled_in_both_languages() {
         plain.message(Lang::Nl),
         "In een ander tabblad is tegelijk aan dit profiel gewerkt. De wijzigingen uit beide tabbladen zijn samengevoegd en opgeslagen."
     );
-    let both = Outcome {
-        kept_both: 2,
-        overwritten: 1,
-    };
     assert_eq!(
-        both.message(Lang::Nl),
+        outcome(2, 1).message(Lang::Nl),
         "In een ander tabblad is tegelijk aan dit profiel gewerkt. De wijzigingen uit beide tabbladen zijn samengevoegd en opgeslagen. \
          2 onderdelen zijn in beide tabbladen anders gewijzigd en staan er nu twee keer in; kies zelf welke versie je houdt. \
          Bij 1 veld dat in beide tabbladen is gewijzigd, is de versie uit dit tabblad aangehouden."
     );
     assert_eq!(
-        Outcome {
-            kept_both: 1,
-            overwritten: 0
-        }
-        .message(Lang::En),
+        outcome(1, 0).message(Lang::En),
         "This profile was changed in another tab at the same time. The changes from both tabs have been merged and saved. \
          1 item changed differently in both tabs is now there twice; choose which version to keep."
     );
