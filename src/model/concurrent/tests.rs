@@ -60,25 +60,41 @@ fn stored(mut theirs: Document) -> Document {
     theirs
 }
 
+/// Tab A (ours) and tab B (theirs) each change the base; B saves first, and A's save,
+/// refused by the revision check, merges.
+fn tabs(a: impl FnOnce(&mut Document), b: impl FnOnce(&mut Document)) -> Merged {
+    let (mut ours, mut theirs) = (base(), base());
+    a(&mut ours);
+    b(&mut theirs);
+    merge(&base(), &ours, &stored(theirs)).unwrap()
+}
+
+/// Entry `n`'s text `key` typed as `text`, at `now`.
+fn typed(
+    n: u128,
+    key: &'static str,
+    text: &'static str,
+    now: &'static str,
+) -> impl FnOnce(&mut Document) {
+    move |doc| edit(doc, n, key, text, now)
+}
+
 #[test]
 fn entries_changed_in_different_tabs_are_both_kept_and_the_case_has_the_later_moment() {
-    let mut ours = base();
-    edit(
-        &mut ours,
-        21,
-        "starr.taak",
-        "Taak 21, in tab A",
-        "2026-12-03T10:00:05Z",
+    let merged = tabs(
+        typed(
+            21,
+            "starr.taak",
+            "Taak 21, in tab A",
+            "2026-12-03T10:00:05Z",
+        ),
+        typed(
+            22,
+            "starr.taak",
+            "Taak 22, in tab B",
+            "2026-12-03T10:00:03Z",
+        ),
     );
-    let mut theirs = base();
-    edit(
-        &mut theirs,
-        22,
-        "starr.taak",
-        "Taak 22, in tab B",
-        "2026-12-03T10:00:03Z",
-    );
-    let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
     let doc = &merged.doc;
     assert_eq!(entry(doc, 21).text("starr.taak"), "Taak 21, in tab A");
     assert_eq!(entry(doc, 22).text("starr.taak"), "Taak 22, in tab B");
@@ -97,23 +113,15 @@ fn entries_changed_in_different_tabs_are_both_kept_and_the_case_has_the_later_mo
 
 #[test]
 fn different_fields_of_one_entry_are_both_kept() {
-    let mut ours = base();
-    edit(
-        &mut ours,
-        21,
-        "starr.resultaat",
-        "Bewoners tevreden",
-        "2026-12-03T10:00:01Z",
+    let merged = tabs(
+        typed(
+            21,
+            "starr.resultaat",
+            "Bewoners tevreden",
+            "2026-12-03T10:00:01Z",
+        ),
+        typed(21, "starr.taak", "Taak 21, beter", "2026-12-03T10:00:02Z"),
     );
-    let mut theirs = base();
-    edit(
-        &mut theirs,
-        21,
-        "starr.taak",
-        "Taak 21, beter",
-        "2026-12-03T10:00:02Z",
-    );
-    let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
     let e = entry(&merged.doc, 21);
     assert_eq!(e.text("starr.taak"), "Taak 21, beter");
     assert_eq!(e.text("starr.resultaat"), "Bewoners tevreden");
@@ -123,23 +131,10 @@ fn different_fields_of_one_entry_are_both_kept() {
 
 #[test]
 fn one_text_typed_differently_in_both_tabs_is_kept_twice() {
-    let mut ours = base();
-    edit(
-        &mut ours,
-        21,
-        "starr.taak",
-        "Versie van A",
-        "2026-12-03T10:00:01Z",
+    let merged = tabs(
+        typed(21, "starr.taak", "Versie van A", "2026-12-03T10:00:01Z"),
+        typed(21, "starr.taak", "Versie van B", "2026-12-03T10:00:02Z"),
     );
-    let mut theirs = base();
-    edit(
-        &mut theirs,
-        21,
-        "starr.taak",
-        "Versie van B",
-        "2026-12-03T10:00:02Z",
-    );
-    let merged = merge(&base(), &ours, &stored(theirs)).unwrap();
     let doc = &merged.doc;
     // The other tab's entry keeps its id; this tab's stands beside it as a copy.
     assert_eq!(entry(doc, 21).text("starr.taak"), "Versie van B");
