@@ -6,7 +6,8 @@
 //!
 //! The merge reads the three documents as JSON, field by field:
 //! - a value only one side changed takes that side's value;
-//! - a list of records (objects with an `id`) is merged by id: a record added on either
+//! - a list of records (objects with an `id`, or wrapping one record that has one, as an
+//!   item in the bin does) is merged by id: a record added on either
 //!   side is kept; a record one side removed and the other left as it was is removed; a
 //!   record one side removed and the other changed is kept, changed;
 //! - within a record, different fields changed on each side are both kept, and its
@@ -212,14 +213,14 @@ impl Merger {
     }
 
     fn records(&mut self, base: &[Value], ours: &[Value], theirs: &[Value]) -> Vec<Value> {
-        let base_of = by_id(base);
-        let ours_of = by_id(ours);
-        let theirs_of = by_id(theirs);
+        let base_of = by_key(base);
+        let ours_of = by_key(ours);
+        let theirs_of = by_key(theirs);
         let mut merged = Vec::with_capacity(theirs.len().max(ours.len()));
         for t in theirs {
-            let id = id_of(t);
-            let b = base_of.get(id).copied();
-            let Some(&o) = ours_of.get(id) else {
+            let key = key_of(t).unwrap_or_default();
+            let b = base_of.get(&key).copied();
+            let Some(&o) = ours_of.get(&key) else {
                 // Removed here: removed, unless it was changed there since.
                 if b != Some(t) {
                     merged.push(t.clone());
@@ -230,27 +231,33 @@ impl Merger {
                 Ok(record) => merged.push(record),
                 Err(Clash) => {
                     merged.push(t.clone());
-                    merged.push(self.copy(id, o));
+                    merged.push(self.copy(o));
                 }
             }
         }
         for o in ours {
-            let id = id_of(o);
-            if theirs_of.contains_key(id) {
+            let key = key_of(o).unwrap_or_default();
+            if theirs_of.contains_key(&key) {
                 continue;
             }
             // Removed there and left as it was here: removed.
-            if base_of.get(id).copied() != Some(o) {
+            if base_of.get(&key).copied() != Some(o) {
                 merged.push(o.clone());
             }
         }
         merged
     }
 
-    /// This tab's version of a record both tabs changed, beside the other tab's.
-    fn copy(&mut self, id: &str, record: &Value) -> Value {
+    /// This tab's version of a record both tabs changed, beside the other tab's, with an
+    /// id of its own. A wrapper (an item in the bin) is not copied: its record keeps the
+    /// original's id, the merge is invalid, and the second try lets this tab's win.
+    fn copy(&mut self, record: &Value) -> Value {
         let mut copy = record.clone();
-        if let (Ok(original), Value::Object(fields)) = (id.parse::<Id>(), &mut copy) {
+        let original = record
+            .get("id")
+            .and_then(Value::as_str)
+            .map(str::parse::<Id>);
+        if let (Some(Ok(original)), Value::Object(fields)) = (original, &mut copy) {
             let copy_id = copy_id(original, record);
             fields.insert("id".into(), Value::String(copy_id.to_string()));
             self.outcome.kept_both += 1;
@@ -259,21 +266,38 @@ impl Merger {
     }
 }
 
-fn id_of(record: &Value) -> &str {
-    record.get("id").and_then(Value::as_str).unwrap_or_default()
+/// A record's identity: its `id`, with its `version` where it has one (a framework is one
+/// rubric per id and version); for a wrapper without an `id` (an item in the bin: a
+/// `case` or an `entry` with the moment it was deleted), the identity of the one record
+/// it wraps.
+fn key_of(record: &Value) -> Option<String> {
+    let fields = record.as_object()?;
+    if let Some(id) = fields.get("id") {
+        let id = id.as_str()?;
+        return Some(match fields.get("version") {
+            Some(version) => format!("{id}@{version}"),
+            None => id.to_string(),
+        });
+    }
+    let mut wrapped = fields.values().filter(|v| v.is_object()).filter_map(key_of);
+    match (wrapped.next(), wrapped.next()) {
+        (Some(key), None) => Some(key),
+        _ => None,
+    }
 }
 
-/// A list of records: every item on every side an object with a text `id`.
+/// A list of records: every item on every side has an identity (`key_of`).
 fn are_records(base: &[Value], ours: &[Value], theirs: &[Value]) -> bool {
     let mut all = base.iter().chain(ours).chain(theirs).peekable();
-    all.peek().is_some() && all.all(|v| v.get("id").is_some_and(Value::is_string))
+    all.peek().is_some() && all.all(|v| key_of(v).is_some())
 }
 
-/// The first record of each id, as a scan from the front would find it.
-fn by_id(records: &[Value]) -> HashMap<&str, &Value> {
+/// The first record of each identity, as a scan from the front would find it.
+fn by_key(records: &[Value]) -> HashMap<String, &Value> {
     let mut at = HashMap::with_capacity(records.len());
     for record in records {
-        at.entry(id_of(record)).or_insert(record);
+        at.entry(key_of(record).unwrap_or_default())
+            .or_insert(record);
     }
     at
 }

@@ -249,3 +249,59 @@ fn the_notice_says_what_was_settled_in_both_languages() {
          1 item changed differently in both tabs is now there twice; choose which version to keep."
     );
 }
+
+#[test]
+fn entries_moved_to_the_bin_in_different_tabs_are_both_in_the_bin() {
+    let merged = tabs(
+        |ours| {
+            assert!(ours
+                .journal
+                .delete_entry(id(21), at("2026-12-03T10:00:01Z")))
+        },
+        |theirs| {
+            assert!(theirs
+                .journal
+                .delete_entry(id(22), at("2026-12-03T10:00:02Z")))
+        },
+    );
+    let journal = &merged.doc.journal;
+    let live: Vec<Id> = journal.entries.iter().map(|e| e.id).collect();
+    assert_eq!(live, [id(23)]);
+    let mut binned: Vec<Id> = journal.bin.iter().map(|item| item.id()).collect();
+    binned.sort();
+    assert_eq!(binned, [id(21), id(22)]);
+    assert_eq!(merged.outcome, Outcome::default());
+}
+
+#[test]
+fn a_framework_version_added_in_one_tab_is_not_taken_for_the_version_of_the_same_id() {
+    let merged = tabs(
+        |ours| {
+            let mut next = ours.selfscan.frameworks[0].clone();
+            next.version += 1;
+            ours.selfscan.frameworks.push(next);
+        },
+        // The other tab adds a framework too, so both changed the list.
+        |theirs| {
+            let mut other = theirs.selfscan.frameworks[0].clone();
+            other.id = "ander-kader".into();
+            theirs.selfscan.frameworks.push(other);
+        },
+    );
+    let versions: Vec<(String, u32)> = merged
+        .doc
+        .selfscan
+        .frameworks
+        .iter()
+        .map(|f| (f.id.clone(), f.version))
+        .collect();
+    let id = base().selfscan.frameworks[0].id.clone();
+    let first = base().selfscan.frameworks[0].version;
+    // The new version is there (merged by id alone, it would have been taken for the
+    // old one and dropped), and so is the other tab's framework.
+    assert!(versions.contains(&(id, first + 1)), "{versions:?}");
+    assert!(
+        versions.iter().any(|(id, _)| id == "ander-kader"),
+        "{versions:?}"
+    );
+}
