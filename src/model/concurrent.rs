@@ -169,6 +169,16 @@ impl Merger {
             }
             _ => {}
         }
+        // Made on both sides since the base (a case's first frame, typed in both tabs):
+        // a side that left a field empty did not change it.
+        if base.is_none() {
+            if is_empty(ours) {
+                return Ok(theirs.clone());
+            }
+            if is_empty(theirs) {
+                return Ok(ours.clone());
+            }
+        }
         if key == Some("updated") {
             if let (Some(o), Some(t)) = (moment(ours), moment(theirs)) {
                 return Ok(if o >= t { ours.clone() } else { theirs.clone() });
@@ -266,10 +276,20 @@ impl Merger {
     }
 }
 
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(fields) => fields.is_empty(),
+        _ => false,
+    }
+}
+
 /// A record's identity: its `id`, with its `version` where it has one (a framework is one
-/// rubric per id and version); for a wrapper without an `id` (an item in the bin: a
-/// `case` or an `entry` with the moment it was deleted), the identity of the one record
-/// it wraps.
+/// rubric per id and version); a story plan's `actor` (one plan per party and case); for
+/// a wrapper without an `id` (an item in the bin: a `case` or an `entry` with the moment
+/// it was deleted), the identity of the one record it wraps.
 fn key_of(record: &Value) -> Option<String> {
     let fields = record.as_object()?;
     if let Some(id) = fields.get("id") {
@@ -278,6 +298,9 @@ fn key_of(record: &Value) -> Option<String> {
             Some(version) => format!("{id}@{version}"),
             None => id.to_string(),
         });
+    }
+    if let Some(actor) = fields.get("actor").and_then(Value::as_str) {
+        return Some(format!("actor:{actor}"));
     }
     let mut wrapped = fields.values().filter(|v| v.is_object()).filter_map(key_of);
     match (wrapped.next(), wrapped.next()) {

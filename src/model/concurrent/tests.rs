@@ -4,7 +4,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::*;
-use crate::model::journal::{Case, Entry};
+use crate::model::journal::{Case, Entry, Frame, StoryPlan};
+use crate::model::network::Actor;
 use crate::model::{Profile, Role};
 
 fn id(n: u128) -> Id {
@@ -304,4 +305,53 @@ fn a_framework_version_added_in_one_tab_is_not_taken_for_the_version_of_the_same
         versions.iter().any(|(id, _)| id == "ander-kader"),
         "{versions:?}"
     );
+}
+
+#[test]
+fn a_first_frame_typed_in_both_tabs_keeps_both_fields_in_one_case() {
+    let frame = |desired: &'static str, works: &'static str| {
+        move |doc: &mut Document| {
+            doc.journal.cases[0].frame = Some(Box::new(Frame {
+                desired: desired.into(),
+                works: works.into(),
+                ..Frame::default()
+            }));
+        }
+    };
+    let merged = tabs(frame("Een veilig plein", ""), frame("", "De buurtapp"));
+    let cases = &merged.doc.journal.cases;
+    assert_eq!(cases.len(), 1);
+    let made = cases[0].frame.as_deref().unwrap();
+    assert_eq!(
+        (made.desired.as_str(), made.works.as_str()),
+        ("Een veilig plein", "De buurtapp")
+    );
+    assert_eq!(merged.outcome, Outcome::default());
+}
+
+#[test]
+fn story_plans_for_two_parties_made_in_two_tabs_are_both_in_the_one_case() {
+    let with_actors = |mut doc: Document| {
+        for (n, name) in [(41, "Wijkraad"), (42, "Bewonersgroep")] {
+            doc.network.actors.push(Actor::new(id(n), name));
+            doc.journal.cases[0].actors.push(id(n));
+        }
+        doc
+    };
+    let plan = |n: u128, cares: &'static str| {
+        move |doc: &mut Document| {
+            let mut plan = StoryPlan::new(id(n));
+            plan.cares = cares.into();
+            doc.journal.cases[0].stories.push(plan);
+        }
+    };
+    let (mut ours, mut theirs) = (with_actors(base()), with_actors(base()));
+    plan(41, "Veiligheid")(&mut ours);
+    plan(42, "Speelruimte")(&mut theirs);
+    let merged = merge(&with_actors(base()), &ours, &stored(theirs)).unwrap();
+    let cases = &merged.doc.journal.cases;
+    assert_eq!(cases.len(), 1);
+    let mut cares: Vec<&str> = cases[0].stories.iter().map(|p| p.cares.as_str()).collect();
+    cares.sort();
+    assert_eq!(cares, ["Speelruimte", "Veiligheid"]);
 }
