@@ -16,20 +16,23 @@
 //!   is kept twice: the other tab's as it is, this tab's as a copy with an id of its own
 //!   (`kept_both`), so the user chooses and nothing is lost;
 //! - any other value both sides changed (the profile's name typed in both tabs) takes
-//!   this tab's value (`overwritten`: the notice says how many).
+//!   this tab's value (`overwritten`: the notice says how many);
+//! - a journal record deleted in one tab (moved to the bin) and changed in the other
+//!   stays live with the change (`settle_bin`).
 //!
 //! The result comes in through `restore`, as stored data does. Where a copy
 //! may not stand beside its original, the merge is made again with this tab's version
 //! winning every clash; if that is not valid either, there is no merge, and the caller
 //! keeps the stored copy as before.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use super::bundle::copy_id;
-use super::restore::{encode_tree, restore_stored_document};
+use super::journal::{BinItem, Journal};
+use super::restore::{decode_tree, encode_tree, restore_stored_document};
 use super::{Document, Id, Lang};
 
 /// A merge of two tabs' documents.
@@ -114,9 +117,16 @@ pub fn merge(base: &Document, ours: &Document, theirs: &Document) -> Option<Merg
         let Ok(json) = merger.value(None, Some(&base_json), &ours_json, &theirs_json, false) else {
             continue;
         };
+        let Ok(mut doc) = decode_tree::<Document>(&json) else {
+            continue;
+        };
+        settle_bin(&mut doc.journal);
         // The merge comes in through the one door, as stored data does: decoded, limits,
         // validation, normalising.
-        let Ok(mut doc) = restore_stored_document(&json.to_string()) else {
+        let Ok(text) = serde_json::to_string(&doc) else {
+            continue;
+        };
+        let Ok(mut doc) = restore_stored_document(&text) else {
             continue;
         };
         // A record kept twice must not take a count past its limit.
@@ -273,6 +283,39 @@ impl Merger {
             self.outcome.kept_both += 1;
         }
         copy
+    }
+}
+
+/// Deleted in one tab while changed in the other: the record is both live and in the bin
+/// after the merge. The change wins, so the text typed last stays in sight: an entry live
+/// and in the bin leaves the bin; a case in the bin that is live, or that a live entry
+/// belongs to (an entry added to it in the other tab), comes back with its entries.
+fn settle_bin(journal: &mut Journal) {
+    let live_entries: HashSet<Id> = journal.entries.iter().map(|e| e.id).collect();
+    let live_cases: HashSet<Id> = journal.cases.iter().map(|c| c.id).collect();
+    let needed: HashSet<Id> = journal.entries.iter().map(|e| e.case_id).collect();
+    let mut back = Vec::new();
+    journal.bin.retain(|item| match item {
+        BinItem::Entry { entry, .. } => !live_entries.contains(&entry.id),
+        BinItem::Case { case, .. } => {
+            let wanted = live_cases.contains(&case.id) || needed.contains(&case.id);
+            if wanted {
+                back.push(item.clone());
+            }
+            !wanted
+        }
+    });
+    for item in back {
+        if let BinItem::Case { case, entries, .. } = item {
+            if !live_cases.contains(&case.id) {
+                journal.cases.push(case);
+            }
+            journal.entries.extend(
+                entries
+                    .into_iter()
+                    .filter(|e| !live_entries.contains(&e.id)),
+            );
+        }
     }
 }
 

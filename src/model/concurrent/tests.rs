@@ -355,3 +355,52 @@ fn story_plans_for_two_parties_made_in_two_tabs_are_both_in_the_one_case() {
     cares.sort();
     assert_eq!(cares, ["Speelruimte", "Veiligheid"]);
 }
+
+#[test]
+fn an_entry_deleted_in_one_tab_and_changed_in_the_other_stays_with_the_change() {
+    let deleted = |doc: &mut Document| {
+        assert!(doc.journal.delete_entry(id(22), at("2026-12-03T10:00:01Z")));
+    };
+    let changed = || {
+        typed(
+            22,
+            "starr.taak",
+            "Taak 22, nog bezig",
+            "2026-12-03T10:00:02Z",
+        )
+    };
+    // Either way round: deleted here and changed there, or the reverse.
+    for merged in [tabs(deleted, changed()), tabs(changed(), deleted)] {
+        let journal = &merged.doc.journal;
+        assert_eq!(
+            entry(&merged.doc, 22).text("starr.taak"),
+            "Taak 22, nog bezig"
+        );
+        assert!(journal.bin.is_empty());
+        assert_eq!(journal.entries.len(), 3);
+    }
+}
+
+#[test]
+fn a_case_deleted_in_one_tab_while_the_other_added_an_entry_to_it_comes_back_whole() {
+    let merged = tabs(
+        |ours| {
+            assert!(ours
+                .journal
+                .delete_case(id(CASE), at("2026-12-03T10:00:01Z")))
+        },
+        |theirs| {
+            let day = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+            let now = at("2026-12-03T10:00:02Z");
+            let mut new = Entry::new(id(31), id(CASE), day, now);
+            new.set_text("starr.taak", "Nieuw in tab B");
+            theirs.journal.save_entry(new, now).unwrap();
+        },
+    );
+    let journal = &merged.doc.journal;
+    assert!(journal.bin.is_empty());
+    assert_eq!(journal.cases.len(), 1);
+    let mut ids: Vec<Id> = journal.entries.iter().map(|e| e.id).collect();
+    ids.sort();
+    assert_eq!(ids, [id(21), id(22), id(23), id(31)]);
+}
