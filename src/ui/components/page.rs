@@ -11,16 +11,23 @@ thread_local! {
 }
 
 /// The page's `<h1>`, which also sets the document title (read first by screen readers
-/// after a route change). When a page is entered by navigation and the focus was lost on
-/// the way (the button that led here is gone, so the focus fell back to the document), the
-/// heading takes it: a keyboard user goes on from the top of the new page's content, not
-/// from the skip link. A page that puts the focus on a field of its own does so after this;
-/// a link to a place in the page is left where it points.
+/// after a route change), and takes the focus on arrival (`focus_on_arrival`).
 #[component]
 pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
     let full = format!("{text} · Leerspoor");
     Effect::new(move |_| document().set_title(&full));
     let heading = NodeRef::<leptos::html::H1>::new();
+    focus_on_arrival(heading);
+    view! { <h1 id="page-title" tabindex="-1" node_ref=heading>{text}</h1> }
+}
+
+/// When a page is entered by navigation and the focus was lost on the way (the button
+/// that led here is gone, so the focus fell back to the document), its heading takes it:
+/// a keyboard user goes on from the top of the new page's content, not from the skip
+/// link. A page that puts the focus on a field of its own does so after this; a link to a
+/// place in the page is left where it points. For a page whose `<h1>` is its own (one
+/// whose title changes in place) rather than [`PageTitle`].
+pub fn focus_on_arrival(heading: NodeRef<leptos::html::H1>) {
     Effect::new(move |_| {
         let Some(h1) = heading.get() else {
             return;
@@ -37,7 +44,6 @@ pub fn PageTitle(#[prop(into)] text: String) -> impl IntoView {
             let _ = h1.focus();
         }
     });
-    view! { <h1 id="page-title" tabindex="-1" node_ref=heading>{text}</h1> }
 }
 
 /// Opens the browser's print dialog. What goes on paper is decided by `style/print.css`

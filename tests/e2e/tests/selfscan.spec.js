@@ -48,6 +48,8 @@ test('a scan can be done from start to finish by keyboard alone', async ({ page 
   await tabTo(page, (f) => f.tag === 'button' && f.text === 'Start de scan', 'Start de scan');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/zelfscan\/scan\//);
+  // The button is gone with the form; the scan's heading has the focus, not the document.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   const bar = page.getByRole('progressbar');
   let indicators = 0;
   for (let step = 1; step <= 9; step++) {

@@ -10,7 +10,7 @@ use crate::model::selfscan::{
     display_text, Competency, Framework, FrameworkText, Rater, RaterRole, Rating, Scan, ScanLabel,
 };
 use crate::model::Id;
-use crate::ui::components::PageTitle;
+use crate::ui::components::{focus_on_arrival, PageTitle};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 use crate::ui::time;
@@ -61,8 +61,10 @@ pub fn ScanPage() -> impl IntoView {
             .into_any()
         } else {
             Effect::new(move |_| document().set_title(&format!("{} · Leerspoor", live_title())));
+            let heading = NodeRef::<leptos::html::H1>::new();
+            focus_on_arrival(heading);
             view! {
-                <h1 id="page-title" tabindex="-1">{live_title}</h1>
+                <h1 id="page-title" tabindex="-1" node_ref=heading>{live_title}</h1>
                 <SectionNav/>
                 <ScanDetails id=id/>
                 <Wizard id=id/>
