@@ -129,15 +129,27 @@ pub fn place_of(path: &str) -> Option<Id> {
 
 /// The moment a new file is written for, and its name: `now` to the whole second, or
 /// the first later second whose name is not taken yet, so that a writer never writes
-/// over a file (even its own). Build the bundle with this moment as its export time, so
-/// the name and the contents agree.
+/// over a file (even its own). Never before the writer's newest file of that kind: shares
+/// quicker than one a second move on a second each, and once the oldest is removed its
+/// name must not come back for a newer file, which would then count as the oldest and
+/// go at once. Build the bundle with this moment as its export time, so the name and the
+/// contents agree.
 pub fn next_name(
     writer: Id,
     kind: BundleKind,
     now: DateTime<Utc>,
     taken: &[&str],
 ) -> (String, DateTime<Utc>) {
+    let newest = taken
+        .iter()
+        .filter_map(|t| parse_name(t))
+        .filter(|own| own.writer == writer && own.kind == kind)
+        .map(|own| own.exported)
+        .max();
     let mut at = now.with_nanosecond(0).unwrap_or(now);
+    if let Some(newest) = newest.filter(|newest| *newest >= at) {
+        at = newest + chrono::Duration::seconds(1);
+    }
     loop {
         let name = file_name(writer, kind, at);
         if !taken
@@ -158,6 +170,25 @@ mod tests {
 
     fn at(text: &str) -> DateTime<Utc> {
         text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_new_name_comes_after_the_writers_newest_even_when_an_older_second_is_free() {
+        let kind = BundleKind::Participant;
+        let now = at("2026-12-03T08:11:29.900Z");
+        // Four shares within the second 08:11:29 took 29, 30, 31 and 32; 29 was then
+        // removed (the writer keeps 3). The fifth is the newest, so it is named 33.
+        let kept: Vec<String> = ["30", "31", "32"]
+            .iter()
+            .map(|s| file_name(ANNA, kind, at(&format!("2026-12-03T08:11:{s}Z"))))
+            .collect();
+        let taken: Vec<&str> = kept.iter().map(String::as_str).collect();
+        let (name, moment) = next_name(ANNA, kind, now, &taken);
+        assert_eq!(moment, at("2026-12-03T08:11:33Z"));
+        assert_eq!(name, file_name(ANNA, kind, moment));
+        // Another writer's files, or another kind's, do not move it.
+        let (_, moment) = next_name(ANNA, BundleKind::RatingRequest, now, &taken);
+        assert_eq!(moment, at("2026-12-03T08:11:29Z"));
     }
 
     #[test]
