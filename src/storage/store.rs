@@ -110,8 +110,9 @@ pub struct Store {
     keys: Keys,
     /// Per profile, the stored text this tab last read or wrote: the copy a save refused
     /// by the revision check started from, so that it can be merged with the other tab's
-    /// (`Store::merge_stored`). Only the open profile's is kept after start-up; the text
-    /// is the one read or written anyway, so keeping it costs no work.
+    /// (`Store::merge_stored`). Start-up keeps only the open profile's; later, each
+    /// profile read in full (`load`) or written keeps its own until it is removed. The
+    /// text is the one read or written anyway, so keeping it costs no work, only memory.
     bases: RefCell<HashMap<Id, String>>,
 }
 
