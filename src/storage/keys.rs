@@ -3,6 +3,8 @@
 //!
 //! `<root>/v1/doc/<profile id>`   a profile's document
 //! `<root>/v1/rev/<profile id>`   its revision, checked before every write
+//! `<root>/v1/writer/<profile id>` "<revision> <tab>": the tab that wrote that revision,
+//!   so that a tab whose write another tab replaced at the same revision hears of it
 //! `<root>/v1/active`             the profile shown at start-up
 //! `<root>/v1/language`           the interface language, for every profile on this device
 //! `<root>/v1/kept/<when>/<key>`  unreadable data moved aside, never overwritten
@@ -44,6 +46,11 @@ impl Keys {
         format!("{}rev/{profile}", self.base)
     }
 
+    /// Which tab wrote the stored revision (`Store::rewind_if_replaced`).
+    pub fn writer(&self, profile: Id) -> String {
+        format!("{}writer/{profile}", self.base)
+    }
+
     pub fn active(&self) -> String {
         format!("{}active", self.base)
     }
@@ -83,6 +90,7 @@ impl Keys {
         vec![
             self.document(profile),
             self.revision(profile),
+            self.writer(profile),
             self.backup(profile),
             self.exported(profile),
             self.auto_share(profile),
@@ -128,6 +136,14 @@ impl Keys {
             .ok()
     }
 
+    /// The profile whose writer `key` names, if it is a writer key.
+    pub fn writer_of(&self, key: &str) -> Option<Id> {
+        key.strip_prefix(&self.base)?
+            .strip_prefix("writer/")?
+            .parse()
+            .ok()
+    }
+
     /// Whether a key belongs to this edition at all.
     pub fn owns(&self, key: &str) -> bool {
         key.starts_with(&self.base)
@@ -168,5 +184,8 @@ mod tests {
         assert_eq!(keys.revision_of(&keys.revision(id)), Some(id));
         assert_eq!(keys.revision_of(&keys.document(id)), None);
         assert_eq!(keys.revision_of(&Keys::new(FILE_ROOT).revision(id)), None);
+        assert_eq!(keys.writer_of(&keys.writer(id)), Some(id));
+        assert_eq!(keys.writer_of(&keys.revision(id)), None);
+        assert_eq!(keys.revision_of(&keys.writer(id)), None);
     }
 }

@@ -114,6 +114,16 @@ pub struct Store {
     /// profile read in full (`load`) or written keeps its own until it is removed. The
     /// text is the one read or written anyway, so keeping it costs no work, only memory.
     bases: RefCell<HashMap<Id, String>>,
+    /// This tab, as the writer key names it: random per tab (per `Store`).
+    tab: String,
+    /// Per profile, this tab's last write: see [`Store::rewind_if_replaced`].
+    written: RefCell<HashMap<Id, Written>>,
+}
+
+/// A revision this tab wrote, and the copy that write started from.
+struct Written {
+    revision: u64,
+    started_from: Option<String>,
 }
 
 /// Data found at start-up that could not be used.
@@ -234,6 +244,8 @@ impl Store {
             backend,
             keys,
             bases: RefCell::default(),
+            tab: crate::model::id::new_id().simple().to_string(),
+            written: RefCell::default(),
         }
     }
 
@@ -381,17 +393,57 @@ impl Store {
         } = save;
         let base = revision.saturating_sub(1);
         let stored = self.stored_revision(id)?;
-        if stored != base {
+        if stored != base || self.rewind_if_replaced(id)? {
             return Err(SaveError::Conflict { stored, base });
         }
         let text = encoding.finish();
         self.backend.set(&self.keys.document(id), &text)?;
-        self.bases.borrow_mut().insert(id, text);
+        let started_from = self.bases.borrow_mut().insert(id, text);
+        self.written.borrow_mut().insert(
+            id,
+            Written {
+                revision,
+                started_from,
+            },
+        );
         // The document is written; if this small write fails the next save reports a
         // conflict and merges with what is stored, which loses nothing.
         self.backend
             .set(&self.keys.revision(id), &revision.to_string())?;
+        // Only a hint for other tabs (see `rewind_if_replaced`): a full store that refuses
+        // it loses no data, so it does not fail the save.
+        let _ = self
+            .backend
+            .set(&self.keys.writer(id), &format!("{revision} {}", self.tab));
         Ok(())
+    }
+
+    /// Whether another tab wrote over this tab's last write of `profile` at the same
+    /// revision. `localStorage` has no compare-and-set across tabs: two tabs that check
+    /// the revision at the same moment (two merges with a third tab's save, say) both
+    /// pass, and the later write replaces the earlier. The revision key then does not
+    /// change, but the writer key does (`"<revision> <tab>"`), and the replaced tab hears
+    /// of it (a `storage` event) or meets it on its next save. Then the copy this tab's
+    /// write started from becomes the base again, so that `merge_stored` merges what
+    /// this tab holds with the write that replaced it, and true is returned, once.
+    pub fn rewind_if_replaced(&self, profile: Id) -> Result<bool, BackendError> {
+        let Some(revision) = self.written.borrow().get(&profile).map(|w| w.revision) else {
+            return Ok(false);
+        };
+        let writer = self.backend.get(&self.keys.writer(profile))?;
+        let replaced = writer
+            .as_deref()
+            .and_then(|w| w.split_once(' '))
+            .is_some_and(|(rev, tab)| rev.parse() == Ok(revision) && tab != self.tab);
+        if replaced {
+            let written = self.written.borrow_mut().remove(&profile);
+            let mut bases = self.bases.borrow_mut();
+            match written.and_then(|w| w.started_from) {
+                Some(from) => bases.insert(profile, from),
+                None => bases.remove(&profile),
+            };
+        }
+        Ok(replaced)
     }
 
     pub fn stored_revision(&self, profile: Id) -> Result<u64, BackendError> {
@@ -413,6 +465,8 @@ impl Store {
         let restored = restore_stored(&raw);
         if restored.is_ok() {
             self.bases.borrow_mut().insert(profile, raw);
+            // What this tab wrote before is behind the copy it goes on from now.
+            self.written.borrow_mut().remove(&profile);
         }
         Ok(Some(restored))
     }
@@ -609,6 +663,7 @@ impl Store {
     /// pointed there.
     pub fn remove_profile(&self, profile: Id) -> Result<(), BackendError> {
         self.bases.borrow_mut().remove(&profile);
+        self.written.borrow_mut().remove(&profile);
         for key in self.profile_keys(profile)? {
             self.backend.remove(&key)?;
         }
@@ -784,6 +839,132 @@ mod tests {
         store(&mem).save(&d).unwrap();
         d.revision = 1;
         assert_eq!(s.merge_stored(&d).unwrap(), None);
+    }
+
+    /// One tab's storage as Chrome keeps it: the tab reads its own copy, which hears of
+    /// the other tabs' writes a moment late (here: when the test calls `hear`).
+    struct TabCache {
+        shared: Rc<MemoryBackend>,
+        own: Rc<MemoryBackend>,
+    }
+    impl Backend for TabCache {
+        fn get(&self, k: &str) -> Result<Option<String>, BackendError> {
+            self.own.get(k)
+        }
+        fn set(&self, k: &str, v: &str) -> Result<(), BackendError> {
+            self.shared.set(k, v)?;
+            self.own.set(k, v)
+        }
+        fn remove(&self, k: &str) -> Result<(), BackendError> {
+            self.shared.remove(k)?;
+            self.own.remove(k)
+        }
+        fn keys(&self) -> Result<Vec<String>, BackendError> {
+            self.own.keys()
+        }
+    }
+
+    /// A tab over `shared`, and its own copy, up to date now.
+    fn tab(shared: &Rc<MemoryBackend>) -> (Store, Rc<MemoryBackend>) {
+        let own = Rc::new(MemoryBackend::default());
+        hear(shared, &own);
+        let backend = TabCache {
+            shared: shared.clone(),
+            own: own.clone(),
+        };
+        (Store::new(Box::new(backend), Keys::new("leerspoor")), own)
+    }
+
+    fn hear(shared: &MemoryBackend, own: &MemoryBackend) {
+        for key in shared.keys().unwrap() {
+            own.set(&key, &shared.get(&key).unwrap().unwrap()).unwrap();
+        }
+    }
+
+    /// Three tabs hold Anna's revision 1. C saves a new course (revision 2); A renamed
+    /// her and B added a case meanwhile. A and B are both refused, both merge with C's
+    /// copy and both save revision 3, B before it heard of A's write: B's replaces A's.
+    /// Returns A's store, its cache, and the merge A wrote.
+    fn a_write_replaced_by_another_tab() -> (Rc<MemoryBackend>, Store, Rc<MemoryBackend>, Document)
+    {
+        let shared = Rc::new(MemoryBackend::default());
+        let id = Id::from_u128(1);
+        store(&shared).save(&doc(1, "Anna")).unwrap();
+        let [(tab_a, own_a), (tab_b, own_b), (tab_c, _)] =
+            [tab(&shared), tab(&shared), tab(&shared)];
+        let load = |s: &Store| s.load(id).unwrap().unwrap().unwrap();
+        let (mut a, mut b, mut c) = (load(&tab_a), load(&tab_b), load(&tab_c));
+        c.revision = 2;
+        c.profile.course = "Leergang uit C".into();
+        tab_c.save(&c).unwrap();
+        hear(&shared, &own_a);
+        hear(&shared, &own_b);
+        a.profile.name = "Anna uit A".into();
+        let created: DateTime<Utc> = "2026-01-06T09:00:00Z".parse().unwrap();
+        b.journal.cases.push(crate::model::journal::Case::new(
+            Id::from_u128(10),
+            "Kadeplein",
+            created.date_naive(),
+            created,
+        ));
+        let [ours, theirs] = [(&tab_a, a), (&tab_b, b)].map(|(s, mut ours)| {
+            ours.revision = 2;
+            assert_eq!(
+                s.save(&ours),
+                Err(SaveError::Conflict { stored: 2, base: 1 })
+            );
+            ours.revision = 1;
+            let mut merged = s.merge_stored(&ours).unwrap().unwrap().doc;
+            assert_eq!(merged.revision, 2);
+            merged.revision = 3;
+            merged
+        });
+        tab_a.save(&ours).unwrap();
+        // B has not heard of A's write: its check passes too.
+        tab_b.save(&theirs).unwrap();
+        hear(&shared, &own_b);
+        assert!(!tab_b.rewind_if_replaced(id).unwrap(), "B's write stands");
+        (shared, tab_a, own_a, ours)
+    }
+
+    #[test]
+    fn a_write_another_tab_replaced_at_the_same_revision_is_merged_again_from_the_copy_it_started_from(
+    ) {
+        let (shared, tab_a, own_a, ours) = a_write_replaced_by_another_tab();
+        let id = Id::from_u128(1);
+        let stored = || store(&shared).load(id).unwrap().unwrap().unwrap();
+        // Without the writer key, nothing would tell A: the stored revision is still 3.
+        assert_eq!(stored().profile.name, "Anna");
+        assert!(!tab_a.rewind_if_replaced(id).unwrap(), "not heard yet");
+        hear(&shared, &own_a);
+        assert!(tab_a.rewind_if_replaced(id).unwrap());
+        assert!(!tab_a.rewind_if_replaced(id).unwrap(), "once");
+        // From C's copy, both writes' changes: A's name, B's case, C's course.
+        let mut merged = tab_a.merge_stored(&ours).unwrap().unwrap().doc;
+        assert_eq!(merged.revision, 3);
+        merged.revision = 4;
+        tab_a.save(&merged).unwrap();
+        let now = stored();
+        assert_eq!(now.profile.name, "Anna uit A");
+        assert_eq!(now.profile.course, "Leergang uit C");
+        assert_eq!(now.journal.cases.len(), 1);
+        assert_eq!(now.revision, 4);
+    }
+
+    #[test]
+    fn a_tab_whose_write_was_replaced_is_refused_its_next_save_before_it_hears_of_it() {
+        let (shared, tab_a, own_a, mut ours) = a_write_replaced_by_another_tab();
+        hear(&shared, &own_a);
+        ours.revision = 4;
+        // The stored revision is the one A wrote, but not A's write.
+        assert_eq!(
+            tab_a.save(&ours),
+            Err(SaveError::Conflict { stored: 3, base: 3 })
+        );
+        ours.revision = 3;
+        let merged = tab_a.merge_stored(&ours).unwrap().unwrap().doc;
+        assert_eq!(merged.profile.name, "Anna uit A");
+        assert_eq!(merged.journal.cases.len(), 1);
     }
 
     #[test]
@@ -1108,7 +1289,7 @@ mod tests {
         assert_eq!(s.last_export(a.id()).unwrap(), Some(mark));
         s.set_active(a.id()).unwrap();
         mem.set(&s.keys().kept("t", "x"), "kept").unwrap();
-        assert_eq!(s.profile_footprint(a.id()).unwrap().len(), 4);
+        assert_eq!(s.profile_footprint(a.id()).unwrap().len(), 5);
         s.remove_profile(a.id()).unwrap();
         let start = s.start("t").unwrap();
         assert_eq!(start.documents.len(), 1);
@@ -1116,7 +1297,7 @@ mod tests {
         assert_eq!(start.active, Some(b.id()));
         assert_eq!(start.kept.len(), 1);
         assert!(s.profile_footprint(a.id()).unwrap().is_empty());
-        assert_eq!(s.profile_footprint(b.id()).unwrap().len(), 2);
+        assert_eq!(s.profile_footprint(b.id()).unwrap().len(), 3);
     }
 
     #[test]

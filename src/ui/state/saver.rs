@@ -1,7 +1,9 @@
 //! The saver: every change schedules one debounced save; leaving the page flushes it at
 //! once, so a reload mid-sentence loses nothing. A save checks the stored revision first
 //! (`Store::save`), so a tab never writes over another tab's newer copy; a save refused
-//! so is merged with that copy (`model::concurrent`) and saved as the next revision.
+//! so is merged with that copy (`model::concurrent`) and saved as the next revision. Two
+//! tabs can pass the check at once (localStorage has no compare-and-set across tabs);
+//! the tab whose save was replaced so merges again (`follow_replaced_write`).
 //!
 //! The debounced save is made in steps (`Store::begin_save`, `SaveInSteps::step`,
 //! `Store::finish_save`), the browser given a turn between them, so a keystroke that
@@ -255,6 +257,24 @@ impl AppState {
                 self.save.set(SaveState::Failed(e));
                 true
             }
+        }
+    }
+
+    /// Another tab's save replaced this tab's last save at the same revision: both tabs
+    /// passed the revision check at once (`Store::rewind_if_replaced`). What this tab
+    /// holds is merged with that save from the copy this tab's save started from, as a
+    /// refused save is.
+    pub(super) fn follow_replaced_write(&self, id: crate::model::Id) {
+        let revision = with_runtime(|rt| {
+            let replaced = rt.store.rewind_if_replaced(id).unwrap_or(false);
+            replaced.then_some(rt.saved_revision)
+        })
+        .flatten();
+        if let Some(revision) = revision {
+            self.saved(Err(SaveError::Conflict {
+                stored: revision,
+                base: revision,
+            }));
         }
     }
 

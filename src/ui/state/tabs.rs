@@ -1,7 +1,9 @@
 //! The cross-tab protocol: other tabs of this browser write the same storage, and each
 //! `storage` event is followed here. A newer save of the open profile is loaded, a wipe
 //! there closes the profile here (what this tab held is offered, never written back),
-//! and the profile list and kept data follow what the other tab made or removed.
+//! a save of this tab that another tab's save replaced at the same revision is merged
+//! again (`Store::rewind_if_replaced`), and the profile list and kept data follow what
+//! the other tab made or removed.
 
 use leptos::prelude::*;
 
@@ -52,6 +54,12 @@ pub(super) fn listen_for_other_tabs(state: AppState) {
         let stored = ev.new_value().is_some();
         if with_runtime(|rt| rt.store.keys().split_kept(&key).is_some()).unwrap_or(false) {
             state.follow_kept(key, stored);
+            return;
+        }
+        if let Some(id) = with_runtime(|rt| rt.store.keys().writer_of(&key)).flatten() {
+            if Some(id) == active && stored {
+                state.follow_replaced_write(id);
+            }
             return;
         }
         let Some(id) = with_runtime(|rt| rt.store.keys().revision_of(&key)).flatten() else {
