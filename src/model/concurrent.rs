@@ -51,6 +51,8 @@ pub struct Outcome {
     pub kept_both: usize,
     /// Other values both tabs changed, where this tab's value was kept.
     pub overwritten: usize,
+    /// Records one tab deleted and the other changed, kept with the change.
+    pub kept_changed: usize,
 }
 
 impl Outcome {
@@ -89,6 +91,24 @@ impl Outcome {
                 Lang::En => format!(
                     "For {} changed in both tabs, the version from this tab was kept.",
                     lang.count(fields, "field", "fields"),
+                ),
+            });
+        }
+        let kept = self.kept_changed;
+        if kept > 0 {
+            sentences.push(match lang {
+                Lang::Nl => format!(
+                    "{} {} in het ene tabblad verwijderd en in het andere gewijzigd; {} met de wijziging bewaard. Verwijder {} opnieuw als dat de bedoeling was.",
+                    lang.count(kept, "onderdeel", "onderdelen"),
+                    by(kept, "is", "zijn"),
+                    by(kept, "het is", "ze zijn"),
+                    by(kept, "het", "ze"),
+                ),
+                Lang::En => format!(
+                    "{} deleted in one tab and changed in the other {} kept with the change. Delete {} again if that was meant.",
+                    lang.count(kept, "item", "items"),
+                    by(kept, "was", "were"),
+                    by(kept, "it", "them"),
                 ),
             });
         }
@@ -243,6 +263,7 @@ impl Merger {
             let Some(&o) = ours_of.get(&key) else {
                 // Removed here: removed, unless it was changed there since.
                 if b != Some(t) {
+                    self.outcome.kept_changed += usize::from(b.is_some());
                     merged.push(t.clone());
                 }
                 continue;
@@ -261,7 +282,9 @@ impl Merger {
                 continue;
             }
             // Removed there and left as it was here: removed.
-            if base_of.get(&key).copied() != Some(o) {
+            let b = base_of.get(&key).copied();
+            if b != Some(o) {
+                self.outcome.kept_changed += usize::from(b.is_some());
                 merged.push(o.clone());
             }
         }

@@ -52,6 +52,7 @@ fn outcome(kept_both: usize, overwritten: usize) -> Outcome {
     Outcome {
         kept_both,
         overwritten,
+        kept_changed: 0,
     }
 }
 
@@ -188,6 +189,8 @@ fn a_removal_stands_unless_the_other_tab_changed_the_record_since() {
         "Taak 23, nog bezig"
     );
     assert_eq!(ids.len(), 2);
+    // 23 was deleted there and is back: the notice says so.
+    assert_eq!(merged.outcome.kept_changed, 1);
 }
 
 #[test]
@@ -248,6 +251,20 @@ fn the_notice_says_what_was_settled_in_both_languages() {
         outcome(1, 0).message(Lang::En),
         "This profile was changed in another tab at the same time. The changes from both tabs have been merged and saved. \
          1 item changed differently in both tabs is now there twice; choose which version to keep."
+    );
+    let back = |n| Outcome {
+        kept_changed: n,
+        ..Outcome::default()
+    };
+    assert_eq!(
+        back(1).message(Lang::Nl),
+        "In een ander tabblad is tegelijk aan dit profiel gewerkt. De wijzigingen uit beide tabbladen zijn samengevoegd en opgeslagen. \
+         1 onderdeel is in het ene tabblad verwijderd en in het andere gewijzigd; het is met de wijziging bewaard. Verwijder het opnieuw als dat de bedoeling was."
+    );
+    assert_eq!(
+        back(2).message(Lang::En),
+        "This profile was changed in another tab at the same time. The changes from both tabs have been merged and saved. \
+         2 items deleted in one tab and changed in the other were kept with the change. Delete them again if that was meant."
     );
 }
 
@@ -378,6 +395,7 @@ fn an_entry_deleted_in_one_tab_and_changed_in_the_other_stays_with_the_change() 
         );
         assert!(journal.bin.is_empty());
         assert_eq!(journal.entries.len(), 3);
+        assert_eq!(merged.outcome.kept_changed, 1);
     }
 }
 
@@ -403,4 +421,7 @@ fn a_case_deleted_in_one_tab_while_the_other_added_an_entry_to_it_comes_back_who
     let mut ids: Vec<Id> = journal.entries.iter().map(|e| e.id).collect();
     ids.sort();
     assert_eq!(ids, [id(21), id(22), id(23), id(31)]);
+    // Its deletion is undone (tab B's new entry moved the case's moment on): the notice
+    // says so, once for the case.
+    assert_eq!(merged.outcome.kept_changed, 1);
 }
