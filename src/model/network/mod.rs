@@ -71,6 +71,11 @@ pub enum EditError {
     DuplicatePair {
         existing: Id,
     },
+    /// Another actor already has this name (by [`name_key`]), as the CSV import refuses
+    /// too: ties and cases name actors, and two of one name cannot be told apart.
+    DuplicateName {
+        name: String,
+    },
 }
 
 impl EditError {
@@ -113,6 +118,12 @@ impl EditError {
                     "These two already have a tie; change that one instead of adding a second.",
                 )
                 .into(),
+            (EditError::DuplicateName { name }, Lang::Nl) => format!(
+                "Er staat al een actor met de naam ‘{name}’ op de kaart. Kies een andere naam, of bewerk die actor."
+            ),
+            (EditError::DuplicateName { name }, Lang::En) => format!(
+                "There is already an actor named ‘{name}’ on the map. Choose another name, or edit that actor."
+            ),
         }
     }
 }
@@ -176,6 +187,7 @@ impl Network {
             return Err(EditError::DuplicateId);
         }
         check_actor(&mut actor)?;
+        self.check_name_free(&actor, None)?;
         self.actors.push(actor);
         Ok(())
     }
@@ -183,6 +195,10 @@ impl Network {
     /// Replaces the actor with the same id.
     pub fn update_actor(&mut self, mut actor: Actor) -> Result<(), EditError> {
         check_actor(&mut actor)?;
+        let old = self.actor(actor.id).ok_or(EditError::NotFound)?;
+        // Data from before this rule may hold two of one name: keeping the name is allowed.
+        let old = name_key(&old.name);
+        self.check_name_free(&actor, Some(old))?;
         let slot = self
             .actors
             .iter_mut()
@@ -190,6 +206,24 @@ impl Network {
             .ok_or(EditError::NotFound)?;
         *slot = actor;
         Ok(())
+    }
+
+    /// Refuses a name another actor has, unless it is `kept` (the actor's own old name).
+    fn check_name_free(&self, actor: &Actor, kept: Option<String>) -> Result<(), EditError> {
+        let key = name_key(&actor.name);
+        if kept.as_ref() == Some(&key) {
+            return Ok(());
+        }
+        match self
+            .actors
+            .iter()
+            .find(|a| a.id != actor.id && name_key(&a.name) == key)
+        {
+            Some(other) => Err(EditError::DuplicateName {
+                name: other.name.clone(),
+            }),
+            None => Ok(()),
+        }
     }
 
     /// Deletes the actor and every tie ending at it. Cases that name the actor are

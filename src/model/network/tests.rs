@@ -341,3 +341,44 @@ fn a_document_with_a_map_restores_through_the_one_door() {
         err.message(crate::model::Lang::Nl)
     );
 }
+
+#[test]
+fn an_actor_may_not_take_a_name_another_actor_has() {
+    let mut net = small();
+    // Case and spacing do not make a name another one, as in the CSV import.
+    let err = net
+        .add_actor(Actor::new(id(4), "  anna "))
+        .expect_err("a second Anna");
+    assert_eq!(
+        err,
+        EditError::DuplicateName {
+            name: "Anna".into()
+        }
+    );
+    assert_eq!(
+        err.message(Lang::Nl),
+        "Er staat al een actor met de naam ‘Anna’ op de kaart. Kies een andere naam, of bewerk die actor."
+    );
+    assert_eq!(net.actors.len(), 3);
+    // Renaming Bram to Cor is refused too; renaming Bram to "bram" is his own name.
+    let mut bram = net.actor(id(2)).unwrap().clone();
+    bram.name = "COR".into();
+    assert_eq!(
+        net.update_actor(bram.clone()),
+        Err(EditError::DuplicateName { name: "Cor".into() })
+    );
+    bram.name = "bram".into();
+    net.update_actor(bram).unwrap();
+    assert_eq!(net.actor(id(2)).unwrap().name, "bram");
+}
+
+#[test]
+fn two_actors_of_one_name_from_older_data_can_still_be_edited() {
+    let mut net = small();
+    // Stored before the rule: pushed, as a restore reads them.
+    net.actors.push(Actor::new(id(4), "Anna"));
+    let mut second = net.actor(id(4)).unwrap().clone();
+    second.notes = "De andere Anna".into();
+    net.update_actor(second).unwrap();
+    assert_eq!(net.actor(id(4)).unwrap().notes, "De andere Anna");
+}
