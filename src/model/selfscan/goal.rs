@@ -253,7 +253,18 @@ impl SelfScan {
                     return Ok(());
                 }
                 goal.set_on = existing.set_on;
-                goal.changed_on = Some(today);
+                // Marking it reached is its own step on the track, not a change: the day
+                // of the last change before it stays.
+                let only_reached = reached && {
+                    let mut before = goal.clone();
+                    before.status = existing.status;
+                    existing.same_as(&before)
+                };
+                goal.changed_on = if only_reached {
+                    existing.changed_on
+                } else {
+                    Some(today)
+                };
                 goal.reached_on = match (reached, existing.status == GoalStatus::Done) {
                     (true, true) => existing.reached_on,
                     (true, false) => Some(today),
@@ -411,11 +422,12 @@ mod tests {
             dates(&s),
             (Some(date(2026, 2, 2)), Some(date(2026, 3, 3)), None)
         );
+        // Marked reached, nothing else: reached that day, last changed still in March.
         g.status = GoalStatus::Done;
         s.save_goal(g.clone(), date(2026, 4, 4)).unwrap();
         let reached = (
             Some(date(2026, 2, 2)),
-            Some(date(2026, 4, 4)),
+            Some(date(2026, 3, 3)),
             Some(date(2026, 4, 4)),
         );
         assert_eq!(dates(&s), reached);
@@ -423,6 +435,7 @@ mod tests {
         g.description = "Terugblik".into();
         s.save_goal(g.clone(), date(2026, 5, 5)).unwrap();
         assert_eq!(s.goals[0].reached_on, Some(date(2026, 4, 4)));
+        assert_eq!(s.goals[0].changed_on, Some(date(2026, 5, 5)));
         // Opened again: no longer reached.
         g.status = GoalStatus::InProgress;
         s.save_goal(g, date(2026, 6, 6)).unwrap();

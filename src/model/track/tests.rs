@@ -85,7 +85,9 @@ fn year() -> Document {
     }
     let mut goal = Goal::new(id(20), "Vaker de wijk in", vec![LEZEN.into()]);
     s.save_goal(goal.clone(), day(2026, 2, 1)).unwrap();
+    // Changed and reached in one save: both steps, on one day.
     goal.status = GoalStatus::Done;
+    goal.description = "Elke maand één wijk, met de wijkmanager.".into();
     s.save_goal(goal, day(2026, 5, 1)).unwrap();
 
     let mut case = Case::new(

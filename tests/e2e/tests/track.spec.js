@@ -6,7 +6,7 @@
 // is worked out by hand from that.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { seed, open, axeViolations, expectEnglish, storageDump } from './helpers.js';
+import { seed, open, axeViolations, expectEnglish, storageDump, createProfile } from './helpers.js';
 
 test.use({ bypassCSP: true, timezoneId: 'Europe/Amsterdam' });
 
@@ -170,4 +170,27 @@ test('in English: the track, its filters and the report', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Development report');
   await expect(page.getByText('Joris (manager): 4.0 (20 June 2026), difference +1.0')).toBeVisible();
   await expectEnglish(page, 'Ontwikkelverslag');
+});
+
+// Marking a goal reached is the track's "bereikt"; it was also dated as a change, so the
+// track said "gewijzigd" for a goal nobody changed, and lost the day of the last real
+// change (found by a helper).
+test('a goal only marked reached is reached on the track, not changed', async ({ page }) => {
+  await createProfile(page);
+  await open(page, '/zelfscan/doelen');
+  await page.getByRole('button', { name: 'Nieuw ontwikkeldoel' }).click();
+  await page.getByLabel('Titel').fill('Vaker de wijk in');
+  await page.getByRole('checkbox', { name: 'Het netwerk lezen' }).check();
+  await page.getByRole('button', { name: 'Doel bewaren' }).click();
+  await expect(page.getByTestId('goal-list')).toContainText('Status: Open');
+  await page.getByRole('button', { name: 'Bewerken: Vaker de wijk in' }).click();
+  await page.getByLabel('Status').selectOption({ label: 'Bereikt' });
+  await page.getByRole('button', { name: 'Doel bewaren' }).click();
+  await expect(page.getByTestId('goal-list')).toContainText('Status: Bereikt');
+  await open(page, '/leerspoor');
+  // One day's steps in their own order: set, then reached; no change between.
+  await expect(titles(page)).toHaveText([
+    'Ontwikkeldoel gesteld: “Vaker de wijk in”',
+    'Ontwikkeldoel bereikt: “Vaker de wijk in”',
+  ]);
 });
