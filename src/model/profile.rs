@@ -112,9 +112,63 @@ impl Profile {
     }
 }
 
+/// How each profile is named in the switcher: "name (role)", and where two would read
+/// the same, their course after it, then "(2)", "(3)" in the list's order, so that no
+/// two options look alike on a shared laptop.
+pub fn switcher_labels(profiles: &[Profile], lang: Lang) -> Vec<String> {
+    let plain = |p: &Profile| format!("{} ({})", p.name, p.role.label(lang));
+    let with_course = |p: &Profile| {
+        let label = plain(p);
+        let twin = profiles.iter().any(|q| q.id != p.id && plain(q) == label);
+        if twin && !p.course.is_empty() {
+            format!("{label} — {}", p.course)
+        } else {
+            label
+        }
+    };
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    profiles
+        .iter()
+        .map(|p| {
+            let label = with_course(p);
+            let n = seen.entry(label.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                format!("{label} ({n})")
+            } else {
+                label
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn profiles_that_would_read_the_same_are_told_apart_in_the_switcher() {
+        let p = |n: u128, name: &str, role: Role, course: &str| {
+            Profile::new(Id::from_u128(n), name, role, course, now()).unwrap()
+        };
+        let profiles = [
+            p(1, "Anna", Role::Participant, "Leergang 2026"),
+            p(2, "Anna", Role::Participant, "Leergang 2027"),
+            p(3, "Anna", Role::Coach, "Leergang 2026"),
+            p(4, "Bram", Role::Participant, "Leergang 2026"),
+            p(5, "Bram", Role::Participant, "Leergang 2026"),
+        ];
+        assert_eq!(
+            switcher_labels(&profiles, Lang::Nl),
+            [
+                "Anna (Deelnemer) — Leergang 2026",
+                "Anna (Deelnemer) — Leergang 2027",
+                "Anna (Begeleider)",
+                "Bram (Deelnemer) — Leergang 2026",
+                "Bram (Deelnemer) — Leergang 2026 (2)",
+            ]
+        );
+    }
 
     fn now() -> chrono::DateTime<chrono::Utc> {
         "2026-01-05T09:00:00Z".parse().unwrap()

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::path;
 
 use super::components::{Notices, SaveStatus};
@@ -13,6 +14,7 @@ use super::pages::{
     ResultsPage, ScanPage, SelfScanPage, SharePage, TrackPage,
 };
 use super::state::{use_app, use_doc, Notice};
+use crate::model::profile::{switcher_labels, Profile};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -131,18 +133,22 @@ fn ProfileSwitcher() -> impl IntoView {
             .doc
             .with(|d| d.as_ref().map(|d| (d.id(), d.profile.name.clone())));
         app.profiles.with(|all| {
-            all.iter()
-                .map(|p| {
-                    // The active profile's name may have been edited since start-up.
-                    let name = match &active {
-                        Some((id, name)) if *id == p.id => name.clone(),
-                        _ => p.name.clone(),
-                    };
-                    (
-                        p.id.to_string(),
-                        format!("{name} ({})", p.role.label(lang())),
-                    )
+            // The active profile's name may have been edited since start-up.
+            let shown: Vec<Profile> = all
+                .iter()
+                .map(|p| match &active {
+                    Some((id, name)) if *id == p.id => Profile {
+                        name: name.clone(),
+                        ..p.clone()
+                    },
+                    _ => p.clone(),
                 })
+                .collect();
+            let labels = switcher_labels(&shown, lang());
+            shown
+                .iter()
+                .zip(labels)
+                .map(|(p, label)| (p.id.to_string(), label))
                 .collect::<Vec<_>>()
         })
     };
@@ -150,6 +156,19 @@ fn ProfileSwitcher() -> impl IntoView {
     // page does not undo a choice not yet opened.
     let active = Memo::new(move |_| app.doc.with(|d| d.as_ref().map(|d| d.id().to_string())));
     let select = NodeRef::<leptos::html::Select>::new();
+    let navigate = StoredValue::new(use_navigate());
+    let location = use_location();
+    let (pathname, search) = (location.pathname, location.search);
+    // A page of one record (a case, an entry, a scan, a participant) or a view narrowed
+    // to one (`?casus=`) names the previous profile's record: the next profile opens on
+    // the same section's own page instead, not on "niet gevonden".
+    let leave_record = move || {
+        let path = pathname.get_untracked();
+        let section = section_of(&path);
+        if section != path || !search.with_untracked(String::is_empty) {
+            navigate.with_value(|go| go(&section, Default::default()));
+        }
+    };
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(value) = select.get_untracked().map(|s| s.value()) else {
@@ -157,12 +176,14 @@ fn ProfileSwitcher() -> impl IntoView {
         };
         if value == "nieuw" {
             app.start_new_profile();
+            leave_record();
         } else if let Ok(id) = value.parse() {
             if app.active_id() == Some(id) {
                 return;
             }
-            if let Err(e) = app.switch_to(id) {
-                app.notice.set(Some(Notice::Profile(e)));
+            match app.switch_to(id) {
+                Ok(()) => leave_record(),
+                Err(e) => app.notice.set(Some(Notice::Profile(e))),
             }
         }
     };
@@ -184,4 +205,11 @@ fn ProfileSwitcher() -> impl IntoView {
             </form>
         </Show>
     }
+}
+
+/// The section a path belongs to: its first segment (`/casusjournaal/casus/<id>` is in
+/// `/casusjournaal`; `/` is the overview).
+fn section_of(path: &str) -> String {
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    format!("/{first}")
 }

@@ -4,7 +4,8 @@
 //! `t("Opslaan", "Save")`. A missing translation is then a compile error, not a blank,
 //! and a reviewer reads both at once. Switching language re-mounts the app (see
 //! `ui::start`), so views read the language once, when they render; the documents,
-//! the route and everything saved stay as they are.
+//! the route and everything saved stay as they are, and a form's unsaved text is carried
+//! over by `ui::draft`.
 
 use std::cell::Cell;
 
@@ -12,6 +13,7 @@ use leptos::prelude::*;
 
 use crate::model::Lang;
 
+use super::draft;
 use super::state::{self, use_app};
 
 thread_local! {
@@ -63,12 +65,15 @@ pub fn LanguageSwitch() -> impl IntoView {
         Lang::En => Lang::Nl,
     };
     let switch = move |_| {
-        // Whatever is being typed is saved before the views are rebuilt.
+        // Whatever is being typed is saved before the views are rebuilt, and what a form
+        // holds unsaved is carried into the rebuilt form.
         app.flush();
+        draft::carry();
         state::remember_language(other);
         signal.set(other);
         // The button is rebuilt too: give keyboard users their place back.
         request_animation_frame(|| {
+            draft::settle();
             if let Ok(Some(el)) = document().query_selector("[data-testid=language-switch]") {
                 use wasm_bindgen::JsCast;
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {

@@ -5,6 +5,7 @@ mod app;
 pub mod components;
 mod crash;
 pub(crate) mod crypto;
+pub mod draft;
 pub(crate) mod edition;
 pub(crate) mod files;
 pub mod i18n;

@@ -97,6 +97,25 @@ impl Entry {
             .collect()
     }
 
+    /// The start of the entry's first text, in the order of its model's steps, then any
+    /// kept from another model: at most `max` characters, with "…" when cut.
+    pub fn preview(&self, max: usize) -> String {
+        let first = self
+            .model
+            .steps()
+            .iter()
+            .map(|s| self.text(s.key))
+            .chain(self.texts.values().map(String::as_str))
+            .find(|t| !t.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        let mut preview: String = first.chars().take(max).collect();
+        if first.chars().count() > max {
+            preview.push('…');
+        }
+        preview
+    }
+
     pub fn has_open_coach_question(&self) -> bool {
         self.coach_question.as_ref().is_some_and(|q| !q.done)
     }

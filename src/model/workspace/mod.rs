@@ -6,6 +6,8 @@ mod overview;
 
 pub use overview::{overview, overview_csv, CompetencyRow, Overview, ParticipantLine};
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::bundle::{self, Bundle, BundleKind, Resolution, Selection, Sender};
@@ -295,6 +297,30 @@ pub fn recent_entries(doc: &Document, n: usize) -> Vec<&super::journal::Entry> {
     all.shared_sort_by(|a, b| b.date.cmp(&a.date).then(b.updated.cmp(&a.updated)));
     all.truncate(n);
     all
+}
+
+/// The entries a begeleider can comment on, newest first, each labelled so that two of
+/// one day and case can be told apart: date, case and the start of its first text, and
+/// "(2)", "(3)" after a label that would read the same as one before it.
+pub fn entry_choices(doc: &Document, lang: Lang) -> Vec<(Id, String)> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    recent_entries(doc, usize::MAX)
+        .into_iter()
+        .map(|e| {
+            let case = doc.journal.case(e.case_id).map_or("", |c| c.title.as_str());
+            let preview = e.preview(60);
+            let mut label = format!("{} — {case}", lang.short_date(e.date));
+            if !preview.is_empty() {
+                label = format!("{label}: {preview}");
+            }
+            let n = seen.entry(label.clone()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                label = format!("{label} ({n})");
+            }
+            (e.id, label)
+        })
+        .collect()
 }
 
 #[cfg(test)]

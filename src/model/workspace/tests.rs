@@ -389,3 +389,41 @@ fn what_changed_is_summed_up_in_one_line() {
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
+
+#[test]
+fn entries_of_one_day_and_case_can_be_told_apart_in_the_choice() {
+    use crate::model::journal::{Case, Entry};
+    let mut doc = participant(5, "Anna");
+    let now = t("2026-11-10T09:00:00Z");
+    let case = Case::new(Id::from_u128(900), "Bomenkap Oost", day(2026, 11, 1), now);
+    doc.journal.save_case(case, now).unwrap();
+    let mut add = |n: u128, date: NaiveDate, minute: u32, text: &str| {
+        let at = t(&format!("2026-11-10T09:{minute:02}:00Z"));
+        let mut e = Entry::new(Id::from_u128(n), Id::from_u128(900), date, at);
+        e.set_text("starr.situatie", text);
+        doc.journal.save_entry(e, at).unwrap();
+    };
+    add(1, day(2026, 11, 2), 1, "");
+    add(
+        2,
+        day(2026, 11, 9),
+        2,
+        "De wethouder wil eerst de buurt horen, daarna pas een besluit nemen over de bomen.",
+    );
+    add(3, day(2026, 11, 9), 3, "");
+    add(4, day(2026, 11, 9), 4, "");
+    let labels: Vec<String> = entry_choices(&doc, Lang::Nl)
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            // Newest first: on one date, the last changed first.
+            "09-11-2026 — Bomenkap Oost",
+            "09-11-2026 — Bomenkap Oost (2)",
+            "09-11-2026 — Bomenkap Oost: De wethouder wil eerst de buurt horen, daarna pas een beslui…",
+            "02-11-2026 — Bomenkap Oost",
+        ]
+    );
+}

@@ -2,6 +2,7 @@
 
 mod course_folder;
 mod feedback;
+pub mod focus;
 mod page;
 mod status;
 mod unlock;

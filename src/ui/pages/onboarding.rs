@@ -4,6 +4,7 @@ use crate::model::bundle::{already_here, Admission, Counts, OpenRequest, Resolut
 use crate::model::id::new_id;
 use crate::model::{Document, Profile, Role};
 use crate::ui::components::{PageTitle, Unlock};
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::import::{self, Arrived, ImportError, Locked, Opening};
 use crate::ui::state::{use_app, Notice};
@@ -28,9 +29,9 @@ pub fn Onboarding() -> impl IntoView {
 #[component]
 fn FirstRun(rating: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
-    let name = RwSignal::new(String::new());
-    let course = RwSignal::new(String::from("Stadsbeheerleergang"));
-    let role = RwSignal::new(Role::Participant);
+    let name = kept("profile:new:name", String::new);
+    let course = kept("profile:new:course", || String::from("Stadsbeheerleergang"));
+    let role = kept("profile:new:role", || Role::Participant);
     let error = RwSignal::new(None::<&'static str>);
     // The two file pickers below: only the message about the file picked last is shown.
     let last_pick = RwSignal::new(RESTORE_PICKER);

@@ -120,3 +120,49 @@ test('every page reflows to 320 pixels wide, with long words and every kind of r
   }
   expect(wide).toEqual([]);
 });
+
+// WCAG 2.4.3: when the control that had the focus goes (its row is deleted, or it makes
+// way for a question), the focus goes to a place in the page, never to the document,
+// which would send a keyboard user back to the skip link (found by a helper).
+test('the focus stays in the page when the control that had it goes', async ({ page }) => {
+  test.setTimeout(60_000);
+  const onBody = () => page.evaluate(() => document.activeElement === document.body);
+  await createProfile(page);
+
+  // A goal: asking, saying no, asking again and deleting.
+  await open(page, '/zelfscan/doelen');
+  await page.getByRole('button', { name: 'Nieuw ontwikkeldoel' }).click();
+  await page.getByLabel('Titel').fill('Vaker de wijk in');
+  await page.getByRole('checkbox', { name: 'Het netwerk lezen' }).check();
+  await page.getByRole('button', { name: 'Doel bewaren' }).click();
+  await expect(page.getByTestId('goal-list')).toContainText('Vaker de wijk in');
+  await page.getByRole('button', { name: 'Verwijderen…' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Nee', exact: true })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Verwijderen…' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Ja, verwijder' }).press('Enter');
+  await expect(page.getByText('Je hebt nog geen ontwikkeldoelen.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Je ontwikkeldoelen' })).toBeFocused();
+
+  // An actor deleted from the table: on from the actors' heading.
+  await open(page, '/netwerkkaart?weergave=tabel');
+  await page.getByLabel('Naam', { exact: true }).fill('Wethouder Jansen');
+  await page.getByRole('button', { name: 'Actor toevoegen' }).click();
+  await page.getByRole('button', { name: 'Verwijderen: Wethouder Jansen' }).press('Enter');
+  await page.getByRole('button', { name: 'Ja, verwijderen' }).press('Enter');
+  await expect(page.getByTestId('net-status')).toContainText('Wethouder Jansen is verwijderd');
+  await expect(page.getByRole('heading', { name: 'Actoren', exact: true })).toBeFocused();
+
+  // A next step removed from an entry.
+  await goTo(page, 'Casusjournaal');
+  await page.getByLabel('Titel van een nieuw vraagstuk').fill('Bomenkap Oost');
+  await page.getByRole('button', { name: 'Nieuwe casus' }).click();
+  await page.getByRole('button', { name: 'Nieuwe notitie' }).click();
+  await page.getByRole('button', { name: 'Volgende stap toevoegen' }).click();
+  await page.getByLabel('Stap', { exact: true }).fill('Bel de wijkraad');
+  await page.getByRole('button', { name: 'Stap verwijderen: Bel de wijkraad' }).press('Enter');
+  await expect(page.getByText('Nog geen volgende stappen.')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Volgende stappen' })).toBeFocused();
+  expect(await onBody()).toBe(false);
+});

@@ -130,6 +130,8 @@ test('a coach question and an overdue step appear on the agenda and can be ticke
   await expect.poll(async () => (await storedJournal(page)).entries[0]?.coach_question?.done).toBe(true);
   await page.getByRole('button', { name: 'Ongedaan maken' }).click();
   await expect(items).toHaveCount(2);
+  // The undo button is gone; the focus is on the item that came back, not the document.
+  await expect(items.nth(1).getByRole('button', { name: 'Afvinken: Hoe betrek ik de wethouder?' })).toBeFocused();
 
   // The link leads to the entry, where the question is still there.
   await items.nth(1).getByRole('link', { name: /Naar de notitie van/ }).click();

@@ -79,3 +79,80 @@ test('every page reads in English', async ({ page }) => {
   await expect(page).toHaveURL(/\/zelfscan\/scan\//);
   await expectEnglish(page, 'scan in progress');
 });
+
+// A language switch rebuilds every page. What a form holds and has not saved yet is
+// carried into the rebuilt form, not dropped (found by a helper using the app: a new
+// actor's name, a pasted CSV, a new case's title were gone after the switch).
+test('what a form holds unsaved survives the language switch, both ways', async ({ page }) => {
+  test.setTimeout(60_000);
+  const toggle = async (heading) => {
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  };
+  // The first-run form, before there is any profile.
+  await open(page, '/');
+  await page.getByLabel('Je naam').fill('Sanne de Vries');
+  await page.getByLabel('Naam van de leergang').fill('Leergang Noord');
+  await toggle('Welcome to Leerspoor');
+  await expect(page.getByLabel('Your name')).toHaveValue('Sanne de Vries');
+  await expect(page.getByLabel('Name of the course')).toHaveValue('Leergang Noord');
+  await toggle('Welkom bij Leerspoor');
+  await expect(page.getByLabel('Je naam')).toHaveValue('Sanne de Vries');
+  await page.getByLabel('Deelnemer', { exact: true }).check();
+  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  await expect(page.getByTestId('profile-badge')).toContainText('Sanne de Vries');
+
+  // A new actor, half filled in, in the table.
+  await open(page, '/netwerkkaart?weergave=tabel');
+  await page.locator('#new-actor-name').fill('Wijkraad Oost');
+  await page.locator('#new-actor-organisation').fill('Gemeente');
+  await page.locator('#new-actor-notes').fill('Eerst bellen, dan mailen.');
+  await toggle('Network map');
+  await expect(page.locator('#new-actor-name')).toHaveValue('Wijkraad Oost');
+  await expect(page.locator('#new-actor-organisation')).toHaveValue('Gemeente');
+  await expect(page.locator('#new-actor-notes')).toHaveValue('Eerst bellen, dan mailen.');
+  await toggle('Netwerkkaart');
+  await expect(page.locator('#new-actor-notes')).toHaveValue('Eerst bellen, dan mailen.');
+  // Nothing was added by the switch: the actor is still only typed.
+  await expect(page.getByTestId('actors-table')).toHaveCount(0);
+
+  // Pasted CSV.
+  await open(page, '/netwerkkaart?weergave=importeren');
+  await page.getByLabel('Of plak de actoren').fill('naam,soort\nAnna Bakker,persoon\n');
+  await toggle('Network map');
+  await expect(page.getByLabel('Or paste the actors')).toHaveValue('naam,soort\nAnna Bakker,persoon\n');
+  await toggle('Netwerkkaart');
+
+  // A snapshot's name.
+  await open(page, '/netwerkkaart?weergave=momentopnamen');
+  await page.locator('#snapshot-label').fill('Start van de leergang');
+  await toggle('Network map');
+  await expect(page.locator('#snapshot-label')).toHaveValue('Start van de leergang');
+  await toggle('Netwerkkaart');
+
+  // A new case's title.
+  await open(page, '/casusjournaal');
+  await page.getByLabel('Titel van een nieuw vraagstuk').fill('Bomenkap Oost');
+  await toggle('Case journal');
+  await expect(page.getByLabel('Title of a new case')).toHaveValue('Bomenkap Oost');
+  await toggle('Casusjournaal');
+
+  // A new goal's open form, with its title and an action typed but not added.
+  await open(page, '/zelfscan/doelen');
+  await page.getByRole('button', { name: 'Nieuw ontwikkeldoel' }).click();
+  await page.getByLabel('Titel').fill('Vaker de wijk in');
+  await page.getByLabel('Nieuwe actie').fill('Wijkschouw meelopen');
+  await toggle('Development goals');
+  await expect(page.getByLabel('Title')).toHaveValue('Vaker de wijk in');
+  await expect(page.getByLabel('New action')).toHaveValue('Wijkschouw meelopen');
+  await toggle('Ontwikkeldoelen');
+  await page.getByRole('checkbox', { name: 'Het netwerk lezen' }).check();
+  await page.getByRole('button', { name: 'Actie toevoegen' }).click();
+  await page.getByRole('button', { name: 'Doel bewaren' }).click();
+  await expect(page.getByTestId('goal-list')).toContainText('Vaker de wijk in');
+  await expect(page.getByTestId('goal-list')).toContainText('Wijkschouw meelopen');
+
+  // Carried over one switch only: a form opened afresh starts empty, as before.
+  await open(page, '/casusjournaal');
+  await expect(page.getByLabel('Titel van een nieuw vraagstuk')).toHaveValue('');
+});

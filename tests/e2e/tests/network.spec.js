@@ -1,6 +1,6 @@
 // The network map: table by keyboard, map, grid, CSV import, dragging, analysis.
 import { test, expect } from '@playwright/test';
-import { open, createProfile, saved, bigMap, places } from './helpers.js';
+import { open, createProfile, saved, bigMap, places, storageDump, documentKey } from './helpers.js';
 
 /** Pastes CSV text into the import view, previews, and confirms. */
 async function importCsv(page, actors, ties) {
@@ -76,6 +76,8 @@ test('actors and ties added by keyboard show in the table, on the map and in the
   await expect(page.getByTestId('confirm-question')).toBeFocused();
   await page.getByRole('button', { name: 'Nee, behouden' }).press('Enter');
   await expect(ties.locator('tbody tr')).toHaveCount(2);
+  // Back to the button that asked, not to the document.
+  await expect(page.getByRole('button', { name: 'Verwijderen: Wethouder Jansen' })).toBeFocused();
 
   // The map shows both actors, "ik" and the two ties.
   await page.getByRole('link', { name: 'Kaart', exact: true }).click();
@@ -408,4 +410,26 @@ test.describe('snapshots in Amsterdam', () => {
     await expect(page.getByTestId('snapshots').locator('li')).toHaveText([/^Start van de leergang \(2 maart 2026, 14:05\)/]);
     await expect(page.getByRole('button', { name: /^Naam wijzigen: momentopname Start van de leergang/ })).toBeFocused();
   });
+});
+
+// The form refused no name the CSV import refuses: two actors of one name could be
+// added by hand, and ties and cases could no longer tell them apart (found by a helper).
+test('the actor form refuses a name another actor already has', async ({ page }) => {
+  await createProfile(page);
+  await open(page, '/netwerkkaart?weergave=tabel');
+  await page.getByLabel('Naam', { exact: true }).fill('Anna Bakker');
+  await page.getByRole('button', { name: 'Actor toevoegen' }).click();
+  await expect(page.getByTestId('net-status')).toHaveText('Anna Bakker staat op de kaart.');
+  await saved(page);
+  await page.getByLabel('Naam', { exact: true }).fill('  anna bakker');
+  await page.locator('#new-actor-notes').fill('Tweede keer ingevoerd');
+  await page.getByRole('button', { name: 'Actor toevoegen' }).click();
+  await expect(page.locator('#new-actor-error')).toHaveText(
+    'Er staat al een actor met de naam ‘Anna Bakker’ op de kaart. Kies een andere naam, of bewerk die actor.');
+  // Nothing was added, and what was typed is still there to change.
+  await expect(page.getByTestId('actors-table').locator('tbody tr')).toHaveCount(1);
+  await expect(page.getByLabel('Naam', { exact: true })).toBeFocused();
+  await expect(page.locator('#new-actor-notes')).toHaveValue('Tweede keer ingevoerd');
+  const stored = (await storageDump(page))[await documentKey(page)];
+  expect(stored.match(/nna [Bb]akker/g)).toHaveLength(1);
 });

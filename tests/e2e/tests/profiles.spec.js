@@ -1,6 +1,6 @@
 // Shared laptops: several profiles in one browser, switching, wiping one, the reminder.
 import { test, expect } from '@playwright/test';
-import { createProfile, addProfile, storageDump, goTo, openProfile, saved, downloaded } from './helpers.js';
+import { open, createProfile, addProfile, storageDump, goTo, openProfile, saved, downloaded } from './helpers.js';
 
 const docKeys = async (page) => Object.keys(await storageDump(page)).filter((k) => k.startsWith('leerspoor/v1/doc/'));
 
@@ -131,4 +131,51 @@ test('the overview reminds of changes since the last bundle', async ({ page }) =
   await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
   await page.reload();
   await expect(page.getByTestId('export-reminder')).toContainText('gewijzigd sinds je laatste bundel van vandaag');
+});
+
+// Opening another profile on a page of one record kept the address, so the next profile
+// opened on "Casus niet gevonden" (found by a helper using the app).
+test('another profile opens on the section, not on the previous profile’s record', async ({ page }) => {
+  await createProfile(page, { name: 'Anna Adviseur' });
+  await goTo(page, 'Casusjournaal');
+  await page.getByLabel('Titel van een nieuw vraagstuk').fill('Bomenkap Oost');
+  await page.getByRole('button', { name: 'Nieuwe casus' }).click();
+  await expect(page).toHaveURL(/\/casusjournaal\/casus\//);
+  await page.getByRole('button', { name: 'Nieuwe notitie' }).click();
+  await expect(page).toHaveURL(/\/notitie\//);
+  const entry = new URL(page.url()).pathname;
+  await saved(page);
+
+  // A new profile, made from the entry's page, starts on the journal's own page.
+  await addProfile(page, { name: 'Bram Begeleider', role: 'Begeleider' });
+  await expect(page).toHaveURL(/\/casusjournaal$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Casusjournaal');
+  await expect(page.getByText(/^Je hebt nog geen casussen/)).toBeVisible();
+
+  // Back to Anna from a map narrowed to a case: the map's own page, all of it.
+  await open(page, '/netwerkkaart?weergave=tabel&casus=00000000-0000-0000-0000-000000000001');
+  await expect(page.getByTestId('profile-badge')).toContainText('Bram Begeleider');
+  await openProfile(page, 'Anna Adviseur (Deelnemer)');
+  await expect(page.getByTestId('profile-badge')).toContainText('Anna Adviseur');
+  await expect(page).toHaveURL(/\/netwerkkaart$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Netwerkkaart');
+  // Her entry is where it was.
+  await open(page, entry);
+  await expect(page.getByRole('main')).toContainText('Bomenkap Oost');
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/niet gevonden/);
+});
+
+// Two profiles of one name and role read the same in the switcher, so on a shared
+// laptop the wrong one could be opened (found by a helper): the course tells them apart.
+test('two profiles of one name are told apart in the switcher by their course', async ({ page }) => {
+  await createProfile(page, { name: 'Anna Adviseur', course: 'Leergang Noord' });
+  await addProfile(page, { name: 'Anna Adviseur', course: 'Leergang Zuid' });
+  await expect(page.getByLabel('Profiel', { exact: true }).locator('option')).toHaveText([
+    'Anna Adviseur (Deelnemer) — Leergang Noord',
+    'Anna Adviseur (Deelnemer) — Leergang Zuid',
+    '+ Nieuw profiel',
+  ]);
+  await openProfile(page, 'Anna Adviseur (Deelnemer) — Leergang Noord');
+  await goTo(page, 'Overzicht');
+  await expect(page.getByLabel('Leergang', { exact: true })).toHaveValue('Leergang Noord');
 });

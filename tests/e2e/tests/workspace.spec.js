@@ -242,7 +242,8 @@ test("switching profile on a begeleider's page shows the new profile's page, nev
   const main = page.getByRole('main');
   for (const [path, bea, bob] of [
     ['/deelnemers', 'Deelnemer 01', 'Nog geen deelnemers'],
-    [`/deelnemers/${id}`, 'Dashboard van Deelnemer 01', 'Deze deelnemer'],
+    // A participant's own page is left for the list: Bob has no such participant.
+    [`/deelnemers/${id}`, 'Dashboard van Deelnemer 01', 'Nog geen deelnemers'],
     ['/regiegroep', 'Overzicht over 1 deelnemer:', 'Overzicht over 0 deelnemers:'],
   ]) {
     await openProfile(page, 'Bea Begeleider (Begeleider)');
@@ -355,4 +356,72 @@ test("the begeleider's storage share is shown and warns over 80 %, with data Lee
   await goTo(page, 'Deelnemers');
   await expect(page.getByTestId('usage-text')).toHaveText('82 % gebruikt (8,6 van ongeveer 10 MB)');
   await expect(page.getByTestId('usage-warning')).toContainText('meer dan 80 % vol');
+});
+
+// A begeleider's half-written comment is carried over the language switch, which
+// rebuilds the page (found by a helper using the app: the comment was gone).
+test('a half-written comment survives the language switch', async ({ page }) => {
+  const id = await beaWith(page, 1);
+  await open(page, `/deelnemers/${id}/terugkoppeling`);
+  await page.getByLabel('Je opmerking', { exact: true }).fill('Mooi hoe je de wethouder');
+  await page.getByTestId('language-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('Your comment', { exact: true })).toHaveValue('Mooi hoe je de wethouder');
+  await page.getByLabel('Your comment', { exact: true }).press('End');
+  await page.getByLabel('Your comment', { exact: true }).pressSequentially(' vroeg betrok.');
+  await page.getByRole('button', { name: 'Add comment', exact: true }).click();
+  await expect(page.getByTestId('given-feedback')).toContainText('Mooi hoe je de wethouder vroeg betrok.');
+  await expect(page.getByLabel('Your comment', { exact: true })).toHaveValue('');
+});
+
+// WCAG 2.4.3: the preview's button and a participant's row go away when used; the focus
+// goes on from what was done, not from the document (found by a helper).
+test('after adding or removing a participant the focus stays in the page', async ({ page }) => {
+  await beaWith(page, 1, 2);
+  await expect(page.getByTestId('import-done')).toBeFocused();
+  await goTo(page, 'Deelnemers');
+  const table = page.getByTestId('participants');
+  await expect(table.locator('tbody tr')).toHaveCount(2);
+  page.once('dialog', (dialog) => dialog.accept());
+  await table.getByRole('button', { name: /^Verwijderen: / }).first().press('Enter');
+  await expect(table.locator('tbody tr')).toHaveCount(1);
+  await expect(table).toBeFocused();
+  await expect(table.locator('caption')).toHaveText('1 deelnemer');
+});
+
+// The preview said "Nieuw hier: niets nieuws" for every participant's bundle: that line is
+// about a merge into the begeleider's own profile, which a participant's bundle never
+// is. An update now says what is new against the copy held (found by a helper).
+test('a participant’s bundle is previewed for the workspace, an update with what is new', async ({ page }) => {
+  const text = await sample(1);
+  await createProfile(page, { name: 'Bea Begeleider', role: 'Begeleider' });
+  await goTo(page, 'Delen');
+  await pick(page, 'deelnemer.json', text);
+  await expect(page.getByTestId('workspace-note')).toContainText('Ze komen in je werkruimte voor deelnemers');
+  await expect(page.getByTestId('import-preview')).not.toContainText('Nieuw hier');
+  await expect(page.getByTestId('preview-since-last')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Toevoegen aan mijn deelnemers' }).click();
+  await expect(page.getByTestId('import-done')).toContainText('staat nu bij je deelnemers');
+
+  const newer = JSON.parse(text);
+  newer.contents.network.actors.push({
+    id: '0f6d6f1e-5a1b-4c53-9d7e-3f1b2a4c5d6e', kind: 'person', name: 'Wethouder Groen',
+    organisation: 'Gemeente', role: 'wethouder', notes: '', influence: 5, interest: 3,
+    attitude: 'supportive', rapport: 'fair', last_contact: null, position: null,
+  });
+  newer.exported = '2026-04-01T10:00:00Z';
+  newer.digest = await bundleDigest(newer);
+  await pick(page, 'deelnemer-nieuwer.json', JSON.stringify(newer));
+  await expect(page.getByRole('button', { name: 'Bijwerken' })).toBeVisible();
+  await expect(page.getByTestId('import-preview')).not.toContainText('Nieuw hier');
+  await expect(page.getByTestId('preview-since-last')).toHaveText('1 nieuwe actor');
+});
+
+// Wiping a begeleider's profile removes their workspace too; the preview did not say so
+// (found by a helper).
+test('the wipe preview of a begeleider says the workspace goes too', async ({ page }) => {
+  await beaWith(page, 1, 2);
+  await page.getByRole('button', { name: 'Wissen voorbereiden…' }).click();
+  await expect(page.getByTestId('wipe-workspace')).toHaveText(
+    'Ook je werkruimte gaat: de gegevens van je 2 deelnemers en alles wat je bij hen schreef (opmerkingen en beoordelingen). Hun eigen gegevens, in hun eigen browser, blijven.');
 });

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::shared::{case_href, entry_href, JournalNav};
 use crate::model::journal::{agenda, AgendaItem, AgendaKind};
 use crate::model::Id;
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -19,13 +20,22 @@ struct Ticked {
     text: String,
 }
 
-fn item_key(item: &AgendaItem) -> String {
-    let kind = match item.kind {
+fn kind_key(kind: AgendaKind) -> String {
+    match kind {
         AgendaKind::CoachQuestion => "vraag".to_string(),
         AgendaKind::NextStep { step_id } => step_id.to_string(),
         AgendaKind::FrameStep => "stap".to_string(),
         AgendaKind::FrameMoment => "moment".to_string(),
-    };
+    }
+}
+
+/// The id of an item's "Afvinken" button, which the undo gives the focus back to.
+fn tick_id(source: Id, kind: AgendaKind) -> String {
+    format!("afvinken-{source}-{}", kind_key(kind))
+}
+
+fn item_key(item: &AgendaItem) -> String {
+    let kind = kind_key(item.kind);
     format!(
         "{}/{kind}/{}/{}/{:?}/{}",
         item.source(),
@@ -88,6 +98,11 @@ pub fn JournalAgendaPage() -> impl IntoView {
                     .set_agenda_item_done(t.source, t.kind, false, now());
             });
             ticked.set(None);
+            // The undo button goes, the item comes back: on from the item's own button.
+            focus_soon(vec![
+                Place::Id(tick_id(t.source, t.kind)),
+                Place::Id("page-title".into()),
+            ]);
         }
     };
     view! {
@@ -157,7 +172,8 @@ pub fn JournalAgendaPage() -> impl IntoView {
                                         }.into_any(),
                                     }}
                                 </p>
-                                <button type="button" aria-label=format!("{}: {label}", t("Afvinken", "Tick off"))
+                                <button type="button" id=tick_id(item.source(), item.kind)
+                                    aria-label=format!("{}: {label}", t("Afvinken", "Tick off"))
                                     on:click=move |_| tick(&for_tick)>
                                     {t("Afvinken", "Tick off")}
                                 </button>

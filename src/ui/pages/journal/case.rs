@@ -675,19 +675,7 @@ struct EntryRow {
 
 impl EntryRow {
     fn of(e: &Entry) -> EntryRow {
-        // The first text in the order of the model's steps, then any kept from another model.
-        let first = e
-            .model
-            .steps()
-            .iter()
-            .map(|s| e.text(s.key))
-            .chain(e.texts.values().map(String::as_str))
-            .find(|t| !t.trim().is_empty())
-            .unwrap_or("");
-        let mut preview: String = first.chars().take(200).collect();
-        if first.chars().count() > 200 {
-            preview.push('…');
-        }
+        let preview = e.preview(200);
         EntryRow {
             id: e.id,
             date: e.date,

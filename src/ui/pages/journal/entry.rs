@@ -10,7 +10,9 @@ use crate::model::journal::{
     parse_date, parse_optional_date, step_by_key, CoachQuestion, ReflectionModel, Step,
 };
 use crate::model::Id;
+use crate::ui::components::focus::{control_of, focus_soon, section_heading, Place};
 use crate::ui::components::PageTitle;
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 use crate::ui::time::{iso_date, moment, now};
@@ -353,8 +355,11 @@ fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
                         format!("{remove}: {}", d.0)
                     }
                 })
-                on:click=move |_| {
+                on:click=move |ev| {
+                    // The row goes: on from the section's heading.
+                    let heading = control_of(&ev).as_ref().and_then(section_heading);
                     let _ = update_entry(doc, id, |e| { e.remove_next_step(step); });
+                    focus_soon(heading.map(Place::Element).into_iter().collect());
                 }>
                 {t("Stap verwijderen", "Remove step")}
             </button>
@@ -371,7 +376,7 @@ fn Marks(id: Id) -> impl IntoView {
     let peer = doc.memo(move |d| d.journal.entry(id).is_some_and(|e| e.peer_consultation));
     // Unticking drops the question from the entry; its text is kept here for this visit,
     // so ticking again brings it back.
-    let stash = RwSignal::new(String::new());
+    let stash = kept(format!("entry:{id}:question"), String::new);
     let toggle_question = move |ev| {
         let on = event_target_checked(&ev);
         let _ = update_entry(doc, id, |e| {

@@ -14,6 +14,7 @@ use crate::model::id::new_id;
 use crate::model::journal::{actor_options, Case, CaseQuery, CaseSort, CaseStatus, SearchIndex};
 use crate::model::Id;
 use crate::ui::components::PageTitle;
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 use crate::ui::time::{now, today};
@@ -421,7 +422,7 @@ fn Filters(
 fn NewCaseForm() -> impl IntoView {
     let doc = use_doc();
     let navigate = use_navigate();
-    let title = RwSignal::new(String::new());
+    let title = kept("case:new:title", String::new);
     let error = RwSignal::new(None::<&'static str>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -12,6 +12,7 @@ use crate::model::journal::{
     MAX_STORY, MAX_WHEN_WHERE,
 };
 use crate::model::Id;
+use crate::ui::components::focus::{control_of, focus_soon, section_heading, Place};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_doc, OpenDoc};
 
@@ -131,10 +132,13 @@ fn StoryPlanView(case: Id, row: StoryRow, former: bool) -> impl IntoView {
     });
     let name = row.name.clone();
     let key = format!("story-{actor}");
-    let remove = move |_| {
+    let remove = move |ev: leptos::ev::MouseEvent| {
+        // The plan and its button go: on from the heading of the stories' section.
+        let heading = control_of(&ev).as_ref().and_then(section_heading);
         let _ = update_case(doc, case, |c| {
             c.remove_story(actor);
         });
+        focus_soon(heading.map(Place::Element).into_iter().collect());
     };
     view! {
         <details class="story-plan" data-testid=key.clone() data-state=move || state.get().slug()>

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use leptos::html;
 use leptos::prelude::*;
+use web_sys::HtmlElement;
 
 use super::use_net;
 use crate::model::id::new_id;
@@ -11,6 +12,8 @@ use crate::model::network::{
     Actor, ActorKind, Attitude, Direction, Endpoint, Rapport, Strength, Tie, TieKind,
 };
 use crate::model::{Id, Lang};
+use crate::ui::components::focus::{focus_soon, focused, section_heading, Place};
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 use crate::ui::time;
@@ -82,16 +85,21 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
     let base = existing
         .clone()
         .unwrap_or_else(|| Actor::new(Id::nil(), ""));
-    let name = RwSignal::new(base.name.clone());
-    let kind = RwSignal::new(base.kind);
-    let organisation = RwSignal::new(base.organisation.clone());
-    let role = RwSignal::new(base.role.clone());
-    let influence = RwSignal::new(base.influence);
-    let interest = RwSignal::new(base.interest);
-    let attitude = RwSignal::new(base.attitude);
-    let rapport = RwSignal::new(base.rapport);
-    let last_contact = RwSignal::new(base.last_contact.map(time::iso_date).unwrap_or_default());
-    let notes = RwSignal::new(base.notes.clone());
+    // Kept over a language switch (`ui::draft`), per actor.
+    let of = editing.map_or_else(|| "new".to_string(), |id| id.to_string());
+    let key = |field: &str| format!("actor:{of}:{field}");
+    let name = kept(key("name"), || base.name.clone());
+    let kind = kept(key("kind"), || base.kind);
+    let organisation = kept(key("organisation"), || base.organisation.clone());
+    let role = kept(key("role"), || base.role.clone());
+    let influence = kept(key("influence"), || base.influence);
+    let interest = kept(key("interest"), || base.interest);
+    let attitude = kept(key("attitude"), || base.attitude);
+    let rapport = kept(key("rapport"), || base.rapport);
+    let last_contact = kept(key("last-contact"), || {
+        base.last_contact.map(time::iso_date).unwrap_or_default()
+    });
+    let notes = kept(key("notes"), || base.notes.clone());
     let error = RwSignal::new(None::<String>);
     let name_ref = NodeRef::<html::Input>::new();
     let heading_ref = NodeRef::<html::H3>::new();
@@ -282,25 +290,29 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
     let ctx = use_net();
     let existing = editing.and_then(|id| ctx.network.with_untracked(|n| n.tie(id).cloned()));
     let is_edit = existing.is_some();
-    let from = RwSignal::new(existing.as_ref().map(|t| t.a));
-    let to = RwSignal::new(existing.as_ref().map(|t| t.b));
-    let kind = RwSignal::new(existing.as_ref().map_or(TieKind::default(), |t| t.kind));
-    let strength = RwSignal::new(
+    let of = editing.map_or_else(|| "new".to_string(), |id| id.to_string());
+    let key = |field: &str| format!("tie:{of}:{field}");
+    let from = kept(key("from"), || existing.as_ref().map(|t| t.a));
+    let to = kept(key("to"), || existing.as_ref().map(|t| t.b));
+    let kind = kept(key("kind"), || {
+        existing.as_ref().map_or(TieKind::default(), |t| t.kind)
+    });
+    let strength = kept(key("strength"), || {
         existing
             .as_ref()
-            .map_or(Strength::default(), |t| t.strength),
-    );
-    let direction = RwSignal::new(
+            .map_or(Strength::default(), |t| t.strength)
+    });
+    let direction = kept(key("direction"), || {
         existing
             .as_ref()
-            .map_or(Direction::default(), |t| t.direction),
-    );
-    let note = RwSignal::new(
+            .map_or(Direction::default(), |t| t.direction)
+    });
+    let note = kept(key("note"), || {
         existing
             .as_ref()
             .map(|t| t.note.clone())
-            .unwrap_or_default(),
-    );
+            .unwrap_or_default()
+    });
     let error = RwSignal::new(None::<String>);
     let heading_ref = NodeRef::<html::H3>::new();
     Effect::new(move |_| {
@@ -457,6 +469,8 @@ pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoV
     let doc = use_doc();
     let ctx = use_net();
     let lang = lang();
+    // The control that asked, and its section's heading, for the focus to go back to.
+    let opener = StoredValue::new_local((None::<HtmlElement>, None::<HtmlElement>));
     let confirm = move |_| {
         let Some(what) = pending.get_untracked() else {
             return;
@@ -509,10 +523,23 @@ pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoV
         };
         ctx.status.set(message);
         pending.set(None);
+        // The row and its button are gone: on from the heading of their section.
+        let (_, heading) = opener.get_value();
+        focus_soon(places(heading));
+    };
+    let keep = move |_| {
+        pending.set(None);
+        let (opener, heading) = opener.get_value();
+        let mut back = places(opener);
+        back.extend(places(heading));
+        focus_soon(back);
     };
     let question_ref = NodeRef::<html::P>::new();
     Effect::new(move |_| {
         if let Some(p) = question_ref.get() {
+            let asked = focused();
+            let heading = asked.as_ref().and_then(section_heading);
+            opener.set_value((asked, heading));
             let _ = p.focus();
         }
     });
@@ -522,9 +549,13 @@ pub(super) fn ConfirmDeletion(pending: RwSignal<Option<Deletion>>) -> impl IntoV
                 <div class="notice warning net-confirm" role="group" aria-label=t("Bevestig verwijderen", "Confirm deletion")>
                     <p tabindex="-1" node_ref=question_ref data-testid="confirm-question">{what.question(lang)}</p>
                     <button type="button" class="danger" on:click=confirm>{t("Ja, verwijderen", "Yes, delete")}</button>
-                    <button type="button" class="secondary" on:click=move |_| pending.set(None)>{t("Nee, behouden", "No, keep")}</button>
+                    <button type="button" class="secondary" on:click=keep>{t("Nee, behouden", "No, keep")}</button>
                 </div>
             }
         })
     }
+}
+
+fn places(el: Option<HtmlElement>) -> Vec<Place> {
+    el.map(Place::Element).into_iter().collect()
 }

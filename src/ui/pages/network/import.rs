@@ -9,6 +9,7 @@ use crate::model::network::import::{
     apply, decode, preview_as, Encoding, ImportFile, ImportPreview,
 };
 use crate::model::network::Endpoint;
+use crate::ui::draft::kept;
 use crate::ui::files::{chosen_file, read_bytes};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -25,8 +26,8 @@ impl Input {
     fn new(file: ImportFile) -> Input {
         Input {
             file,
-            text: RwSignal::new(String::new()),
-            encoding: RwSignal::new(Encoding::Utf8),
+            text: kept(format!("csv:{file:?}:text"), String::new),
+            encoding: kept(format!("csv:{file:?}:encoding"), || Encoding::Utf8),
         }
     }
 

@@ -27,6 +27,7 @@ use crate::model::network::rows::{actor_choices, case_actors};
 use crate::model::network::sizing::{node_sizes, NodeSize, SizeBy};
 use crate::model::network::{ActorKind, Direction, Endpoint, Position, Strength, TieKind};
 use crate::model::Id;
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_doc, OpenDoc};
 
@@ -307,7 +308,7 @@ impl MapCtx {
             kinds,
             ego_centre,
             ego_depth,
-            selected: RwSignal::new(None),
+            selected: kept("map:selected", || None),
             shown,
             stories,
             positions,

@@ -8,6 +8,7 @@ use leptos_router::hooks::use_query_map;
 use crate::model::network::Network;
 use crate::model::Id;
 use crate::ui::components::PageTitle;
+use crate::ui::draft::kept;
 use crate::ui::i18n::t;
 use crate::ui::state::use_doc;
 
@@ -103,7 +104,7 @@ pub fn NetworkPage() -> impl IntoView {
     let network = use_doc().memo(|d| d.network.clone());
     let ctx = NetCtx {
         network,
-        editing: RwSignal::new(None),
+        editing: kept("network:editing", || None),
         focus_form: RwSignal::new(false),
         status: RwSignal::new(String::new()),
     };

@@ -1,7 +1,6 @@
 //! Snapshots: dated copies of the map, and what changed between two of them or since one.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::forms::{ConfirmDeletion, Deletion};
 use super::use_net;
@@ -9,6 +8,8 @@ use crate::model::id::new_id;
 use crate::model::network::snapshot::{compare, Snapshot};
 use crate::model::network::{Actor, Endpoint, Tie};
 use crate::model::{Id, Lang};
+use crate::ui::components::focus::{focus_soon, Place};
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 use crate::ui::time;
@@ -44,11 +45,11 @@ pub(super) fn SnapshotsView() -> impl IntoView {
     let doc = use_doc();
     let ctx = use_net();
     let lang = lang();
-    let label = RwSignal::new(String::new());
+    let label = kept("snapshot:new:label", String::new);
     let pending = RwSignal::new(None::<Deletion>);
     // The snapshot whose name is being changed, and the name as typed.
-    let renaming = RwSignal::new(None::<Id>);
-    let new_label = RwSignal::new(String::new());
+    let renaming = kept("snapshot:renaming", || None::<Id>);
+    let new_label = kept("snapshot:renaming:label", String::new);
     let list = Memo::new(move |_| {
         ctx.network.with(|n| {
             n.snapshots
@@ -82,13 +83,7 @@ pub(super) fn SnapshotsView() -> impl IntoView {
     // Back to the snapshot's own "Naam wijzigen" button, so the keyboard keeps its place.
     let stop_renaming = move |id: Id| {
         renaming.set(None);
-        request_animation_frame(move || {
-            if let Some(button) = document().get_element_by_id(&rename_button_id(id)) {
-                if let Ok(button) = button.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
+        focus_soon(vec![Place::Id(rename_button_id(id))]);
     };
     let rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::forms::{ActorForm, ConfirmDeletion, Deletion, TieForm};
 use super::use_net;
 use crate::model::network::rows::{actor_rows, tie_rows, ActorRow, TieRow};
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 
@@ -16,7 +17,7 @@ pub(super) fn TableView() -> impl IntoView {
     let rows = Memo::new(move |_| ctx.network.with(actor_rows));
     let ties = Memo::new(move |_| ctx.network.with(|n| tie_rows(n, lang)));
     let pending = RwSignal::new(None::<Deletion>);
-    let editing_tie = RwSignal::new(None);
+    let editing_tie = kept("table:editing-tie", || None);
     let ask_actor = move |row: &ActorRow| {
         let id = row.actor.id;
         let name = row.actor.name.clone();

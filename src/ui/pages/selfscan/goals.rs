@@ -8,7 +8,9 @@ use super::{change, read, read_untracked, SectionNav};
 use crate::model::id::new_id;
 use crate::model::selfscan::{display_text, FrameworkText, Goal, GoalAction, GoalStatus, SelfScan};
 use crate::model::Id;
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::{goal_feedback, PageTitle};
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 use crate::ui::time;
@@ -16,7 +18,7 @@ use crate::ui::time;
 #[component]
 pub fn GoalsPage() -> impl IntoView {
     let doc = use_doc();
-    let editing = RwSignal::new(None::<Goal>);
+    let editing = kept("goal:editing", || None::<Goal>);
     let status = RwSignal::new(String::new());
     let ids = Memo::new(move |_| read(doc, |s| s.goals.iter().map(|g| g.id).collect::<Vec<Id>>()));
     view! {
@@ -106,9 +108,14 @@ fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) ->
                         {format!("{}: {}", t("Bewerken", "Edit"), g.title)}
                     </button>
                     " "
+                    // Each button replaces the other: the focus goes to the one that comes.
                     <Show when=move || confirming.get()
                         fallback=move || view! {
-                            <button type="button" class="secondary" on:click=move |_| confirming.set(true)>{t("Verwijderen…", "Delete…")}</button>
+                            <button type="button" class="secondary" id=format!("goal-delete-{id}")
+                                on:click=move |_| {
+                                    confirming.set(true);
+                                    focus_soon(vec![Place::Id(format!("goal-keep-{id}"))]);
+                                }>{t("Verwijderen…", "Delete…")}</button>
                         }>
                         {
                             let title = title.clone();
@@ -121,8 +128,12 @@ fn GoalRow(id: Id, editing: RwSignal<Option<Goal>>, status: RwSignal<String>) ->
                                             format!("Ontwikkeldoel \u{201c}{title}\u{201d} is verwijderd."),
                                             format!("Development goal \u{201c}{title}\u{201d} has been deleted."),
                                         ));
+                                        focus_soon(vec![Place::Id("goals-title".into())]);
                                     }>{t("Ja, verwijder", "Yes, delete")}</button>
-                                    <button type="button" on:click=move |_| confirming.set(false)>{t("Nee", "No")}</button>
+                                    <button type="button" id=format!("goal-keep-{id}") on:click=move |_| {
+                                        confirming.set(false);
+                                        focus_soon(vec![Place::Id(format!("goal-delete-{id}"))]);
+                                    }>{t("Nee", "No")}</button>
                                 </span>
                             }
                         }
@@ -141,8 +152,9 @@ fn GoalForm(
 ) -> impl IntoView {
     let doc = use_doc();
     let is_new = read_untracked(doc, |s| s.goal(goal.id).is_none());
-    let draft = RwSignal::new(goal);
-    let new_action = RwSignal::new(String::new());
+    let of = goal.id;
+    let draft = kept(format!("goal:{of}"), || goal);
+    let new_action = kept(format!("goal:{of}:new-action"), String::new);
     let error = RwSignal::new(None::<String>);
     let competencies: Vec<(String, String)> = read_untracked(doc, |s| {
         s.current_framework()

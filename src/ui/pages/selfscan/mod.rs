@@ -17,6 +17,7 @@ use crate::model::id::new_id;
 use crate::model::selfscan::{Rater, RaterRole, Scan, ScanLabel, SelfScan};
 use crate::model::Id;
 use crate::ui::components::PageTitle;
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_doc, OpenDoc};
 use crate::ui::time;
@@ -102,7 +103,7 @@ enum Starting {
 #[component]
 pub fn SelfScanPage() -> impl IntoView {
     let doc = use_doc();
-    let starting = RwSignal::new(Starting::Nothing);
+    let starting = kept("scan:starting", || Starting::Nothing);
     let scans = Memo::new(move |_| read(doc, |s| s.scans.clone()));
     let status = RwSignal::new(String::new());
     view! {
@@ -237,13 +238,14 @@ fn ScanRow(scan: Scan, status: RwSignal<String>) -> impl IntoView {
 fn StartForm(by_other: bool, on_cancel: impl Fn() + 'static) -> impl IntoView {
     let doc = use_doc();
     let navigate = use_navigate();
-    let kind = RwSignal::new("baseline".to_string());
-    let custom = RwSignal::new(String::new());
-    let date = RwSignal::new(time::iso_date(time::today()));
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(RaterRole::Coach);
-    let error = RwSignal::new(None::<String>);
     let prefix = if by_other { "other" } else { "own" };
+    let key = |field: &str| format!("scan:new:{prefix}:{field}");
+    let kind = kept(key("kind"), || "baseline".to_string());
+    let custom = kept(key("custom"), String::new);
+    let date = kept(key("date"), || time::iso_date(time::today()));
+    let name = kept(key("name"), String::new);
+    let role = kept(key("role"), || RaterRole::Coach);
+    let error = RwSignal::new(None::<String>);
     let id_of = move |what: &str| format!("start-{prefix}-{what}");
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

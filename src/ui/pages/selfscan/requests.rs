@@ -14,6 +14,7 @@ use crate::model::selfscan::RaterRole;
 use crate::model::validation::limits;
 use crate::model::Id;
 use crate::ui::components::load_access;
+use crate::ui::draft::kept;
 use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::folder::{self, Access, Dir};
@@ -91,9 +92,9 @@ pub fn RequestSection() -> impl IntoView {
     // Which of the form's two buttons sent it.
     let to_folder = StoredValue::new(false);
     let busy = RwSignal::new(false);
-    let name = RwSignal::new(String::new());
-    let role = RwSignal::new(RaterRole::Manager);
-    let question = RwSignal::new(String::new());
+    let name = kept("request:new:name", String::new);
+    let role = kept("request:new:role", || RaterRole::Manager);
+    let question = kept("request:new:question", String::new);
     let error = RwSignal::new(None::<String>);
     let status = RwSignal::new(None::<String>);
     let requests = Memo::new(move |_| {

@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use wasm_bindgen::JsCast;
 
 use super::{change, read, read_untracked, scan_title, score_text, SectionNav};
 use crate::model::selfscan::{
     display_text, Competency, Framework, FrameworkText, Rater, RaterRole, Rating, Scan, ScanLabel,
 };
 use crate::model::Id;
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::{focus_on_arrival, PageTitle};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -207,17 +207,6 @@ fn ScanDetails(id: Id) -> impl IntoView {
     .into_any()
 }
 
-fn focus_by_id(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(el) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = el.focus();
-        }
-    });
-}
-
 #[component]
 fn Wizard(id: Id) -> impl IntoView {
     let doc = use_doc();
@@ -269,7 +258,7 @@ fn Wizard(id: Id) -> impl IntoView {
     let step_view = move |k: usize| {
         untrack(move || {
             if moved.get_untracked() {
-                focus_by_id("step-title");
+                focus_soon(vec![Place::Id("step-title".into())]);
             }
             framework.with_value(|fw| {
                 fw.competency_at_step(k)

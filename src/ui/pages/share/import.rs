@@ -4,10 +4,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::model::bundle::{answer_of, Admission, Counts, OpenRequest, Resolution};
+use crate::model::workspace::changes;
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::Unlock;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::import::{self, Arrived, ImportError, Imported, Locked, Opening};
 use crate::ui::state::use_app;
+use crate::ui::state::workspace::with_workspace;
 use crate::ui::time;
 
 /// Where Delen's import stands. Every step is the transaction's (`ui::state::import`);
@@ -133,6 +136,12 @@ pub fn ImportSection(
             Ok(done) => ImportState::Done(done),
             Err(e) => ImportState::Failed(e),
         });
+        // The preview and its buttons are gone: on from what the import did.
+        focus_soon(vec![
+            Place::Id("import-done".into()),
+            Place::Id("import-error".into()),
+            Place::Id("bundle-file".into()),
+        ]);
     };
 
     view! {
@@ -161,7 +170,7 @@ pub fn ImportSection(
                         <progress aria-labelledby="import-reading" data-testid="import-progress"></progress>
                     }.into_any(),
                     ImportState::Failed(error) => view! {
-                        <div class="notice error" role="alert" data-testid="import-error">
+                        <div class="notice error" role="alert" id="import-error" data-testid="import-error">
                             <strong>{t("Niet ingelezen. ", "Not imported. ")}</strong><span class="pre-line">{error.message(lang())}</span>
                         </div>
                     }.into_any(),
@@ -171,7 +180,10 @@ pub fn ImportSection(
                     ImportState::Done(done) => view! { <DoneView done=done/> }.into_any(),
                     ImportState::Preview(arrived) => view! {
                         <PreviewView arrived=arrived choices=choices on_confirm=confirm
-                            on_cancel=move || state.set(ImportState::Idle)/>
+                            on_cancel=move || {
+                                state.set(ImportState::Idle);
+                                focus_soon(vec![Place::Id("bundle-file".into())]);
+                            }/>
                     }.into_any(),
                 }}
             </div>
@@ -185,13 +197,13 @@ fn DoneView(done: Imported) -> impl IntoView {
     let n = |count, one, many| lang().count(count, one, many);
     match done {
         Imported::Merged { changes } => view! {
-            <div class="notice info" role="status" data-testid="import-done">{t(
+            <div class="notice info" role="status" id="import-done" data-testid="import-done">{t(
                 format!("Ingelezen: {}. Een back-up van daarvoor staat hieronder klaar.", n(changes, "wijziging", "wijzigingen")),
                 format!("Imported: {}. A backup from before is ready below.", n(changes, "change", "changes")),
             )}</div>
         }.into_any(),
         Imported::NothingNew => view! {
-            <div class="notice info" role="status" data-testid="import-done">{t(
+            <div class="notice info" role="status" id="import-done" data-testid="import-done">{t(
                 "Alles uit deze bundel staat er al; er is niets veranderd.",
                 "Everything in this bundle is already here; nothing has been changed.",
             )}</div>
@@ -200,7 +212,7 @@ fn DoneView(done: Imported) -> impl IntoView {
         // goes to the rater page.
         Imported::Restored | Imported::OpenedStored | Imported::ForRating => ().into_any(),
         Imported::AddedToWorkspace { name, id } | Imported::UpdatedInWorkspace { name, id } => view! {
-            <div class="notice info" role="status" data-testid="import-done">
+            <div class="notice info" role="status" id="import-done" data-testid="import-done">
                 <span>{t(format!("{name} staat nu bij je deelnemers. "), format!("{name} is now among your participants. "))}
                     <a href=format!("/deelnemers/{id}")>{t(format!("Dashboard van {name}"), format!("Dashboard of {name}"))}</a>
                 </span>
@@ -289,6 +301,14 @@ fn PreviewView(
         }
     };
     let merges = arrived.admission.merges();
+    // An update of a participant: what is new against the copy the workspace holds.
+    let since_last = matches!(arrived.admission, Admission::UpdateInWorkspace)
+        .then(|| {
+            let coach = use_app().active_id()?;
+            with_workspace(coach, |ws| ws.load(document.id()).ok().flatten())
+                .map(|held| changes(&held.document, document, lang()).summary(lang()))
+        })
+        .flatten();
     view! {
         <div class="import-preview" data-testid="import-preview">
             <h3>{t("Voorbeeld van de import", "Preview of the import")}</h3>
@@ -298,8 +318,16 @@ fn PreviewView(
                 <dt>{t("Geëxporteerd op", "Exported on")}</dt><dd data-testid="preview-exported">{when}</dd>
                 <dt>{t("Soort", "Kind")}</dt><dd>{kind}</dd>
                 <dt>{t("Inhoud", "Contents")}</dt><dd data-testid="preview-counts">{counts}</dd>
-                <dt>{t("Nieuw hier", "New here")}</dt><dd data-testid="preview-added">{added}</dd>
-                <dt>{t("Terugkoppeling", "Feedback")}</dt><dd>{feedback}</dd>
+                // What a merge would add; a bundle for the workspace or the rater page
+                // is not merged into this profile, so this profile gains nothing from it.
+                {merges.then(|| view! {
+                    <dt>{t("Nieuw hier", "New here")}</dt><dd data-testid="preview-added">{added}</dd>
+                    <dt>{t("Terugkoppeling", "Feedback")}</dt><dd>{feedback}</dd>
+                })}
+                {since_last.map(|summary| view! {
+                    <dt>{t("Nieuw sinds de vorige versie", "New since the last version")}</dt>
+                    <dd data-testid="preview-since-last">{summary}</dd>
+                })}
             </dl>
             {note.map(|(id, note)| {
                 let class = if id == "foreign-note" { "notice warning" } else { "notice info" };

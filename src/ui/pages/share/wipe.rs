@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 
 use crate::model::bundle::Counts;
+use crate::model::Role;
 use crate::ui::i18n::{lang, t};
+use crate::ui::state::workspace::with_workspace;
 use crate::ui::state::{use_app, use_doc};
 use crate::ui::time::moment;
 
@@ -45,6 +47,21 @@ pub fn WipeSection() -> impl IntoView {
         .into(),
     };
     let others = move || app.profiles.with(|p| p.len().saturating_sub(1));
+    // A begeleider's workspace goes with the profile: say so, with how many it holds.
+    let workspace = move || {
+        let coach = doc.with(|d| (d.profile.role == Role::Coach).then_some(d.profile.id))?;
+        open.track();
+        let n = with_workspace(coach, |ws| ws.list().map_or(0, |l| l.len()));
+        let who = lang().count(
+            n,
+            t("deelnemer", "participant"),
+            t("deelnemers", "participants"),
+        );
+        Some(t(
+            format!("Ook je werkruimte gaat: de gegevens van je {who} en alles wat je bij hen schreef (opmerkingen en beoordelingen). Hun eigen gegevens, in hun eigen browser, blijven."),
+            format!("Your workspace goes too: the data of your {who} and everything you wrote for them (comments and ratings). Their own data, in their own browser, stays."),
+        ))
+    };
     let wipe = move |_| match app.wipe_active() {
         Ok(()) => {
             open.set(false);
@@ -64,6 +81,7 @@ pub fn WipeSection() -> impl IntoView {
             }>
                 <div class="notice warning" data-testid="wipe-preview">
                     <p><strong>{t("Dit wordt verwijderd: ", "This will be removed: ")}</strong>{what}</p>
+                    {move || workspace().map(|text| view! { <p data-testid="wipe-workspace">{text}</p> })}
                     <p>{size}{t(", met de back-up van vóór de laatste import.", ", with the backup from before the last import.")}</p>
                     <p>{t(
                         "De keuze van je cursusmap wordt in deze browser vergeten; de map zelf en wat erin staat blijven.",

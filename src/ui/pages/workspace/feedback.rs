@@ -12,7 +12,9 @@ use crate::model::workspace::{
 };
 use crate::model::{Document, Id, Profile, Role};
 use crate::storage::ParticipantCopy;
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::{load_access, PageTitle};
+use crate::ui::draft::kept;
 use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::scan_title;
@@ -169,20 +171,7 @@ fn EntryFeedback(
     // Entries newest first, as (id, label): built once, the list does not change here.
     let entries: Vec<(Id, String)> = held.with_untracked(|h| {
         h.as_ref()
-            .map(|h| {
-                crate::model::workspace::recent_entries(&h.document, usize::MAX)
-                    .into_iter()
-                    .map(|e| {
-                        let case = h
-                            .document
-                            .journal
-                            .case(e.case_id)
-                            .map(|c| c.title.clone())
-                            .unwrap_or_default();
-                        (e.id, format!("{} — {case}", lang().short_date(e.date)))
-                    })
-                    .collect()
-            })
+            .map(|h| crate::model::workspace::entry_choices(&h.document, lang()))
             .unwrap_or_default()
     });
     let given = Memo::new(move |_| {
@@ -336,8 +325,10 @@ fn comment_section(
     change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
     status: RwSignal<String>,
 ) -> impl IntoView {
-    let chosen = RwSignal::new(choices.first().map(|c| c.0));
-    let text = RwSignal::new(String::new());
+    let chosen = kept(format!("comment:{}:on", words.id), || {
+        choices.first().map(|c| c.0)
+    });
+    let text = kept(format!("comment:{}:text", words.id), String::new);
     let added = words.added;
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -426,6 +417,8 @@ fn RatingScan(
         change(Box::new(move |doc| {
             start_rating(doc, &coach, new_id(), today()).map_err(|e| e.message(lang()))
         }));
+        // The button makes way for the rubric: on from the section's heading.
+        focus_soon(vec![Place::Id("rating-heading".into())]);
     };
     let finish = move |_| {
         let Some(scan) = draft.get_untracked() else {
@@ -436,6 +429,7 @@ fn RatingScan(
                 .finish_scan(scan, now())
                 .map_err(|e| e.message(lang()))
         }));
+        focus_soon(vec![Place::Id("rating-heading".into())]);
     };
     view! {
         <section class="card" aria-labelledby="rating-heading">

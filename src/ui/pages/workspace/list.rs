@@ -5,6 +5,7 @@ use super::batch::BatchImport;
 use super::{coach_profile, with_workspace};
 use crate::model::Id;
 use crate::storage::{Participant, ASSUMED_QUOTA_UNITS, WARN_AT};
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::time::moment;
@@ -57,6 +58,12 @@ pub fn ParticipantsPage() -> impl IntoView {
             Err(e) => status.set(e.message(lang())),
         }
         version.update(|v| *v += 1);
+        // The row and its button are gone: on from the table (its caption counts who is
+        // left), or the page's heading when nobody is.
+        focus_soon(vec![
+            Place::Id("participants-table".into()),
+            Place::Id("page-title".into()),
+        ]);
     };
     view! {
         <PageTitle text=t("Deelnemers", "Participants")/>
@@ -72,7 +79,7 @@ pub fn ParticipantsPage() -> impl IntoView {
                 "Nog geen deelnemers. Lees een bundel van een deelnemer in op de pagina Delen.",
                 "No participants yet. Import a participant's bundle on the Share page.",
             )}</p> }>
-            <table class="participants" data-testid="participants">
+            <table class="participants" id="participants-table" data-testid="participants">
                 <caption>{move || {
                     let n = list.with(Vec::len);
                     lang().count(n, t("deelnemer", "participant"), t("deelnemers", "participants"))
