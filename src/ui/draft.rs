@@ -35,19 +35,31 @@ where
     T: Clone + Send + Sync + 'static,
 {
     let key = key.into();
-    let carried = CARRIED
-        .with(|c| c.borrow_mut().remove(&key))
-        .and_then(|v| v.downcast::<T>().ok())
-        .map(|v| *v);
+    let carried = take(&key).and_then(|v| v.downcast::<T>().ok()).map(|v| *v);
     let signal = RwSignal::new(carried.unwrap_or_else(init));
+    register(
+        key,
+        Box::new(move || {
+            signal
+                .try_get_untracked()
+                .map(|v| Box::new(v) as Box<dyn Any>)
+        }),
+    );
+    signal
+}
+
+// The parts of `kept` that do not depend on the type, once in the wasm rather than once
+// for every type a form keeps.
+
+fn take(key: &str) -> Option<Box<dyn Any>> {
+    CARRIED.with(|c| c.borrow_mut().remove(key))
+}
+
+/// Lists a mounted signal under `key` until its form is unmounted.
+fn register(key: String, read: Read) {
     let token = NEXT.with(|n| {
         n.set(n.get() + 1);
         n.get()
-    });
-    let read: Read = Box::new(move || {
-        signal
-            .try_get_untracked()
-            .map(|v| Box::new(v) as Box<dyn Any>)
     });
     LIVE.with(|l| l.borrow_mut().insert(key.clone(), (token, read)));
     on_cleanup(move || {
@@ -58,7 +70,6 @@ where
             }
         });
     });
-    signal
 }
 
 /// Reads every mounted form's signals, for the pages about to be rebuilt.
