@@ -422,19 +422,23 @@ impl Store {
     /// revision. `localStorage` has no compare-and-set across tabs: two tabs that check
     /// the revision at the same moment (two merges with a third tab's save, say) both
     /// pass, and the later write replaces the earlier. The revision key then does not
-    /// change, but the writer key does (`"<revision> <tab>"`), and the replaced tab hears
-    /// of it (a `storage` event) or meets it on its next save. Then the copy this tab's
-    /// write started from becomes the base again, so that `merge_stored` merges what
-    /// this tab holds with the write that replaced it, and true is returned, once.
+    /// change; the writer key does (`"<revision> <tab>"`), so the replaced tab hears of
+    /// it (a `storage` event), or meets it on its next save. Which write stands is told
+    /// by the document itself: the stored revision is the one this tab wrote, but the
+    /// stored text is not the text it wrote. (The writer key cannot tell: the two tabs'
+    /// writes of the document and of the writer key can interleave, so that the key
+    /// names the tab whose document was replaced.) Then the copy this tab's write
+    /// started from becomes the base again, so that `merge_stored` merges what this tab
+    /// holds with the write that replaced it, and true is returned, once.
     pub fn rewind_if_replaced(&self, profile: Id) -> Result<bool, BackendError> {
         let Some(revision) = self.written.borrow().get(&profile).map(|w| w.revision) else {
             return Ok(false);
         };
-        let writer = self.backend.get(&self.keys.writer(profile))?;
-        let replaced = writer
-            .as_deref()
-            .and_then(|w| w.split_once(' '))
-            .is_some_and(|(rev, tab)| rev.parse() == Ok(revision) && tab != self.tab);
+        if self.stored_revision(profile)? != revision {
+            return Ok(false);
+        }
+        let stored = self.backend.get(&self.keys.document(profile))?;
+        let replaced = stored.as_ref() != self.bases.borrow().get(&profile);
         if replaced {
             let written = self.written.borrow_mut().remove(&profile);
             let mut bases = self.bases.borrow_mut();
@@ -933,7 +937,7 @@ mod tests {
         let (shared, tab_a, own_a, ours) = a_write_replaced_by_another_tab();
         let id = Id::from_u128(1);
         let stored = || store(&shared).load(id).unwrap().unwrap().unwrap();
-        // Without the writer key, nothing would tell A: the stored revision is still 3.
+        // The stored revision is still 3: only the text says it is not A's.
         assert_eq!(stored().profile.name, "Anna");
         assert!(!tab_a.rewind_if_replaced(id).unwrap(), "not heard yet");
         hear(&shared, &own_a);
@@ -949,6 +953,24 @@ mod tests {
         assert_eq!(now.profile.course, "Leergang uit C");
         assert_eq!(now.journal.cases.len(), 1);
         assert_eq!(now.revision, 4);
+    }
+
+    /// The two tabs' writes interleave: B's document lands after A's, A's writer key
+    /// after B's. The key names A, but the document is B's: A's write is the one
+    /// replaced, and B's stands. (Found by hostile.spec's two-saves test under load.)
+    #[test]
+    fn the_document_not_the_writer_key_tells_which_write_was_replaced() {
+        let (shared, tab_a, own_a, ours) = a_write_replaced_by_another_tab();
+        let id = Id::from_u128(1);
+        let keys = Keys::new("leerspoor");
+        shared
+            .set(&keys.writer(id), &format!("3 {}", tab_a.tab))
+            .unwrap();
+        hear(&shared, &own_a);
+        assert!(tab_a.rewind_if_replaced(id).unwrap());
+        let merged = tab_a.merge_stored(&ours).unwrap().unwrap().doc;
+        assert_eq!(merged.profile.name, "Anna uit A");
+        assert_eq!(merged.journal.cases.len(), 1);
     }
 
     #[test]

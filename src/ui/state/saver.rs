@@ -263,8 +263,8 @@ impl AppState {
     /// Another tab's save replaced this tab's last save at the same revision: both tabs
     /// passed the revision check at once (`Store::rewind_if_replaced`). What this tab
     /// holds is merged with that save from the copy this tab's save started from, as a
-    /// refused save is.
-    pub(super) fn follow_replaced_write(&self, id: crate::model::Id) {
+    /// refused save is. Returns whether it was.
+    pub(super) fn follow_replaced_write(&self, id: crate::model::Id) -> bool {
         let revision = with_runtime(|rt| {
             let replaced = rt.store.rewind_if_replaced(id).unwrap_or(false);
             replaced.then_some(rt.saved_revision)
@@ -276,6 +276,7 @@ impl AppState {
                 base: revision,
             }));
         }
+        revision.is_some()
     }
 
     /// Whether a change is not stored yet: its save is waiting, or under way in steps.

@@ -65,6 +65,11 @@ pub(super) fn listen_for_other_tabs(state: AppState) {
         let Some(id) = with_runtime(|rt| rt.store.keys().revision_of(&key)).flatten() else {
             return;
         };
+        // The other tab's revision key may arrive before its writer key: a write of ours
+        // it replaced at that revision is merged again, never loaded over.
+        if Some(id) == active && stored && state.follow_replaced_write(id) {
+            return;
+        }
         if Some(id) != active {
             state.follow_other_profile(id, stored);
         } else if !stored {
