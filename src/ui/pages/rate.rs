@@ -29,6 +29,7 @@ use crate::model::selfscan::rating::{answer_draft, answered, finish_answer};
 use crate::model::selfscan::{display_text, Framework, FrameworkText, Rating, Scan};
 use crate::model::Id;
 use crate::ui::components::{folder_reading, PageTitle};
+use crate::ui::draft::kept;
 use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::{indicator_choice, level_label, Choice};
@@ -427,7 +428,28 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
         }
     };
     let error = RwSignal::new(None::<String>);
-    let sent = RwSignal::new(None::<String>);
+    // What was last sent (downloaded, or put in the course folder): the message, and the
+    // answers as they were sent. Kept over a language switch, like the answers.
+    let sent = kept("rate:sent", || None::<(String, Scan)>);
+    // Answers the participant would not get: changed since they were last sent, or
+    // never sent.
+    let unsent = Memo::new(move |_| {
+        sent.with(|s| {
+            draft.with(|d| match s {
+                Some((_, at)) => at != d,
+                None => answered(d) > 0,
+            })
+        })
+    });
+    // Answers only in this tab's memory are lost with it: the browser asks first (it
+    // words the question itself).
+    let guard = window_event_listener_untyped("beforeunload", move |ev| {
+        let keeping = keep.try_get_untracked().unwrap_or(true);
+        if !keeping && unsent.try_get_untracked().unwrap_or(false) {
+            ev.prevent_default();
+        }
+    });
+    on_cleanup(move || guard.remove());
     let participant = start.open.participant.clone();
     let request = &start.open.request;
     let fw = start.open.framework.clone();
@@ -450,10 +472,10 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
                     Ok(()) => {
                         error.set(None);
                         let who = open.participant.clone();
-                        sent.set(Some(t(
+                        sent.set(Some((t(
                             format!("Je beoordeling is gedownload als {name}. Stuur dit bestand aan {who}, bijvoorbeeld per e-mail; {who} leest het in bij Delen."),
                             format!("Your rating was downloaded as {name}. Send this file to {who}, for example by e-mail; {who} imports it under Share."),
-                        )));
+                        ), draft.get_untracked())));
                     }
                     Err(e) => error.set(Some(download_failed(&e))),
                 }
@@ -480,6 +502,7 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
             Ok(answer) => answer,
         };
         busy.set(true);
+        let answers = draft.get_untracked();
         leptos::task::spawn_local(async move {
             let make = |at| answer_bundle(&open, &answer, sender, at);
             let participant = open.participant_id();
@@ -498,10 +521,10 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
                 Ok(w) => {
                     let who = open.participant.clone();
                     let _ = error.try_set(None);
-                    let _ = sent.try_set(Some(t(
+                    let _ = sent.try_set(Some((t(
                         format!("Je beoordeling staat in de cursusmap, op de plek van {who}, als {}. {who} vindt hem daar bij Delen.", w.name),
                         format!("Your rating is in the course folder, in {who}'s place, as {}. {who} finds it there under Share.", w.name),
-                    )));
+                    ), answers)));
                 }
                 Err(e) => {
                     let _ = error.try_set(Some(t(
@@ -594,8 +617,10 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
                     <button type="submit" class:primary=!in_folder>{t("Beoordeling downloaden", "Download the rating")}</button>
                 </div>
                 <div aria-live="polite">
-                    {move || sent.get().map(|text| {
-                        view! {
+                    // Once the answers change after sending, the message of what was sent
+                    // goes, and so does *Klaar*, which would clear the changes unsent.
+                    {move || match sent.get() {
+                        Some((text, _)) if !unsent.get() => view! {
                             <div class="notice info" data-testid="rate-sent">
                                 <p>{text}</p>
                                 <button type="button" on:click=move |_| {
@@ -603,8 +628,22 @@ pub fn RateView(on_done: Callback<()>) -> impl IntoView {
                                     on_done.run(());
                                 }>{t("Klaar: antwoorden wissen", "Done: clear my answers")}</button>
                             </div>
-                        }
-                    })}
+                        }.into_any(),
+                        Some(_) => view! {
+                            <p class="notice warning" data-testid="rate-changed">{if in_folder {
+                                t(
+                                    "Je hebt je antwoorden veranderd nadat je ze verstuurde. Zet je beoordeling opnieuw in de cursusmap, of download hem opnieuw; anders komen de veranderingen niet aan.",
+                                    "You changed your answers after sending them. Put your rating in the course folder again, or download it again; otherwise the changes do not arrive.",
+                                )
+                            } else {
+                                t(
+                                    "Je hebt je antwoorden veranderd nadat je ze downloadde. Download je beoordeling opnieuw en stuur dat bestand; anders komen de veranderingen niet aan.",
+                                    "You changed your answers after downloading them. Download your rating again and send that file; otherwise the changes do not arrive.",
+                                )
+                            }}</p>
+                        }.into_any(),
+                        None => ().into_any(),
+                    }}
                 </div>
             </div>
         </form>

@@ -389,3 +389,34 @@ test('a kept rating that was damaged is named, stays until removed, and stops no
   expect((await storageDump(rater))[key]).toBeUndefined();
   await context.close();
 });
+
+// After a download, a changed answer is not in the file sent: the message of what was
+// sent stayed, and *Klaar* cleared the change unsent. Closing the tab lost answers held
+// only in memory without a word (both found by a helper using the app).
+test('answers changed after the download are not taken for sent, and closing the tab asks first', async ({ page, browser }) => {
+  const request = await sanneAsks(page);
+  const { context, rater } = await jorisAnswers(browser, request.text);
+  await expect(rater.getByTestId('rate-sent')).toBeVisible();
+  await chooseByKeyboard(rater, 'netwerk-lezen-betrokkenen', 3);
+  await expect(rater.getByTestId('rate-sent')).toHaveCount(0);
+  await expect(rater.getByTestId('rate-changed')).toHaveText(
+    'Je hebt je antwoorden veranderd nadat je ze downloadde. Download je beoordeling opnieuw en stuur dat bestand; anders komen de veranderingen niet aan.');
+  await expect(rater.getByRole('button', { name: 'Klaar: antwoorden wissen' })).toHaveCount(0);
+
+  // Leaving now would lose the change: the browser asks.
+  const asked = new Promise((resolve) => rater.once('dialog', (d) => { resolve(d.type()); d.dismiss(); }));
+  await rater.close({ runBeforeUnload: true });
+  expect(await asked).toBe('beforeunload');
+  expect(rater.isClosed()).toBe(false);
+
+  // Downloaded again: sent as it is now, and nothing is asked on leaving.
+  await downloaded(rater, { click: () => rater.getByRole('button', { name: 'Beoordeling downloaden' }).click() });
+  await expect(rater.getByTestId('rate-sent')).toBeVisible();
+  await expect(rater.getByTestId('rate-changed')).toHaveCount(0);
+  let dialogs = 0;
+  rater.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+  await rater.close({ runBeforeUnload: true });
+  await expect.poll(() => rater.isClosed()).toBe(true);
+  expect(dialogs).toBe(0);
+  await context.close();
+});
