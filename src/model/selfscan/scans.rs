@@ -169,8 +169,13 @@ impl SelfScan {
         Ok(scoring::area_scores(fw, scan))
     }
 
+    /// The change per competency from one scan to another; none from a scan to itself,
+    /// which would read as "gelijk" on every row.
     pub fn deltas(&self, before: Id, after: Id) -> Result<Vec<CompetencyDelta>, ScanError> {
         let (b, bf) = self.scan_with_framework(before)?;
+        if before == after {
+            return Ok(Vec::new());
+        }
         let (a, af) = self.scan_with_framework(after)?;
         Ok(scoring::deltas((bf, b), (af, a)))
     }
@@ -311,6 +316,7 @@ mod tests {
         assert_eq!(s.scan(id(2)).unwrap().status, ScanStatus::Draft);
         assert_eq!(s.scan(id(2)).unwrap().target("lezen"), Some(3));
         s.rate(id(2), "l1", Rating::Level(3)).unwrap();
+        assert_eq!(s.deltas(id(1), id(1)), Ok(Vec::new()), "a scan with itself");
         let d = s.deltas(id(1), id(2)).unwrap();
         // lezen: (1+2)/2 = 1.5 → (3+2)/2 = 2.5.
         assert_eq!(d[0].delta(), Some(1.0));

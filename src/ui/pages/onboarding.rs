@@ -111,9 +111,11 @@ const RESTORE_PICKER: &str = "restore-file";
 #[component]
 fn RestoreFromBundle(rating: RwSignal<bool>, last_pick: RwSignal<&'static str>) -> impl IntoView {
     let app = use_app();
-    let error = RwSignal::new(None::<ImportError>);
-    let arrived = RwSignal::new(None::<Arrived>);
-    let locked = RwSignal::new(None::<Locked>);
+    // Kept over a language switch, like the forms: a picked file's preview, its
+    // passphrase form, or why it was refused.
+    let error = kept("restore:error", || None::<ImportError>);
+    let arrived = kept("restore:arrived", || None::<Arrived>);
+    let locked = kept("restore:locked", || None::<Locked>);
     let unlock_error = RwSignal::new(None::<String>);
     let accept = move |found: Arrived| match &found.admission {
         Admission::Refuse(refusal) => error.set(Some(ImportError::Refused(refusal.clone()))),

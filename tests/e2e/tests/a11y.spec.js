@@ -164,5 +164,20 @@ test('the focus stays in the page when the control that had it goes', async ({ p
   await page.getByRole('button', { name: 'Stap verwijderen: Bel de wijkraad' }).press('Enter');
   await expect(page.getByText('Nog geen volgende stappen.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Volgende stappen' })).toBeFocused();
+
+  // The bin: asked to empty it, and cancelled.
+  await page.getByRole('button', { name: 'Notitie naar de prullenbak' }).click();
+  await open(page, '/casusjournaal/prullenbak');
+  await page.getByRole('button', { name: 'Prullenbak legen…' }).press('Enter');
+  await page.getByRole('button', { name: 'Annuleren' }).press('Enter');
+  await expect(page.getByRole('button', { name: 'Prullenbak legen…' })).toBeFocused();
+
+  // A CSV import confirmed: on from the import's heading.
+  await open(page, '/netwerkkaart?weergave=importeren');
+  await page.getByLabel('Of plak de actoren').fill('naam\nAnna Bakker\n');
+  await page.getByRole('button', { name: 'Voorbeeld bekijken' }).click();
+  await page.getByRole('button', { name: 'Importeren' }).press('Enter');
+  await expect(page.getByTestId('net-status')).toContainText('Ingelezen');
+  await expect(page.getByRole('heading', { name: 'CSV-bestanden inlezen' })).toBeFocused();
   expect(await onBody()).toBe(false);
 });

@@ -1,6 +1,6 @@
 // Dutch by default, English complete, the choice remembered.
 import { test, expect } from '@playwright/test';
-import { open, untranslated, expectEnglish } from './helpers.js';
+import { open, untranslated, expectEnglish, createProfile, exportBundle } from './helpers.js';
 
 test.use({ bypassCSP: true });
 
@@ -155,4 +155,41 @@ test('what a form holds unsaved survives the language switch, both ways', async 
   // Carried over one switch only: a form opened afresh starts empty, as before.
   await open(page, '/casusjournaal');
   await expect(page.getByLabel('Titel van een nieuw vraagstuk')).toHaveValue('');
+});
+
+// A picked file's preview went with the switch, so the file had to be picked again, and
+// an encrypted one unlocked again (found by a helper using the app).
+test('a picked bundle is still previewed after the language switch, in Delen and on the first-run page', async ({ page, browser }) => {
+  await createProfile(page);
+  const text = await exportBundle(page, { passphrase: 'lange zin van tien' });
+  const pickAndUnlock = async (p, label) => {
+    await p.getByLabel(label).setInputFiles({ name: 'eigen.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await p.getByLabel('Wachtwoord', { exact: true }).fill('lange zin van tien');
+    await p.getByRole('button', { name: 'Ontsleutelen' }).click();
+  };
+  // A wrong passphrase first: the focus goes back to the field (it fell to the document).
+  await page.getByLabel('Bundelbestand').setInputFiles({ name: 'eigen.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('verkeerde zin hier');
+  await page.getByLabel('Wachtwoord', { exact: true }).press('Enter');
+  await expect(page.getByTestId('unlock-error')).not.toBeEmpty();
+  await expect(page.getByLabel('Wachtwoord', { exact: true })).toBeFocused();
+  await page.getByLabel('Wachtwoord', { exact: true }).fill('lange zin van tien');
+  await page.getByLabel('Wachtwoord', { exact: true }).press('Enter');
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Voorbeeld van de import' })).toBeFocused();
+  await page.getByTestId('language-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByTestId('import-preview')).toContainText('Preview of the import');
+
+  // The first-run page of another browser: the restore's preview stays too.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  await open(other, '/');
+  await pickAndUnlock(other, 'Je eigen bundel (.json)');
+  await expect(other.getByRole('button', { name: 'Profiel herstellen' })).toBeVisible();
+  await other.getByTestId('language-switch').click();
+  await expect(other.getByRole('button', { name: 'Restore profile' })).toBeVisible();
+  await other.getByRole('button', { name: 'Restore profile' }).click();
+  await expect(other.getByTestId('profile-badge')).toBeVisible();
+  await context.close();
 });

@@ -95,6 +95,12 @@ test('a second scan shows its change and both scans in the radar chart', async (
   await createProfile(page);
   await startScan(page);
   await fillAndFinish(page, () => 2);
+  // One scan has no change to show: it was compared with itself, "0,0 = gelijk" on every
+  // row (found by a helper using the app).
+  await open(page, '/zelfscan/resultaten');
+  await expect(page.getByRole('heading', { name: 'Verandering tussen twee scans' })).toBeVisible();
+  await expect(page.getByTestId('delta-table')).toHaveCount(0);
+  await expect(page.locator('.results-deltas')).toContainText('Kies twee scans om ze te vergelijken.');
   // The midpoint starts as a copy of the baseline; only the first competency changes.
   await open(page, '/zelfscan');
   await page.getByRole('button', { name: 'Kopiëren als nieuw concept' }).click();
@@ -285,7 +291,7 @@ test('development goals are added, linked to competencies, and edited', async ({
   await expect(list).toContainText(`Competenties: ${FIRST}`);
 
   await page.getByRole('button', { name: 'Bewerken: Vaker de wijk in' }).click();
-  await page.getByRole('checkbox', { name: 'Wijkschouw meelopen (gedaan)' }).check();
+  await page.getByRole('checkbox', { name: 'Gedaan: Wijkschouw meelopen' }).check();
   await page.getByLabel('Status').selectOption('Mee bezig');
   await page.getByRole('button', { name: 'Doel bewaren' }).click();
   await expect(list).toContainText('Status: Mee bezig · Streefdatum: 30-06-2026 · 1 van 2 acties gedaan');

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::shared::{case_href, entries_count, entry_href, JournalNav};
 use crate::model::journal::{BinKind, BinRow};
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -166,7 +167,7 @@ pub fn JournalBinPage() -> impl IntoView {
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
-                        <button type="button" class="secondary" on:click=ask>{t("Prullenbak legen…", "Empty the bin…")}</button>
+                        <button type="button" class="secondary" id="empty-bin" on:click=ask>{t("Prullenbak legen…", "Empty the bin…")}</button>
                     }
                 >
                     <div class="notice warning" role="group" aria-labelledby="empty-bin-question">
@@ -188,7 +189,10 @@ pub fn JournalBinPage() -> impl IntoView {
                             {t("Ja, leeg de prullenbak", "Yes, empty the bin")}
                         </button>
                         " "
-                        <button type="button" on:click=move |_| confirming.set(false)>{t("Annuleren", "Cancel")}</button>
+                        <button type="button" on:click=move |_| {
+                            confirming.set(false);
+                            focus_soon(vec![Place::Id("empty-bin".into())]);
+                        }>{t("Annuleren", "Cancel")}</button>
                     </div>
                 </Show>
             </div>

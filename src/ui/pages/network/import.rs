@@ -9,6 +9,7 @@ use crate::model::network::import::{
     apply, decode, preview_as, Encoding, ImportFile, ImportPreview,
 };
 use crate::model::network::Endpoint;
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::draft::kept;
 use crate::ui::files::{chosen_file, read_bytes};
 use crate::ui::i18n::{lang, t};
@@ -138,6 +139,9 @@ pub(super) fn ImportView() -> impl IntoView {
                 actors.clear();
                 ties.clear();
                 result.set(None);
+                // The preview and its button are gone: on from the section's heading,
+                // where the next file is chosen.
+                focus_soon(vec![Place::Id("import-title".into())]);
             }
             Some(Err(e)) => error.set(Some(e.message(lang))),
             None => {}
@@ -179,7 +183,10 @@ pub(super) fn ImportView() -> impl IntoView {
                 <p class="field-error" role="alert">{move || error.get()}</p>
                 <button type="submit" class="secondary">{t("Voorbeeld bekijken", "Preview")}</button>
             </form>
-            {move || result.get().map(|p| view! { <PreviewView preview=p on_confirm=confirm on_cancel=move || result.set(None)/> })}
+            {move || result.get().map(|p| view! { <PreviewView preview=p on_confirm=confirm on_cancel=move || {
+                result.set(None);
+                focus_soon(vec![Place::Id("import-title".into())]);
+            }/> })}
         </section>
     }
 }

@@ -274,7 +274,8 @@ fn GoalForm(
                                             let on = event_target_checked(&ev);
                                             draft.update(|g| if let Some(a) = g.actions.get_mut(k) { a.done = on });
                                         }/>
-                                    {format!("{}{}", action.text, t(" (gedaan)", " (done)"))}
+                                    // The box's name says what ticking it means.
+                                    {format!("{}: {}", t("Gedaan", "Done"), action.text)}
                                 </label>
                                 <button type="button" class="secondary"
                                     on:click=move |_| draft.update(|g| { if k < g.actions.len() { g.actions.remove(k); } })>

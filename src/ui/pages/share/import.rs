@@ -7,6 +7,7 @@ use crate::model::bundle::{answer_of, Admission, Counts, OpenRequest, Resolution
 use crate::model::workspace::changes;
 use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::Unlock;
+use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::import::{self, Arrived, ImportError, Imported, Locked, Opening};
 use crate::ui::state::use_app;
@@ -35,8 +36,14 @@ pub fn ImportSection(
 ) -> impl IntoView {
     let app = use_app();
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
-    let state = RwSignal::new(ImportState::Idle);
-    let choices = RwSignal::new(HashMap::<String, Resolution>::new());
+    // A picked file's preview (or its passphrase form) is kept over a language switch;
+    // a read under way is not (its result would go to the page before the switch), so
+    // that one is picked again.
+    let state = kept("import:state", || ImportState::Idle);
+    if state.with_untracked(|s| matches!(s, ImportState::Reading(_))) {
+        state.set(ImportState::Idle);
+    }
+    let choices = kept("import:choices", HashMap::<String, Resolution>::new);
     let dragging = RwSignal::new(false);
     let unlock_error = RwSignal::new(None::<String>);
 
@@ -78,12 +85,18 @@ pub fn ImportSection(
         };
         state.set(ImportState::Reading(locked.file.clone()));
         leptos::task::spawn_local(async move {
+            // The passphrase form is rebuilt either way: the focus goes on from the
+            // preview, or back to the passphrase.
             match import::unlock(app, &locked, &passphrase).await {
-                Ok(arrived) => state.set(ImportState::Preview(Arc::new(arrived))),
+                Ok(arrived) => {
+                    state.set(ImportState::Preview(Arc::new(arrived)));
+                    focus_soon(vec![Place::Id("import-preview-title".into())]);
+                }
                 // Let the user try another passphrase without choosing the file again.
                 Err(e) => {
                     unlock_error.set(Some(e.message(lang())));
                     state.set(ImportState::Locked(locked));
+                    focus_soon(vec![Place::Id("import-passphrase".into())]);
                 }
             }
         });
@@ -311,7 +324,7 @@ fn PreviewView(
         .flatten();
     view! {
         <div class="import-preview" data-testid="import-preview">
-            <h3>{t("Voorbeeld van de import", "Preview of the import")}</h3>
+            <h3 id="import-preview-title">{t("Voorbeeld van de import", "Preview of the import")}</h3>
             <dl class="facts">
                 <dt>{t("Bestand", "File")}</dt><dd>{arrived.file.clone()}</dd>
                 <dt>{t("Van", "From")}</dt><dd data-testid="preview-from">{from}</dd>
