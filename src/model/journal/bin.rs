@@ -85,6 +85,9 @@ pub struct BinRow {
     pub case_title: String,
     /// Only for an entry.
     pub entry_date: Option<NaiveDate>,
+    /// For an entry, the start of its first text (`Entry::preview`), so that two of one
+    /// day and case can be told apart; empty for a case.
+    pub excerpt: String,
     /// For a case, how many entries return with it; for an entry, 1.
     pub entries: usize,
     pub deleted: DateTime<Utc>,
@@ -233,6 +236,7 @@ impl Journal {
                     kind: BinKind::Case,
                     case_title: case.title.clone(),
                     entry_date: None,
+                    excerpt: String::new(),
                     entries: entries.len(),
                     deleted: *deleted,
                 },
@@ -245,6 +249,7 @@ impl Journal {
                         .map(|c| c.title.clone())
                         .unwrap_or_default(),
                     entry_date: Some(entry.date),
+                    excerpt: entry.preview(60),
                     entries: 1,
                     deleted: *deleted,
                 },
@@ -303,6 +308,7 @@ mod tests {
                 kind: BinKind::Case,
                 case_title: "Bomenkap Noordsingel".into(),
                 entry_date: None,
+                excerpt: String::new(),
                 entries: 2,
                 deleted: at(5),
             }]

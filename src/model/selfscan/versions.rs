@@ -120,6 +120,25 @@ impl SelfScan {
         Ok(outcome)
     }
 
+    /// How many answers in scans in progress importing `framework` would drop: answers to
+    /// indicators its new version no longer has (a scan in progress moves onto the newest
+    /// version). Worked out on a copy; nothing here changes. The page asks first when it
+    /// is more than none.
+    pub fn answers_an_import_drops(&self, framework: &Framework) -> usize {
+        let in_progress = |s: &SelfScan| -> usize {
+            s.scans
+                .iter()
+                .filter(|scan| !scan.is_finished())
+                .map(|scan| scan.ratings.len())
+                .sum()
+        };
+        let mut copy = self.clone();
+        match copy.import_framework(framework.clone()) {
+            Ok(_) => in_progress(self).saturating_sub(in_progress(&copy)),
+            Err(_) => 0,
+        }
+    }
+
     /// Applies an edit to the current framework as a new version and returns its number.
     /// An edit that changes nothing keeps the version.
     pub fn edit_framework(&mut self, edit: &FrameworkEdit) -> Result<u32, FrameworkError> {
@@ -272,6 +291,29 @@ mod tests {
         assert_eq!(scan.rating("l1"), Rating::Level(2));
         assert!(!scan.ratings.contains_key("b2"));
         assert_eq!(s.frameworks.len(), 1);
+    }
+
+    #[test]
+    fn an_import_that_would_drop_answers_in_a_draft_says_how_many_first() {
+        let mut s = section();
+        s.start_scan(
+            Id::from_u128(1),
+            ScanLabel::Baseline,
+            date(2026, 1, 5),
+            Rater::Participant,
+        )
+        .unwrap();
+        s.rate(Id::from_u128(1), "l1", Rating::Level(2)).unwrap();
+        s.rate(Id::from_u128(1), "b2", Rating::Level(3)).unwrap();
+        let without_b2 = small_framework()
+            .apply(&FrameworkEdit::RemoveIndicator {
+                indicator: "b2".into(),
+            })
+            .unwrap();
+        let before = s.clone();
+        assert_eq!(s.answers_an_import_drops(&without_b2), 1);
+        assert_eq!(s, before, "counted on a copy");
+        assert_eq!(s.answers_an_import_drops(&small_framework()), 0);
     }
 
     #[test]

@@ -165,9 +165,12 @@ test('the focus stays in the page when the control that had it goes', async ({ p
   await expect(page.getByText('Nog geen volgende stappen.')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Volgende stappen' })).toBeFocused();
 
-  // The bin: asked to empty it, and cancelled.
+  // The bin: asked to empty it, and cancelled. The entry is named by its first words too,
+  // so that two of one day and case can be told apart (found by a helper).
+  await page.getByLabel('Situatie', { exact: true }).fill('Bewoners willen de bomen houden');
   await page.getByRole('button', { name: 'Notitie naar de prullenbak' }).click();
   await open(page, '/casusjournaal/prullenbak');
+  await expect(page.getByRole('button', { name: /^Terugzetten: Notitie van .*: Bewoners willen de bomen houden, Bomenkap Oost$/ })).toBeVisible();
   await page.getByRole('button', { name: 'Prullenbak legen…' }).press('Enter');
   await page.getByRole('button', { name: 'Annuleren' }).press('Enter');
   await expect(page.getByRole('button', { name: 'Prullenbak legen…' })).toBeFocused();

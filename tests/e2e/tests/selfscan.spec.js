@@ -271,6 +271,41 @@ test('an invalid framework file is refused with the reason, and nothing changes'
   await expect(page.getByRole('heading', { level: 2, name: 'Adviseur Stadsbeheer Noord (versie 2)' })).toBeVisible();
 });
 
+// A framework without an indicator the scan in progress has answered took that answer
+// away without a word (found by a helper using the app): now the page asks first.
+test('a framework that would drop answers in the scan in progress is imported only after a yes', async ({ page }) => {
+  await createProfile(page);
+  await startScan(page);
+  await page.locator('fieldset.indicator').first().locator('input[value="3"]').check();
+  await saved(page);
+  const scan = (await storedSection(page)).scans[0];
+  const [rated] = Object.keys(scan.ratings);
+  expect(rated).toBeTruthy();
+  const fw = structuredClone((await storedSection(page)).frameworks[0]);
+  for (const area of fw.areas) {
+    for (const c of area.competencies) c.indicators = c.indicators.filter((i) => i.id !== rated);
+  }
+  const file = { name: 'kader.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'leerspoor-kader', schema: 1, framework: fw })) };
+
+  await open(page, '/zelfscan/kader');
+  const input = page.getByLabel('Kader importeren (JSON-bestand)');
+  await input.setInputFiles(file);
+  await expect(page.getByTestId('framework-drops')).toContainText(
+    'Dit kader heeft niet alle gedragsindicatoren van je scan in uitvoering. Als je het inleest, vervallen daar 1 antwoord. Toch inlezen?');
+  await expect(page.locator('#fw-import-question')).toBeFocused();
+  await page.getByRole('button', { name: 'Niet inlezen' }).click();
+  await expect(page.getByTestId('framework-message')).toHaveText('Het kader is niet ingelezen; je antwoorden zijn er nog.');
+  await expect(input).toBeFocused();
+  await saved(page);
+  expect(Object.keys((await storedSection(page)).scans[0].ratings)).toEqual([rated]);
+
+  await input.setInputFiles(file);
+  await page.getByRole('button', { name: 'Toch inlezen' }).click();
+  await expect(page.getByTestId('framework-message')).toHaveText('Kader “Adviseur Stadsbeheer” is ingelezen als versie 2.');
+  await saved(page);
+  expect((await storedSection(page)).scans[0].ratings).toEqual({});
+});
+
 test('development goals are added, linked to competencies, and edited', async ({ page }) => {
   await createProfile(page);
   await open(page, '/zelfscan/doelen');

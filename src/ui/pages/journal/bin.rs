@@ -141,7 +141,12 @@ pub fn JournalBinPage() -> impl IntoView {
                                 ),
                                 BinKind::Entry => {
                                     let date = row.entry_date.map(|d| lang().date(d)).unwrap_or_default();
-                                    t(format!("Notitie van {date}"), format!("Entry of {date}"))
+                                    let what = t(format!("Notitie van {date}"), format!("Entry of {date}"));
+                                    if row.excerpt.is_empty() {
+                                        what
+                                    } else {
+                                        format!("{what}: {}", row.excerpt)
+                                    }
                                 }
                             };
                             let label = format!("{what}, {}", row.case_title);

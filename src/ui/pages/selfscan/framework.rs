@@ -12,6 +12,7 @@ use crate::model::selfscan::{
     FrameworkText, Part,
 };
 use crate::model::Lang;
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::PageTitle;
 use crate::ui::files::{chosen_file, download_text, read_text};
 use crate::ui::i18n::{lang, t};
@@ -60,19 +61,47 @@ pub fn FrameworkPage() -> impl IntoView {
             }
         }
     };
+    // A framework that would drop answers in a scan in progress waits here for a yes.
+    let waiting = RwSignal::new(None::<(Framework, usize)>);
+    let install = move |fw: Framework| {
+        let name = display_text(lang(), &fw, FrameworkText::Name).to_string();
+        match change(doc, |s| s.import_framework(fw)) {
+            Some(Ok(outcome)) => {
+                message.set(Message::Ok(outcome.message(lang(), &name)));
+                reload.update(|n| *n += 1);
+            }
+            Some(Err(e)) => message.set(Message::Error(not_imported(&e.message(lang())))),
+            None => {}
+        }
+    };
     let import_text = move |text: String| match parse_framework(&text) {
         Err(e) => message.set(Message::Error(not_imported(&e.message(lang())))),
-        Ok(fw) => {
-            let name = display_text(lang(), &fw, FrameworkText::Name).to_string();
-            match change(doc, |s| s.import_framework(fw)) {
-                Some(Ok(outcome)) => {
-                    message.set(Message::Ok(outcome.message(lang(), &name)));
-                    reload.update(|n| *n += 1);
-                }
-                Some(Err(e)) => message.set(Message::Error(not_imported(&e.message(lang())))),
-                None => {}
+        Ok(fw) => match read_untracked(doc, |s| s.answers_an_import_drops(&fw)) {
+            0 => install(fw),
+            dropped => {
+                message.set(Message::None);
+                waiting.set(Some((fw, dropped)));
+                focus_soon(vec![Place::Id("fw-import-question".into())]);
             }
+        },
+    };
+    let answer = move |yes: bool| {
+        let Some((fw, _)) = waiting.get_untracked() else {
+            return;
+        };
+        waiting.set(None);
+        if yes {
+            install(fw);
+        } else {
+            message.set(Message::Ok(
+                t(
+                    "Het kader is niet ingelezen; je antwoorden zijn er nog.",
+                    "The framework has not been imported; your answers are still there.",
+                )
+                .into(),
+            ));
         }
+        focus_soon(vec![Place::Id("fw-import".into())]);
     };
     let on_file = move |ev: leptos::ev::Event| {
         let Some(file) = chosen_file(&ev) else { return };
@@ -113,6 +142,21 @@ pub fn FrameworkPage() -> impl IntoView {
                         aria-describedby="fw-message"/>
                 </div>
             </div>
+            {move || waiting.get().map(|(_, dropped)| {
+                let answers = lang().count(dropped, t("antwoord", "answer"), t("antwoorden", "answers"));
+                view! {
+                    <div class="notice warning" role="group" aria-labelledby="fw-import-question" data-testid="framework-drops">
+                        <p id="fw-import-question" tabindex="-1">{t(
+                            format!("Dit kader heeft niet alle gedragsindicatoren van je scan in uitvoering. Als je het inleest, vervallen daar {answers}. Toch inlezen?"),
+                            format!("This framework lacks some behavioural indicators of your scan in progress. Importing it drops {answers} there. Import anyway?"),
+                        )}</p>
+                        <div class="actions">
+                            <button type="button" class="danger" on:click=move |_| answer(true)>{t("Toch inlezen", "Import anyway")}</button>
+                            <button type="button" on:click=move |_| answer(false)>{t("Niet inlezen", "Do not import")}</button>
+                        </div>
+                    </div>
+                }
+            })}
             <div id="fw-message" aria-live="polite">
                 {move || match message.get() {
                     Message::None => None,
