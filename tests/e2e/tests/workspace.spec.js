@@ -23,6 +23,20 @@ async function addParticipant(page, text, button = 'Toevoegen aan mijn deelnemer
   await expect(page.getByTestId('import-done')).toContainText('staat nu bij je deelnemers');
 }
 
+/** The participant's bundle `text`, sent again later with one more actor (Wethouder
+ * Groen), its digest made anew. */
+async function withOneMoreActor(text) {
+  const newer = JSON.parse(text);
+  newer.contents.network.actors.push({
+    id: '0f6d6f1e-5a1b-4c53-9d7e-3f1b2a4c5d6e', kind: 'person', name: 'Wethouder Groen',
+    organisation: 'Gemeente', role: 'wethouder', notes: '', influence: 5, interest: 3,
+    attitude: 'supportive', rapport: 'fair', last_contact: null, position: null,
+  });
+  newer.exported = '2026-04-01T10:00:00Z';
+  newer.digest = await bundleDigest(newer);
+  return newer;
+}
+
 /** Bea, a begeleider, with the sample participants `numbers`; returns the first one's id. */
 async function beaWith(page, ...numbers) {
   await createProfile(page, { name: 'Bea Begeleider', role: 'Begeleider' });
@@ -97,14 +111,7 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   expect(await axeViolations(coach)).toEqual([]);
 
   // A newer bundle from Anna with one more actor: "Bijwerken", and the session page says so.
-  const newer = JSON.parse(annaBundle);
-  newer.contents.network.actors.push({
-    id: '0f6d6f1e-5a1b-4c53-9d7e-3f1b2a4c5d6e', kind: 'person', name: 'Wethouder Groen',
-    organisation: 'Gemeente', role: 'wethouder', notes: '', influence: 5, interest: 3,
-    attitude: 'supportive', rapport: 'fair', last_contact: null, position: null,
-  });
-  newer.exported = '2026-04-01T10:00:00Z';
-  newer.digest = await bundleDigest(newer);
+  const newer = await withOneMoreActor(annaBundle);
   await goTo(coach, 'Delen');
   await addParticipant(coach, JSON.stringify(newer), 'Bijwerken');
   await coach.goto(coach.url().replace(/\/delen$/, '/deelnemers/' + annaBefore.profile.id + '/sessie'));
@@ -403,14 +410,7 @@ test('a participant’s bundle is previewed for the workspace, an update with wh
   await page.getByRole('button', { name: 'Toevoegen aan mijn deelnemers' }).click();
   await expect(page.getByTestId('import-done')).toContainText('staat nu bij je deelnemers');
 
-  const newer = JSON.parse(text);
-  newer.contents.network.actors.push({
-    id: '0f6d6f1e-5a1b-4c53-9d7e-3f1b2a4c5d6e', kind: 'person', name: 'Wethouder Groen',
-    organisation: 'Gemeente', role: 'wethouder', notes: '', influence: 5, interest: 3,
-    attitude: 'supportive', rapport: 'fair', last_contact: null, position: null,
-  });
-  newer.exported = '2026-04-01T10:00:00Z';
-  newer.digest = await bundleDigest(newer);
+  const newer = await withOneMoreActor(text);
   await pick(page, 'deelnemer-nieuwer.json', JSON.stringify(newer));
   await expect(page.getByRole('button', { name: 'Bijwerken' })).toBeVisible();
   await expect(page.getByTestId('import-preview')).not.toContainText('Nieuw hier');
