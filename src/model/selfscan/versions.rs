@@ -213,6 +213,21 @@ mod tests {
         s
     }
 
+    /// The section with scan 1 in progress: l1 at level 2, b2 at level 3.
+    fn draft_rating_l1_and_b2() -> SelfScan {
+        let mut s = section();
+        s.start_scan(
+            Id::from_u128(1),
+            ScanLabel::Baseline,
+            date(2026, 1, 5),
+            Rater::Participant,
+        )
+        .unwrap();
+        s.rate(Id::from_u128(1), "l1", Rating::Level(2)).unwrap();
+        s.rate(Id::from_u128(1), "b2", Rating::Level(3)).unwrap();
+        s
+    }
+
     fn rename_l1(name: &str) -> FrameworkEdit {
         FrameworkEdit::Rename {
             part: Part::Indicator("l1".into()),
@@ -272,16 +287,7 @@ mod tests {
 
     #[test]
     fn a_draft_follows_the_newest_version() {
-        let mut s = section();
-        s.start_scan(
-            Id::from_u128(1),
-            ScanLabel::Baseline,
-            date(2026, 1, 5),
-            Rater::Participant,
-        )
-        .unwrap();
-        s.rate(Id::from_u128(1), "l1", Rating::Level(2)).unwrap();
-        s.rate(Id::from_u128(1), "b2", Rating::Level(3)).unwrap();
+        let mut s = draft_rating_l1_and_b2();
         s.edit_framework(&FrameworkEdit::RemoveIndicator {
             indicator: "b2".into(),
         })
@@ -295,16 +301,7 @@ mod tests {
 
     #[test]
     fn an_import_that_would_drop_answers_in_a_draft_says_how_many_first() {
-        let mut s = section();
-        s.start_scan(
-            Id::from_u128(1),
-            ScanLabel::Baseline,
-            date(2026, 1, 5),
-            Rater::Participant,
-        )
-        .unwrap();
-        s.rate(Id::from_u128(1), "l1", Rating::Level(2)).unwrap();
-        s.rate(Id::from_u128(1), "b2", Rating::Level(3)).unwrap();
+        let s = draft_rating_l1_and_b2();
         let without_b2 = small_framework()
             .apply(&FrameworkEdit::RemoveIndicator {
                 indicator: "b2".into(),

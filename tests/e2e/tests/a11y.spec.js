@@ -1,7 +1,7 @@
 // WCAG 2.1 AA: axe-core finds no violations on any page or main state.
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { open, createProfile, goTo, axeViolations, seed, tour, overflow } from './helpers.js';
+import { open, createProfile, goTo, axeViolations, seed, tour, overflow, addGoal } from './helpers.js';
 
 test.use({ bypassCSP: true });
 
@@ -130,11 +130,7 @@ test('the focus stays in the page when the control that had it goes', async ({ p
   await createProfile(page);
 
   // A goal: asking, saying no, asking again and deleting.
-  await open(page, '/zelfscan/doelen');
-  await page.getByRole('button', { name: 'Nieuw ontwikkeldoel' }).click();
-  await page.getByLabel('Titel').fill('Vaker de wijk in');
-  await page.getByRole('checkbox', { name: 'Het netwerk lezen' }).check();
-  await page.getByRole('button', { name: 'Doel bewaren' }).click();
+  await addGoal(page, 'Vaker de wijk in');
   await expect(page.getByTestId('goal-list')).toContainText('Vaker de wijk in');
   await page.getByRole('button', { name: 'Verwijderen…' }).press('Enter');
   await expect(page.getByRole('button', { name: 'Nee', exact: true })).toBeFocused();

@@ -107,6 +107,15 @@ export async function saved(page) {
   await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
 }
 
+/** Ontwikkeldoelen › Nieuw ontwikkeldoel: a goal `title` on Het netwerk lezen, saved. */
+export async function addGoal(page, title) {
+  await open(page, '/zelfscan/doelen');
+  await page.getByRole('button', { name: 'Nieuw ontwikkeldoel' }).click();
+  await page.getByLabel('Titel').fill(title);
+  await page.getByRole('checkbox', { name: 'Het netwerk lezen' }).check();
+  await page.getByRole('button', { name: 'Doel bewaren' }).click();
+}
+
 /** On the self-scan overview: starts a scan (or a rating by `other`) with the mouse. */
 export async function beginScan(page, { label = 'Nulmeting', other = null } = {}) {
   if (other) {

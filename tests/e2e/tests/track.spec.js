@@ -6,7 +6,7 @@
 // is worked out by hand from that.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { seed, open, axeViolations, expectEnglish, storageDump, createProfile } from './helpers.js';
+import { seed, open, axeViolations, expectEnglish, storageDump, createProfile, addGoal } from './helpers.js';
 
 test.use({ bypassCSP: true, timezoneId: 'Europe/Amsterdam' });
 
@@ -177,11 +177,7 @@ test('in English: the track, its filters and the report', async ({ page }) => {
 // change (found by a helper).
 test('a goal only marked reached is reached on the track, not changed', async ({ page }) => {
   await createProfile(page);
-  await open(page, '/zelfscan/doelen');
-  await page.getByRole('button', { name: 'Nieuw ontwikkeldoel' }).click();
-  await page.getByLabel('Titel').fill('Vaker de wijk in');
-  await page.getByRole('checkbox', { name: 'Het netwerk lezen' }).check();
-  await page.getByRole('button', { name: 'Doel bewaren' }).click();
+  await addGoal(page, 'Vaker de wijk in');
   await expect(page.getByTestId('goal-list')).toContainText('Status: Open');
   await page.getByRole('button', { name: 'Bewerken: Vaker de wijk in' }).click();
   await page.getByLabel('Status').selectOption({ label: 'Bereikt' });
