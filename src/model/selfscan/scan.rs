@@ -283,6 +283,31 @@ impl Scan {
         self.status == ScanStatus::Finished
     }
 
+    /// "Nulmeting, 10-03-2026 (zelf)" or "Nulmeting, 10-03-2026 (Joris Bakker,
+    /// leidinggevende)": one pair of brackets, whoever rated.
+    pub fn title(&self, lang: Lang) -> String {
+        let rater = match &self.rater {
+            Rater::Participant => lang.pick("zelf", "self").to_string(),
+            Rater::Other { name, role } => {
+                format!("{name}, {}", role.label(lang).to_lowercase())
+            }
+        };
+        format!(
+            "{}, {} ({rater})",
+            self.label.label(lang),
+            lang.short_date(self.date)
+        )
+    }
+
+    /// What the scan is, for its page's heading: "Zelfscan" when the participant rated,
+    /// "Beoordeling" when someone else did.
+    pub fn kind(&self, lang: Lang) -> &'static str {
+        match self.rater {
+            Rater::Participant => lang.pick("Zelfscan", "Self-scan"),
+            Rater::Other { .. } => lang.pick("Beoordeling", "Rating"),
+        }
+    }
+
     pub fn rating(&self, indicator: &str) -> Rating {
         self.ratings
             .get(indicator)
@@ -491,6 +516,28 @@ mod tests {
             Rater::Participant,
         )
         .unwrap()
+    }
+
+    #[test]
+    fn a_title_has_one_pair_of_brackets_whoever_rated() {
+        let mut scan = draft();
+        assert_eq!(scan.title(Lang::Nl), "Nulmeting, 10-01-2026 (zelf)");
+        assert_eq!(scan.kind(Lang::Nl), "Zelfscan");
+        scan.set_rater(Rater::Other {
+            name: "Joris Bakker".into(),
+            role: RaterRole::Manager,
+        })
+        .unwrap();
+        assert_eq!(
+            scan.title(Lang::Nl),
+            "Nulmeting, 10-01-2026 (Joris Bakker, leidinggevende)"
+        );
+        assert_eq!(
+            scan.title(Lang::En),
+            "Baseline, 10/01/2026 (Joris Bakker, manager)"
+        );
+        assert_eq!(scan.kind(Lang::Nl), "Beoordeling");
+        assert_eq!(scan.kind(Lang::En), "Rating");
     }
 
     fn now() -> DateTime<Utc> {

@@ -59,7 +59,7 @@ test('a draft scan is renamed, moved to another date and its rater corrected on 
 
   // Someone else's rating: the rater's name is required, their role can change.
   await beginScan(page, { other: { name: 'Joris Bakker', role: 'Leidinggevende' } });
-  await expect(title(page)).toHaveText('Zelfscan: Nulmeting, 10-03-2026 (Joris Bakker (leidinggevende))');
+  await expect(title(page)).toHaveText('Beoordeling: Nulmeting, 10-03-2026 (Joris Bakker, leidinggevende)');
   const other = page.getByTestId('scan-details');
   await other.getByText('Naam, datum en beoordelaar van deze scan').click();
   const name = other.getByLabel('Naam van de beoordelaar');
@@ -67,11 +67,11 @@ test('a draft scan is renamed, moved to another date and its rater corrected on 
   await name.fill('');
   await name.blur();
   await expect(other.getByRole('alert')).toHaveText('Vul de naam van de beoordelaar in.');
-  await expect(title(page)).toHaveText('Zelfscan: Nulmeting, 10-03-2026 (Joris Bakker (leidinggevende))');
+  await expect(title(page)).toHaveText('Beoordeling: Nulmeting, 10-03-2026 (Joris Bakker, leidinggevende)');
   await name.fill('Petra de Wit');
   await name.blur();
   await other.getByLabel('Rol van de beoordelaar').selectOption('Collega');
-  await expect(title(page)).toHaveText('Zelfscan: Nulmeting, 10-03-2026 (Petra de Wit (collega))');
+  await expect(title(page)).toHaveText('Beoordeling: Nulmeting, 10-03-2026 (Petra de Wit, collega)');
   await saved(page);
   const scans = await storedScans(page);
   // Stored in date order, as listed: Eindmeting and this rating on 10 March, then 1 April.
@@ -79,7 +79,7 @@ test('a draft scan is renamed, moved to another date and its rater corrected on 
 
   // All of it survives a reload.
   await page.reload();
-  await expect(title(page)).toHaveText('Zelfscan: Nulmeting, 10-03-2026 (Petra de Wit (collega))');
+  await expect(title(page)).toHaveText('Beoordeling: Nulmeting, 10-03-2026 (Petra de Wit, collega)');
   await goTo(page, 'Zelfscan');
   await expect(page.getByTestId('scan-list')).toContainText('Petra de Wit (collega)');
   await expect(page.getByTestId('scan-list').locator('tbody th')).toHaveText(['Eindmeting', 'Nulmeting', 'Na de zomer']);

@@ -139,7 +139,7 @@ test('a begeleider imports participants, gives feedback and a rating, and the pa
   await coach.locator('#rate-0-0').selectOption('3');
   await coach.locator('#rate-0-1').selectOption('4');
   await coach.getByRole('button', { name: 'Beoordeling afronden' }).click();
-  await expect(coach.getByTestId('finished-ratings')).toContainText('Bea Begeleider (begeleider)');
+  await expect(coach.getByTestId('finished-ratings')).toContainText('(Bea Begeleider, begeleider)');
   expect(await axeViolations(coach)).toEqual([]);
   // Stored, so a reload keeps it.
   await coach.reload();

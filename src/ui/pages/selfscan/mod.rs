@@ -15,6 +15,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::model::id::new_id;
 use crate::model::selfscan::{Rater, RaterRole, Scan, ScanLabel, SelfScan};
+use crate::model::validation::limits;
 use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::draft::kept;
@@ -65,16 +66,7 @@ pub(crate) fn delta_text(value: Option<f64>) -> String {
 /// "Nulmeting, 12-01-2026 (zelf)" / "Baseline, 12/01/2026 (self)": how a scan is named
 /// in lists and legends.
 pub(crate) fn scan_title(scan: &Scan) -> String {
-    let lang = lang();
-    let rater = match &scan.rater {
-        Rater::Participant => t("zelf", "self").to_string(),
-        other => other.label(lang),
-    };
-    format!(
-        "{}, {} ({rater})",
-        scan.label.label(lang),
-        lang.short_date(scan.date),
-    )
+    scan.title(lang())
 }
 
 /// The section's own menu, under the page title.
@@ -292,7 +284,7 @@ fn StartForm(by_other: bool, on_cancel: impl Fn() + 'static) -> impl IntoView {
                 )}</p>
                 <div class="field">
                     <label for=id_of("name")>{t("Naam van de beoordelaar", "Rater's name")}</label>
-                    <input id=id_of("name") type="text" maxlength="100" required
+                    <input id=id_of("name") type="text" maxlength=limits::NAME.to_string() required
                         aria-describedby=id_of("error")
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
@@ -321,7 +313,7 @@ fn StartForm(by_other: bool, on_cancel: impl Fn() + 'static) -> impl IntoView {
             <Show when=move || kind.get() == "custom">
                 <div class="field">
                     <label for=id_of("custom")>{t("Naam van de scan", "Name of the scan")}</label>
-                    <input id=id_of("custom") type="text" maxlength="100"
+                    <input id=id_of("custom") type="text" maxlength=limits::KEY.to_string()
                         prop:value=custom on:input=move |ev| custom.set(event_target_value(&ev))/>
                 </div>
             </Show>

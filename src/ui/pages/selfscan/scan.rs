@@ -20,12 +20,15 @@ pub fn ScanPage() -> impl IntoView {
     let doc = use_doc();
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").and_then(|s| s.parse::<Id>().ok()));
-    // (title, finished) of the scan, or None when it does not exist.
+    // ("Zelfscan: Nulmeting, 10-03-2026 (zelf)", finished) of the scan, or None when it
+    // does not exist.
     let head = Memo::new(move |_| {
         let id = id.get()?;
         read(doc, |s| {
-            s.scan(id)
-                .map(|scan| (scan_title(scan), scan.is_finished()))
+            s.scan(id).map(|scan| {
+                let title = format!("{}: {}", scan.kind(lang()), scan_title(scan));
+                (title, scan.is_finished())
+            })
         })
     });
     let finished = Memo::new(move |_| head.with(|h| h.as_ref().map(|(_, f)| *f)));
@@ -45,13 +48,10 @@ pub fn ScanPage() -> impl IntoView {
             .into_any();
         };
         let title = untrack(move || head.get().map(|(t, _)| t).unwrap_or_default());
-        let title = format!("{}: {title}", t("Zelfscan", "Self-scan"));
         // A draft's label, date and rater can change on its page (`ScanDetails`): its
         // title follows them, without rebuilding the page below it.
-        let live_title = move || {
-            let title = head.with(|h| h.as_ref().map(|(t, _)| t.clone()).unwrap_or_default());
-            format!("{}: {title}", t("Zelfscan", "Self-scan"))
-        };
+        let live_title =
+            move || head.with(|h| h.as_ref().map(|(t, _)| t.clone()).unwrap_or_default());
         if finished {
             view! {
                 <PageTitle text=title/>
