@@ -42,7 +42,9 @@ fn heavy_year() -> Document {
         }
         let at = start + chrono::Duration::weeks(i64::from(week));
         let id = leerspoor::model::Id::from_u128(0x7ac0_0000 + u128::from(week));
-        doc.network.take_snapshot(id, at, &format!("Week {week}"));
+        doc.network
+            .take_snapshot(id, at, &format!("Week {week}"))
+            .expect("within the limit");
     }
     doc
 }

@@ -146,6 +146,20 @@ impl Lang {
         format!("{text} {}", UNITS[unit])
     }
 
+    /// A whole number with its thousands grouped: "20.000" / "20,000".
+    pub fn integer(self, n: usize) -> String {
+        let digits = n.to_string();
+        let sep = self.pick('.', ',');
+        let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(c);
+        }
+        out
+    }
+
     /// "1 casus" / "3 casussen": the count and the right form of the noun.
     pub fn count(self, n: usize, one: &str, many: &str) -> String {
         if n == 1 {
@@ -159,6 +173,15 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_numbers_group_their_thousands() {
+        assert_eq!(Lang::Nl.integer(0), "0");
+        assert_eq!(Lang::Nl.integer(999), "999");
+        assert_eq!(Lang::Nl.integer(1_000), "1.000");
+        assert_eq!(Lang::En.integer(20_000), "20,000");
+        assert_eq!(Lang::Nl.integer(1_234_567), "1.234.567");
+    }
 
     #[test]
     fn a_month_is_named_with_its_year() {

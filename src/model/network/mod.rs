@@ -25,12 +25,12 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::validation::{check_unique_ids, term, Problem, Reason};
+use super::validation::{check_unique_ids, limits, term, Problem, Reason};
 use super::{Id, Lang};
 use crate::model::order::SharedSort;
 
 pub use actor::{name_key, Actor, ActorKind, Attitude, Position, Rapport};
-pub use snapshot::{compare, Snapshot, SnapshotDiff};
+pub use snapshot::{compare, Snapshot, SnapshotDiff, Taken};
 pub use tie::{Direction, Endpoint, Strength, Tie, TieKind};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
@@ -76,6 +76,20 @@ pub enum EditError {
     DuplicateName {
         name: String,
     },
+    /// The map already holds as many of these as an import would accept
+    /// (`validation::limits`): one more would make a bundle of it unreadable.
+    Full {
+        items: Items,
+        max: usize,
+    },
+}
+
+/// What a map can be full of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Items {
+    Actors,
+    Ties,
+    Snapshots,
 }
 
 impl EditError {
@@ -124,7 +138,38 @@ impl EditError {
             (EditError::DuplicateName { name }, Lang::En) => format!(
                 "There is already an actor named ‘{name}’ on the map. Choose another name, or edit that actor."
             ),
+            (EditError::Full { items, max }, Lang::Nl) => {
+                let (what, remove) = match items {
+                    Items::Actors => ("actoren", "verwijder eerst een actor"),
+                    Items::Ties => ("relaties", "verwijder eerst een relatie"),
+                    Items::Snapshots => ("momentopnamen", "verwijder eerst een oudere"),
+                };
+                format!(
+                    "De kaart heeft al {} {what}, het meeste dat Leerspoor bewaart; {remove}.",
+                    lang.integer(*max)
+                )
+            }
+            (EditError::Full { items, max }, Lang::En) => {
+                let (what, remove) = match items {
+                    Items::Actors => ("actors", "remove an actor first"),
+                    Items::Ties => ("ties", "remove a tie first"),
+                    Items::Snapshots => ("snapshots", "remove an older one first"),
+                };
+                format!(
+                    "The map already has {} {what}, the most Leerspoor keeps; {remove}.",
+                    lang.integer(*max)
+                )
+            }
         }
+    }
+}
+
+/// One more of `items` after `count` would pass `max`.
+pub(crate) fn full(items: Items, count: usize, max: usize) -> Result<(), EditError> {
+    if count >= max {
+        Err(EditError::Full { items, max })
+    } else {
+        Ok(())
     }
 }
 
@@ -188,6 +233,7 @@ impl Network {
         }
         check_actor(&mut actor)?;
         self.check_name_free(&actor, None)?;
+        full(Items::Actors, self.actors.len(), limits::ACTORS)?;
         self.actors.push(actor);
         Ok(())
     }
@@ -253,6 +299,7 @@ impl Network {
             return Err(EditError::DuplicateId);
         }
         self.check_tie(&tie)?;
+        full(Items::Ties, self.ties.len(), limits::TIES)?;
         self.ties.push(tie);
         Ok(())
     }

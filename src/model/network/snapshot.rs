@@ -2,10 +2,11 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{Actor, Endpoint, Network, Tie};
+use super::{full, Actor, EditError, Endpoint, Items, Network, Tie};
+use crate::model::validation::limits;
 use crate::model::{Id, Lang};
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -33,12 +34,45 @@ impl Snapshot {
     }
 }
 
+/// What [`Network::take_snapshot`] did.
+#[derive(Debug, PartialEq)]
+pub enum Taken<'a> {
+    New(&'a Snapshot),
+    /// The newest snapshot, less than a minute old, shows the map as it is.
+    Already(&'a Snapshot),
+}
+
 impl Network {
-    pub fn take_snapshot(&mut self, id: Id, now: DateTime<Utc>, label: &str) -> &Snapshot {
+    /// Takes a snapshot of the map as it is, unless the newest one, taken less than a
+    /// minute ago, already shows the map as it is: then that one is the answer
+    /// ([`Taken::Already`]), so a double click or a second press makes no twin that
+    /// nobody could tell apart. A map with [`limits::SNAPSHOTS`] snapshots takes no more.
+    pub fn take_snapshot(
+        &mut self,
+        id: Id,
+        now: DateTime<Utc>,
+        label: &str,
+    ) -> Result<Taken<'_>, EditError> {
         let s = Snapshot::of(self, id, now, label);
+        let twin = self
+            .snapshots
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, s)| s.taken)
+            .filter(|(_, newest)| {
+                let age = now.signed_duration_since(newest.taken);
+                age >= TimeDelta::zero()
+                    && age < TimeDelta::minutes(1)
+                    && compare(newest, &s).is_empty()
+            })
+            .map(|(i, _)| i);
+        if let Some(i) = twin {
+            return Ok(Taken::Already(&self.snapshots[i]));
+        }
+        full(Items::Snapshots, self.snapshots.len(), limits::SNAPSHOTS)?;
         self.snapshots.push(s);
         let last = self.snapshots.len() - 1;
-        &self.snapshots[last]
+        Ok(Taken::New(&self.snapshots[last]))
     }
 
     pub fn snapshot(&self, id: Id) -> Option<&Snapshot> {
@@ -280,7 +314,7 @@ mod tests {
     #[test]
     fn a_snapshot_is_a_copy_that_later_edits_do_not_touch() {
         let mut net = base();
-        net.take_snapshot(id(50), t(0), " januari ");
+        net.take_snapshot(id(50), t(0), " januari ").unwrap();
         net.remove_actor(id(3));
         let s = net.snapshot(id(50)).unwrap();
         assert_eq!(s.label, "januari");
@@ -291,6 +325,54 @@ mod tests {
         assert_eq!(net.snapshot(id(50)).unwrap().label, "jan");
         assert_eq!(net.remove_snapshot(id(50)).map(|s| s.id), Some(id(50)));
         assert!(net.snapshots.is_empty());
+    }
+
+    #[test]
+    fn a_second_press_within_a_minute_on_an_unchanged_map_takes_no_twin() {
+        let mut net = base();
+        let at = |secs: i64| t(0) + TimeDelta::seconds(secs);
+        assert!(matches!(
+            net.take_snapshot(id(50), at(0), "Nulmeting"),
+            Ok(Taken::New(_))
+        ));
+        // The double click's second press: the label field was emptied by the first.
+        match net.take_snapshot(id(51), at(1), "") {
+            Ok(Taken::Already(s)) => assert_eq!((s.id, s.label.as_str()), (id(50), "Nulmeting")),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(net.snapshots.len(), 1);
+        // A changed map is a new snapshot, however soon.
+        net.remove_actor(id(3));
+        assert!(matches!(
+            net.take_snapshot(id(52), at(30), ""),
+            Ok(Taken::New(_))
+        ));
+        // And an unchanged one is, a minute on: "nothing changed since" is worth a date.
+        assert!(matches!(
+            net.take_snapshot(id(53), at(90), ""),
+            Ok(Taken::New(_))
+        ));
+        assert_eq!(net.snapshots.len(), 3);
+    }
+
+    #[test]
+    fn a_map_takes_no_more_snapshots_than_an_import_accepts() {
+        let mut net = base();
+        for n in 0..100 {
+            // A day apart, with nothing changed: each is a new one.
+            assert!(matches!(
+                net.take_snapshot(id(100 + n), t(n), ""),
+                Ok(Taken::New(_))
+            ));
+        }
+        let err = net.take_snapshot(id(999), t(200), "").unwrap_err();
+        assert_eq!(
+            err.message(Lang::Nl),
+            "De kaart heeft al 100 momentopnamen, het meeste dat Leerspoor bewaart; verwijder eerst een oudere."
+        );
+        assert_eq!(net.snapshots.len(), 100);
+        net.remove_snapshot(id(100));
+        assert!(net.take_snapshot(id(999), t(200), "").is_ok());
     }
 
     #[test]

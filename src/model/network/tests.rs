@@ -231,7 +231,7 @@ fn validate_reports_every_broken_rule() {
 fn validate_checks_snapshots_apart_from_the_live_map() {
     let mut net = small();
     let now = "2026-03-01T10:00:00Z".parse().unwrap();
-    net.take_snapshot(id(500), now, "maart");
+    net.take_snapshot(id(500), now, "maart").unwrap();
     net.snapshots[0].ties.push(Tie::new(id(300), ep(1), ep(8)));
     net.snapshots.push(net.snapshots[0].clone());
     let p = problems(&net);
@@ -326,7 +326,8 @@ fn a_document_with_a_map_restores_through_the_one_door() {
     let mut doc = Document::new(profile);
     doc.network = small();
     doc.network
-        .take_snapshot(id(500), "2026-02-01T09:00:00Z".parse().unwrap(), "februari");
+        .take_snapshot(id(500), "2026-02-01T09:00:00Z".parse().unwrap(), "februari")
+        .unwrap();
     doc.network.normalise();
     let text = serde_json::to_string(&doc).unwrap();
     assert_eq!(restore_document(&text).unwrap().network, doc.network);
@@ -381,4 +382,44 @@ fn two_actors_of_one_name_from_older_data_can_still_be_edited() {
     second.notes = "De andere Anna".into();
     net.update_actor(second).unwrap();
     assert_eq!(net.actor(id(4)).unwrap().notes, "De andere Anna");
+}
+
+/// A map takes no more actors or ties than an import of it accepts, so a map made by hand
+/// can always be restored from its own bundle.
+#[test]
+fn a_full_map_refuses_one_more_actor_or_tie() {
+    let mut net = Network::default();
+    for n in 0..1_000u128 {
+        net.add_actor(Actor::new(id(10_000 + n), &format!("Actor {n}")))
+            .unwrap();
+    }
+    let err = net
+        .add_actor(Actor::new(id(99_999), "Eén te veel"))
+        .unwrap_err();
+    assert_eq!(
+        err.message(Lang::Nl),
+        "De kaart heeft al 1.000 actoren, het meeste dat Leerspoor bewaart; verwijder eerst een actor."
+    );
+    assert_eq!(net.actors.len(), 1_000);
+    // 5,000 ties among them: each actor to the next five.
+    let mut tie = 0u128;
+    'outer: for a in 0..1_000u128 {
+        for step in 1..=5u128 {
+            let b = (a + step) % 1_000;
+            net.add_tie(Tie::new(id(50_000 + tie), ep(10_000 + a), ep(10_000 + b)))
+                .unwrap();
+            tie += 1;
+            if tie == 5_000 {
+                break 'outer;
+            }
+        }
+    }
+    let err = net
+        .add_tie(Tie::new(id(99_998), Endpoint::Me, ep(10_000)))
+        .unwrap_err();
+    assert_eq!(
+        err.message(Lang::En),
+        "The map already has 5,000 ties, the most Leerspoor keeps; remove a tie first."
+    );
+    assert_eq!(net.ties.len(), 5_000);
 }

@@ -125,12 +125,14 @@ fn year() -> Document {
         .add_actor(Actor::new(id(40), "Wijkraad"))
         .unwrap();
     doc.network
-        .take_snapshot(id(41), at("2026-02-20T12:00:00Z"), "Begin");
+        .take_snapshot(id(41), at("2026-02-20T12:00:00Z"), "Begin")
+        .unwrap();
     doc.network
         .add_actor(Actor::new(id(42), "Wethouder"))
         .unwrap();
     doc.network
-        .take_snapshot(id(43), at("2026-05-20T12:00:00Z"), "Halverwege");
+        .take_snapshot(id(43), at("2026-05-20T12:00:00Z"), "Halverwege")
+        .unwrap();
     doc
 }
 

@@ -412,6 +412,34 @@ test.describe('snapshots in Amsterdam', () => {
   });
 });
 
+// A double click on Momentopname maken made two snapshots of one minute, which the list
+// could not tell apart (found by a helper using the app).
+test.describe('a double click in Amsterdam', () => {
+  test.use({ timezoneId: 'Europe/Amsterdam' });
+
+  test('a double click takes one snapshot; a minute on, the unchanged map can be taken again', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2026-03-02T13:05:00Z'));
+    await createProfile(page);
+    await importCsv(page, 'naam\nAnna Bakker\n', 'van,naar\nik,Anna Bakker\n');
+    await open(page, '/netwerkkaart?weergave=momentopnamen');
+    await page.getByLabel('Naam van de momentopname (mag leeg)').fill('Nulmeting');
+    await page.getByRole('button', { name: 'Momentopname maken' }).dblclick();
+    await expect(page.getByTestId('net-status')).toHaveText(
+      'De kaart is niet veranderd sinds momentopname Nulmeting (2 maart 2026, 14:05), van minder dan een minuut geleden: er is geen nieuwe gemaakt.');
+    const list = page.getByTestId('snapshots');
+    await expect(list.locator('li')).toHaveText([/^Nulmeting \(2 maart 2026, 14:05\): 1 actor, 1 relatie/]);
+    await saved(page);
+    let stored = JSON.parse((await storageDump(page))[await documentKey(page)]);
+    expect(stored.network.snapshots.map((s) => s.label)).toEqual(['Nulmeting']);
+
+    // Ninety seconds on, nothing changed is worth a date of its own.
+    await page.clock.setFixedTime(new Date('2026-03-02T13:06:30Z'));
+    await page.getByRole('button', { name: 'Momentopname maken' }).click();
+    await expect(page.getByTestId('net-status')).toHaveText('Momentopname 2 maart 2026, 14:06 gemaakt.');
+    await expect(list.locator('li')).toHaveText([/^2 maart 2026, 14:06: 1 actor/, /^Nulmeting \(2 maart 2026, 14:05\)/]);
+  });
+});
+
 // The form refused no name the CSV import refuses: two actors of one name could be
 // added by hand, and ties and cases could no longer tell them apart (found by a helper).
 test('the actor form refuses a name another actor already has', async ({ page }) => {

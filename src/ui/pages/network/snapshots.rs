@@ -5,8 +5,9 @@ use leptos::prelude::*;
 use super::forms::{ConfirmDeletion, Deletion};
 use super::use_net;
 use crate::model::id::new_id;
-use crate::model::network::snapshot::{compare, Snapshot};
+use crate::model::network::snapshot::{compare, Snapshot, Taken};
 use crate::model::network::{Actor, Endpoint, Tie};
+use crate::model::validation::limits;
 use crate::model::{Id, Lang};
 use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::draft::kept;
@@ -67,18 +68,40 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    let error = RwSignal::new(None::<String>);
     let take = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = label.get_untracked();
-        let mut title = String::new();
+        let mut outcome = None;
         doc.update(|d| {
-            title = snapshot_title(d.network.take_snapshot(new_id(), time::now(), &text));
+            outcome = Some(
+                match d.network.take_snapshot(new_id(), time::now(), &text) {
+                    Ok(Taken::New(s)) => Ok((true, snapshot_title(s))),
+                    Ok(Taken::Already(s)) => Ok((false, snapshot_title(s))),
+                    Err(e) => Err(e.message(lang)),
+                },
+            );
         });
-        label.set(String::new());
-        ctx.status.set(t(
-            format!("Momentopname {title} gemaakt."),
-            format!("Snapshot {title} taken."),
-        ));
+        match outcome {
+            Some(Ok((true, title))) => {
+                error.set(None);
+                label.set(String::new());
+                ctx.status.set(t(
+                    format!("Momentopname {title} gemaakt."),
+                    format!("Snapshot {title} taken."),
+                ));
+            }
+            // A double click, or a second press on an unchanged map: what was typed stays.
+            Some(Ok((false, title))) => {
+                error.set(None);
+                ctx.status.set(t(
+                    format!("De kaart is niet veranderd sinds momentopname {title}, van minder dan een minuut geleden: er is geen nieuwe gemaakt."),
+                    format!("The map has not changed since snapshot {title}, taken less than a minute ago: no new one was taken."),
+                ));
+            }
+            Some(Err(message)) => error.set(Some(message)),
+            None => {}
+        }
     };
     // Back to the snapshot's own "Naam wijzigen" button, so the keyboard keeps its place.
     let stop_renaming = move |id: Id| {
@@ -177,9 +200,10 @@ pub(super) fn SnapshotsView() -> impl IntoView {
             <form class="card form" on:submit=take novalidate>
                 <div class="field">
                     <label for="snapshot-label">{t("Naam van de momentopname (mag leeg)", "Name of the snapshot (optional)")}</label>
-                    <input id="snapshot-label" type="text" maxlength="200" prop:value=label
+                    <input id="snapshot-label" type="text" maxlength=limits::LINE.to_string() prop:value=label
                         on:input=move |ev| label.set(event_target_value(&ev))/>
                 </div>
+                {move || error.get().map(|e| view! { <p id="snapshot-error" class="notice error" role="alert">{e}</p> })}
                 <button type="submit" class="primary">{t("Momentopname maken", "Take snapshot")}</button>
             </form>
             <ConfirmDeletion pending=pending/>
@@ -298,7 +322,7 @@ fn RenameForm(
     view! {
         <form class="net-rename" on:submit=on_submit novalidate>
             <label for=field_id.clone()>{label}</label>
-            <input id=field_id type="text" maxlength="200" node_ref=field prop:value=value
+            <input id=field_id type="text" maxlength=limits::LINE.to_string() node_ref=field prop:value=value
                 on:input=move |ev| value.set(event_target_value(&ev))
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { on_cancel() }/>
             " "
