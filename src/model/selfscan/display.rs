@@ -55,6 +55,18 @@ pub fn display_text<'a>(lang: Lang, framework: &'a Framework, item: FrameworkTex
     }
 }
 
+/// How `item` reads in `lang`, when that is not its stored text: an editor shows it beside
+/// the field that holds the stored text, so an edit's effect is clear.
+pub fn shown_otherwise<'a>(
+    lang: Lang,
+    framework: &'a Framework,
+    item: FrameworkText<'_>,
+) -> Option<&'a str> {
+    let (stored, _) = stored(framework, item)?;
+    let shown = display_text(lang, framework, item);
+    (shown != stored).then_some(shown)
+}
+
 /// The stored text of `item` and the English name stored beside it, if any.
 fn stored<'a>(fw: &'a Framework, item: FrameworkText<'_>) -> Option<(&'a str, Option<&'a str>)> {
     use FrameworkText::*;
@@ -140,6 +152,29 @@ mod tests {
     use super::super::test_support::small_framework;
     use super::FrameworkText::*;
     use super::*;
+
+    #[test]
+    fn a_text_is_shown_otherwise_only_where_its_reading_differs_from_what_is_stored() {
+        let mut fw = default_framework();
+        let item = IndicatorName("netwerk-lezen-betrokkenen");
+        assert_eq!(shown_otherwise(Lang::Nl, &fw, item), None);
+        assert_eq!(
+            shown_otherwise(Lang::En, &fw, item),
+            Some("Maps the people and parties involved in an issue")
+        );
+        // Edited, the text is shown as written, in either language.
+        fw = fw
+            .apply(&FrameworkEdit::Rename {
+                part: Part::Indicator("netwerk-lezen-betrokkenen".into()),
+                name: "Maakt een krachtenveld".into(),
+            })
+            .unwrap();
+        assert_eq!(shown_otherwise(Lang::En, &fw, item), None);
+        assert_eq!(
+            shown_otherwise(Lang::En, &fw, IndicatorName("nergens")),
+            None
+        );
+    }
 
     /// Every text of a framework, as items.
     fn items(fw: &Framework) -> Vec<FrameworkText<'_>> {

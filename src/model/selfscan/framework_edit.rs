@@ -15,6 +15,18 @@ pub enum Part {
     Indicator(String),
 }
 
+impl Part {
+    /// The Dutch noun the errors use for this part.
+    fn noun(&self) -> &'static str {
+        match self {
+            Part::Framework => "kader",
+            Part::Area(_) => "gebied",
+            Part::Competency(_) => "competentie",
+            Part::Indicator(_) => "indicator",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FrameworkEdit {
     Rename {
@@ -65,7 +77,16 @@ impl Framework {
     pub fn apply(&self, edit: &FrameworkEdit) -> Result<Framework, FrameworkError> {
         let mut fw = self.clone();
         match edit {
-            FrameworkEdit::Rename { part, name } => *fw.name_mut(part)? = name.clone(),
+            FrameworkEdit::Rename { part, name } => {
+                let slot = fw.name_mut(part)?;
+                if name.trim().is_empty() {
+                    return Err(FrameworkError::NameRequired {
+                        what: part.noun(),
+                        current: slot.clone(),
+                    });
+                }
+                *slot = name.clone();
+            }
             FrameworkEdit::RenameEn { part, name_en } => {
                 *fw.name_en_mut(part)? = name_en.clone();
             }
@@ -226,10 +247,20 @@ mod tests {
                 part: Part::Indicator("l1".into()),
                 name: " ".into(),
             }),
-            Err(FrameworkError::EmptyName {
+            Err(FrameworkError::NameRequired {
                 what: "indicator",
-                id: "l1".into()
+                current: fw.indicator("l1").unwrap().name.clone(),
             })
+        );
+        let err = fw
+            .apply(&FrameworkEdit::Rename {
+                part: Part::Competency("lezen".into()),
+                name: String::new(),
+            })
+            .unwrap_err();
+        assert_eq!(
+            err.message(crate::model::Lang::Nl),
+            "Een naam mag niet leeg zijn. Deze competentie heet nog \u{201c}Netwerk lezen\u{201d}."
         );
         assert_eq!(
             fw.apply(&FrameworkEdit::Rename {

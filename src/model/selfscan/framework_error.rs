@@ -85,6 +85,11 @@ pub enum FrameworkError {
         level: u8,
         max: u8,
     },
+    /// An edit would leave a part without a name; `current` is the name it keeps.
+    NameRequired {
+        what: &'static str,
+        current: String,
+    },
     /// A competency needs at least one indicator to be rated at all.
     LastIndicator {
         competency: String,
@@ -259,6 +264,10 @@ impl FrameworkError {
             LevelOutOfRange { level, max } => lang.pick(
                 format!("Niveau {level} bestaat niet; dit kader heeft niveaus 1 tot en met {max}."),
                 format!("Level {level} does not exist; this framework has levels 1 to {max}."),
+            ),
+            NameRequired { what, current } => lang.pick(
+                format!("Een naam mag niet leeg zijn. Deze {what} heet nog \u{201c}{current}\u{201d}."),
+                format!("A name cannot be empty. This {} is still called \u{201c}{current}\u{201d}.", en(what)),
             ),
             LastIndicator { competency } => lang.pick(
                 format!(

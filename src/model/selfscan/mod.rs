@@ -32,7 +32,7 @@ pub mod versions;
 mod test_support;
 
 pub use default_framework::{default_framework, DEFAULT_FRAMEWORK_ID};
-pub use display::{display_text, FrameworkText};
+pub use display::{display_text, shown_otherwise, FrameworkText};
 pub use framework::{Area, Competency, Framework, FrameworkRef, Indicator, Level};
 pub use framework_edit::{FrameworkEdit, Part};
 pub use framework_error::FrameworkError;

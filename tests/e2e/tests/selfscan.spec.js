@@ -232,6 +232,44 @@ test('editing the framework makes a new version and leaves an earlier scan uncha
   await expect(page.getByText('1. Starter').first()).toBeVisible();
 });
 
+// The editor's headings and labels were made once: after an edit they showed the old
+// names until a reload, and its 150 fields shared a few names ("Indicator", "Niveau 1.
+// Beginnend") with nothing to say whose they were (found by a helper using the app).
+test('the framework editor follows each edit at once, and names whose fields they are', async ({ page }) => {
+  await createProfile(page);
+  await open(page, '/zelfscan/kader');
+  await page.getByText(FIRST, { exact: true }).first().click();
+  const group = page.getByRole('group', { name: 'Brengt de betrokken personen en partijen rond een vraagstuk in kaart' });
+  await expect(group.getByLabel('Naam indicator')).toHaveValue('Brengt de betrokken personen en partijen rond een vraagstuk in kaart');
+  await expect(group.getByLabel('Niveau 1. Beginnend')).toHaveCount(1);
+
+  await group.getByLabel('Naam indicator').fill('Maakt een krachtenveld van alle partijen');
+  await group.getByLabel('Naam indicator').press('Tab');
+  await expect(page.getByTestId('framework-message')).toHaveText('Bewaard als versie 2 van het kader.');
+  const renamed = page.getByRole('group', { name: 'Maakt een krachtenveld van alle partijen' });
+  await expect(renamed).toHaveCount(1);
+  // The focus stayed where the user went.
+  await expect(renamed.getByLabel('Niveau 1. Beginnend')).toBeFocused();
+
+  await page.locator('#fw-level-1').fill('Starter');
+  await page.locator('#fw-level-1').press('Tab');
+  await expect(page.getByTestId('framework-message')).toHaveText('Bewaard als versie 3 van het kader.');
+  await expect(renamed.getByLabel('Niveau 1. Starter')).toHaveCount(1);
+  await expect(page.getByLabel('Niveau 1. Beginnend')).toHaveCount(0);
+
+  const competency = page.getByLabel('Naam competentie').first();
+  await competency.fill('Het netwerk lezen en gebruiken');
+  await competency.press('Tab');
+  await expect(page.locator('summary').first()).toHaveText('Het netwerk lezen en gebruiken');
+
+  // An empty name is refused with the name it keeps, and the heading keeps it too.
+  await competency.fill('');
+  await competency.press('Tab');
+  await expect(page.getByTestId('framework-error')).toHaveText(
+    'Niet bewaard: Een naam mag niet leeg zijn. Deze competentie heet nog \u201cHet netwerk lezen en gebruiken\u201d.');
+  await expect(page.locator('summary').first()).toHaveText('Het netwerk lezen en gebruiken');
+});
+
 test('an invalid framework file is refused with the reason, and nothing changes', async ({ page }) => {
   await page.clock.install(); // the page's timers run on a clock the test can move on
   await createProfile(page);

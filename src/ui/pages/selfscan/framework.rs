@@ -8,9 +8,10 @@ use leptos::prelude::*;
 
 use super::{change, read, read_untracked, SectionNav};
 use crate::model::selfscan::{
-    display_text, export_file_name, export_framework, parse_framework, Framework, FrameworkEdit,
-    FrameworkText, Part,
+    display_text, export_file_name, export_framework, parse_framework, shown_otherwise, Framework,
+    FrameworkEdit, FrameworkText, Part,
 };
+use crate::model::validation::limits;
 use crate::model::Lang;
 use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::PageTitle;
@@ -172,21 +173,40 @@ pub fn FrameworkPage() -> impl IntoView {
     }
 }
 
-/// How a stored text reads in the interface language, when that is not the stored text
-/// itself: shown beside its field, so an edit's effect is clear.
-fn shown_as(fw: &Framework, item: FrameworkText<'_>, stored: &str) -> Option<String> {
-    let shown = display_text(lang(), fw, item);
-    (shown != stored).then(|| shown.to_string())
+/// The framework as it is now, for the editor's headings, labels and hints: they follow
+/// each saved edit, while the fields themselves are not rebuilt (the focus stays put).
+type Current = Memo<Option<Framework>>;
+
+/// A text of the current framework as readers see it, following each edit.
+fn live(
+    current: Current,
+    text: impl Fn(&Framework) -> String + Send + Sync + 'static,
+) -> impl Fn() -> String + Send + Sync + Clone + 'static {
+    let text = std::sync::Arc::new(text);
+    move || current.with(|f| f.as_ref().map(|f| text(f)).unwrap_or_default())
+}
+
+/// How a text of the current framework reads in the interface language, when that is
+/// not its stored text: shown beside its field (`model::selfscan::shown_otherwise`).
+fn live_hint(
+    current: Current,
+    hint: impl Fn(&Framework) -> Option<String> + Send + Sync + 'static,
+) -> impl Fn() -> Option<String> + Send + Sync + Clone + 'static {
+    let hint = std::sync::Arc::new(hint);
+    move || current.with(|f| f.as_ref().and_then(|f| hint(f)))
 }
 
 /// One text field that saves a framework edit when it is changed (on leaving the field).
-/// `shown` is how the text reads in the interface language if that differs.
+/// `shown` is how the text reads in the interface language if that differs; `max` is the
+/// limit an import of the framework checks (`validation::limits`).
+#[allow(clippy::too_many_arguments)]
 fn edit_field(
     id: String,
-    label: String,
+    label: impl Fn() -> String + Send + Sync + 'static,
     value: String,
-    shown: Option<String>,
+    shown: impl Fn() -> Option<String> + Send + Sync + Clone + 'static,
     multiline: bool,
+    max: usize,
     message: RwSignal<Message>,
     make: impl Fn(String) -> FrameworkEdit + 'static,
 ) -> impl IntoView {
@@ -207,21 +227,26 @@ fn edit_field(
         }
     };
     let hint_id = format!("{id}-shown");
-    let described = shown.is_some().then(|| hint_id.clone());
+    let described = {
+        let (shown, hint_id) = (shown.clone(), hint_id.clone());
+        move || shown().is_some().then(|| hint_id.clone())
+    };
     let input = if multiline {
-        view! { <textarea id=id.clone() rows="2" aria-describedby=described prop:value=value on:change=save></textarea> }
+        view! { <textarea id=id.clone() rows="2" maxlength=max.to_string() aria-describedby=described prop:value=value on:change=save></textarea> }
             .into_any()
     } else {
-        view! { <input id=id.clone() type="text" aria-describedby=described prop:value=value on:change=save/> }
+        view! { <input id=id.clone() type="text" maxlength=max.to_string() aria-describedby=described prop:value=value on:change=save/> }
             .into_any()
     };
-    let hint = shown.map(|text| {
-        view! {
-            <p id=hint_id class="hint">
-                {format!("{} \u{201c}{text}\u{201d}", t("Getoond als", "Shown as"))}
-            </p>
-        }
-    });
+    let hint = move || {
+        shown().map(|text| {
+            view! {
+                <p id=hint_id.clone() class="hint">
+                    {format!("{} \u{201c}{text}\u{201d}", t("Getoond als", "Shown as"))}
+                </p>
+            }
+        })
+    };
     view! {
         <div class="field">
             <label for=id>{label}</label>
@@ -235,6 +260,7 @@ fn edit_field(
 fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
     let doc = use_doc();
     let lang = lang();
+    let current: Current = Memo::new(move |_| read(doc, |s| s.current_framework().cloned()));
     let fw = &framework;
     let levels = fw
         .levels
@@ -258,25 +284,26 @@ fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
             );
             view! {
                 <li>
-                    {edit_field(format!("fw-level-{n}"), name_label, l.label.clone(),
-                        shown_as(fw, FrameworkText::LevelLabel(n), &l.label), false, message,
+                    {edit_field(format!("fw-level-{n}"), move || name_label.clone(), l.label.clone(),
+                        live_hint(current, move |f| shown_otherwise(lang, f, FrameworkText::LevelLabel(n)).map(str::to_string)),
+                        false, limits::KEY, message,
                         move |label| FrameworkEdit::SetLevel { level: n, label, description: current_level().1 })}
-                    {edit_field(format!("fw-level-{n}-text"), text_label, l.description.clone(),
-                        shown_as(fw, FrameworkText::LevelDescription(n), &l.description), true, message,
+                    {edit_field(format!("fw-level-{n}-text"), move || text_label.clone(), l.description.clone(),
+                        live_hint(current, move |f| shown_otherwise(lang, f, FrameworkText::LevelDescription(n)).map(str::to_string)),
+                        true, limits::LONG_TEXT, message,
                         move |description| FrameworkEdit::SetLevel { level: n, label: current_level().0, description })}
                 </li>
             }
         })
         .collect_view();
-    // "Niveau 1. Beginnend" / "Level 1. Beginning": the label of each descriptor field.
-    let level_labels: Vec<String> = fw
-        .levels
-        .iter()
-        .map(|l| {
-            let label = display_text(lang, fw, FrameworkText::LevelLabel(l.number));
-            format!("{} {}. {label}", t("Niveau", "Level"), l.number)
+    // "Niveau 1. Beginnend" / "Level 1. Beginning": the label of each descriptor field,
+    // following a level's new name.
+    let level_label = move |n: u8| {
+        live(current, move |f| {
+            let label = display_text(lang, f, FrameworkText::LevelLabel(n));
+            format!("{} {n}. {label}", t("Niveau", "Level"))
         })
-        .collect();
+    };
     let areas = fw
         .areas
         .iter()
@@ -299,45 +326,62 @@ fn Editor(framework: Framework, message: RwSignal<Message>) -> impl IntoView {
                                 .map(|(k, d)| {
                                     let iid = iid.clone();
                                     let level = u8::try_from(k + 1).unwrap_or(u8::MAX);
+                                    let hint = {
+                                        let iid = iid.clone();
+                                        live_hint(current, move |f| {
+                                            shown_otherwise(lang, f, FrameworkText::Descriptor(&iid, level))
+                                                .map(str::to_string)
+                                        })
+                                    };
                                     edit_field(
                                         format!("fw-ind-{iid}-{level}"),
-                                        level_labels.get(k).cloned().unwrap_or_default(),
+                                        level_label(level),
                                         d.clone(),
-                                        shown_as(fw, FrameworkText::Descriptor(&iid, level), d),
+                                        hint,
                                         true,
+                                        limits::LONG_TEXT,
                                         message,
                                         move |text| FrameworkEdit::SetDescriptor { indicator: iid.clone(), level, text },
                                     )
                                 })
                                 .collect_view();
-                            let for_name = iid.clone();
+                            let (for_name, for_hint, for_legend) = (iid.clone(), iid.clone(), iid.clone());
+                            // The indicator's fields are one group, named by the indicator,
+                            // so "Niveau 1" says which indicator's level it is.
                             view! {
-                                <li class="fw-indicator">
-                                    {edit_field(format!("fw-ind-{iid}"), t("Indicator", "Indicator").into(), i.name.clone(),
-                                        shown_as(fw, FrameworkText::IndicatorName(&iid), &i.name), false, message,
-                                        move |name| FrameworkEdit::Rename { part: Part::Indicator(for_name.clone()), name })}
-                                    <div class="fw-descriptors">{descriptors}</div>
+                                <li>
+                                    <fieldset class="fw-indicator">
+                                        <legend>{live(current, move |f| display_text(lang, f, FrameworkText::IndicatorName(&for_legend)).to_string())}</legend>
+                                        {edit_field(format!("fw-ind-{iid}"), move || t("Naam indicator", "Indicator name").to_string(), i.name.clone(),
+                                            live_hint(current, move |f| shown_otherwise(lang, f, FrameworkText::IndicatorName(&for_hint)).map(str::to_string)),
+                                            false, limits::LONG_TEXT, message,
+                                            move |name| FrameworkEdit::Rename { part: Part::Indicator(for_name.clone()), name })}
+                                        <div class="fw-descriptors">{descriptors}</div>
+                                    </fieldset>
                                 </li>
                             }
                         })
                         .collect_view();
-                    let for_name = cid.clone();
+                    let (for_name, for_hint, for_summary) = (cid.clone(), cid.clone(), cid.clone());
                     view! {
                         <details class="fw-competency">
-                            <summary>{display_text(lang, fw, FrameworkText::CompetencyName(&cid)).to_string()}</summary>
-                            {edit_field(format!("fw-comp-{cid}"), t("Naam competentie", "Competency name").into(), c.name.clone(),
-                                shown_as(fw, FrameworkText::CompetencyName(&cid), &c.name), false, message,
+                            <summary>{live(current, move |f| display_text(lang, f, FrameworkText::CompetencyName(&for_summary)).to_string())}</summary>
+                            {edit_field(format!("fw-comp-{cid}"), move || t("Naam competentie", "Competency name").to_string(), c.name.clone(),
+                                live_hint(current, move |f| shown_otherwise(lang, f, FrameworkText::CompetencyName(&for_hint)).map(str::to_string)),
+                                false, limits::LINE, message,
                                 move |name| FrameworkEdit::Rename { part: Part::Competency(for_name.clone()), name })}
                             <ul class="fw-indicators">{indicators}</ul>
                         </details>
                     }
                 })
                 .collect_view();
+            let (for_hint, for_heading) = (area_id.clone(), area_id.clone());
             view! {
                 <section class="card fw-area">
-                    <h3>{display_text(lang, fw, FrameworkText::AreaName(&area_id)).to_string()}</h3>
-                    {edit_field(format!("fw-area-{area_id}"), t("Naam gebied", "Area name").into(), area.name.clone(),
-                        shown_as(fw, FrameworkText::AreaName(&area_id), &area.name), false, message,
+                    <h3>{live(current, move |f| display_text(lang, f, FrameworkText::AreaName(&for_heading)).to_string())}</h3>
+                    {edit_field(format!("fw-area-{area_id}"), move || t("Naam gebied", "Area name").to_string(), area.name.clone(),
+                        live_hint(current, move |f| shown_otherwise(lang, f, FrameworkText::AreaName(&for_hint)).map(str::to_string)),
+                        false, limits::LINE, message,
                         move |name| FrameworkEdit::Rename { part: Part::Area(area_id.clone()), name })}
                     {competencies}
                 </section>
