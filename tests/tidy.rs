@@ -97,6 +97,15 @@ const RULES: &[Rule] = &[
                   where the language is an argument",
     },
     Rule {
+        name: "a field's limit is the model's",
+        under: &["src/ui/"],
+        except: &[],
+        patterns: &["maxlength=\"", "max=1", "max=2", "max=3", "max=5"],
+        instead: "maxlength=limits::LINE.to_string() (model::validation::limits, or the \
+                  model's own constant): an import refuses a text over the limit, so the \
+                  form must stop at the same one",
+    },
+    Rule {
         name: "one translation style: no match on the language in views",
         under: &["src/ui/"],
         except: &["src/ui/i18n.rs"],
@@ -173,6 +182,50 @@ fn violations() -> Vec<String> {
         }
     }
     found
+}
+
+/// Every text area that stores what is typed has a `maxlength`: an import refuses a text
+/// over its limit (`Document::check_limits`), so a profile whose text passed it could no
+/// longer be restored from its own bundle. The CSV paste fields are read, not stored, and
+/// their reader says when a paste is too large.
+fn text_areas_without_a_limit() -> Vec<String> {
+    let root = crate_root();
+    let mut files = Vec::new();
+    rust_files(&root.join("src/ui"), &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    for file in files {
+        let Ok(text) = fs::read_to_string(&file) else {
+            continue;
+        };
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("<textarea") {
+            let tag = &rest[at..];
+            let end = tag.find("</textarea>").unwrap_or(tag.len());
+            let element = &tag[..end];
+            let line = text.len() - rest.len() + at;
+            let line = text[..line].lines().count();
+            if !element.contains("maxlength") && !element.contains("id=\"import-") {
+                found.push(format!("{rel}:{line}: a <textarea> without a maxlength"));
+            }
+            rest = &tag[end.min(tag.len())..];
+            if rest.starts_with("<textarea") {
+                rest = &rest["<textarea".len()..];
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn every_stored_text_area_has_the_models_limit() {
+    let found = text_areas_without_a_limit();
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
 #[test]

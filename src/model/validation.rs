@@ -233,6 +233,51 @@ pub mod limits {
     pub const PER_RECORD: usize = 200;
 }
 
+/// How much room a text field has left, for the note under it: a browser's `maxlength`
+/// cuts a pasted text at the limit without a word, so the field says where it stands
+/// once the end is near (the last tenth), and plainly when it is full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Room {
+    Plenty,
+    Left(usize),
+    Full,
+}
+
+impl Room {
+    /// `len` counts as the browser's `maxlength` does: UTF-16 code units.
+    pub fn of(len: usize, max: usize) -> Room {
+        let left = max.saturating_sub(len);
+        if left == 0 {
+            Room::Full
+        } else if left <= max / 10 {
+            Room::Left(left)
+        } else {
+            Room::Plenty
+        }
+    }
+
+    /// The note's visible text; empty while there is plenty of room.
+    pub fn message(self, lang: Lang, max: usize) -> String {
+        match self {
+            Room::Plenty => String::new(),
+            Room::Left(n) => lang.pick(
+                format!("Nog {} van de {} tekens.", lang.integer(n), lang.integer(max)),
+                format!("{} of {} characters left.", lang.integer(n), lang.integer(max)),
+            ),
+            Room::Full => lang.pick(
+                format!(
+                    "Vol: dit veld houdt {} tekens. Wat je verder typt of plakt, komt er niet bij.",
+                    lang.integer(max)
+                ),
+                format!(
+                    "Full: this field holds {} characters. Anything more you type or paste is left out.",
+                    lang.integer(max)
+                ),
+            ),
+        }
+    }
+}
+
 /// A begeleider's comments on an entry or a goal.
 pub fn check_feedback(list: &[crate::model::feedback::Feedback], problems: &mut Vec<Problem>) {
     for f in list {
@@ -446,6 +491,28 @@ pub fn check_unique_ids<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_field_speaks_of_its_room_only_in_its_last_tenth() {
+        assert_eq!(Room::of(0, 2_000), Room::Plenty);
+        assert_eq!(Room::of(1_799, 2_000), Room::Plenty);
+        assert_eq!(Room::of(1_800, 2_000), Room::Left(200));
+        assert_eq!(Room::of(1_999, 2_000), Room::Left(1));
+        assert_eq!(Room::of(2_000, 2_000), Room::Full);
+        assert_eq!(Room::Plenty.message(Lang::Nl, 2_000), "");
+        assert_eq!(
+            Room::Left(200).message(Lang::Nl, 2_000),
+            "Nog 200 van de 2.000 tekens."
+        );
+        assert_eq!(
+            Room::Left(1).message(Lang::En, 20_000),
+            "1 of 20,000 characters left."
+        );
+        assert_eq!(
+            Room::Full.message(Lang::Nl, 2_000),
+            "Vol: dit veld houdt 2.000 tekens. Wat je verder typt of plakt, komt er niet bij."
+        );
+    }
 
     #[test]
     fn a_duplicate_is_reported_once() {

@@ -3,6 +3,7 @@
 mod course_folder;
 mod feedback;
 pub mod focus;
+pub mod limit;
 mod page;
 mod status;
 mod unlock;

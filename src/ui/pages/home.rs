@@ -1,7 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::model::profile::MAX_COURSE;
 use crate::model::reminder::reminder;
+use crate::model::validation::limits;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -81,12 +83,12 @@ fn ProfileCard() -> impl IntoView {
             <h2 id="profile-card-title">{t("Je profiel", "Your profile")}</h2>
             <div class="field">
                 <label for="edit-name">{t("Naam", "Name")}</label>
-                <input id="edit-name" type="text" maxlength="100" prop:value=name on:input=on_name
+                <input id="edit-name" type="text" maxlength=limits::NAME.to_string() prop:value=name on:input=on_name
                     aria-describedby="edit-profile-error"/>
             </div>
             <div class="field">
                 <label for="edit-course">{t("Leergang", "Course")}</label>
-                <input id="edit-course" type="text" maxlength="200" prop:value=course on:input=on_course
+                <input id="edit-course" type="text" maxlength=MAX_COURSE.to_string() prop:value=course on:input=on_course
                     aria-describedby="edit-profile-error"/>
             </div>
             <p id="edit-profile-error" class="field-error" role="alert">{move || error.get()}</p>

@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use crate::model::bundle::{already_here, Admission, Counts, OpenRequest, Resolution};
 use crate::model::id::new_id;
+use crate::model::profile::MAX_COURSE;
+use crate::model::validation::limits;
 use crate::model::{Document, Profile, Role};
 use crate::ui::components::{PageTitle, Unlock};
 use crate::ui::draft::kept;
@@ -66,7 +68,7 @@ fn FirstRun(rating: RwSignal<bool>) -> impl IntoView {
             <h2>{t("Maak je profiel", "Create your profile")}</h2>
             <div class="field">
                 <label for="profile-name">{t("Je naam", "Your name")}</label>
-                <input id="profile-name" type="text" autocomplete="name" maxlength="100" required
+                <input id="profile-name" type="text" autocomplete="name" maxlength=limits::NAME.to_string() required
                     aria-describedby="profile-error"
                     aria-invalid=move || error.get().is_some().to_string()
                     prop:value=name
@@ -89,7 +91,7 @@ fn FirstRun(rating: RwSignal<bool>) -> impl IntoView {
             </fieldset>
             <div class="field">
                 <label for="profile-course">{t("Naam van de leergang", "Name of the course")}</label>
-                <input id="profile-course" type="text" maxlength="200"
+                <input id="profile-course" type="text" maxlength=MAX_COURSE.to_string()
                     prop:value=course
                     on:input=move |ev| course.set(event_target_value(&ev))/>
             </div>

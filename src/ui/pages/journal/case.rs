@@ -12,7 +12,9 @@ use crate::model::journal::{
     actor_options, names_from_text, names_to_text, parse_date, parse_optional_date, CaseError,
     CaseStatus, Entry, Frame,
 };
+use crate::model::validation::limits;
 use crate::model::Id;
+use crate::ui::components::limit::{described_by, length, length_note};
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -161,7 +163,7 @@ fn CaseForm(id: Id, first_field: NodeRef<leptos::html::Textarea>) -> impl IntoVi
             <h2 id="case-form-title">{t("Over deze casus", "About this case")}</h2>
             <div class="field">
                 <label for="case-title">{t("Titel", "Title")}</label>
-                <input id="case-title" type="text" maxlength="200" required
+                <input id="case-title" type="text" maxlength=limits::LINE.to_string() required
                     aria-describedby="case-title-error"
                     aria-invalid=move || title_error.get().is_some().to_string()
                     prop:value=move || title.get()
@@ -173,12 +175,14 @@ fn CaseForm(id: Id, first_field: NodeRef<leptos::html::Textarea>) -> impl IntoVi
                 <p id="case-situation-hint" class="hint">
                     {t("Wat speelt er, waar en bij wie?", "What is going on, where, and with whom?")}
                 </p>
-                <textarea id="case-situation" aria-describedby="case-situation-hint"
+                <textarea id="case-situation" aria-describedby=described_by("case-situation-hint", "case-situation")
+                    maxlength=limits::LONG_TEXT.to_string()
                     prop:value=move || situation.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         let _ = update_case(doc, id, |c| c.situation = value);
                     }></textarea>
+                {length_note("case-situation", limits::LONG_TEXT, move || situation.with(|s| length(s)))}
             </div>
             <div class="field">
                 <label for="case-question">{t("Vraag", "Question")}</label>
@@ -188,16 +192,18 @@ fn CaseForm(id: Id, first_field: NodeRef<leptos::html::Textarea>) -> impl IntoVi
                         "What is your question or assignment in this case?",
                     )}
                 </p>
-                <textarea id="case-question" aria-describedby="case-question-hint"
+                <textarea id="case-question" aria-describedby=described_by("case-question-hint", "case-question")
+                    maxlength=limits::LONG_TEXT.to_string()
                     prop:value=move || question.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         let _ = update_case(doc, id, |c| c.question = value);
                     }></textarea>
+                {length_note("case-question", limits::LONG_TEXT, move || question.with(|s| length(s)))}
             </div>
             <div class="field">
                 <label for="case-client">{t("Opdrachtgever", "Client")}</label>
-                <input id="case-client" type="text" maxlength="200"
+                <input id="case-client" type="text" maxlength=limits::LINE.to_string()
                     prop:value=move || client.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
@@ -321,18 +327,18 @@ fn FrameFields(id: Id, first_field: NodeRef<leptos::html::Textarea>) -> impl Int
                 label=t("Wat werkt al", "What already works")
                 hint=t("Wat gaat al goed, waar kun je op voortbouwen?", "What already goes well, what can you build on?")
                 get=|f| f.works.clone() set=|f, v| f.works = v/>
-            <FrameLine id key="step" max=500
+            <FrameLine id key="step" max=limits::SHORT_TEXT
                 label=t("Kleinste volgende stap", "Smallest next step")
                 hint=t("Wat kun je morgen al doen?", "What could you do tomorrow?")
                 get=|f| f.next_step.clone() set=|f, v| f.next_step = v/>
             <FrameCheck id key="step-done"
                 label=t("Deze stap is gezet", "This step has been taken")
                 get=|f| f.next_step_done set=|f, on| f.next_step_done = on/>
-            <FrameLine id key="whose" max=200
+            <FrameLine id key="whose" max=limits::LINE
                 label=t("Op wiens agenda", "On whose agenda")
                 hint=t("Een persoon, een overleg of een partij.", "A person, a meeting or a party.")
                 get=|f| f.whose_agenda.clone() set=|f, v| f.whose_agenda = v/>
-            <FrameLine id key="moment" max=200
+            <FrameLine id key="moment" max=limits::LINE
                 label=t("Op welk moment", "At which moment")
                 hint=t("Een overleg of een besluit.", "A meeting or a decision.")
                 get=|f| f.moment.clone() set=|f, v| f.moment = v/>
@@ -380,12 +386,14 @@ fn FrameArea(
         <div class="field">
             <label for=field.clone()>{label}</label>
             <p id=hint_id.clone() class="hint">{hint}</p>
-            <textarea id=field aria-describedby=hint_id node_ref=node_ref
+            <textarea id=field.clone() aria-describedby=described_by(&hint_id, &field) node_ref=node_ref
+                maxlength=limits::LONG_TEXT.to_string()
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     let _ = update_frame(doc, id, |f| set(f, value));
                 }></textarea>
+            {length_note(&field, limits::LONG_TEXT, move || value.with(|s| length(s)))}
         </div>
     }
 }

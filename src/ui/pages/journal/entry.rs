@@ -9,8 +9,10 @@ use crate::model::id::new_id;
 use crate::model::journal::{
     parse_date, parse_optional_date, step_by_key, CoachQuestion, ReflectionModel, Step,
 };
+use crate::model::validation::limits;
 use crate::model::Id;
 use crate::ui::components::focus::{control_of, focus_soon, section_heading, Place};
+use crate::ui::components::limit::{described_by, length, length_note};
 use crate::ui::components::PageTitle;
 use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
@@ -191,12 +193,14 @@ fn StepField(id: Id, step: &'static Step) -> impl IntoView {
             <ul id=questions_id.clone() class="hint questions">
                 {step.questions(lang()).iter().map(|q| view! { <li>{*q}</li> }).collect_view()}
             </ul>
-            <textarea id=field_id aria-describedby=questions_id rows="5"
+            <textarea id=field_id.clone() aria-describedby=described_by(&questions_id, &field_id) rows="5"
+                maxlength=limits::LONG_TEXT.to_string()
                 prop:value=move || text.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     let _ = update_entry(doc, id, |e| e.set_text(key, &value));
                 }></textarea>
+            {length_note(&field_id, limits::LONG_TEXT, move || text.with(|s| length(s)))}
         </div>
     }
 }
@@ -315,7 +319,7 @@ fn NextStepRow(id: Id, step: Id, focus: bool) -> impl IntoView {
         <li class="next-step">
             <div class="field">
                 <label for=text_id.clone()>{t("Stap", "Step")}</label>
-                <input id=text_id type="text" node_ref=text_ref
+                <input id=text_id type="text" node_ref=text_ref maxlength=limits::SHORT_TEXT.to_string()
                     prop:value=move || data.with(|d| d.0.clone())
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
@@ -410,7 +414,8 @@ fn Marks(id: Id) -> impl IntoView {
                             "Goes on the agenda for the next session.",
                         )}
                     </p>
-                    <textarea id="entry-coach-text" rows="3" aria-describedby="entry-coach-hint"
+                    <textarea id="entry-coach-text" rows="3" aria-describedby=described_by("entry-coach-hint", "entry-coach-text")
+                        maxlength=limits::LONG_TEXT.to_string()
                         prop:value=move || question.with(|q| q.as_ref().map(|q| q.text.clone()).unwrap_or_default())
                         on:input=move |ev| {
                             let value = event_target_value(&ev);
@@ -420,6 +425,8 @@ fn Marks(id: Id) -> impl IntoView {
                                 }
                             });
                         }></textarea>
+                    {length_note("entry-coach-text", limits::LONG_TEXT,
+                        move || question.with(|q| q.as_ref().map_or(0, |q| length(&q.text))))}
                     <div class="choice">
                         <input id="entry-coach-done" type="checkbox"
                             prop:checked=move || question.with(|q| q.as_ref().is_some_and(|q| q.done))

@@ -12,6 +12,7 @@ use super::shared::{
 };
 use crate::model::id::new_id;
 use crate::model::journal::{actor_options, Case, CaseQuery, CaseSort, CaseStatus, SearchIndex};
+use crate::model::validation::limits;
 use crate::model::Id;
 use crate::ui::components::PageTitle;
 use crate::ui::draft::kept;
@@ -443,7 +444,7 @@ fn NewCaseForm() -> impl IntoView {
             <div class="field">
                 <label for="new-case-title">{t("Titel van een nieuw vraagstuk", "Title of a new case")}</label>
                 <div class="inline-form">
-                    <input id="new-case-title" type="text" maxlength="200"
+                    <input id="new-case-title" type="text" maxlength=limits::LINE.to_string()
                         aria-describedby="new-case-error"
                         aria-invalid=move || error.get().is_some().to_string()
                         prop:value=move || title.get()

@@ -13,6 +13,7 @@ use crate::model::journal::{
 };
 use crate::model::Id;
 use crate::ui::components::focus::{control_of, focus_soon, section_heading, Place};
+use crate::ui::components::limit::{described_by, length, length_note};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::{use_doc, OpenDoc};
 
@@ -221,12 +222,13 @@ fn StoryArea(
         <div class="field">
             <label for=field.clone()>{label}</label>
             <p id=hint_id.clone() class="hint">{hint}</p>
-            <textarea id=field aria-describedby=hint_id maxlength=max.to_string()
+            <textarea id=field.clone() aria-describedby=described_by(&hint_id, &field) maxlength=max.to_string()
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     change_story(doc, case, actor, |p| set(p, value));
                 }></textarea>
+            {length_note(&field, max, move || value.with(|s| length(s)))}
         </div>
     }
 }

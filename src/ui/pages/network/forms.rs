@@ -11,8 +11,10 @@ use crate::model::network::rows::actor_choices;
 use crate::model::network::{
     Actor, ActorKind, Attitude, Direction, Endpoint, Rapport, Strength, Tie, TieKind,
 };
+use crate::model::validation::limits;
 use crate::model::{Id, Lang};
 use crate::ui::components::focus::{focus_soon, focused, section_heading, Place};
+use crate::ui::components::limit::{length, length_note, note_id};
 use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -70,7 +72,7 @@ fn text_field(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input id=id type="text" maxlength="200" node_ref=node prop:value=value
+            <input id=id type="text" maxlength=limits::LINE.to_string() node_ref=node prop:value=value
                 on:input=move |ev| value.set(event_target_value(&ev))/>
         </div>
     }
@@ -198,7 +200,7 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
             <h3 id=id("title") tabindex="-1" node_ref=heading_ref>{title}</h3>
             <div class="field">
                 <label for=id("name")>{t("Naam", "Name")}</label>
-                <input id=id("name") type="text" maxlength="200" required node_ref=name_ref
+                <input id=id("name") type="text" maxlength=limits::LINE.to_string() required node_ref=name_ref
                     aria-describedby=id("error")
                     aria-invalid=move || error.with(Option::is_some).to_string()
                     prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
@@ -221,8 +223,10 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
             </div>
             <div class="field">
                 <label for=id("notes")>{t("Notities", "Notes")}</label>
-                <textarea id=id("notes") maxlength="5000" prop:value=notes
+                <textarea id=id("notes") maxlength=limits::NOTES.to_string() prop:value=notes
+                    aria-describedby=note_id(&id("notes"))
                     on:input=move |ev| notes.set(event_target_value(&ev))></textarea>
+                {length_note(&id("notes"), limits::NOTES, move || notes.with(|s| length(s)))}
             </div>
             <p id=id("error") class="field-error" role="alert">{move || error.get()}</p>
             <div class="net-buttons">
@@ -399,7 +403,7 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
             </div>
             <div class="field">
                 <label for=id("note")>{t("Notitie", "Note")}</label>
-                <input id=id("note") type="text" maxlength="500" prop:value=note
+                <input id=id("note") type="text" maxlength=limits::SHORT_TEXT.to_string() prop:value=note
                     on:input=move |ev| note.set(event_target_value(&ev))/>
             </div>
             <p id=id("error") class="field-error" role="alert">{move || error.get()}</p>

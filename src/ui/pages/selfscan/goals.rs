@@ -7,8 +7,10 @@ use leptos::prelude::*;
 use super::{change, read, read_untracked, SectionNav};
 use crate::model::id::new_id;
 use crate::model::selfscan::{display_text, FrameworkText, Goal, GoalAction, GoalStatus, SelfScan};
+use crate::model::validation::limits;
 use crate::model::Id;
 use crate::ui::components::focus::{focus_soon, Place};
+use crate::ui::components::limit::{length, length_note, note_id};
 use crate::ui::components::{goal_feedback, PageTitle};
 use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
@@ -207,15 +209,17 @@ fn GoalForm(
             }}</h2>
             <div class="field">
                 <label for="goal-title">{t("Titel", "Title")}</label>
-                <input id="goal-title" type="text" maxlength="200" required
+                <input id="goal-title" type="text" maxlength=limits::LINE.to_string() required
                     prop:value=move || draft.with(|g| g.title.clone())
                     on:input=move |ev| draft.update(|g| g.title = event_target_value(&ev))/>
             </div>
             <div class="field">
                 <label for="goal-description">{t("Toelichting (optioneel)", "Explanation (optional)")}</label>
                 <textarea id="goal-description" rows="3"
+                    maxlength=limits::LONG_TEXT.to_string() aria-describedby=note_id("goal-description")
                     prop:value=draft.with_untracked(|g| g.description.clone())
                     on:input=move |ev| draft.update(|g| g.description = event_target_value(&ev))></textarea>
+                {length_note("goal-description", limits::LONG_TEXT, move || draft.with(|g| length(&g.description)))}
             </div>
             <fieldset class="field">
                 <legend>{t("Competenties waar dit doel bij hoort", "Competencies this goal belongs to")}</legend>
@@ -286,7 +290,7 @@ fn GoalForm(
                     }).collect_view()}
                 </ul>
                 <label for="goal-new-action">{t("Nieuwe actie", "New action")}</label>
-                <input id="goal-new-action" type="text" maxlength="300"
+                <input id="goal-new-action" type="text" maxlength=limits::SHORT_TEXT.to_string()
                     prop:value=new_action
                     on:input=move |ev| new_action.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_action(); }/>

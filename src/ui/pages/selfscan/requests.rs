@@ -13,6 +13,7 @@ use crate::model::selfscan::rating::QUESTION_MAX;
 use crate::model::selfscan::RaterRole;
 use crate::model::validation::limits;
 use crate::model::Id;
+use crate::ui::components::limit::{length, length_note, note_id};
 use crate::ui::components::load_access;
 use crate::ui::draft::kept;
 use crate::ui::files::{download_bundle, download_failed};
@@ -183,7 +184,9 @@ pub fn RequestSection() -> impl IntoView {
                 <div class="field">
                     <label for="request-question">{t("Je vraag aan de beoordelaar (optioneel)", "Your question to the rater (optional)")}</label>
                     <textarea id="request-question" rows="3" maxlength=QUESTION_MAX.to_string()
+                        aria-describedby=note_id("request-question")
                         prop:value=question on:input=move |ev| question.set(event_target_value(&ev))></textarea>
+                    {length_note("request-question", QUESTION_MAX, move || question.with(|s| length(s)))}
                 </div>
                 <p id="request-error" class="field-error" role="alert">{move || error.get()}</p>
                 <div class="actions">

@@ -8,8 +8,10 @@ use super::{change, read, read_untracked, scan_title, score_text, SectionNav};
 use crate::model::selfscan::{
     display_text, Competency, Framework, FrameworkText, Rater, RaterRole, Rating, Scan, ScanLabel,
 };
+use crate::model::validation::limits;
 use crate::model::Id;
 use crate::ui::components::focus::{focus_soon, Place};
+use crate::ui::components::limit::{length, length_note, note_id};
 use crate::ui::components::{focus_on_arrival, PageTitle};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -147,7 +149,7 @@ fn ScanDetails(id: Id) -> impl IntoView {
         view! {
             <div class="field">
                 <label for="details-rater-name">{t("Naam van de beoordelaar", "Rater's name")}</label>
-                <input id="details-rater-name" type="text" maxlength="100" required
+                <input id="details-rater-name" type="text" maxlength=limits::NAME.to_string() required
                     aria-describedby="details-error"
                     prop:value=rater_name
                     on:input=move |ev| rater_name.set(event_target_value(&ev))
@@ -187,7 +189,7 @@ fn ScanDetails(id: Id) -> impl IntoView {
                 <Show when=move || kind.get() == "custom">
                     <div class="field">
                         <label for="details-custom">{t("Naam van de scan", "Name of the scan")}</label>
-                        <input id="details-custom" type="text" maxlength="100"
+                        <input id="details-custom" type="text" maxlength=limits::KEY.to_string()
                             aria-describedby="details-error"
                             prop:value=custom
                             on:input=move |ev| custom.set(event_target_value(&ev))
@@ -506,6 +508,8 @@ pub(crate) fn indicator_choice(c: Choice) -> impl IntoView {
         on_rate,
         on_evidence,
     } = c;
+    // The length of the evidence as typed, for the note under it.
+    let typed = RwSignal::new(length(&initial_evidence));
     let options = levels
         .into_iter()
         .zip(texts)
@@ -537,9 +541,15 @@ pub(crate) fn indicator_choice(c: Choice) -> impl IntoView {
             </div>
             <div class="field evidence">
                 <label for=evidence_id.clone()>{t("Voorbeeld uit de praktijk (optioneel)", "Example from practice (optional)")}</label>
-                <textarea id=evidence_id rows="2" maxlength="2000"
+                <textarea id=evidence_id.clone() rows="2" maxlength=limits::EVIDENCE.to_string()
+                    aria-describedby=note_id(&evidence_id)
                     prop:value=initial_evidence
-                    on:input=move |ev| on_evidence.run(event_target_value(&ev))></textarea>
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        typed.set(length(&text));
+                        on_evidence.run(text);
+                    }></textarea>
+                {length_note(&evidence_id, limits::EVIDENCE, move || typed.get())}
             </div>
         </fieldset>
     }

@@ -7,12 +7,14 @@ use crate::model::id::new_id;
 use crate::model::journal::Feedback;
 use crate::model::order::SharedSort;
 use crate::model::selfscan::{display_text, FrameworkText, Rating};
+use crate::model::validation::limits;
 use crate::model::workspace::{
     add_feedback, draft_ratings, feedback_bundle, start_rating, FeedbackOn,
 };
 use crate::model::{Document, Id, Profile, Role};
 use crate::storage::ParticipantCopy;
 use crate::ui::components::focus::{focus_soon, Place};
+use crate::ui::components::limit::{length, length_note, note_id};
 use crate::ui::components::{load_access, PageTitle};
 use crate::ui::draft::kept;
 use crate::ui::files::{download_bundle, download_failed};
@@ -363,8 +365,10 @@ fn comment_section(
                 </div>
                 <div class="field">
                     <label for=text_id.clone()>{words.text}</label>
-                    <textarea id=text_id rows="4" prop:value=move || text.get()
+                    <textarea id=text_id.clone() rows="4" prop:value=move || text.get()
+                        maxlength=limits::LONG_TEXT.to_string() aria-describedby=note_id(&text_id)
                         on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+                    {length_note(&text_id, limits::LONG_TEXT, move || text.with(|s| length(s)))}
                 </div>
                 <button type="submit" class="primary">{words.add}</button>
             </form>
