@@ -17,6 +17,15 @@ pub struct Feedback {
     pub text: String,
 }
 
+impl Feedback {
+    /// Written by `author` in their role: a begeleider's own comments, told apart from
+    /// those of another begeleider of the same participant. By name, as a comment
+    /// carries no profile id: a comment written under an earlier name counts as another's.
+    pub fn is_by(&self, author: &super::Profile) -> bool {
+        self.author_role == author.role && self.author == author.name
+    }
+}
+
 /// Adds feedback not seen before; feedback with a known id replaces the stored copy only
 /// when it was written later (a corrected comment). Returns how many changed, so that
 /// importing the same feedback twice reports nothing the second time.

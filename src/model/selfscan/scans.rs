@@ -35,6 +35,13 @@ impl SelfScan {
         self.scans.iter().filter(|s| !s.rater.is_participant())
     }
 
+    /// The finished ratings by others, newest first (by date, then by when finished).
+    pub fn finished_ratings_by_others(&self) -> Vec<&Scan> {
+        let mut out: Vec<&Scan> = self.scans_by_others().filter(|s| s.is_finished()).collect();
+        out.shared_sort_by_key(|s| std::cmp::Reverse((s.date, s.finished_at)));
+        out
+    }
+
     /// The newest finished self-scan: the usual "where am I now".
     pub fn latest_finished_own_scan(&self) -> Option<&Scan> {
         self.own_scans().filter(|s| s.is_finished()).last()
@@ -325,6 +332,38 @@ mod tests {
             s.copy_scan(id(7), id(3), ScanLabel::Final, date(2026, 12, 1)),
             Err(ScanError::UnknownScan)
         );
+    }
+
+    #[test]
+    fn finished_ratings_by_others_come_newest_first() {
+        let mut s = section();
+        start(&mut s, 1, date(2026, 1, 10));
+        let other = |name: &str| Rater::Other {
+            name: name.into(),
+            role: RaterRole::Coach,
+        };
+        s.start_scan(
+            id(2),
+            ScanLabel::Baseline,
+            date(2026, 3, 1),
+            other("Marieke"),
+        )
+        .unwrap();
+        s.start_scan(id(3), ScanLabel::Baseline, date(2026, 2, 1), other("Bea"))
+            .unwrap();
+        s.start_scan(id(4), ScanLabel::Baseline, date(2026, 4, 1), other("Joris"))
+            .unwrap();
+        for n in [2, 3] {
+            s.rate(id(n), "a1", Rating::Level(2)).unwrap();
+            s.finish_scan(id(n), now()).unwrap();
+        }
+        // The own scan and the draft by Joris are not among them.
+        let ids: Vec<Id> = s
+            .finished_ratings_by_others()
+            .iter()
+            .map(|x| x.id)
+            .collect();
+        assert_eq!(ids, [id(2), id(3)]);
     }
 
     #[test]

@@ -50,6 +50,56 @@ async function beaWith(page, ...numbers) {
 }
 
 
+// "Jouw opmerkingen" listed every begeleider's comments, so another begeleider's read as
+// one's own (found by a helper using the app).
+test('only the begeleider’s own comments stand as theirs; another begeleider’s are listed with her name', async ({ page }) => {
+  const id = await beaWith(page, 1);
+  const bundle = JSON.parse(await sample(1));
+  const byMarieke = bundle.contents.journal.entries.flatMap((e) => e.feedback).filter((f) => f.author === 'Marieke Jansen').length;
+  expect(byMarieke).toBeGreaterThan(0);
+  await open(page, `/deelnemers/${id}/terugkoppeling`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Terugkoppeling voor Deelnemer 01');
+  const own = page.getByTestId('given-feedback');
+  const others = page.getByTestId('given-feedback-others');
+  await expect(own.locator('li')).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 3, name: 'Van andere begeleiders' }).first()).toBeVisible();
+  await expect(others.locator('li')).toHaveCount(byMarieke);
+  await expect(others.locator('li').first()).toContainText('(Marieke Jansen, ');
+
+  await page.getByLabel('Je opmerking', { exact: true }).fill('Mooi hoe je de wethouder vroeg betrok.');
+  await page.getByRole('button', { name: 'Opmerking toevoegen', exact: true }).click();
+  await expect(own.locator('li')).toHaveCount(1);
+  await expect(own).toContainText('Mooi hoe je de wethouder vroeg betrok.');
+  await expect(others.locator('li')).toHaveCount(byMarieke);
+});
+
+// The dashboard compared the own scan with the latest rating by others alone: a rating of
+// one indicator hid a full one, and the table did not say whose rating it was (found by
+// a helper using the app).
+test('the dashboard sets the own view beside every finished rating by others, newest first, each named', async ({ page }) => {
+  await page.clock.setFixedTime(new Date('2026-12-04T10:00:00Z'));
+  const id = await beaWith(page, 1);
+  await open(page, `/deelnemers/${id}`);
+  await expect(page.getByTestId('dash-raters')).toHaveCount(1);
+  await expect(page.getByTestId('dash-raters').locator('caption')).toContainText('(Begeleider Bakker, begeleider)');
+  const full = await page.getByTestId('dash-raters').locator('tbody tr').allTextContents();
+
+  // Bea rates one indicator and finishes.
+  await open(page, `/deelnemers/${id}/terugkoppeling`);
+  await page.getByRole('button', { name: 'Beoordelingsscan beginnen' }).click();
+  await page.locator('#rate-0-0').selectOption('3');
+  await page.getByRole('button', { name: 'Beoordeling afronden' }).click();
+  await expect(page.getByTestId('finished-ratings')).toContainText('(Bea Begeleider, begeleider)');
+
+  await open(page, `/deelnemers/${id}`);
+  const tables = page.getByTestId('dash-raters');
+  await expect(tables).toHaveCount(2);
+  await expect(tables.nth(0).locator('caption')).toContainText('04-12-2026 (Bea Begeleider, begeleider)');
+  await expect(tables.nth(1).locator('caption')).toContainText('(Begeleider Bakker, begeleider)');
+  // The full rating's comparison is all there, as before Bea's.
+  expect(await tables.nth(1).locator('tbody tr').allTextContents()).toEqual(full);
+});
+
 test('a begeleider imports participants, gives feedback and a rating, and the participant gets it back', async ({ browser }) => {
   test.setTimeout(120_000);
   // Two participants, each in their own browser, export their bundles through Delen.

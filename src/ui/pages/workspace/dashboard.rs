@@ -61,7 +61,10 @@ pub fn ParticipantPage() -> impl IntoView {
 pub(super) fn scans_section(doc: &Document) -> impl IntoView {
     let s = &doc.selfscan;
     let own = s.latest_finished_own_scan();
-    let other = s.scans_by_others().filter(|x| x.is_finished()).last();
+    // Every finished rating by others, newest first: the latest alone could be a rating of
+    // one indicator that hides a full one, and each table names whose rating it is.
+    let others = s.finished_ratings_by_others();
+    let other = others.first().copied();
     let picked: Vec<_> = own.iter().chain(other.iter()).map(|x| x.id).collect();
     let titles: Vec<String> = own
         .iter()
@@ -69,10 +72,6 @@ pub(super) fn scans_section(doc: &Document) -> impl IntoView {
         .map(|x| scan_title(x))
         .collect();
     let radar = s.radar(lang(), &picked).ok().filter(|_| !picked.is_empty());
-    let comparison = match (own, other) {
-        (Some(a), Some(b)) => s.compare_raters(a.id, b.id).unwrap_or_default(),
-        _ => Vec::new(),
-    };
     let all = s
         .scans
         .iter()
@@ -81,6 +80,38 @@ pub(super) fn scans_section(doc: &Document) -> impl IntoView {
             view! { <li>{format!("{} · {state}", scan_title(x))}</li> }
         })
         .collect_view();
+    let tables = own
+        .map(|own| {
+            others
+                .iter()
+                .filter_map(|other| {
+                    let rows = s.compare_raters(own.id, other.id).ok()?;
+                    (!rows.is_empty()).then(|| rater_table(s, own, other, rows))
+                })
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    view! {
+        <section class="card wide" aria-labelledby="radar-heading" data-testid="dash-scans">
+            <h2 id="radar-heading">{t("Laatste scans", "Latest scans")}</h2>
+            {if s.scans.is_empty() {
+                view! { <p class="muted">{t("Nog geen scans.", "No scans yet.")}</p> }.into_any()
+            } else {
+                view! { <ul>{all}</ul> }.into_any()
+            }}
+            {radar.map(|r| radar_view(&r, &titles, None))}
+            {tables}
+        </section>
+    }
+}
+
+/// The participant's own view beside one rating by someone else, per competency.
+fn rater_table(
+    s: &crate::model::selfscan::SelfScan,
+    own: &crate::model::selfscan::Scan,
+    other: &crate::model::selfscan::Scan,
+    comparison: Vec<crate::model::selfscan::RaterComparison>,
+) -> impl IntoView {
     let rows = comparison
         .into_iter()
         .map(|r| {
@@ -98,31 +129,31 @@ pub(super) fn scans_section(doc: &Document) -> impl IntoView {
                 </tr>
             }
         })
-        .collect::<Vec<_>>();
-    let has_rows = !rows.is_empty();
+        .collect_view();
+    let caption = t(
+        format!(
+            "Eigen beeld ({}) en dat van een ander ({})",
+            scan_title(own),
+            scan_title(other)
+        ),
+        format!(
+            "Own view ({}) and someone else's ({})",
+            scan_title(own),
+            scan_title(other)
+        ),
+    );
     view! {
-        <section class="card wide" aria-labelledby="radar-heading" data-testid="dash-scans">
-            <h2 id="radar-heading">{t("Laatste scans", "Latest scans")}</h2>
-            {if s.scans.is_empty() {
-                view! { <p class="muted">{t("Nog geen scans.", "No scans yet.")}</p> }.into_any()
-            } else {
-                view! { <ul>{all}</ul> }.into_any()
-            }}
-            {radar.map(|r| radar_view(&r, &titles, None))}
-            {has_rows.then(|| view! {
-                <table data-testid="dash-raters">
-                    <caption>{t("Eigen beeld en dat van anderen", "Own view and that of others")}</caption>
-                    <thead><tr>
-                        <th scope="col">{t("Competentie", "Competency")}</th>
-                        <th scope="col">{t("Zelf", "Self")}</th>
-                        <th scope="col">{t("Ander", "Other")}</th>
-                        <th scope="col">{t("Verschil", "Difference")}</th>
-                        <th scope="col">{t("Opvallend", "Notable")}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            })}
-        </section>
+        <table data-testid="dash-raters">
+            <caption>{caption}</caption>
+            <thead><tr>
+                <th scope="col">{t("Competentie", "Competency")}</th>
+                <th scope="col">{t("Zelf", "Self")}</th>
+                <th scope="col">{t("Ander", "Other")}</th>
+                <th scope="col">{t("Verschil", "Difference")}</th>
+                <th scope="col">{t("Opvallend", "Notable")}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
     }
 }
 

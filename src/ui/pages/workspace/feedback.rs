@@ -21,7 +21,7 @@ use crate::ui::files::{download_bundle, download_failed};
 use crate::ui::i18n::{lang, t};
 use crate::ui::pages::selfscan::scan_title;
 use crate::ui::state::folder::{self, Access};
-use crate::ui::time::{now, today};
+use crate::ui::time::{self, now, today};
 
 /// One change to the participant's copy.
 type Edit = Box<dyn FnOnce(&mut Document) -> Result<(), String>>;
@@ -327,6 +327,7 @@ fn comment_section(
     change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
     status: RwSignal<String>,
 ) -> impl IntoView {
+    let coach_for_lists = coach.clone();
     let chosen = kept(format!("comment:{}:on", words.id), || {
         choices.first().map(|c| c.0)
     });
@@ -375,16 +376,47 @@ fn comment_section(
         }
         .into_any()
     };
+    // The begeleider's own comments, and those another begeleider of this participant
+    // wrote (they came with the participant's bundle), each under its author's name.
+    let me = coach_for_lists;
+    let own = {
+        let me = me.clone();
+        Memo::new(move |_| {
+            given.with(|g| {
+                g.iter()
+                    .filter(|(_, f)| f.is_by(&me))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let others = Memo::new(move |_| {
+        given.with(|g| {
+            g.iter()
+                .filter(|(_, f)| !f.is_by(&me))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let others_testid = format!("{}-others", words.given_testid);
     view! {
         <section class="card" aria-labelledby=labelled_by>
             <h2 id=heading_id>{words.heading}</h2>
             {form}
             <h3>{words.given}</h3>
             <ul data-testid=words.given_testid>
-                {move || given.get().into_iter().map(|(label, f)| view! {
+                {move || own.get().into_iter().map(|(label, f)| view! {
                     <li><strong>{label}</strong>": "{f.text}</li>
                 }).collect_view()}
             </ul>
+            <Show when=move || others.with(|o| !o.is_empty())>
+                <h3>{t("Van andere begeleiders", "By other coaches")}</h3>
+                <ul data-testid=others_testid.clone()>
+                    {move || others.get().into_iter().map(|(label, f)| view! {
+                        <li><strong>{label}</strong>": "{f.text}" "<span class="muted">{format!("({}, {})", f.author, time::date_of(f.written))}</span></li>
+                    }).collect_view()}
+                </ul>
+            </Show>
         </section>
     }
 }
