@@ -15,6 +15,7 @@ use super::pages::{
 };
 use super::state::{use_app, use_doc, Notice};
 use crate::model::profile::{switcher_labels, Profile};
+use crate::ui::components::focus::{focus_soon, Place};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -174,15 +175,25 @@ fn ProfileSwitcher() -> impl IntoView {
         let Some(value) = select.get_untracked().map(|s| s.value()) else {
             return;
         };
+        // The whole page changes under the header's button: the focus goes to the new
+        // page, its name field or its heading, so the keyboard goes on from there and a
+        // screen reader says where it is.
         if value == "nieuw" {
             app.start_new_profile();
             leave_record();
+            focus_soon(vec![
+                Place::Id("profile-name".into()),
+                Place::Id("page-title".into()),
+            ]);
         } else if let Ok(id) = value.parse() {
             if app.active_id() == Some(id) {
                 return;
             }
             match app.switch_to(id) {
-                Ok(()) => leave_record(),
+                Ok(()) => {
+                    leave_record();
+                    focus_soon(vec![Place::Id("page-title".into())]);
+                }
                 Err(e) => app.notice.set(Some(Notice::Profile(e))),
             }
         }

@@ -63,20 +63,46 @@ pub fn Home() -> impl IntoView {
 #[component]
 fn ProfileCard() -> impl IntoView {
     let doc = use_doc();
-    let error = RwSignal::new(None::<&'static str>);
+    // The message, and which field it is about (marked invalid).
+    let error = RwSignal::new(None::<(String, &'static str)>);
     let name = move || doc.with(|d| d.profile.name.clone());
     let course = move || doc.with(|d| d.profile.course.clone());
     let on_name = move |ev| {
         let value = event_target_value(&ev);
         let mut result = Ok(());
         doc.update(|d| result = d.profile.rename(&value));
-        error.set(result.err().map(|e| e.message(lang())));
+        // A refused name leaves the stored one as it was: say which it is.
+        let kept = doc.with_untracked(|d| d.profile.name.clone());
+        error.set(result.err().map(|e| {
+            let message = t(
+                format!(
+                    "{} Tot dan heet je profiel nog \u{2018}{kept}\u{2019}.",
+                    e.message(lang())
+                ),
+                format!(
+                    "{} Until then your profile is still called \u{2018}{kept}\u{2019}.",
+                    e.message(lang())
+                ),
+            );
+            (message, "edit-name")
+        }));
     };
     let on_course = move |ev| {
         let value = event_target_value(&ev);
         let mut result = Ok(());
         doc.update(|d| result = d.profile.set_course(&value));
-        error.set(result.err().map(|e| e.message(lang())));
+        error.set(
+            result
+                .err()
+                .map(|e| (e.message(lang()).to_string(), "edit-course")),
+        );
+    };
+    let invalid = move |field: &'static str| {
+        move || {
+            error
+                .with(|e| e.as_ref().is_some_and(|(_, f)| *f == field))
+                .to_string()
+        }
     };
     view! {
         <section class="card form profile-card" aria-labelledby="profile-card-title">
@@ -84,14 +110,14 @@ fn ProfileCard() -> impl IntoView {
             <div class="field">
                 <label for="edit-name">{t("Naam", "Name")}</label>
                 <input id="edit-name" type="text" maxlength=limits::NAME.to_string() prop:value=name on:input=on_name
-                    aria-describedby="edit-profile-error"/>
+                    aria-describedby="edit-profile-error" aria-invalid=invalid("edit-name")/>
             </div>
             <div class="field">
                 <label for="edit-course">{t("Leergang", "Course")}</label>
                 <input id="edit-course" type="text" maxlength=MAX_COURSE.to_string() prop:value=course on:input=on_course
-                    aria-describedby="edit-profile-error"/>
+                    aria-describedby="edit-profile-error" aria-invalid=invalid("edit-course")/>
             </div>
-            <p id="edit-profile-error" class="field-error" role="alert">{move || error.get()}</p>
+            <p id="edit-profile-error" class="field-error" role="alert">{move || error.get().map(|(m, _)| m)}</p>
         </section>
     }
 }

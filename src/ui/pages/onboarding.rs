@@ -2,9 +2,11 @@ use leptos::prelude::*;
 
 use crate::model::bundle::{already_here, Admission, Counts, OpenRequest, Resolution};
 use crate::model::id::new_id;
+use crate::model::profile::ProfileError;
 use crate::model::profile::MAX_COURSE;
 use crate::model::validation::limits;
 use crate::model::{Document, Profile, Role};
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::{PageTitle, Unlock};
 use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
@@ -51,7 +53,15 @@ fn FirstRun(rating: RwSignal<bool>) -> impl IntoView {
                     app.notice.set(Some(Notice::Profile(e)));
                 }
             }
-            Err(e) => error.set(Some(e.message(lang()))),
+            Err(e) => {
+                error.set(Some(e.message(lang())));
+                // To the field the message is about (WCAG 3.3.1): it names the error.
+                let field = match e {
+                    ProfileError::CourseTooLong => "profile-course",
+                    ProfileError::NameMissing | ProfileError::NameTooLong => "profile-name",
+                };
+                focus_soon(vec![Place::Id(field.into())]);
+            }
         }
     };
     view! {

@@ -180,3 +180,44 @@ test('the focus stays in the page when the control that had it goes', async ({ p
   await expect(page.getByRole('heading', { name: 'CSV-bestanden inlezen' })).toBeFocused();
   expect(await onBody()).toBe(false);
 });
+
+// A refused form left the focus on its button, and switching profile left it on the
+// header's Openen while the whole page changed (found by a helper using the app).
+test('a refused form puts the focus on the field its message names, and another profile on its page', async ({ page }) => {
+  await open(page, '/');
+  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  const name = page.getByLabel('Je naam');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#profile-error')).toHaveText('Vul je naam in.');
+
+  await createProfile(page, { name: 'Sanne de Vries' });
+  // The overview's name field: emptied, it says which name the profile keeps.
+  const own = page.getByLabel('Naam', { exact: true });
+  await own.fill('');
+  await expect(page.locator('#edit-profile-error')).toHaveText('Vul je naam in. Tot dan heet je profiel nog ‘Sanne de Vries’.');
+  await expect(own).toHaveAttribute('aria-invalid', 'true');
+  await own.fill('Sanne Jansen');
+  await expect(own).toHaveAttribute('aria-invalid', 'false');
+  await expect(page.locator('#edit-profile-error')).toHaveText('');
+
+  // A rating request without a name.
+  await goTo(page, 'Zelfscan');
+  await page.getByRole('button', { name: 'Verzoek maken en downloaden' }).click();
+  const rater = page.locator('#request-name');
+  await expect(rater).toBeFocused();
+  await expect(rater).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#request-error')).toHaveText('Vul de naam in van wie je om een beoordeling vraagt.');
+
+  // Another profile: the new-profile form's name field, then the other profile's page.
+  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: '+ Nieuw profiel' });
+  await page.getByRole('banner').getByRole('button', { name: 'Openen', exact: true }).click();
+  await expect(page.getByLabel('Je naam')).toBeFocused();
+  await page.getByLabel('Je naam').fill('Piet Jansen');
+  await page.getByRole('button', { name: 'Profiel aanmaken' }).click();
+  await expect(page.getByTestId('profile-badge')).toContainText('Piet Jansen');
+  await page.getByLabel('Profiel', { exact: true }).selectOption({ label: 'Sanne Jansen (Deelnemer)' });
+  await page.getByRole('banner').getByRole('button', { name: 'Openen', exact: true }).click();
+  await expect(page.getByTestId('profile-badge')).toContainText('Sanne Jansen');
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
+});

@@ -9,10 +9,11 @@ use leptos_router::components::A;
 use super::{change, read};
 use crate::model::bundle::{request_bundle, request_file_name, BundleKind};
 use crate::model::id::new_id;
-use crate::model::selfscan::rating::QUESTION_MAX;
+use crate::model::selfscan::rating::{RequestError, QUESTION_MAX};
 use crate::model::selfscan::RaterRole;
 use crate::model::validation::limits;
 use crate::model::Id;
+use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::limit::{length, length_note, note_id};
 use crate::ui::components::load_access;
 use crate::ui::draft::kept;
@@ -97,6 +98,8 @@ pub fn RequestSection() -> impl IntoView {
     let role = kept("request:new:role", || RaterRole::Manager);
     let question = kept("request:new:question", String::new);
     let error = RwSignal::new(None::<String>);
+    // The field the message is about, marked invalid until the next try.
+    let invalid = RwSignal::new(None::<&'static str>);
     let status = RwSignal::new(None::<String>);
     let requests = Memo::new(move |_| {
         read(doc, |s| {
@@ -123,6 +126,7 @@ pub fn RequestSection() -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        invalid.set(None);
         let id = new_id();
         let made = change(doc, |s| {
             s.make_request(
@@ -151,7 +155,18 @@ pub fn RequestSection() -> impl IntoView {
                 }
                 Err(e) => error.set(Some(e)),
             },
-            (Some(Err(e)), _) => error.set(Some(e.message(lang()))),
+            (Some(Err(e)), _) => {
+                error.set(Some(e.message(lang())));
+                let field = match e {
+                    RequestError::QuestionTooLong => Some("request-question"),
+                    RequestError::EmptyName | RequestError::NameTooLong => Some("request-name"),
+                    RequestError::NoFramework => None,
+                };
+                invalid.set(field);
+                if let Some(field) = field {
+                    focus_soon(vec![Place::Id(field.into())]);
+                }
+            }
             (None, _) => {}
         }
     };
@@ -168,6 +183,7 @@ pub fn RequestSection() -> impl IntoView {
                     <label for="request-name">{t("Naam van wie je om een beoordeling vraagt", "Name of the person you ask")}</label>
                     <input id="request-name" type="text" maxlength=limits::NAME.to_string() required
                         aria-describedby="request-error"
+                        aria-invalid=move || (invalid.get() == Some("request-name")).to_string()
                         prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
                 <fieldset class="field">
@@ -184,7 +200,8 @@ pub fn RequestSection() -> impl IntoView {
                 <div class="field">
                     <label for="request-question">{t("Je vraag aan de beoordelaar (optioneel)", "Your question to the rater (optional)")}</label>
                     <textarea id="request-question" rows="3" maxlength=QUESTION_MAX.to_string()
-                        aria-describedby=note_id("request-question")
+                        aria-describedby=format!("{} request-error", note_id("request-question"))
+                        aria-invalid=move || (invalid.get() == Some("request-question")).to_string()
                         prop:value=question on:input=move |ev| question.set(event_target_value(&ev))></textarea>
                     {length_note("request-question", QUESTION_MAX, move || question.with(|s| length(s)))}
                 </div>
