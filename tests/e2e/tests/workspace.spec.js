@@ -100,6 +100,35 @@ test('the dashboard sets the own view beside every finished rating by others, ne
   expect(await tables.nth(1).locator('tbody tr').allTextContents()).toEqual(full);
 });
 
+// A refused comment or rating was said at the top of the page, far from its control, and
+// the field was not marked (found by a helper using the app).
+test('on Terugkoppeling a refused comment or rating says why beside its control', async ({ page }) => {
+  const id = await beaWith(page, 1);
+  await open(page, `/deelnemers/${id}/terugkoppeling`);
+  await page.getByRole('button', { name: 'Opmerking toevoegen', exact: true }).click();
+  const field = page.getByLabel('Je opmerking', { exact: true });
+  await expect(page.locator('#entry-feedback-text-error')).toHaveText('Schrijf eerst een opmerking.');
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await expect(field).toHaveAttribute('aria-describedby', 'entry-feedback-text-limit entry-feedback-text-error');
+  await expect(page.getByTestId('feedback-status')).toHaveText('');
+  await field.fill('Goed dat je de wijkraad vroeg.');
+  await page.getByRole('button', { name: 'Opmerking toevoegen', exact: true }).click();
+  await expect(page.getByTestId('feedback-status')).toHaveText('Opmerking toegevoegd.');
+  await expect(page.locator('#entry-feedback-text-error')).toHaveText('');
+  await expect(field).toHaveAttribute('aria-invalid', 'false');
+
+  await page.getByRole('button', { name: 'Beoordelingsscan beginnen' }).click();
+  const finish = page.getByRole('button', { name: 'Beoordeling afronden' });
+  await finish.click();
+  await expect(page.locator('#rating-error')).toHaveText('Beoordeel minstens één indicator voordat je de scan afrondt.');
+  await expect(finish).toBeFocused();
+  await page.locator('#rate-0-0').selectOption('3');
+  await expect(page.locator('#rating-error')).toHaveText('');
+  await finish.click();
+  await expect(page.getByTestId('finished-ratings')).toContainText('(Bea Begeleider, begeleider)');
+});
+
 test('a begeleider imports participants, gives feedback and a rating, and the participant gets it back', async ({ browser }) => {
   test.setTimeout(120_000);
   // Two participants, each in their own browser, export their bundles through Delen.
@@ -283,7 +312,7 @@ test("feedback given in two tabs keeps both, and a participant removed in one st
   await b.getByRole('button', { name: 'Verwijderen: Deelnemer 01' }).click();
   await expect(b.getByTestId('workspace-status')).toContainText('Deelnemer 01 is verwijderd.');
   await comment(a, 'Na het verwijderen');
-  await expect(a.getByTestId('feedback-status')).toContainText('deze deelnemer staat niet meer in je werkruimte');
+  await expect(a.locator('#entry-feedback-text-error')).toContainText('deze deelnemer staat niet meer in je werkruimte');
   const left = Object.keys(await storageDump(a)).filter((k) => k.includes(id));
   expect(left).toEqual([]);
 });

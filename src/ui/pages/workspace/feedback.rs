@@ -53,17 +53,11 @@ pub fn FeedbackPage() -> impl IntoView {
     // a newer bundle since this page opened), saved at once; the page then shows that copy.
     let coach_id = coach.id;
     let participant = loaded.id;
-    let change = move |f: Edit| -> bool {
-        match change_participant(coach_id, participant, f) {
-            Ok(h) => {
-                held.set(Some(h));
-                true
-            }
-            Err(e) => {
-                status.set(e.message(lang()));
-                false
-            }
-        }
+    // Its error is shown by the control that made the change, next to it.
+    let change = move |f: Edit| -> Result<(), String> {
+        let h = change_participant(coach_id, participant, f).map_err(|e| e.message(lang()))?;
+        held.set(Some(h));
+        Ok(())
     };
 
     let export = {
@@ -167,7 +161,7 @@ pub fn FeedbackPage() -> impl IntoView {
 fn EntryFeedback(
     held: RwSignal<Option<ParticipantCopy>>,
     coach: Profile,
-    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+    change: impl Fn(Edit) -> Result<(), String> + Copy + Send + Sync + 'static,
     status: RwSignal<String>,
 ) -> impl IntoView {
     // Entries newest first, as (id, label): built once, the list does not change here.
@@ -235,7 +229,7 @@ fn EntryFeedback(
 fn GoalFeedback(
     held: RwSignal<Option<ParticipantCopy>>,
     coach: Profile,
-    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+    change: impl Fn(Edit) -> Result<(), String> + Copy + Send + Sync + 'static,
     status: RwSignal<String>,
 ) -> impl IntoView {
     let goals: Vec<(Id, String)> = held.with_untracked(|h| {
@@ -324,7 +318,7 @@ fn comment_section(
     given: Memo<Vec<(String, Feedback)>>,
     target: fn(Id) -> FeedbackOn,
     coach: Profile,
-    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+    change: impl Fn(Edit) -> Result<(), String> + Copy + Send + Sync + 'static,
     status: RwSignal<String>,
 ) -> impl IntoView {
     let coach_for_lists = coach.clone();
@@ -332,6 +326,8 @@ fn comment_section(
         choices.first().map(|c| c.0)
     });
     let text = kept(format!("comment:{}:text", words.id), String::new);
+    let error = RwSignal::new(None::<String>);
+    let text_field = format!("{}-text", words.id);
     let added = words.added;
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -340,13 +336,21 @@ fn comment_section(
         };
         let coach = coach.clone();
         let written = text.get_untracked();
-        let ok = change(Box::new(move |doc| {
+        let made = change(Box::new(move |doc| {
             add_feedback(doc, target(on), &coach, &written, new_id(), now())
                 .map_err(|e| e.message(lang()).to_string())
         }));
-        if ok {
-            text.set(String::new());
-            status.set(added.into());
+        match made {
+            Ok(()) => {
+                error.set(None);
+                text.set(String::new());
+                status.set(added.into());
+            }
+            // Next to the field, which takes the focus (WCAG 3.3.1).
+            Err(e) => {
+                error.set(Some(e));
+                focus_soon(vec![Place::Id(text_field.clone())]);
+            }
         }
     };
     let heading_id = format!("{}-heading", words.id);
@@ -367,9 +371,12 @@ fn comment_section(
                 <div class="field">
                     <label for=text_id.clone()>{words.text}</label>
                     <textarea id=text_id.clone() rows="4" prop:value=move || text.get()
-                        maxlength=limits::LONG_TEXT.to_string() aria-describedby=note_id(&text_id)
+                        maxlength=limits::LONG_TEXT.to_string()
+                        aria-describedby=format!("{} {text_id}-error", note_id(&text_id))
+                        aria-invalid=move || error.with(Option::is_some).to_string()
                         on:input=move |ev| text.set(event_target_value(&ev))></textarea>
                     {length_note(&text_id, limits::LONG_TEXT, move || text.with(|s| length(s)))}
+                    <p id=format!("{text_id}-error") class="field-error" role="alert">{move || error.get()}</p>
                 </div>
                 <button type="submit" class="primary">{words.add}</button>
             </form>
@@ -425,7 +432,7 @@ fn comment_section(
 fn RatingScan(
     held: RwSignal<Option<ParticipantCopy>>,
     coach: Profile,
-    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+    change: impl Fn(Edit) -> Result<(), String> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let coach2 = coach.clone();
     let draft = Memo::new(move |_| {
@@ -448,11 +455,14 @@ fn RatingScan(
                 .unwrap_or_default()
         })
     });
+    // What went wrong with starting or finishing, shown by its button.
+    let error = RwSignal::new(None::<String>);
     let start = move |_| {
         let coach = coach.clone();
-        change(Box::new(move |doc| {
+        let made = change(Box::new(move |doc| {
             start_rating(doc, &coach, new_id(), today()).map_err(|e| e.message(lang()))
         }));
+        error.set(made.err());
         // The button makes way for the rubric: on from the section's heading.
         focus_soon(vec![Place::Id("rating-heading".into())]);
     };
@@ -460,12 +470,19 @@ fn RatingScan(
         let Some(scan) = draft.get_untracked() else {
             return;
         };
-        change(Box::new(move |doc| {
+        let made = change(Box::new(move |doc| {
             doc.selfscan
                 .finish_scan(scan, now())
                 .map_err(|e| e.message(lang()))
         }));
-        focus_soon(vec![Place::Id("rating-heading".into())]);
+        match made {
+            Ok(()) => {
+                error.set(None);
+                focus_soon(vec![Place::Id("rating-heading".into())]);
+            }
+            // The button stays, with the reason beside it; the focus stays on it.
+            Err(e) => error.set(Some(e)),
+        }
     };
     view! {
         <section class="card" aria-labelledby="rating-heading">
@@ -480,10 +497,11 @@ fn RatingScan(
             {move || match draft.get() {
                 None => view! { <button type="button" on:click=start.clone()>{t("Beoordelingsscan beginnen", "Start rating scan")}</button> }.into_any(),
                 Some(scan) => view! {
-                    <RatingForm held=held scan=scan change=change/>
-                    <button type="button" class="primary" on:click=finish>{t("Beoordeling afronden", "Finish rating")}</button>
+                    <RatingForm held=held scan=scan change=change error=error/>
+                    <button type="button" class="primary" on:click=finish aria-describedby="rating-error">{t("Beoordeling afronden", "Finish rating")}</button>
                 }.into_any(),
             }}
+            <p id="rating-error" class="field-error" role="alert">{move || error.get()}</p>
         </section>
     }
 }
@@ -492,7 +510,8 @@ fn RatingScan(
 fn RatingForm(
     held: RwSignal<Option<ParticipantCopy>>,
     scan: Id,
-    change: impl Fn(Edit) -> bool + Copy + Send + Sync + 'static,
+    change: impl Fn(Edit) -> Result<(), String> + Copy + Send + Sync + 'static,
+    error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     // The framework of the draft, built once: (competency, [(indicator id, name)]), levels.
     let (competencies, levels) = held.with_untracked(|h| {
@@ -565,9 +584,10 @@ fn RatingForm(
                                 n => n.parse().map(Rating::Level).unwrap_or(Rating::Unrated),
                             };
                             let id = id2.clone();
-                            change(Box::new(move |doc| {
+                            let made = change(Box::new(move |doc| {
                                 doc.selfscan.rate(scan, &id, rating).map_err(|e| e.message(lang()))
                             }));
+                            error.set(made.err());
                         };
                         view! {
                             <div class="field rating-row">
