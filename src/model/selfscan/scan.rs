@@ -170,6 +170,10 @@ pub struct Scan {
     /// For a rating by someone else that answers a rating request: the request's id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<Id>,
+    /// For a begeleider's rating started in their workspace: their profile's id, so the
+    /// draft stays theirs when they change their name (`workspace::draft_ratings`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_by: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -273,6 +277,7 @@ impl Scan {
             ratings: BTreeMap::new(),
             targets: BTreeMap::new(),
             request: None,
+            started_by: None,
         };
         scan.set_label(label)?;
         scan.set_rater(rater)?;

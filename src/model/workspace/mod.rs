@@ -263,14 +263,23 @@ pub fn start_rating(
         name: coach.name.clone(),
         role: RaterRole::Coach,
     };
-    doc.selfscan.start_scan(id, label, date, rater)
+    doc.selfscan.start_scan(id, label, date, rater)?;
+    if let Some(scan) = doc.selfscan.scans.iter_mut().find(|s| s.id == id) {
+        scan.started_by = Some(coach.id);
+    }
+    Ok(())
 }
 
-/// The begeleider's draft rating scans of this participant.
+/// The begeleider's draft rating scans of this participant: those their profile started,
+/// whatever name it has now; a draft from before `started_by` by their name.
 pub fn draft_ratings(doc: &Document, coach: &Profile) -> Vec<Id> {
     doc.selfscan
         .scans_by_others()
-        .filter(|s| !s.is_finished() && matches!(&s.rater, Rater::Other { name, role: RaterRole::Coach } if *name == coach.name))
+        .filter(|s| !s.is_finished())
+        .filter(|s| match s.started_by {
+            Some(profile) => profile == coach.id,
+            None => matches!(&s.rater, Rater::Other { name, role: RaterRole::Coach } if *name == coach.name),
+        })
         .map(|s| s.id)
         .collect()
 }

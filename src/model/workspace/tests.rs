@@ -427,3 +427,50 @@ fn entries_of_one_day_and_case_can_be_told_apart_in_the_choice() {
         ]
     );
 }
+
+/// A begeleider who changes their name keeps their draft rating: it is theirs by profile,
+/// not by name. A draft by another begeleider of the same name is not theirs.
+#[test]
+fn a_draft_rating_stays_the_begeleiders_under_a_new_name() {
+    let mut doc = document(4, "Cas", &Size::REALISTIC);
+    let draft = Id::from_u128(2);
+    start_rating(
+        &mut doc,
+        &coach(),
+        draft,
+        NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+    )
+    .unwrap();
+    let mut renamed = coach();
+    renamed.rename("Bea de Boer").unwrap();
+    assert_eq!(draft_ratings(&doc, &renamed), [draft]);
+    // Another profile with the name the draft was started under.
+    let namesake = Profile::new(
+        Id::from_u128(78),
+        "Bea Begeleider",
+        Role::Coach,
+        "Leergang",
+        t("2025-09-01T09:00:00Z"),
+    )
+    .unwrap();
+    assert_eq!(draft_ratings(&doc, &namesake), Vec::<Id>::new());
+    // A draft stored before started_by existed is found by name, as before.
+    doc.selfscan
+        .scans
+        .iter_mut()
+        .for_each(|s| s.started_by = None);
+    assert_eq!(draft_ratings(&doc, &namesake), [draft]);
+    // And it survives a save and a restore.
+    let mut again = document(4, "Cas", &Size::REALISTIC);
+    start_rating(
+        &mut again,
+        &coach(),
+        draft,
+        NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+    )
+    .unwrap();
+    let text = serde_json::to_string(&again).unwrap();
+    assert!(text.contains(&format!("\"started_by\":\"{}\"", Id::from_u128(77))));
+    let back: Document = serde_json::from_str(&text).unwrap();
+    assert_eq!(draft_ratings(&back, &renamed), [draft]);
+}

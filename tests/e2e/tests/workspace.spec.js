@@ -129,6 +129,25 @@ test('on Terugkoppeling a refused comment or rating says why beside its control'
   await expect(page.getByTestId('finished-ratings')).toContainText('(Bea Begeleider, begeleider)');
 });
 
+// A draft rating was the begeleider's by name: after a change of name it was out of
+// reach, and a second draft could be started beside it (found by a helper using the app).
+test('a begeleider’s draft rating stays hers after she changes her name', async ({ page }) => {
+  const id = await beaWith(page, 1);
+  await open(page, `/deelnemers/${id}/terugkoppeling`);
+  await page.getByRole('button', { name: 'Beoordelingsscan beginnen' }).click();
+  await page.locator('#rate-0-0').selectOption('2');
+  await open(page, '/');
+  await page.getByLabel('Naam', { exact: true }).fill('Bea de Boer');
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  await open(page, `/deelnemers/${id}/terugkoppeling`);
+  await expect(page.locator('#rate-0-0')).toHaveValue('2');
+  await expect(page.getByRole('button', { name: 'Beoordelingsscan beginnen' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Beoordeling afronden' }).click();
+  await expect(page.getByTestId('finished-ratings')).toContainText('(Bea Begeleider, begeleider)');
+  await open(page, `/deelnemers/${id}`);
+  await expect(page.getByTestId('dash-scans')).not.toContainText('Concept');
+});
+
 test('a begeleider imports participants, gives feedback and a rating, and the participant gets it back', async ({ browser }) => {
   test.setTimeout(120_000);
   // Two participants, each in their own browser, export their bundles through Delen.
