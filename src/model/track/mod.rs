@@ -51,6 +51,23 @@ impl Kind {
         Kind::Session,
     ];
 
+    /// The kind's code in the page's address (`Filter::to_query`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Scan => "scan",
+            Kind::Entry => "notitie",
+            Kind::Case => "casus",
+            Kind::Goal => "doel",
+            Kind::Snapshot => "momentopname",
+            Kind::Feedback => "terugkoppeling",
+            Kind::Session => "vraag",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     /// The filter's name for the kind.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
@@ -436,10 +453,11 @@ fn scan_events(doc: &Document, events: &mut Vec<Event>) {
     }
 }
 
-/// What the page narrows the track to. Empty `kinds` means every kind.
+/// What the page narrows the track to. Every kind is shown but those in `hidden`; with
+/// every kind hidden, nothing is.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Filter {
-    pub kinds: BTreeSet<Kind>,
+    pub hidden: BTreeSet<Kind>,
     pub case: Option<Id>,
     pub competency: Option<String>,
     /// "Wat is er gebeurd sinds …": this day and later.
@@ -448,7 +466,7 @@ pub struct Filter {
 
 impl Filter {
     pub fn matches(&self, event: &Event) -> bool {
-        (self.kinds.is_empty() || self.kinds.contains(&event.kind))
+        self.shows(event.kind)
             && self.case.is_none_or(|case| event.case == Some(case))
             && self
                 .competency
@@ -457,8 +475,47 @@ impl Filter {
             && self.since.is_none_or(|since| event.day >= since)
     }
 
+    pub fn shows(&self, kind: Kind) -> bool {
+        !self.hidden.contains(&kind)
+    }
+
     pub fn is_empty(&self) -> bool {
         *self == Filter::default()
+    }
+
+    /// The filter as the page's address keeps it, so Back and a reload find it again:
+    /// `(key, value)` pairs, none for what is not narrowed. The values are ids, dates and
+    /// the kinds' codes, which need no escaping but a competency id's own characters.
+    pub fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.hidden.is_empty() {
+            let codes: Vec<&str> = self.hidden.iter().map(|k| k.code()).collect();
+            out.push(("verberg", codes.join(",")));
+        }
+        if let Some(case) = self.case {
+            out.push(("casus", case.to_string()));
+        }
+        if let Some(c) = &self.competency {
+            out.push(("competentie", c.clone()));
+        }
+        if let Some(day) = self.since {
+            out.push(("sinds", Lang::iso_date(day)));
+        }
+        out
+    }
+
+    /// The filter an address names (`get` reads one key of its query). What cannot be
+    /// read, such as an unknown kind or a malformed date, is left out: an edited or old
+    /// address shows more, never an error.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Filter {
+        Filter {
+            hidden: get("verberg")
+                .map(|v| v.split(',').filter_map(Kind::from_code).collect())
+                .unwrap_or_default(),
+            case: get("casus").and_then(|v| v.parse().ok()),
+            competency: get("competentie").filter(|v| !v.is_empty()),
+            since: get("sinds").and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok()),
+        }
     }
 }
 

@@ -237,7 +237,10 @@ fn filters_narrow_by_kind_case_competency_and_since() {
     assert!(filter.is_empty());
     assert_eq!(pick(&filter).len(), 13);
 
-    filter.kinds = [Kind::Entry, Kind::Feedback].into();
+    filter.hidden = Kind::ALL
+        .into_iter()
+        .filter(|k| ![Kind::Entry, Kind::Feedback].contains(k))
+        .collect();
     assert_eq!(
         pick(&filter),
         [
@@ -375,4 +378,53 @@ fn the_browser_fixture_is_this_year() {
     // Through the door, it is the same track.
     let back = crate::model::restore::restore_document(&on_disk).unwrap();
     assert_eq!(track(&back, amsterdam), track(&doc, amsterdam));
+}
+
+#[test]
+fn every_kind_hidden_shows_nothing() {
+    let doc = year();
+    let events = track(&doc, amsterdam);
+    let filter = Filter {
+        hidden: Kind::ALL.into(),
+        ..Filter::default()
+    };
+    assert_eq!(events.iter().filter(|e| filter.matches(e)).count(), 0);
+    assert!(!filter.is_empty());
+}
+
+#[test]
+fn a_filter_goes_into_the_address_and_comes_back() {
+    let filter = Filter {
+        hidden: [Kind::Scan, Kind::Snapshot].into(),
+        case: Some(id(30)),
+        competency: Some(LEZEN.into()),
+        since: Some(day(2026, 5, 1)),
+    };
+    let query = filter.to_query();
+    assert_eq!(
+        query,
+        [
+            ("verberg", "scan,momentopname".to_string()),
+            ("casus", id(30).to_string()),
+            ("competentie", LEZEN.to_string()),
+            ("sinds", "2026-05-01".to_string()),
+        ]
+    );
+    let get = |k: &str| query.iter().find(|(q, _)| *q == k).map(|(_, v)| v.clone());
+    assert_eq!(Filter::from_query(get), filter);
+    assert!(Filter::default().to_query().is_empty());
+    // An address edited by hand, or from an older Leerspoor: what cannot be read is left out.
+    let odd = |k: &str| match k {
+        "verberg" => Some("notitie,onbekend".to_string()),
+        "casus" => Some("geen-id".to_string()),
+        "sinds" => Some("31-02-2026".to_string()),
+        _ => None,
+    };
+    assert_eq!(
+        Filter::from_query(odd),
+        Filter {
+            hidden: [Kind::Entry].into(),
+            ..Filter::default()
+        }
+    );
 }

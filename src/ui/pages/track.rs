@@ -2,10 +2,12 @@
 //! `model::track` (nothing is entered here), with filters, a "since …" view and the
 //! *ontwikkelverslag* to print (`ReportPage`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
 
 use super::journal::{case_href, entry_href};
 use crate::model::journal::parse_optional_date;
@@ -243,7 +245,33 @@ pub fn TrackPage() -> impl IntoView {
             .map(|c| (c.id, c.title.clone()))
             .collect::<Vec<_>>()
     });
-    let filter = RwSignal::new(Filter::default());
+    // The filter lives in the address too (`Filter::to_query`), so Back from an entry
+    // and a reload find the track as it was left.
+    let address = use_query_map().get_untracked();
+    let filter = RwSignal::new(Filter::from_query(|k| address.get(k)));
+    let navigate = use_navigate();
+    Effect::new(move |first_done: Option<()>| {
+        let query = filter.with(Filter::to_query);
+        if first_done.is_some() {
+            let query: Vec<String> = query
+                .into_iter()
+                .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
+                .collect();
+            let href = if query.is_empty() {
+                "/leerspoor".to_string()
+            } else {
+                format!("/leerspoor?{}", query.join("&"))
+            };
+            navigate(
+                &href,
+                NavigateOptions {
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
+        }
+    });
     let shown = RwSignal::new(PAGE);
     let since_error = RwSignal::new(None::<String>);
     let change = move |f: &dyn Fn(&mut Filter)| {
@@ -333,15 +361,11 @@ pub fn TrackPage() -> impl IntoView {
                         view! {
                             <label class="check" for=for_id>
                                 <input type="checkbox" id=id
-                                    prop:checked=move || filter.with(|f| f.kinds.is_empty() || f.kinds.contains(&kind))
+                                    prop:checked=move || filter.with(|f| f.shows(kind))
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         change(&|f: &mut Filter| {
-                                            if f.kinds.is_empty() {
-                                                f.kinds = Kind::ALL.into_iter().collect::<BTreeSet<_>>();
-                                            }
-                                            if on { f.kinds.insert(kind); } else { f.kinds.remove(&kind); }
-                                            if f.kinds.len() == Kind::ALL.len() { f.kinds.clear(); }
+                                            if on { f.hidden.remove(&kind); } else { f.hidden.insert(kind); }
                                         });
                                     }/>
                                 {kind.label(lang())}
@@ -421,6 +445,12 @@ pub fn TrackPage() -> impl IntoView {
                 )}</p>
             }
         >
+            <Show when=move || filter.with(|f| Kind::ALL.into_iter().all(|k| !f.shows(k)))>
+                <p class="empty-state" data-testid="track-none-shown">{t(
+                    "Je hebt alle soorten uitgezet. Zet er een aan bij \u{201c}Wat laat je zien?\u{201d} om je spoor te zien.",
+                    "You have turned every kind off. Turn one on under \u{201c}What to show\u{201d} to see your track.",
+                )}</p>
+            </Show>
             <div data-testid="track">{list}</div>
             <Show when=move || { more() > 0 }>
                 <p class="actions">

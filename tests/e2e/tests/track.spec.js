@@ -101,6 +101,37 @@ test('filters by case, competency, kind and "since", by keyboard, with the since
   expect(await axeViolations(page)).toEqual([]);
 });
 
+// The filters lived in the page only: Back from an entry showed the whole track again;
+// and switching off the last kind switched every kind back on (found by a helper).
+test('the filters live in the address, so Back finds them; every kind off shows nothing', async ({ page }) => {
+  await openTrack(page);
+  await page.getByLabel('Casus', { exact: true }).selectOption({ label: 'Speelplaats Oost' });
+  await page.getByLabel('Notities', { exact: true }).uncheck();
+  // The case's start, its question and the comment on an entry; its two entries are off.
+  await expect(page.getByTestId('track-count')).toHaveText('3 van 13 gebeurtenissen');
+  await expect(page).toHaveURL(/\/leerspoor\?verberg=notitie&casus=[0-9a-f-]{36}$/);
+  await page.getByTestId('track').getByRole('link').first().click();
+  await expect(page).not.toHaveURL(/\/leerspoor/);
+  await page.goBack();
+  await expect(page.getByTestId('track-count')).toHaveText('3 van 13 gebeurtenissen');
+  await expect(page.getByLabel('Casus', { exact: true }).locator('option:checked')).toHaveText('Speelplaats Oost');
+  await expect(page.getByLabel('Notities', { exact: true })).not.toBeChecked();
+  await page.reload();
+  await expect(page.getByTestId('track-count')).toHaveText('3 van 13 gebeurtenissen');
+
+  await page.getByRole('button', { name: 'Alles tonen' }).click();
+  await expect(page.getByTestId('track-count')).toHaveText('13 gebeurtenissen');
+  await expect(page).toHaveURL(/\/leerspoor$/);
+  const kinds = page.getByRole('group', { name: 'Wat laat je zien?' }).getByRole('checkbox');
+  await expect(kinds).toHaveCount(7);
+  for (let i = 0; i < 7; i++) await kinds.nth(i).uncheck();
+  for (let i = 0; i < 7; i++) await expect(kinds.nth(i)).not.toBeChecked();
+  await expect(page.getByTestId('track-count')).toHaveText('0 van 13 gebeurtenissen');
+  await expect(page.getByTestId('track-none-shown')).toHaveText(
+    'Je hebt alle soorten uitgezet. Zet er een aan bij “Wat laat je zien?” om je spoor te zien.');
+  await expect(page.getByTestId('track').locator('.track-title')).toHaveCount(0);
+});
+
 test('a long year shows the newest 150 first and the rest on request', async ({ page }) => {
   const doc = JSON.parse(YEAR);
   const hex = (n) => n.toString(16).padStart(12, '0');
