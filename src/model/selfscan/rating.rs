@@ -195,7 +195,10 @@ pub fn finish_answer(draft: &Scan, lang: Lang, now: DateTime<Utc>) -> Result<Sca
             .into(),
     );
     scan.date = now.date_naive();
-    scan.finish(now)?;
+    scan.finish(now).map_err(|e| match e {
+        ScanError::NothingRated => ScanError::NothingAnswered,
+        other => other,
+    })?;
     Ok(scan)
 }
 
@@ -306,8 +309,10 @@ mod tests {
             }
         );
         assert_eq!(
-            finish_answer(&draft, Lang::Nl, now()).unwrap_err(),
-            ScanError::NothingRated
+            finish_answer(&draft, Lang::Nl, now())
+                .unwrap_err()
+                .message(Lang::Nl),
+            "Beantwoord minstens één gedragsindicator voordat je je beoordeling downloadt."
         );
         draft.set_rating(&fw, "l1", Rating::Level(3)).unwrap();
         draft.set_rating(&fw, "l2", Rating::NotApplicable).unwrap();

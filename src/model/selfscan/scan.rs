@@ -191,6 +191,8 @@ pub enum ScanError {
         max: u8,
     },
     NothingRated,
+    /// A rater's answer to a request with nothing answered: it is downloaded, not finished.
+    NothingAnswered,
     EmptyLabel,
     EmptyRaterName,
 }
@@ -236,6 +238,12 @@ impl ScanError {
                 .pick(
                     "Beoordeel minstens één indicator voordat je de scan afrondt.",
                     "Rate at least one indicator before you finish the scan.",
+                )
+                .into(),
+            ScanError::NothingAnswered => lang
+                .pick(
+                    "Beantwoord minstens één gedragsindicator voordat je je beoordeling downloadt.",
+                    "Answer at least one behavioural indicator before you download your rating.",
                 )
                 .into(),
             ScanError::EmptyLabel => lang

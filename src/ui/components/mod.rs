@@ -10,6 +10,6 @@ mod unlock;
 
 pub use course_folder::{folder_reading, load_access, CourseFolderAccess};
 pub use feedback::goal_feedback;
-pub use page::{focus_on_arrival, PageTitle, PrintButton};
+pub use page::{focus_on_arrival, not_found_text, PageTitle, PrintButton};
 pub use status::{KeptNotice, Notices, SaveStatus};
 pub use unlock::Unlock;

@@ -3,6 +3,7 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 use crate::ui::i18n::t;
+use crate::ui::state::use_app;
 
 thread_local! {
     /// Whether a page has been shown since the app started: the first page's heading does
@@ -56,5 +57,27 @@ pub fn PrintButton() -> impl IntoView {
                 let _ = window().print();
             }>{t("Afdrukken", "Print")}</button>
         </div>
+    }
+}
+
+/// Why a record's page finds nothing: "Deze casus bestaat niet (meer)." With more than one
+/// profile in this browser, the address may be another profile's (Back after a switch):
+/// the text says so, and where to choose it, rather than suggesting it was deleted.
+/// `what`: the record with its article, in Dutch and English ("Deze casus", "This case").
+pub fn not_found_text(what_nl: &str, what_en: &str) -> String {
+    let app = use_app();
+    let others = app.profiles.with_untracked(|p| p.len() > 1);
+    let name = app
+        .doc
+        .with_untracked(|d| d.as_ref().map(|d| d.profile.name.clone()));
+    match (others, name) {
+        (true, Some(name)) => t(
+            format!("{what_nl} staat niet in het profiel van {name}. Misschien is die verwijderd, of hoort die bij een ander profiel in deze browser: kies dat bovenaan bij Profiel."),
+            format!("{what_en} is not in the profile of {name}. It may have been deleted, or it belongs to another profile in this browser: choose that one under Profile at the top."),
+        ),
+        _ => t(
+            format!("{what_nl} bestaat niet (meer)."),
+            format!("{what_en} does not exist (any more)."),
+        ),
     }
 }

@@ -165,6 +165,24 @@ test('another profile opens on the section, not on the previous profile’s reco
   await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/niet gevonden/);
 });
 
+// Back after a switch opened the previous profile's case in the new one, with "Deze casus
+// bestaat niet (meer)": as if it had been deleted (found by a helper using the app).
+test('Back to another profile’s record says it may be that profile’s, not only deleted', async ({ page }) => {
+  await createProfile(page, { name: 'Anna Adviseur' });
+  await goTo(page, 'Casusjournaal');
+  await page.getByLabel('Titel van een nieuw vraagstuk').fill('Bomenkap Oost');
+  await page.getByRole('button', { name: 'Nieuwe casus' }).click();
+  await expect(page).toHaveURL(/\/casusjournaal\/casus\//);
+  await saved(page);
+  await addProfile(page, { name: 'Bram Begeleider', role: 'Begeleider' });
+  await expect(page).toHaveURL(/\/casusjournaal$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/casusjournaal\/casus\//);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Casus niet gevonden');
+  await expect(page.getByRole('main')).toContainText(
+    'Deze casus staat niet in het profiel van Bram Begeleider. Misschien is die verwijderd, of hoort die bij een ander profiel in deze browser: kies dat bovenaan bij Profiel.');
+});
+
 // Two profiles of one name and role read the same in the switcher, so on a shared
 // laptop the wrong one could be opened (found by a helper): the course tells them apart.
 test('two profiles of one name are told apart in the switcher by their course', async ({ page }) => {

@@ -260,7 +260,7 @@ test('the request form and the rater page are axe-clean, and read in English', a
   expect(await axeViolations(rater)).toEqual([]);
   // Downloading with nothing answered says why, in the rater's language.
   await rater.getByRole('button', { name: 'Beoordeling downloaden' }).click();
-  await expect(rater.getByTestId('rate-error')).toHaveText('Beoordeel minstens één indicator voordat je de scan afrondt.');
+  await expect(rater.getByTestId('rate-error')).toHaveText('Beantwoord minstens één gedragsindicator voordat je je beoordeling downloadt.');
   await rater.locator('input[name="rate-netwerk-lezen-belangen"][value="4"]').check();
   // The language switch builds the page anew; the answers stay.
   await rater.getByTestId('language-switch').click();

@@ -15,7 +15,7 @@ use crate::model::journal::{
 use crate::model::validation::limits;
 use crate::model::Id;
 use crate::ui::components::limit::{described_by, length, length_note};
-use crate::ui::components::PageTitle;
+use crate::ui::components::{not_found_text, PageTitle};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 use crate::ui::time::{iso_date, now, today};
@@ -45,8 +45,9 @@ fn CaseMissing(in_bin: bool) -> impl IntoView {
                     "Deze casus ligt in de prullenbak. Zet hem terug vanuit de prullenbak om hem weer te bewerken.",
                     "This case is in the bin. Restore it from the bin to edit it again.",
                 )
+                .to_string()
             } else {
-                t("Deze casus bestaat niet (meer).", "This case does not exist (any more).")
+                not_found_text("Deze casus", "This case")
             }}
             " "
             <a href=if in_bin { "/casusjournaal/prullenbak" } else { "/casusjournaal" }>

@@ -13,7 +13,7 @@ use crate::model::validation::limits;
 use crate::model::Id;
 use crate::ui::components::focus::{control_of, focus_soon, section_heading, Place};
 use crate::ui::components::limit::{described_by, length, length_note};
-use crate::ui::components::PageTitle;
+use crate::ui::components::{not_found_text, PageTitle};
 use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -46,8 +46,9 @@ fn EntryMissing(in_bin: bool) -> impl IntoView {
                     "Deze notitie ligt in de prullenbak. Zet haar terug vanuit de prullenbak om haar weer te bewerken. ",
                     "This entry is in the bin. Restore it from the bin to edit it again. ",
                 )
+                .to_string()
             } else {
-                t("Deze notitie bestaat niet (meer). ", "This entry does not exist (any more). ")
+                format!("{} ", not_found_text("Deze notitie", "This entry"))
             }}
             <a href=if in_bin { "/casusjournaal/prullenbak" } else { "/casusjournaal" }>
                 {if in_bin {

@@ -12,7 +12,7 @@ use crate::model::validation::limits;
 use crate::model::Id;
 use crate::ui::components::focus::{focus_soon, Place};
 use crate::ui::components::limit::{length, length_note, note_id};
-use crate::ui::components::{focus_on_arrival, PageTitle};
+use crate::ui::components::{focus_on_arrival, not_found_text, PageTitle};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
 use crate::ui::time;
@@ -43,7 +43,7 @@ pub fn ScanPage() -> impl IntoView {
                 <PageTitle text=t("Scan niet gevonden", "Scan not found")/>
                 <SectionNav/>
                 <p class="empty-state">
-                    {t("Deze scan bestaat niet (meer). ", "This scan does not exist (any more). ")}
+                    {format!("{} ", not_found_text("Deze scan", "This scan"))}
                     <A href="/zelfscan">{t("Naar je scans", "To your scans")}</A>
                 </p>
             }
