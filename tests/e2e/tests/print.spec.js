@@ -231,3 +231,18 @@ test('Mijn leerspoor › Ontwikkelverslag prints the growth per competency with 
     [...CHROME, 'Mijn leerspoor', 'Voor het eindgesprek'],
   );
 });
+
+// A case printed with the browser's own command cut its text areas at their height on
+// screen, mid-line (found by a helper using the app): on paper they are as long as their text.
+test('a case prints its long situation whole', async ({ page }) => {
+  await createProfile(page);
+  await goTo(page, 'Casusjournaal');
+  await page.getByLabel('Titel van een nieuw vraagstuk').fill('Wateroverlast Bloemenbuurt');
+  await page.getByRole('button', { name: 'Nieuwe casus' }).click();
+  const lines = Array.from({ length: 40 }, (_, i) => `Regel ${i + 1} van wat er speelt in de buurt.`);
+  lines.push('Dit is de laatste regel van de situatie.');
+  await page.getByLabel('Situatie', { exact: true }).fill(lines.join('\n'));
+  await expect(page.getByTestId('save-status')).toHaveText(/Opgeslagen/);
+  const pdf = await printed(page, 'case');
+  expectText(pdf, ['Regel 1 van wat er speelt', 'Regel 40 van wat er speelt', 'Dit is de laatste regel van de situatie.'], []);
+});
