@@ -44,9 +44,10 @@ pub enum Taken<'a> {
 
 impl Network {
     /// Takes a snapshot of the map as it is, unless the newest one, taken less than a
-    /// minute ago, already shows the map as it is: then that one is the answer
-    /// ([`Taken::Already`]), so a double click or a second press makes no twin that
-    /// nobody could tell apart. A map with [`limits::SNAPSHOTS`] snapshots takes no more.
+    /// minute ago, already shows the map as it is and `label` is empty or its label: then
+    /// that one is the answer ([`Taken::Already`]), so a double click or a second press
+    /// makes no twin that nobody could tell apart (the form is emptied after the first).
+    /// A map with [`limits::SNAPSHOTS`] snapshots takes no more.
     pub fn take_snapshot(
         &mut self,
         id: Id,
@@ -61,7 +62,10 @@ impl Network {
             .max_by_key(|(_, s)| s.taken)
             .filter(|(_, newest)| {
                 let age = now.signed_duration_since(newest.taken);
-                age >= TimeDelta::zero()
+                // A name of its own, typed on purpose, makes a snapshot of its own.
+                let unnamed = s.label.is_empty() || s.label == newest.label;
+                unnamed
+                    && age >= TimeDelta::zero()
                     && age < TimeDelta::minutes(1)
                     && compare(newest, &s).is_empty()
             })
@@ -341,6 +345,16 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(net.snapshots.len(), 1);
+        assert!(matches!(
+            net.take_snapshot(id(51), at(2), "Nulmeting"),
+            Ok(Taken::Already(_))
+        ));
+        // Another name, typed on purpose, is a snapshot of its own.
+        assert!(matches!(
+            net.take_snapshot(id(54), at(3), "Na het overleg"),
+            Ok(Taken::New(_))
+        ));
+        net.remove_snapshot(id(54));
         // A changed map is a new snapshot, however soon.
         net.remove_actor(id(3));
         assert!(matches!(

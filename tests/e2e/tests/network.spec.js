@@ -432,11 +432,17 @@ test.describe('a double click in Amsterdam', () => {
     let stored = JSON.parse((await storageDump(page))[await documentKey(page)]);
     expect(stored.network.snapshots.map((s) => s.label)).toEqual(['Nulmeting']);
 
+    // A name of its own, typed on purpose, is a snapshot of its own, in the same minute.
+    await page.getByLabel('Naam van de momentopname (mag leeg)').fill('Na het overleg');
+    await page.getByRole('button', { name: 'Momentopname maken' }).click();
+    await expect(page.getByTestId('net-status')).toHaveText('Momentopname Na het overleg (2 maart 2026, 14:05) gemaakt.');
+    await expect(list.locator('li')).toHaveText([/^Na het overleg \(2 maart 2026, 14:05\)/, /^Nulmeting \(2 maart 2026, 14:05\)/]);
+
     // Ninety seconds on, nothing changed is worth a date of its own.
     await page.clock.setFixedTime(new Date('2026-03-02T13:06:30Z'));
     await page.getByRole('button', { name: 'Momentopname maken' }).click();
     await expect(page.getByTestId('net-status')).toHaveText('Momentopname 2 maart 2026, 14:06 gemaakt.');
-    await expect(list.locator('li')).toHaveText([/^2 maart 2026, 14:06: 1 actor/, /^Nulmeting \(2 maart 2026, 14:05\)/]);
+    await expect(list.locator('li')).toHaveText([/^2 maart 2026, 14:06: 1 actor/, /^Na het overleg/, /^Nulmeting \(2 maart 2026, 14:05\)/]);
   });
 });
 
