@@ -15,14 +15,21 @@ pub struct Feedback {
     pub author_role: Role,
     pub written: DateTime<Utc>,
     pub text: String,
+    /// The author's profile id, so a begeleider's comments stay theirs when they change
+    /// their name; none on comments from before it was kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author_profile: Option<Id>,
 }
 
 impl Feedback {
-    /// Written by `author` in their role: a begeleider's own comments, told apart from
-    /// those of another begeleider of the same participant. By name, as a comment
-    /// carries no profile id: a comment written under an earlier name counts as another's.
+    /// Written by `author`: a begeleider's own comments, told apart from those of another
+    /// begeleider of the same participant. By profile where the comment names it; a
+    /// comment from before that, by name and role.
     pub fn is_by(&self, author: &super::Profile) -> bool {
-        self.author_role == author.role && self.author == author.name
+        match self.author_profile {
+            Some(profile) => profile == author.id,
+            None => self.author_role == author.role && self.author == author.name,
+        }
     }
 }
 
@@ -60,6 +67,7 @@ mod tests {
 
     fn fb(id: u128, at: &str, text: &str) -> Feedback {
         Feedback {
+            author_profile: None,
             id: Id::from_u128(id),
             author: "Bram".into(),
             author_role: Role::Coach,

@@ -192,6 +192,7 @@ fn feedback_merges_without_touching_the_participants_writing() {
         .merge_feedback(
             entry,
             vec![Feedback {
+                author_profile: None,
                 id: Id::from_u128(0xFEED),
                 author: "Begeleider Bakker".into(),
                 author_role: crate::model::Role::Coach,

@@ -229,6 +229,7 @@ mod tests {
 
     fn feedback(n: u128, hour: i64, text: &str) -> Feedback {
         Feedback {
+            author_profile: None,
             id: id(n),
             author: "Marieke".into(),
             author_role: Role::Coach,

@@ -266,6 +266,7 @@ pub fn generate(seed: u64, cases: usize, entries: usize) -> Journal {
         if rng.chance(15) {
             let id = rng.id();
             entry.feedback.push(Feedback {
+                author_profile: None,
                 id,
                 author: "Marieke Jansen".into(),
                 author_role: Role::Coach,

@@ -281,6 +281,7 @@ mod tests {
         });
         let mut e13 = entry(13, 1, day(2026, 3, 4));
         e13.feedback.push(Feedback {
+            author_profile: None,
             id: id(130),
             author: "Marieke".into(),
             author_role: Role::Coach,

@@ -413,6 +413,7 @@ mod tests {
 
     fn feedback(n: u128) -> Feedback {
         Feedback {
+            author_profile: None,
             id: id(n),
             author: "Marieke".into(),
             author_role: Role::Coach,

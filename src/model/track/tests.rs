@@ -106,6 +106,7 @@ fn year() -> Document {
         done: false,
     });
     first.feedback.push(Feedback {
+        author_profile: None,
         id: id(32),
         author: "Karin".into(),
         author_role: Role::Coach,

@@ -222,6 +222,7 @@ pub fn add_feedback(
         return Err(FeedbackError::Empty);
     }
     let feedback = Feedback {
+        author_profile: Some(coach.id),
         id,
         author: coach.name.clone(),
         author_role: Role::Coach,

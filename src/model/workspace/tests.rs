@@ -474,3 +474,49 @@ fn a_draft_rating_stays_the_begeleiders_under_a_new_name() {
     let back: Document = serde_json::from_str(&text).unwrap();
     assert_eq!(draft_ratings(&back, &renamed), [draft]);
 }
+
+/// A begeleider's comment stays hers under a new name; one by another begeleider, or by
+/// her name before comments named their profile, is told apart as before.
+#[test]
+fn a_comment_stays_the_begeleiders_under_a_new_name() {
+    let mut doc = document(5, "Cas", &Size::REALISTIC);
+    let entry = doc.journal.entries[0].id;
+    let at = t("2026-01-01T00:00:00Z");
+    add_feedback(
+        &mut doc,
+        FeedbackOn::Entry(entry),
+        &coach(),
+        "Sterk",
+        Id::from_u128(9),
+        at,
+    )
+    .unwrap();
+    let mine = doc
+        .journal
+        .entry(entry)
+        .unwrap()
+        .feedback
+        .iter()
+        .find(|f| f.text == "Sterk")
+        .unwrap()
+        .clone();
+    assert_eq!(mine.author_profile, Some(Id::from_u128(77)));
+    let mut renamed = coach();
+    renamed.rename("Bea de Boer").unwrap();
+    assert!(mine.is_by(&renamed));
+    let older = crate::model::feedback::Feedback {
+        author_profile: None,
+        ..mine.clone()
+    };
+    assert!(older.is_by(&coach()));
+    assert!(!older.is_by(&renamed));
+    let namesake = Profile::new(
+        Id::from_u128(78),
+        "Bea Begeleider",
+        Role::Coach,
+        "Leergang",
+        at,
+    )
+    .unwrap();
+    assert!(!mine.is_by(&namesake));
+}

@@ -131,9 +131,12 @@ test('on Terugkoppeling a refused comment or rating says why beside its control'
 
 // A draft rating was the begeleider's by name: after a change of name it was out of
 // reach, and a second draft could be started beside it (found by a helper using the app).
-test('a begeleider’s draft rating stays hers after she changes her name', async ({ page }) => {
+test('a begeleider’s draft rating and comments stay hers after she changes her name', async ({ page }) => {
   const id = await beaWith(page, 1);
   await open(page, `/deelnemers/${id}/terugkoppeling`);
+  await page.getByLabel('Je opmerking', { exact: true }).fill('Mooi hoe je de wethouder vroeg betrok.');
+  await page.getByRole('button', { name: 'Opmerking toevoegen', exact: true }).click();
+  await expect(page.getByTestId('given-feedback')).toContainText('Mooi hoe je de wethouder vroeg betrok.');
   await page.getByRole('button', { name: 'Beoordelingsscan beginnen' }).click();
   await page.locator('#rate-0-0').selectOption('2');
   await open(page, '/');
@@ -142,6 +145,9 @@ test('a begeleider’s draft rating stays hers after she changes her name', asyn
   await open(page, `/deelnemers/${id}/terugkoppeling`);
   await expect(page.locator('#rate-0-0')).toHaveValue('2');
   await expect(page.getByRole('button', { name: 'Beoordelingsscan beginnen' })).toHaveCount(0);
+  // Her comment is still hers, not another begeleider's.
+  await expect(page.getByTestId('given-feedback')).toContainText('Mooi hoe je de wethouder vroeg betrok.');
+  await expect(page.getByTestId('given-feedback-others')).not.toContainText('Mooi hoe je de wethouder vroeg betrok.');
   await page.getByRole('button', { name: 'Beoordeling afronden' }).click();
   await expect(page.getByTestId('finished-ratings')).toContainText('(Bea Begeleider, begeleider)');
   await open(page, `/deelnemers/${id}`);
