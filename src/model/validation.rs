@@ -155,11 +155,17 @@ impl Problem {
                 chars,
                 max,
             } => lang.pick(
-                format!("{what} {id}: {field} is {chars} tekens lang; hoogstens {max} mag."),
                 format!(
-                    "{} {id}: {} is {chars} characters long; at most {max} are allowed.",
+                    "{what} {id}: {field} is {} tekens lang; hoogstens {} mag.",
+                    lang.integer(*chars),
+                    lang.integer(*max)
+                ),
+                format!(
+                    "{} {id}: {} is {} characters long; at most {} are allowed.",
                     en(what),
-                    en(field)
+                    en(field),
+                    lang.integer(*chars),
+                    lang.integer(*max)
                 ),
             ),
             Problem::TooMany {
@@ -241,13 +247,18 @@ pub enum Room {
     Plenty,
     Left(usize),
     Full,
+    /// Longer than the field holds, by this many: text an older Leerspoor took in. It is
+    /// kept, but a bundle of it cannot be read in again until it is shorter.
+    Over(usize),
 }
 
 impl Room {
     /// `len` counts as the browser's `maxlength` does: UTF-16 code units.
     pub fn of(len: usize, max: usize) -> Room {
         let left = max.saturating_sub(len);
-        if left == 0 {
+        if len > max {
+            Room::Over(len - max)
+        } else if left == 0 {
             Room::Full
         } else if left <= max / 10 {
             Room::Left(left)
@@ -271,6 +282,18 @@ impl Room {
                 ),
                 format!(
                     "Full: this field holds {} characters. Anything more you type or paste is left out.",
+                    lang.integer(max)
+                ),
+            ),
+            Room::Over(n) => lang.pick(
+                format!(
+                    "Te lang: {} tekens meer dan de {} die dit veld houdt. Het staat er nog, maar maak het korter: een bundel ervan is anders niet in te lezen.",
+                    lang.integer(n),
+                    lang.integer(max)
+                ),
+                format!(
+                    "Too long: {} characters more than the {} this field holds. It is still there, but shorten it: a bundle of it cannot be read in otherwise.",
+                    lang.integer(n),
                     lang.integer(max)
                 ),
             ),
@@ -499,6 +522,11 @@ mod tests {
         assert_eq!(Room::of(1_800, 2_000), Room::Left(200));
         assert_eq!(Room::of(1_999, 2_000), Room::Left(1));
         assert_eq!(Room::of(2_000, 2_000), Room::Full);
+        assert_eq!(Room::of(25_198, 20_000), Room::Over(5_198));
+        assert_eq!(
+            Room::Over(5_198).message(Lang::Nl, 20_000),
+            "Te lang: 5.198 tekens meer dan de 20.000 die dit veld houdt. Het staat er nog, maar maak het korter: een bundel ervan is anders niet in te lezen."
+        );
         assert_eq!(Room::Plenty.message(Lang::Nl, 2_000), "");
         assert_eq!(
             Room::Left(200).message(Lang::Nl, 2_000),

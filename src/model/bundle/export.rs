@@ -29,6 +29,14 @@ impl Selection {
     }
 }
 
+/// What in the selected parts an import would refuse (`Document::check_limits`): texts
+/// an older Leerspoor took in beyond today's limits. A bundle with any of them could not
+/// be read in again, not even into this profile's own browser, so Delen names them
+/// instead of writing the file.
+pub fn unreadable(doc: &Document, selection: &Selection) -> Vec<crate::model::validation::Problem> {
+    selected(doc, selection).check_limits()
+}
+
 /// The document as it will be shared: a copy holding only the selected parts. The bin
 /// is never shared: what a user threw away is not for others to read.
 pub fn selected(doc: &Document, selection: &Selection) -> Document {

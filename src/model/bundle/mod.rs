@@ -19,7 +19,7 @@ use super::{Id, Lang, Role};
 pub use admission::{admit, already_here, Admission, Arrival, Here, Refusal};
 pub use crypto::CryptoError;
 pub use digest::{digest, digest_of_text};
-pub use export::{build, file_name, selected, Selection};
+pub use export::{build, file_name, selected, unreadable, Selection};
 pub(crate) use merge::copy_id;
 pub use merge::{apply, plan, Conflict, ConflictTitle, MergePlan, MergeReport, Record, Resolution};
 pub use rating::{

@@ -902,7 +902,7 @@ fn a_name_of_15_million_characters_is_refused_at_once_and_named() {
     let took = started.elapsed();
     assert_eq!(
         err.message(Lang::Nl),
-        format!("De inhoud van de bundel is niet bruikbaar. De gegevens zijn niet geldig:\n• profiel {}: naam is 15000000 tekens lang; hoogstens 100 mag.", d.profile.id)
+        format!("De inhoud van de bundel is niet bruikbaar. De gegevens zijn niet geldig:\n• profiel {}: naam is 15.000.000 tekens lang; hoogstens 100 mag.", d.profile.id)
     );
     assert_eq!(
         err.message(Lang::En),
@@ -946,7 +946,7 @@ fn every_limit_names_record_and_field_in_both_languages() {
     let messages: Vec<String> = problems.iter().map(|p| p.message(Lang::Nl)).collect();
     assert!(
         messages.contains(&format!(
-            "actor {actor_id} (“{actor_name}”): notities is 5001 tekens lang; hoogstens 5000 mag."
+            "actor {actor_id} (“{actor_name}”): notities is 5.001 tekens lang; hoogstens 5.000 mag."
         )),
         "{messages:?}"
     );
@@ -955,13 +955,21 @@ fn every_limit_names_record_and_field_in_both_languages() {
         d.journal.cases[0].id
     )));
     assert!(messages.contains(&format!(
-        "journaalnotitie {}: antwoord is 20001 tekens lang; hoogstens 20000 mag.",
+        "journaalnotitie {}: antwoord is 20.001 tekens lang; hoogstens 20.000 mag.",
         d.journal.entries[0].id
     )));
     let english: Vec<String> = problems.iter().map(|p| p.message(Lang::En)).collect();
     assert!(english.contains(&format!(
-        "actor {actor_id} (“{actor_name}”): notes is 5001 characters long; at most 5000 are allowed."
+        "actor {actor_id} (“{actor_name}”): notes is 5,001 characters long; at most 5,000 are allowed."
     )));
+    // A bundle of such a document is not made: Delen names what to shorten. Left out of
+    // the selection, the network's notes do not count.
+    assert_eq!(unreadable(&d, &Selection::everything()).len(), 3);
+    let without_map = Selection {
+        network: false,
+        ..Selection::everything()
+    };
+    assert_eq!(unreadable(&d, &without_map).len(), 2);
     // Exactly at the limit is fine; characters are counted, not bytes.
     let mut d = doc();
     d.network.actors[0].notes = "é".repeat(5_000);

@@ -38,7 +38,7 @@ pub fn length_note(
                 _ => String::new(),
             }}</span>
             <span role="status">{move || match room.get() {
-                Room::Full => room.get().message(lang(), max),
+                Room::Full | Room::Over(_) => room.get().message(lang(), max),
                 _ => String::new(),
             }}</span>
         </p>

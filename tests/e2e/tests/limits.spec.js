@@ -3,7 +3,7 @@
 // not be restored from its own bundle; and a browser's maxlength cut a pasted evidence
 // note at 2,000 characters without a word (both found by a helper using the app).
 import { test, expect } from '@playwright/test';
-import { createProfile, goTo, saved, exportBundle, restoreFromBundle, beginScan } from './helpers.js';
+import { createProfile, goTo, saved, exportBundle, restoreFromBundle, beginScan, storageDump, documentKey, open } from './helpers.js';
 
 test('a long paste into a case stops at the limit, says so, and the bundle restores', async ({ page, browser }) => {
   await createProfile(page);
@@ -66,4 +66,34 @@ test('an evidence note says how much room is left, and when a paste was cut', as
   await page.getByTestId('language-switch').click();
   await expect(page.locator(`#${id}-limit`)).toHaveText(
     'Full: this field holds 2,000 characters. Anything more you type or paste is left out.');
+});
+
+// A text an older Leerspoor took in beyond today's limit was kept and saved without a
+// word, and Delen wrote a bundle of it that no browser would read in again, not even the
+// participant's own (found by a helper checking the limits).
+test('a text already over its limit says so, and Delen names it rather than write an unreadable bundle', async ({ page }) => {
+  await createProfile(page);
+  await goTo(page, 'Casusjournaal');
+  await page.getByLabel('Titel van een nieuw vraagstuk').fill('Maaibeheer Marktplein');
+  await page.getByRole('button', { name: 'Nieuwe casus' }).click();
+  await page.getByLabel('Situatie', { exact: true }).fill('Begin.');
+  await saved(page);
+  // As an older Leerspoor stored it: 25,198 characters.
+  const key = await documentKey(page);
+  const stored = JSON.parse((await storageDump(page))[key]);
+  stored.journal.cases[0].situation = 's'.repeat(25198);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, JSON.stringify(stored)]);
+  await page.reload();
+  await expect(page.locator('html[data-leerspoor="ready"]')).toBeAttached();
+  await expect(page.locator('#case-situation-limit')).toHaveText(
+    'Te lang: 5.198 tekens meer dan de 20.000 die dit veld houdt. Het staat er nog, maar maak het korter: een bundel ervan is anders niet in te lezen.');
+  await expect.poll(() => page.getByLabel('Situatie', { exact: true }).evaluate((e) => e.value.length)).toBe(25198);
+
+  await goTo(page, 'Delen');
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Bundel downloaden' }).click();
+  await expect(page.getByText(/^Niet geëxporteerd: /)).toHaveText(
+    `Niet geëxporteerd: deze bundel zou niet in te lezen zijn, ook niet in je eigen browser. Maak korter wat te lang is, en probeer het opnieuw. • casus ${stored.journal.cases[0].id} (“Maaibeheer Marktplein”): situatie is 25.198 tekens lang; hoogstens 20.000 mag.`);
+  expect(downloads).toBe(0);
 });

@@ -82,11 +82,30 @@ pub fn ExportSection(folder: RwSignal<Access>) -> impl IntoView {
             }
         }
     };
+    // A bundle an import would refuse is not written: the page names what to shorten.
+    let readable = move |selection: &Selection| -> bool {
+        let problems = doc.with_untracked(|d| bundle::unreadable(d, selection));
+        if problems.is_empty() {
+            return true;
+        }
+        let list: Vec<String> = problems
+            .iter()
+            .map(|p| format!("• {}", p.message(lang())))
+            .collect();
+        message.set(Some(t(
+            format!("Niet geëxporteerd: deze bundel zou niet in te lezen zijn, ook niet in je eigen browser. Maak korter wat te lang is, en probeer het opnieuw. {}", list.join(" ")),
+            format!("Not exported: this bundle could not be read in, not even in your own browser. Shorten what is too long, and try again. {}", list.join(" ")),
+        )));
+        false
+    };
     let download = move |_| {
         let Ok(secret) = passphrase_given() else {
             return;
         };
         let selection = selection();
+        if !readable(&selection) {
+            return;
+        }
         doc.with_untracked(|d| {
             let bundle = bundle::build(d, &selection, BundleKind::Participant, now());
             send(bundle, bundle::file_name(&d.profile.name, today()), secret)
@@ -102,6 +121,9 @@ pub fn ExportSection(folder: RwSignal<Access>) -> impl IntoView {
             return;
         };
         let selection = selection();
+        if !readable(&selection) {
+            return;
+        }
         let Some(document) = doc.with_untracked(|d| Some(d.clone())) else {
             return;
         };
