@@ -10,6 +10,7 @@ mod wording;
 
 use super::csv::CsvError;
 use super::{Actor, EditError, Network, Tie};
+use crate::model::validation::limits;
 use crate::model::Id;
 use read::{read, read_actors, read_ties, Names};
 
@@ -44,6 +45,14 @@ pub enum ImportError {
     MissingColumn {
         file: ImportFile,
         column: &'static str,
+    },
+    /// The file would give the map more actors or ties than it keeps
+    /// (`validation::limits`); `room` is how many still fit.
+    TooMany {
+        file: ImportFile,
+        adding: usize,
+        room: usize,
+        max: usize,
     },
 }
 
@@ -166,6 +175,30 @@ pub fn preview_as(
     }
     if let Some(table) = tie_table {
         read_ties(net, &table, &names, &mut new_id, &mut out)?;
+    }
+    // What the map cannot take is said now, in the preview, not when it is applied.
+    for (file, have, adding, max) in [
+        (
+            ImportFile::Actors,
+            net.actors.len(),
+            out.actors.len(),
+            limits::ACTORS,
+        ),
+        (
+            ImportFile::Ties,
+            net.ties.len(),
+            out.ties.len(),
+            limits::TIES,
+        ),
+    ] {
+        if have + adding > max {
+            return Err(ImportError::TooMany {
+                file,
+                adding,
+                room: max.saturating_sub(have),
+                max,
+            });
+        }
     }
     Ok(out)
 }

@@ -552,3 +552,35 @@ fn the_preview_says_which_files_were_not_utf8() {
     let typed = preview(&Network::default(), Some("naam\nAnna\n"), None, ids()).unwrap();
     assert!(typed.encoding_notes(Lang::Nl).is_empty());
 }
+
+/// A file that would take the map past what it keeps is refused in the preview, saying how
+/// many still fit; before, the preview offered it and applying it said the map had changed.
+#[test]
+fn a_file_that_overfills_the_map_is_refused_in_the_preview() {
+    let mut net = map_with(&["Anna", "Bram"]);
+    let (a, b) = (net.actors[0].id, net.actors[1].id);
+    for n in 0..4_999u128 {
+        net.ties.push(Tie::new(
+            Id::from_u128(50_000 + n),
+            Endpoint::Actor(a),
+            Endpoint::Actor(b),
+        ));
+    }
+    let ties = "van,naar\nik,Anna\nik,Bram\nAnna,Cor\n";
+    let err = preview(&net, Some("naam\nCor\n"), Some(ties), ids()).unwrap_err();
+    assert_eq!(
+        err,
+        ImportError::TooMany {
+            file: ImportFile::Ties,
+            adding: 3,
+            room: 1,
+            max: 5_000
+        }
+    );
+    assert_eq!(
+        err.message(Lang::Nl),
+        "Het relatiebestand voegt 3 relaties toe, maar er passen er nog 1 op de kaart: Leerspoor bewaart hoogstens 5.000 relaties. Er is niets ingelezen."
+    );
+    // One that fits is previewed as before.
+    assert!(preview(&net, None, Some("van,naar\nik,Anna\n"), ids()).is_ok());
+}

@@ -64,6 +64,33 @@ impl ImportError {
                     MAX_CSV_BYTES / 1024
                 ),
             ),
+            ImportError::TooMany {
+                file,
+                adding,
+                room,
+                max,
+            } => {
+                let (nl, en) = match file {
+                    ImportFile::Actors => ("actoren", "actors"),
+                    ImportFile::Ties => ("relaties", "ties"),
+                };
+                lang.pick(
+                    format!(
+                        "Het {} voegt {} {nl} toe, maar er passen er nog {} op de kaart: Leerspoor bewaart hoogstens {} {nl}. Er is niets ingelezen.",
+                        file.label(lang),
+                        lang.integer(*adding),
+                        lang.integer(*room),
+                        lang.integer(*max)
+                    ),
+                    format!(
+                        "The {} adds {} {en}, but only {} more fit on the map: Leerspoor keeps at most {} {en}. Nothing was read in.",
+                        file.label(lang),
+                        lang.integer(*adding),
+                        lang.integer(*room),
+                        lang.integer(*max)
+                    ),
+                )
+            }
             ImportError::Csv { file, error } => lang.pick(
                 format!("Het {}: {}", file.label(lang), error.message(lang)),
                 format!("The {}: {}", file.label(lang), error.message(lang)),

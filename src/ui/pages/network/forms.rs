@@ -185,6 +185,8 @@ pub(super) fn ActorForm(editing: Option<Id>) -> impl IntoView {
                 }
             }
             Err(e) => {
+                // The last action's success is no longer what the page says.
+                ctx.status.set(String::new());
                 error.set(Some(e.message(lang())));
                 if let Some(input) = name_ref.get_untracked() {
                     let _ = input.focus();
@@ -381,7 +383,10 @@ pub(super) fn TieForm(editing: Option<Id>, editing_signal: RwSignal<Option<Id>>)
                     note.set(String::new());
                 }
             }
-            Err(e) => error.set(Some(e.message(lang))),
+            Err(e) => {
+                ctx.status.set(String::new());
+                error.set(Some(e.message(lang)));
+            }
         }
     };
     let p = if is_edit { "edit-tie" } else { "new-tie" };

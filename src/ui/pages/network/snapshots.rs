@@ -99,7 +99,10 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                     format!("The map has not changed since snapshot {title}, taken less than a minute ago: no new one was taken."),
                 ));
             }
-            Some(Err(message)) => error.set(Some(message)),
+            Some(Err(message)) => {
+                ctx.status.set(String::new());
+                error.set(Some(message));
+            }
             None => {}
         }
     };
