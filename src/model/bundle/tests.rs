@@ -906,7 +906,7 @@ fn a_name_of_15_million_characters_is_refused_at_once_and_named() {
     );
     assert_eq!(
         err.message(Lang::En),
-        format!("The contents of the bundle cannot be used. The data is not valid:\n• profile {}: name is 15000000 characters long; at most 100 are allowed.", d.profile.id)
+        format!("The contents of the bundle cannot be used. The data is not valid:\n• profile {}: name is 15,000,000 characters long; at most 100 are allowed.", d.profile.id)
     );
     // The browser took 6 s to preview it. Optimised, reading 15 MB is a few passes over
     // the bytes; a debug build spends seconds in the unoptimised SHA-256 alone, so only
