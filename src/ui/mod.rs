@@ -1,6 +1,7 @@
 //! Leptos views. They read the model and call its functions; rules live in `model`, and
 //! storage is reached only through `state`.
 
+pub(crate) mod address;
 mod app;
 pub mod components;
 mod crash;

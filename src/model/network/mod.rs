@@ -138,26 +138,25 @@ impl EditError {
             (EditError::DuplicateName { name }, Lang::En) => format!(
                 "There is already an actor named ‘{name}’ on the map. Choose another name, or edit that actor."
             ),
-            (EditError::Full { items, max }, Lang::Nl) => {
+            (EditError::Full { items, max }, _) => {
                 let (what, remove) = match items {
-                    Items::Actors => ("actoren", "verwijder eerst een actor"),
-                    Items::Ties => ("relaties", "verwijder eerst een relatie"),
-                    Items::Snapshots => ("momentopnamen", "verwijder eerst een oudere"),
+                    Items::Actors => lang.pick(
+                        ("actoren", "verwijder eerst een actor"),
+                        ("actors", "remove an actor first"),
+                    ),
+                    Items::Ties => lang.pick(
+                        ("relaties", "verwijder eerst een relatie"),
+                        ("ties", "remove a tie first"),
+                    ),
+                    Items::Snapshots => lang.pick(
+                        ("momentopnamen", "verwijder eerst een oudere"),
+                        ("snapshots", "remove an older one first"),
+                    ),
                 };
-                format!(
-                    "De kaart heeft al {} {what}, het meeste dat Leerspoor bewaart; {remove}.",
-                    lang.integer(*max)
-                )
-            }
-            (EditError::Full { items, max }, Lang::En) => {
-                let (what, remove) = match items {
-                    Items::Actors => ("actors", "remove an actor first"),
-                    Items::Ties => ("ties", "remove a tie first"),
-                    Items::Snapshots => ("snapshots", "remove an older one first"),
-                };
-                format!(
-                    "The map already has {} {what}, the most Leerspoor keeps; {remove}.",
-                    lang.integer(*max)
+                let max = lang.integer(*max);
+                lang.pick(
+                    format!("De kaart heeft al {max} {what}, het meeste dat Leerspoor bewaart; {remove}."),
+                    format!("The map already has {max} {what}, the most Leerspoor keeps; {remove}."),
                 )
             }
         }

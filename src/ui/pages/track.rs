@@ -6,8 +6,7 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 use super::journal::{case_href, entry_href};
 use crate::model::journal::parse_optional_date;
@@ -16,6 +15,7 @@ use crate::model::track::{
     counts, report, track, Event, FeedbackOn, Filter, GoalStep, Growth, Kind, What, PAGE,
 };
 use crate::model::{Document, Id};
+use crate::ui::address;
 use crate::ui::components::{PageTitle, PrintButton};
 use crate::ui::i18n::{lang, t};
 use crate::ui::state::use_doc;
@@ -249,29 +249,7 @@ pub fn TrackPage() -> impl IntoView {
     // and a reload find the track as it was left.
     let address = use_query_map().get_untracked();
     let filter = RwSignal::new(Filter::from_query(|k| address.get(k)));
-    let navigate = use_navigate();
-    Effect::new(move |first_done: Option<()>| {
-        let query = filter.with(Filter::to_query);
-        if first_done.is_some() {
-            let query: Vec<String> = query
-                .into_iter()
-                .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
-                .collect();
-            let href = if query.is_empty() {
-                "/leerspoor".to_string()
-            } else {
-                format!("/leerspoor?{}", query.join("&"))
-            };
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-    });
+    address::keep_in_address(move || address::href("/leerspoor", &filter.with(Filter::to_query)));
     let shown = RwSignal::new(PAGE);
     let since_error = RwSignal::new(None::<String>);
     let change = move |f: &dyn Fn(&mut Filter)| {

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 use super::shared::{
     case_href, entries_count, entry_href, DeletedNotice, JournalNav, QUERY_DELETED,
@@ -14,6 +13,7 @@ use crate::model::id::new_id;
 use crate::model::journal::{actor_options, Case, CaseQuery, CaseSort, CaseStatus, SearchIndex};
 use crate::model::validation::limits;
 use crate::model::Id;
+use crate::ui::address;
 use crate::ui::components::PageTitle;
 use crate::ui::draft::kept;
 use crate::ui::i18n::{lang, t};
@@ -57,15 +57,7 @@ fn list_href(q: &CaseQuery, deleted: Option<&str>) -> String {
     if let Some(d) = deleted {
         parts.push((QUERY_DELETED, d.to_string()));
     }
-    let query: Vec<String> = parts
-        .into_iter()
-        .map(|(k, v)| format!("{k}={}", String::from(js_sys::encode_uri_component(&v))))
-        .collect();
-    if query.is_empty() {
-        "/casusjournaal".to_string()
-    } else {
-        format!("/casusjournaal?{}", query.join("&"))
-    }
+    address::href("/casusjournaal", &parts)
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
@@ -106,21 +98,8 @@ pub fn JournalPage() -> impl IntoView {
         actor: actor.get(),
         sort: sort.get(),
     });
-    let navigate = use_navigate();
     let deleted = param(QUERY_DELETED);
-    Effect::new(move |first_done: Option<()>| {
-        let href = query.with(|q| list_href(q, deleted.as_deref()));
-        if first_done.is_some() {
-            navigate(
-                &href,
-                NavigateOptions {
-                    replace: true,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
-        }
-    });
+    address::keep_in_address(move || query.with(|q| list_href(q, deleted.as_deref())));
     let hits = Memo::new(move |_| query.with(|q| index.with(|i| i.search(q))));
     // What a card shows of its case, made once per change of the journal; a query only
     // picks from it, and cards are kept when only the "found in" line changes.

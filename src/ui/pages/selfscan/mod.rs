@@ -54,6 +54,40 @@ pub(crate) fn score_text(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_string(), |v| lang().decimal(v, 1))
 }
 
+/// The head of a table that sets the own view beside another rater's, per competency
+/// (the results page and the begeleider's dashboard).
+pub(crate) fn rater_head() -> impl IntoView {
+    view! {
+        <thead><tr>
+            <th scope="col">{t("Competentie", "Competency")}</th>
+            <th scope="col">{t("Zelf", "Self")}</th>
+            <th scope="col">{t("Ander", "Other")}</th>
+            <th scope="col">{t("Verschil", "Difference")}</th>
+            <th scope="col">{t("Opvallend", "Notable")}</th>
+        </tr></thead>
+    }
+}
+
+/// One competency's row of such a table; `marked` sets the row apart when it differs.
+pub(crate) fn rater_row(
+    name: String,
+    own: Option<f64>,
+    other: Option<f64>,
+    difference: Option<f64>,
+    differs: bool,
+    marked: bool,
+) -> impl IntoView {
+    view! {
+        <tr class:differs=marked && differs>
+            <th scope="row">{name}</th>
+            <td>{score_text(own)}</td>
+            <td>{score_text(other)}</td>
+            <td>{delta_text(difference)}</td>
+            <td>{differs.then_some(t("\u{26a0} opvallend verschil", "\u{26a0} notable difference"))}</td>
+        </tr>
+    }
+}
+
 /// A signed difference such as "+0,5" or "−1,0" ("+0.5" / "−1.0").
 pub(crate) fn delta_text(value: Option<f64>) -> String {
     match value {

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 
 use leptos_router::components::A;
 
-use super::{delta_text, goal_summary, read, scan_title, score_text, SectionNav};
+use super::{
+    delta_text, goal_summary, rater_head, rater_row, read, scan_title, score_text, SectionNav,
+};
 use crate::model::selfscan::scoring::{largest_gaps, strengths};
 use crate::model::selfscan::Radar;
 use crate::model::Id;
@@ -589,22 +591,10 @@ fn RaterSection(
                             t("ander", "other"),
                             title_of(choices, other.get())
                         )}</caption>
-                        <thead><tr>
-                            <th scope="col">{t("Competentie", "Competency")}</th>
-                            <th scope="col">{t("Zelf", "Self")}</th>
-                            <th scope="col">{t("Ander", "Other")}</th>
-                            <th scope="col">{t("Verschil", "Difference")}</th>
-                            <th scope="col">{t("Opvallend", "Notable")}</th>
-                        </tr></thead>
+                        {rater_head()}
                         <tbody>
-                            {move || rows.get().into_iter().map(|(name, a, b, d, differs)| view! {
-                                <tr class:differs=differs>
-                                    <th scope="row">{name}</th>
-                                    <td>{score_text(a)}</td>
-                                    <td>{score_text(b)}</td>
-                                    <td>{delta_text(d)}</td>
-                                    <td>{differs.then_some(t("\u{26a0} opvallend verschil", "\u{26a0} notable difference"))}</td>
-                                </tr>
+                            {move || rows.get().into_iter().map(|(name, a, b, d, differs)| {
+                                rater_row(name, a, b, d, differs, true)
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -8,7 +8,7 @@ use crate::model::workspace::recent_entries;
 use crate::model::Document;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{lang, t};
-use crate::ui::pages::selfscan::{delta_text, goal_summary, radar_view, scan_title, score_text};
+use crate::ui::pages::selfscan::{goal_summary, radar_view, rater_head, rater_row, scan_title};
 use crate::ui::pages::NetworkPicture;
 use crate::ui::time::{moment, today};
 
@@ -119,15 +119,7 @@ fn rater_table(
                 .competency_name(lang(), &r.competency)
                 .unwrap_or(&r.competency)
                 .to_string();
-            view! {
-                <tr>
-                    <th scope="row">{name}</th>
-                    <td>{score_text(r.own)}</td>
-                    <td>{score_text(r.other)}</td>
-                    <td>{delta_text(r.difference())}</td>
-                    <td>{r.differs.then_some(t("\u{26a0} opvallend verschil", "\u{26a0} notable difference"))}</td>
-                </tr>
-            }
+            rater_row(name, r.own, r.other, r.difference(), r.differs, false)
         })
         .collect_view();
     let caption = t(
@@ -145,13 +137,7 @@ fn rater_table(
     view! {
         <table data-testid="dash-raters">
             <caption>{caption}</caption>
-            <thead><tr>
-                <th scope="col">{t("Competentie", "Competency")}</th>
-                <th scope="col">{t("Zelf", "Self")}</th>
-                <th scope="col">{t("Ander", "Other")}</th>
-                <th scope="col">{t("Verschil", "Difference")}</th>
-                <th scope="col">{t("Opvallend", "Notable")}</th>
-            </tr></thead>
+            {rater_head()}
             <tbody>{rows}</tbody>
         </table>
     }
