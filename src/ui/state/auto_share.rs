@@ -239,6 +239,15 @@ impl AppState {
         let state = *self;
         let selection = choice.selection();
         let secret = if choice.encrypted { secret } else { None };
+        // A bundle an import would refuse is not shared; the status names what to shorten.
+        let problems = bundle::unreadable(&document, &selection);
+        if !problems.is_empty() {
+            with_auto(id, |a| a.busy = false);
+            state
+                .auto_share
+                .set(AutoStatus::Failed(WriteError::Unreadable(problems)));
+            return;
+        }
         leptos::task::spawn_local(async move {
             let at = now();
             let make = |at| bundle::build(&document, &selection, BundleKind::Participant, at);

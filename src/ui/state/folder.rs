@@ -120,6 +120,8 @@ pub async fn read(
 pub enum WriteError {
     Folder(FolderError),
     Crypto(CryptoError),
+    /// The bundle would hold what an import refuses (`bundle::unreadable`): not written.
+    Unreadable(Vec<crate::model::validation::Problem>),
 }
 
 impl WriteError {
@@ -127,6 +129,16 @@ impl WriteError {
         match self {
             WriteError::Folder(e) => e.message(lang),
             WriteError::Crypto(e) => e.message(lang).to_string(),
+            WriteError::Unreadable(problems) => {
+                let list: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("• {}", p.message(lang)))
+                    .collect();
+                lang.pick(
+                    format!("deze bundel zou niet in te lezen zijn, ook niet in je eigen browser. Maak korter wat te lang is. {}", list.join(" ")),
+                    format!("this bundle could not be read in, not even in your own browser. Shorten what is too long. {}", list.join(" ")),
+                )
+            }
         }
     }
 }
