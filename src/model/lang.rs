@@ -95,6 +95,12 @@ impl Lang {
         format!("{}, {}", self.date(local.date()), local.format("%H:%M"))
     }
 
+    /// "2 maart 2026, 14:05:12": [`Lang::moment`] with its seconds, for the rare moment
+    /// that must be told apart from another in the same minute.
+    pub fn moment_precise(self, local: NaiveDateTime) -> String {
+        format!("{}, {}", self.date(local.date()), local.format("%H:%M:%S"))
+    }
+
     /// "maart 2026" / "March 2026": a month's heading.
     pub fn month(self, date: NaiveDate) -> String {
         let months = self.pick(&MONTHS_NL, &MONTHS_EN);

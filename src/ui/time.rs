@@ -31,6 +31,11 @@ pub fn moment(at: DateTime<Utc>) -> String {
     lang().moment(local(at))
 }
 
+/// "2 maart 2026, 14:05:12", local time: a moment told apart from another in its minute.
+pub fn moment_precise(at: DateTime<Utc>) -> String {
+    lang().moment_precise(local(at))
+}
+
 /// "2 maart 2026" / "2 March 2026": the local date of a stored moment.
 pub fn date_of(at: DateTime<Utc>) -> String {
     lang().date(local(at).date())

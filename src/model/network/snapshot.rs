@@ -79,6 +79,15 @@ impl Network {
         Ok(Taken::New(&self.snapshots[last]))
     }
 
+    /// Whether `s`'s title needs its seconds: another snapshot of the same name was taken
+    /// in the same minute, and the list and its buttons could not tell the two apart.
+    pub fn snapshot_needs_seconds(&self, s: &Snapshot) -> bool {
+        let minute = |t: DateTime<Utc>| t.timestamp().div_euclid(60);
+        self.snapshots
+            .iter()
+            .any(|o| o.id != s.id && o.label == s.label && minute(o.taken) == minute(s.taken))
+    }
+
     pub fn snapshot(&self, id: Id) -> Option<&Snapshot> {
         self.snapshots.iter().find(|s| s.id == id)
     }
@@ -367,6 +376,29 @@ mod tests {
             Ok(Taken::New(_))
         ));
         assert_eq!(net.snapshots.len(), 3);
+    }
+
+    #[test]
+    fn two_snapshots_of_one_name_in_one_minute_are_told_apart_by_their_seconds() {
+        let mut net = base();
+        let at = |secs: i64| t(0) + TimeDelta::seconds(secs);
+        net.take_snapshot(id(50), at(5), "A").unwrap();
+        assert!(!net.snapshot_needs_seconds(net.snapshot(id(50)).unwrap()));
+        net.remove_actor(id(3));
+        net.take_snapshot(id(51), at(40), "A").unwrap();
+        net.take_snapshot(id(52), at(45), "B").unwrap();
+        assert!(net.snapshot_needs_seconds(net.snapshot(id(50)).unwrap()));
+        assert!(net.snapshot_needs_seconds(net.snapshot(id(51)).unwrap()));
+        assert!(!net.snapshot_needs_seconds(net.snapshot(id(52)).unwrap()));
+        // The next minute is another minute.
+        net.remove_actor(id(2));
+        net.take_snapshot(id(53), at(65), "A").unwrap();
+        assert!(!net.snapshot_needs_seconds(net.snapshot(id(53)).unwrap()));
+        let local = chrono::NaiveDate::from_ymd_opt(2026, 3, 2)
+            .unwrap()
+            .and_hms_opt(14, 5, 12)
+            .unwrap();
+        assert_eq!(Lang::Nl.moment_precise(local), "2 maart 2026, 14:05:12");
     }
 
     #[test]

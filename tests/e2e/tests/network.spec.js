@@ -438,11 +438,21 @@ test.describe('a double click in Amsterdam', () => {
     await expect(page.getByTestId('net-status')).toHaveText('Momentopname Na het overleg (2 maart 2026, 14:05) gemaakt.');
     await expect(list.locator('li')).toHaveText([/^Na het overleg \(2 maart 2026, 14:05\)/, /^Nulmeting \(2 maart 2026, 14:05\)/]);
 
+    // A second one of an earlier name in that minute: both carry their seconds, so the
+    // list and its buttons tell them apart.
+    await page.clock.setFixedTime(new Date('2026-03-02T13:05:20Z'));
+    await page.getByLabel('Naam van de momentopname (mag leeg)').fill('Nulmeting');
+    await page.getByRole('button', { name: 'Momentopname maken' }).click();
+    await expect(page.getByTestId('net-status')).toHaveText('Momentopname Nulmeting (2 maart 2026, 14:05:20) gemaakt.');
+    await expect(list.locator('li')).toHaveText([
+      /^Nulmeting \(2 maart 2026, 14:05:20\)/, /^Na het overleg \(2 maart 2026, 14:05\)/, /^Nulmeting \(2 maart 2026, 14:05:00\)/]);
+    await expect(page.getByRole('button', { name: 'Verwijderen: momentopname Nulmeting (2 maart 2026, 14:05:00)' })).toHaveCount(1);
+
     // Ninety seconds on, nothing changed is worth a date of its own.
     await page.clock.setFixedTime(new Date('2026-03-02T13:06:30Z'));
     await page.getByRole('button', { name: 'Momentopname maken' }).click();
     await expect(page.getByTestId('net-status')).toHaveText('Momentopname 2 maart 2026, 14:06 gemaakt.');
-    await expect(list.locator('li')).toHaveText([/^2 maart 2026, 14:06: 1 actor/, /^Na het overleg/, /^Nulmeting \(2 maart 2026, 14:05\)/]);
+    await expect(list.locator('li')).toHaveText([/^2 maart 2026, 14:06: 1 actor/, /^Nulmeting \(2 maart 2026, 14:05:20\)/, /^Na het overleg/, /^Nulmeting \(2 maart 2026, 14:05:00\)/]);
   });
 });
 

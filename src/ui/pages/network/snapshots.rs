@@ -6,7 +6,7 @@ use super::forms::{ConfirmDeletion, Deletion};
 use super::use_net;
 use crate::model::id::new_id;
 use crate::model::network::snapshot::{compare, Snapshot, Taken};
-use crate::model::network::{Actor, Endpoint, Tie};
+use crate::model::network::{Actor, Endpoint, Network, Tie};
 use crate::model::validation::limits;
 use crate::model::{Id, Lang};
 use crate::ui::components::focus::{focus_soon, Place};
@@ -31,9 +31,14 @@ fn rename_button_id(id: Id) -> String {
     format!("snapshot-rename-button-{id}")
 }
 
-/// "Nulmeting (2 maart 2026, 14:05)": the label and the local moment it was taken.
-fn snapshot_title(s: &Snapshot) -> String {
-    let date = time::moment(s.taken);
+/// "Nulmeting (2 maart 2026, 14:05)": the label and the local moment it was taken, with
+/// its seconds when another of the same name was taken in that minute.
+fn snapshot_title(s: &Snapshot, net: &Network) -> String {
+    let date = if net.snapshot_needs_seconds(s) {
+        time::moment_precise(s.taken)
+    } else {
+        time::moment(s.taken)
+    };
     if s.label.is_empty() {
         date
     } else {
@@ -59,7 +64,7 @@ pub(super) fn SnapshotsView() -> impl IntoView {
                 .map(|s| {
                     (
                         s.id,
-                        snapshot_title(s),
+                        snapshot_title(s, n),
                         s.label.clone(),
                         s.actors.len(),
                         s.ties.len(),
@@ -74,13 +79,19 @@ pub(super) fn SnapshotsView() -> impl IntoView {
         let text = label.get_untracked();
         let mut outcome = None;
         doc.update(|d| {
-            outcome = Some(
-                match d.network.take_snapshot(new_id(), time::now(), &text) {
-                    Ok(Taken::New(s)) => Ok((true, snapshot_title(s))),
-                    Ok(Taken::Already(s)) => Ok((false, snapshot_title(s))),
-                    Err(e) => Err(e.message(lang)),
-                },
-            );
+            let taken = match d.network.take_snapshot(new_id(), time::now(), &text) {
+                Ok(Taken::New(s)) => Ok((true, s.id)),
+                Ok(Taken::Already(s)) => Ok((false, s.id)),
+                Err(e) => Err(e.message(lang)),
+            };
+            // Titled once it stands among the others (its seconds, if a twin name).
+            outcome = Some(taken.map(|(new, id)| {
+                let title = d
+                    .network
+                    .snapshot(id)
+                    .map(|s| snapshot_title(s, &d.network));
+                (new, title.unwrap_or_default())
+            }));
         });
         match outcome {
             Some(Ok((true, title))) => {
@@ -120,7 +131,10 @@ pub(super) fn SnapshotsView() -> impl IntoView {
         let mut title = None;
         doc.update(|d| {
             if d.network.rename_snapshot(id, &text) {
-                title = d.network.snapshot(id).map(snapshot_title);
+                title = d
+                    .network
+                    .snapshot(id)
+                    .map(|s| snapshot_title(s, &d.network));
             }
         });
         stop_renaming(id);
