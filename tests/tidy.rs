@@ -146,23 +146,29 @@ fn is_test_file(path: &str) -> bool {
     path.ends_with("/tests.rs") || path.contains("/tests/") || path.ends_with("/properties.rs")
 }
 
-fn violations() -> Vec<String> {
+/// The source files under `dir` (from the crate root), test files left out, in a fixed
+/// order: each with its path (from the crate root, with `/`) and its text.
+fn source_files(dir: &str) -> Vec<(String, String)> {
     let root = crate_root();
     let mut files = Vec::new();
-    rust_files(&root.join("src"), &mut files);
+    rust_files(&root.join(dir), &mut files);
     files.sort();
+    files
+        .into_iter()
+        .filter_map(|file| {
+            let rel = file
+                .strip_prefix(&root)
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default();
+            let text = fs::read_to_string(&file).ok()?;
+            (!is_test_file(&rel)).then_some((rel, text))
+        })
+        .collect()
+}
+
+fn violations() -> Vec<String> {
     let mut found = Vec::new();
-    for file in files {
-        let rel = file
-            .strip_prefix(&root)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
-            .unwrap_or_default();
-        if is_test_file(&rel) {
-            continue;
-        }
-        let Ok(text) = fs::read_to_string(&file) else {
-            continue;
-        };
+    for (rel, text) in source_files("src") {
         for rule in RULES {
             let applies = rule.under.iter().any(|u| rel.starts_with(u))
                 && !rule.except.iter().any(|e| rel.starts_with(e));
@@ -189,20 +195,8 @@ fn violations() -> Vec<String> {
 /// longer be restored from its own bundle. The CSV paste fields are read, not stored, and
 /// their reader says when a paste is too large.
 fn text_areas_without_a_limit() -> Vec<String> {
-    let root = crate_root();
-    let mut files = Vec::new();
-    rust_files(&root.join("src/ui"), &mut files);
-    files.sort();
     let mut found = Vec::new();
-    for file in files {
-        let Ok(text) = fs::read_to_string(&file) else {
-            continue;
-        };
-        let rel = file
-            .strip_prefix(&root)
-            .unwrap_or(&file)
-            .display()
-            .to_string();
+    for (rel, text) in source_files("src/ui") {
         let mut rest = text.as_str();
         while let Some(at) = rest.find("<textarea") {
             let tag = &rest[at..];

@@ -92,13 +92,17 @@ impl Lang {
     /// local time (the views convert with `ui::time::moment`; the model never reads the
     /// clock or the time zone). The one way a moment is written for people.
     pub fn moment(self, local: NaiveDateTime) -> String {
-        format!("{}, {}", self.date(local.date()), local.format("%H:%M"))
+        self.moment_as(local, "%H:%M")
     }
 
     /// "2 maart 2026, 14:05:12": [`Lang::moment`] with its seconds, for the rare moment
     /// that must be told apart from another in the same minute.
     pub fn moment_precise(self, local: NaiveDateTime) -> String {
-        format!("{}, {}", self.date(local.date()), local.format("%H:%M:%S"))
+        self.moment_as(local, "%H:%M:%S")
+    }
+
+    fn moment_as(self, local: NaiveDateTime, time: &str) -> String {
+        format!("{}, {}", self.date(local.date()), local.format(time))
     }
 
     /// "maart 2026" / "March 2026": a month's heading.
